@@ -1,0 +1,261 @@
+"""The booth's storage: ballots, "has voted" marks, credentials, polls state and the audit log.
+
+SQLite through SQLAlchemy 2, in WAL mode with synchronous=FULL so that a committed cast survives a
+power cut. A cast is one transaction: the encrypted ballot, the voter's mark and the audit event are
+committed together or not at all. Ballots get random identifiers in a table without rowid, so
+nothing in storage follows the cast order.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    select,
+)
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from kiosk.ballot.audit import GENESIS, AuditEntry, entry_hash
+from kiosk.ballot.audit_events import Event
+
+metadata = MetaData()
+ballots = Table(
+    "ballots",
+    metadata,
+    Column("id", String(32), primary_key=True),  # random, so the table's order is meaningless
+    Column("session_id", String, nullable=False, index=True),
+    Column("tracking_code", String, nullable=False, unique=True),
+    Column("ciphertext", LargeBinary, nullable=False),
+    sqlite_with_rowid=False,
+)
+marks = Table(
+    "marks",
+    metadata,
+    Column("voter_id", String, primary_key=True),
+    Column("session_id", String, primary_key=True),
+    sqlite_with_rowid=False,
+)
+credentials = Table(
+    "credentials",
+    metadata,
+    Column("voter_id", String, primary_key=True),
+    Column("code_hash", String, nullable=False, unique=True),
+    Column("generation", Integer, nullable=False),
+    sqlite_with_rowid=False,
+)
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("time", String, nullable=False),
+    Column("event", String, nullable=False),
+    Column("data", Text, nullable=False),
+    Column("prev", String, nullable=False),
+    Column("hash", String, nullable=False),
+)
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+DATABASE_NAME = "ballot-box.sqlite"
+
+
+class StorageError(RuntimeError):
+    """The storage refused a write (disk full, read-only, damaged): nothing was changed."""
+
+
+class AlreadyVoted(ValueError):
+    pass
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # we issue BEGIN IMMEDIATE ourselves
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")  # fsync on every commit: durable before the receipt
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _begin(connection: Connection) -> None:
+    # A write takes the lock at its start, so the audit chain head cannot change under a cast.
+    writing = connection.get_execution_options().get("isoloir_write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+class BallotBox:
+    def __init__(self, path: Path, clock: Callable[[], str]) -> None:
+        self.path = path
+        self._clock = clock
+        self.engine: Engine = create_engine(f"sqlite:///{path}")
+        event.listen(self.engine, "connect", _configure_sqlite)
+        event.listen(self.engine, "begin", _begin)
+        metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One atomic write; any storage failure becomes StorageError with nothing changed."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execution_options(isoloir_write=True)
+                with connection.begin():
+                    yield connection
+        except OperationalError as exc:
+            raise StorageError(str(exc.orig)) from None
+
+    def read(self) -> Connection:
+        return self.engine.connect()
+
+    # --- audit log -------------------------------------------------------------------------------
+    def append_audit(self, connection: Connection, kind: Event, data: dict[str, Any] | None = None) -> str:
+        body = data or {}
+        last = connection.execute(
+            select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)
+        ).first()
+        seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
+        time = self._clock()
+        digest = entry_hash(prev, seq, time, kind.value, body)
+        connection.execute(
+            audit_log.insert().values(
+                seq=seq,
+                time=time,
+                event=kind.value,
+                data=json.dumps(body, sort_keys=True),
+                prev=prev,
+                hash=digest,
+            )
+        )
+        return digest
+
+    def log(self, kind: Event, data: dict[str, Any] | None = None) -> None:
+        with self.transaction() as connection:
+            self.append_audit(connection, kind, data)
+
+    def audit_entries(self, since: int = 0) -> list[AuditEntry]:
+        with self.read() as connection:
+            rows = connection.execute(
+                select(audit_log).where(audit_log.c.seq > since).order_by(audit_log.c.seq)
+            ).all()
+        return [AuditEntry(r.seq, r.time, r.event, json.loads(r.data), r.prev, r.hash) for r in rows]
+
+    def audit_head(self) -> str:
+        with self.read() as connection:
+            head = connection.execute(
+                select(audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)
+            ).scalar()
+        return head or GENESIS
+
+    # --- settings (polls state, active sessions, locks) ------------------------------------------
+    def get_setting(self, connection: Connection, key: str, default: Any = None) -> Any:
+        value = connection.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
+        return default if value is None else json.loads(value)
+
+    def put_setting(self, connection: Connection, key: str, value: Any) -> None:
+        encoded = json.dumps(value, sort_keys=True)
+        updated = connection.execute(settings.update().where(settings.c.key == key).values(value=encoded))
+        if updated.rowcount == 0:
+            connection.execute(settings.insert().values(key=key, value=encoded))
+
+    # --- the cast --------------------------------------------------------------------------------
+    def store_ballot(
+        self, connection: Connection, session_id: str, voter_id: str, ciphertext: bytes, tracking: str
+    ) -> None:
+        """Ballot, mark and audit event in the caller's transaction."""
+        if has_mark(connection, voter_id, session_id):
+            raise AlreadyVoted(session_id)
+        try:
+            connection.execute(
+                ballots.insert().values(
+                    id=secrets.token_hex(16),
+                    session_id=session_id,
+                    tracking_code=tracking,
+                    ciphertext=ciphertext,
+                )
+            )
+        except IntegrityError:  # two ciphertexts with one 60-bit digest: practically never
+            raise StorageError("tracking code collision; cast again") from None
+        connection.execute(marks.insert().values(voter_id=voter_id, session_id=session_id))
+        self.append_audit(connection, Event.BALLOT_CAST, {"session": session_id})
+
+    # --- counts and exports ----------------------------------------------------------------------
+    def counts(self) -> dict[str, tuple[int, int]]:
+        """Per session: (ballots, marks)."""
+        with self.read() as connection:
+            b = dict(
+                connection.execute(select(ballots.c.session_id, func.count()).group_by(ballots.c.session_id))
+                .tuples()
+                .all()
+            )
+            m = dict(
+                connection.execute(select(marks.c.session_id, func.count()).group_by(marks.c.session_id))
+                .tuples()
+                .all()
+            )
+        return {s: (b.get(s, 0), m.get(s, 0)) for s in sorted(set(b) | set(m))}
+
+    def ballot_count(self) -> int:
+        with self.read() as connection:
+            return int(connection.execute(select(func.count()).select_from(ballots)).scalar() or 0)
+
+    def all_ballots(self) -> list[tuple[str, str, bytes]]:
+        """(tracking code, session, ciphertext), sorted by tracking code: no trace of cast order."""
+        with self.read() as connection:
+            rows = (
+                connection.execute(
+                    select(ballots.c.tracking_code, ballots.c.session_id, ballots.c.ciphertext).order_by(
+                        ballots.c.tracking_code
+                    )
+                )
+                .tuples()
+                .all()
+            )
+        return [(t, s, bytes(c)) for t, s, c in rows]
+
+    def all_marks(self) -> list[tuple[str, str]]:
+        """(session, voter), sorted."""
+        with self.read() as connection:
+            rows = (
+                connection.execute(
+                    select(marks.c.session_id, marks.c.voter_id).order_by(
+                        marks.c.session_id, marks.c.voter_id
+                    )
+                )
+                .tuples()
+                .all()
+            )
+        return [(s, v) for s, v in rows]
+
+
+def has_mark(connection: Connection, voter_id: str, session_id: str) -> bool:
+    found = connection.execute(
+        select(marks.c.voter_id).where(marks.c.voter_id == voter_id, marks.c.session_id == session_id)
+    ).first()
+    return found is not None
+
+
+def voted_sessions(connection: Connection, voter_id: str) -> set[str]:
+    rows = connection.execute(select(marks.c.session_id).where(marks.c.voter_id == voter_id)).scalars()
+    return set(rows)

@@ -1,0 +1,172 @@
+"""The election package and the booth's provisioning, as they travel on USB media.
+
+The package holds the definition, the election public key, the voters' credential hashes and the
+registered cards, signed by the election authority (Ed25519). A booth's provisioning holds its own
+key and a certificate for it signed by the same authority. Loading checks every signature before
+anything is used, and gives a fingerprint a person can compare by eye with the printed one.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from kiosk.ballot.canonical import canonical_json, sha256_hex
+from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.signing import SignatureError, verify_json
+
+PACKAGE_FORMAT = "isoloir-election-package/1"
+PACKAGE_FILE = "election-package.json"
+PROVISION_FILE = "booth-provision.json"
+PACKAGE_DOMAIN = "isoloir election package"
+CERTIFICATE_DOMAIN = "isoloir booth certificate"
+MAX_PACKAGE_BYTES = 64 * 1024 * 1024  # a package with every delegate of a large conference is ~1 MB
+_FINGERPRINT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+class PackageError(ValueError):
+    """The package or provisioning cannot be used; the message says why, for the poll worker."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Credential(Strict):
+    voter: str
+    code_hash: str
+
+
+class RegisteredCard(Strict):
+    public_key: str = Field(pattern=r"^[0-9a-f]{64}$")
+    holder: str
+    role: Literal["voter", "poll_worker"]
+
+
+class PackageBody(Strict):
+    format: Literal["isoloir-election-package/1"] = PACKAGE_FORMAT
+    definition: ElectionDefinition
+    election_public_key: str = Field(pattern=r"^[0-9a-f]{64}$")
+    authority_public_key: str = Field(pattern=r"^[0-9a-f]{64}$")
+    credentials: list[Credential]
+    cards: list[RegisteredCard] = Field(default_factory=list)
+    created: str
+    expires: str  # ISO 8601; a booth refuses a package past this moment
+
+
+class SignedPackage(Strict):
+    body: dict[str, Any]
+    signature: str
+
+
+class CertificateBody(Strict):
+    election_id: str
+    election_fingerprint: str
+    station: str
+    booth_public_key: str = Field(pattern=r"^[0-9a-f]{64}$")
+    issued: str
+
+
+class Certificate(Strict):
+    body: CertificateBody
+    signature: str
+
+
+class Provision(Strict):
+    format: Literal["isoloir-booth-provision/1"] = "isoloir-booth-provision/1"
+    certificate: Certificate
+    booth_private_key: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class ElectionPackage:
+    """A package whose signature has been checked."""
+
+    def __init__(self, body: PackageBody, raw_body: dict[str, Any], signature: str) -> None:
+        self.body = body
+        self.raw_body = raw_body
+        self.signature = signature
+        self.fingerprint = fingerprint_of(raw_body)
+
+    @property
+    def definition(self) -> ElectionDefinition:
+        return self.body.definition
+
+    @property
+    def election_id(self) -> str:
+        return self.body.definition.id
+
+    def to_json(self) -> str:
+        return json.dumps({"body": self.raw_body, "signature": self.signature}, ensure_ascii=False)
+
+
+def fingerprint_of(raw_body: dict[str, Any]) -> str:
+    """80 bits of the package digest in five groups of four symbols, easy to compare by eye."""
+    digest = int(sha256_hex(canonical_json(raw_body))[:20], 16)
+    symbols = "".join(_FINGERPRINT_ALPHABET[(digest >> (5 * i)) & 31] for i in reversed(range(16)))
+    return "-".join(symbols[i : i + 4] for i in range(0, 16, 4))
+
+
+def parse_package(data: bytes, now: datetime | None = None) -> ElectionPackage:
+    if len(data) > MAX_PACKAGE_BYTES:
+        raise PackageError("the election package is too large to be genuine")
+    try:
+        signed = SignedPackage.model_validate(json.loads(data))
+    except (json.JSONDecodeError, UnicodeDecodeError, ValidationError):
+        raise PackageError("this is not an election package") from None
+    authority = signed.body.get("authority_public_key")
+    if not isinstance(authority, str):
+        raise PackageError("the election package names no election authority")
+    try:
+        verify_json(authority, PACKAGE_DOMAIN, signed.body, signed.signature)
+    except SignatureError:
+        raise PackageError("the election package is not signed by its authority, or was altered") from None
+    try:
+        body = PackageBody.model_validate(signed.body)
+    except ValidationError as exc:
+        raise PackageError(f"the election package is malformed: {exc.errors()[0]['msg']}") from None
+    if now is not None and datetime.fromisoformat(body.expires) < now:
+        raise PackageError(f"the election package expired on {body.expires}")
+    return ElectionPackage(body, signed.body, signed.signature)
+
+
+def load_package(path: Path, now: datetime | None = None) -> ElectionPackage:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PackageError(f"no election package ({path.name}) on this media") from None
+    except OSError as exc:
+        raise PackageError(f"the election package cannot be read: {exc.strerror}") from None
+    return parse_package(data, now)
+
+
+def check_certificate(certificate: Certificate, package: ElectionPackage) -> None:
+    """The booth certificate must be the authority's, for this election."""
+    try:
+        verify_json(
+            package.body.authority_public_key,
+            CERTIFICATE_DOMAIN,
+            certificate.body.model_dump(),
+            certificate.signature,
+        )
+    except SignatureError:
+        raise PackageError("the booth certificate is not signed by this election's authority") from None
+    if certificate.body.election_fingerprint != package.fingerprint:
+        raise PackageError("the booth certificate is for another election")
+    known = {s.id for s in package.definition.stations}
+    if certificate.body.station not in known:
+        raise PackageError(f"the booth certificate names an unknown booth {certificate.body.station!r}")
+
+
+def load_provision(path: Path, package: ElectionPackage) -> Provision:
+    try:
+        provision = Provision.model_validate(json.loads(path.read_bytes()))
+    except FileNotFoundError:
+        raise PackageError(f"no booth provisioning ({path.name}) on this media") from None
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError, ValidationError):
+        raise PackageError("the booth provisioning file is damaged") from None
+    check_certificate(provision.certificate, package)
+    return provision

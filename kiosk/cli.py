@@ -1,0 +1,79 @@
+"""The `kiosk` command: the booth itself, and its headless tools."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import click
+
+from kiosk.ballot.package import PackageError
+from kiosk.polls import TransitionRefused
+from kiosk.station import ExportError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Isoloir polling-station kiosk."""
+
+
+@main.command()
+@click.option(
+    "--station",
+    "media",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Provisioning media for the booth (from `station-admin station provision`).",
+)
+@click.option(
+    "--voters",
+    default=100,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="How many of the booth's voters vote.",
+)
+@click.option("--seed", default=0, show_default=True, type=int, help="Seed of the random choices.")
+@click.option(
+    "--export",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder standing in for the USB stick the sealed ballot file is written to.",
+)
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The booth's storage folder (default: a new temporary folder).",
+)
+@click.option(
+    "--mode",
+    type=click.Choice(["official", "test"]),
+    default="official",
+    show_default=True,
+    help="Run the booth in official or test mode.",
+)
+@click.option(
+    "--codes",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Officials' voter-codes.csv; without it the simulated poll worker reissues codes.",
+)
+def simulate(
+    media: Path, voters: int, seed: int, export: Path, data: Path | None, mode: str, codes: Path | None
+) -> None:
+    """Run a polling day headless through the real services and print what was cast.
+
+    Sets the booth up from the media, opens polls, activates every session, lets VOTERS random voters
+    cast random valid ballots, closes, and exports the sealed file. Prints the counts per session,
+    question and option as JSON, in the same shape as `station-admin tally`'s results.json.
+    """
+    from kiosk.simulate import simulate as run
+
+    storage = data or Path(tempfile.mkdtemp(prefix="isoloir-booth-"))
+    if data is not None and data.exists() and any(data.iterdir()):
+        raise click.UsageError(f"{data} already holds a booth's storage; give an empty folder")
+    try:
+        result = run(media, storage, voters, seed, export, mode, codes)  # type: ignore[arg-type]
+    except (PackageError, TransitionRefused, ExportError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"sealed ballot file: {result.sealed_file}", err=True)
+    click.echo(json.dumps(result.counts, indent=1))

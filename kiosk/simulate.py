@@ -1,0 +1,95 @@
+"""`kiosk simulate`: a whole polling day without a screen, through the real booth services.
+
+A simulated poll worker sets the booth up from the provisioning media, opens the polls, activates
+every session and hands each simulated voter a code (read from the officials' codes file, or
+reissued at the booth as a poll worker would); each voter casts random valid ballots; the poll
+worker closes the polls and exports the sealed file. The counts of what was cast are returned in
+the documented results shape, for comparison with the tally.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from kiosk.ballot.counting import Tally, vote_counts
+from kiosk.ballot.definition import ListChoice, MultipleChoice, SingleChoice, VotingSession
+from kiosk.station import Mode, SessionStatus, Station
+from kiosk.voter_auth import Authenticated
+
+SIMULATED_POLL_WORKER = "simulated-poll-worker"
+BLANK_SHARE = 0.05  # how often a simulated voter leaves a question blank where that is allowed
+
+
+@dataclass(frozen=True)
+class SimulationResult:
+    counts: dict[str, Any]
+    sealed_file: Path
+    voters: int
+
+
+def random_selections(session: VotingSession, rng: random.Random) -> dict[str, tuple[str, ...]]:
+    selections: dict[str, tuple[str, ...]] = {}
+    for question in session.questions:
+        if question.allow_blank and rng.random() < BLANK_SHARE:
+            selections[question.id] = ()
+        elif isinstance(question, MultipleChoice):
+            size = rng.randint(max(question.min, 1), question.max)
+            selections[question.id] = tuple(rng.sample(question.choices, size))
+        else:
+            assert isinstance(question, SingleChoice | ListChoice)
+            selections[question.id] = (rng.choice(question.choices),)
+    return selections
+
+
+def read_codes(path: Path) -> dict[str, str]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["voter_id"]: row["code"] for row in csv.DictReader(handle)}
+
+
+def simulate(
+    media: Path,
+    data: Path,
+    voters: int,
+    seed: int,
+    export: Path,
+    mode: Mode = "official",
+    codes_file: Path | None = None,
+    progress: TextIO = sys.stderr,
+) -> SimulationResult:
+    rng = random.Random(seed)
+    station = Station(data)
+    try:
+        station.set_up(media, mode)
+        station.open_polls(SIMULATED_POLL_WORKER)
+        for session in station.election.sessions:
+            station.set_session_active(session.id, True, SIMULATED_POLL_WORKER)
+        roll = station.election.voters_at(station.station_id)
+        chosen = rng.sample(roll, min(voters, len(roll)))
+        if voters > len(roll):
+            print(f"booth {station.station_id} has {len(roll)} voters; all of them vote", file=progress)
+        codes = read_codes(codes_file) if codes_file else {}
+        tally = Tally(station.election)
+        for number, voter in enumerate(chosen, start=1):
+            code = codes.get(voter.id) or station.reissue_code(voter.id, SIMULATED_POLL_WORKER)
+            outcome = station.authenticate_code(code)
+            if not isinstance(outcome, Authenticated):
+                raise RuntimeError(f"voter {voter.id} was refused: {outcome.reason}")
+            for entry in station.sessions_for(voter.id):
+                if entry.status is SessionStatus.OPEN:
+                    session = station.election.session(entry.session_id)
+                    selections = random_selections(session, rng)
+                    station.cast(voter.id, session.id, selections)
+                    tally.add(session.id, selections)
+            if number % 100 == 0:
+                print(f"{number} voters have voted", file=progress)
+        station.close_polls(SIMULATED_POLL_WORKER)
+        export.mkdir(parents=True, exist_ok=True)
+        sealed = station.export(export)
+        return SimulationResult(vote_counts(tally.as_results()), sealed, len(chosen))
+    finally:
+        station.close()

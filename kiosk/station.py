@@ -1,0 +1,408 @@
+"""The booth's services: set-up, the polls, voter authentication by code, the cast, and export.
+
+Testable without Qt or hardware; the UI and `kiosk simulate` drive the booth only through this.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import Connection, select
+
+from kiosk.ballot import ballot_box as box
+from kiosk.ballot.audit import AuditEntry
+from kiosk.ballot.audit_events import Event
+from kiosk.ballot.ballot_box import BallotBox
+from kiosk.ballot.codes import generate_code, hash_code
+from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.encryption import encrypt_ballot, tracking_code
+from kiosk.ballot.package import (
+    PACKAGE_FILE,
+    PROVISION_FILE,
+    ElectionPackage,
+    PackageError,
+    Provision,
+    load_package,
+    load_provision,
+)
+from kiosk.ballot.sealed_file import SUFFIX, build_sealed_bytes, parse_sealed_bytes, write_atomically
+from kiosk.ballot.selections import Selections, encode_ballot
+from kiosk.ballot.signing import public_hex, signing_key_from_hex
+from kiosk.clock import Clock, iso, utc_now
+from kiosk.lockout import FAILURES_BEFORE_LOCK, LockState
+from kiosk.polls import (
+    PollsAction,
+    PollsState,
+    TransitionRefused,
+    accepts_votes,
+    may_change_sessions,
+    next_state,
+)
+from kiosk.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
+
+Mode = Literal["official", "test"]
+
+
+class SessionStatus(StrEnum):
+    OPEN = "open"  # active, and this voter has not voted in it
+    VOTED = "voted"
+    NOT_OPEN = "not_open"  # not active now (not open yet, or closed by the chair)
+
+
+@dataclass(frozen=True)
+class VoterSession:
+    session_id: str
+    status: SessionStatus
+
+
+class CastRefused(ValueError):
+    """The cast was refused and nothing was stored; the message is for the voter."""
+
+
+class ExportError(RuntimeError):
+    """The sealed file could not be written or did not read back; the message is for the poll worker."""
+
+
+@dataclass(frozen=True)
+class CastReceipt:
+    session_id: str
+    tracking_code: str
+
+
+class Station:
+    def __init__(self, data_dir: Path, clock: Clock = utc_now) -> None:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir = data_dir
+        self.clock = clock
+        self.box = BallotBox(data_dir / box.DATABASE_NAME, lambda: iso(self.clock()))
+        self.package: ElectionPackage | None = None
+        self.provision: Provision | None = None
+        if (data_dir / PACKAGE_FILE).exists():
+            self.package = load_package(data_dir / PACKAGE_FILE)
+            self.provision = load_provision(data_dir / PROVISION_FILE, self.package)
+
+    def close(self) -> None:
+        self.box.close()
+
+    # --- what the booth knows --------------------------------------------------------------------
+    @property
+    def election(self) -> ElectionDefinition:
+        return self._package().definition
+
+    @property
+    def station_id(self) -> str:
+        return self._provision().certificate.body.station
+
+    @property
+    def state(self) -> PollsState:
+        with self.box.read() as c:
+            return PollsState(self.box.get_setting(c, "polls", PollsState.NOT_SET_UP.value))
+
+    @property
+    def mode(self) -> Mode:
+        with self.box.read() as c:
+            mode: Mode = self.box.get_setting(c, "mode", "official")
+            return mode
+
+    def active_sessions(self) -> list[str]:
+        with self.box.read() as c:
+            return list(self.box.get_setting(c, "active_sessions", []))
+
+    def _package(self) -> ElectionPackage:
+        if self.package is None:
+            raise TransitionRefused(PollsState.NOT_SET_UP, PollsAction.OPEN, "the booth is not set up")
+        return self.package
+
+    def _provision(self) -> Provision:
+        self._package()
+        assert self.provision is not None
+        return self.provision
+
+    # --- set-up ----------------------------------------------------------------------------------
+    def set_up(self, media: Path, mode: Mode = "official") -> ElectionPackage:
+        """Checks the package and the booth's provisioning on the media, then takes them in."""
+        if self.state is not PollsState.NOT_SET_UP:
+            self._refuse(PollsAction.SET_UP)
+        package = load_package(media / PACKAGE_FILE, now=self.clock())
+        provision = load_provision(media / PROVISION_FILE, package)
+        key = signing_key_from_hex(provision.booth_private_key)
+        if public_hex(key) != provision.certificate.body.booth_public_key:
+            raise PackageError("the booth key does not match its certificate")
+        station = provision.certificate.body.station
+        hashes = {c.voter: c.code_hash for c in package.body.credentials}
+        voters = package.definition.voters_at(station)
+        with self.box.transaction() as c:
+            for voter in voters:
+                if voter.id in hashes:
+                    c.execute(
+                        box.credentials.insert().values(
+                            voter_id=voter.id, code_hash=hashes[voter.id], generation=0
+                        )
+                    )
+            self.box.put_setting(c, "mode", mode)
+            self._transition(c, PollsAction.SET_UP)
+            self.box.append_audit(
+                c,
+                Event.STATION_SET_UP,
+                {
+                    "election": package.election_id,
+                    "fingerprint": package.fingerprint,
+                    "station": station,
+                },
+            )
+        write_atomically(self.data_dir, PROVISION_FILE, provision.model_dump_json().encode())
+        write_atomically(self.data_dir, PACKAGE_FILE, package.to_json().encode())
+        self.package, self.provision = package, provision
+        return package
+
+    # --- polls -----------------------------------------------------------------------------------
+    def open_polls(self, by: str) -> None:
+        if self.box.ballot_count():  # a booth that already holds ballots must not open again
+            self._refuse(PollsAction.OPEN, "ballots are already stored on this booth")
+        with self.box.transaction() as c:
+            self._transition(c, PollsAction.OPEN)
+            self.box.put_setting(c, "opened_at", iso(self.clock()))
+            self.box.append_audit(c, Event.POLLS_OPENED, {"mode": self.mode, "by": by})
+
+    def pause(self, by: str) -> None:
+        self._simple(PollsAction.PAUSE, Event.POLLS_PAUSED, by)
+
+    def resume(self, by: str) -> None:
+        self._simple(PollsAction.RESUME, Event.POLLS_RESUMED, by)
+
+    def close_polls(self, by: str) -> None:
+        with self.box.transaction() as c:
+            self._transition(c, PollsAction.CLOSE)
+            self.box.put_setting(c, "closed_at", iso(self.clock()))
+            self.box.put_setting(c, "active_sessions", [])
+            count = c.execute(select(box.ballots.c.id)).all()
+            self.box.append_audit(c, Event.POLLS_CLOSED, {"ballots": len(count), "by": by})
+
+    def _simple(self, action: PollsAction, kind: Event, by: str) -> None:
+        with self.box.transaction() as c:
+            self._transition(c, action)
+            self.box.append_audit(c, kind, {"by": by})
+
+    def _transition(self, c: Connection, action: PollsAction) -> None:
+        state = PollsState(self.box.get_setting(c, "polls", PollsState.NOT_SET_UP.value))
+        try:
+            self.box.put_setting(c, "polls", next_state(state, action).value)
+        except TransitionRefused:
+            self._log_refusal(state, action)
+            raise
+
+    def _refuse(self, action: PollsAction, reason: str | None = None) -> None:
+        state = self.state
+        try:
+            next_state(state, action)
+        except TransitionRefused as exc:
+            reason = reason or str(exc)
+        self._log_refusal(state, action, reason)
+        raise TransitionRefused(state, action, reason or f"cannot {action.value}")
+
+    def _log_refusal(self, state: PollsState, action: PollsAction, reason: str = "") -> None:
+        self.box.log(
+            Event.TRANSITION_REFUSED, {"state": state.value, "action": action.value, "reason": reason}
+        )
+
+    def set_session_active(self, session_id: str, active: bool, by: str) -> None:
+        self.election.session(session_id)  # KeyError for an unknown session: a programming error
+        with self.box.transaction() as c:
+            state = PollsState(self.box.get_setting(c, "polls", PollsState.NOT_SET_UP.value))
+            if not may_change_sessions(state):
+                raise TransitionRefused(state, PollsAction.OPEN, "sessions cannot change: polls are closed")
+            current = set(self.box.get_setting(c, "active_sessions", []))
+            changed = (current | {session_id}) if active else (current - {session_id})
+            if changed == current:
+                return
+            order = [s.id for s in self.election.sessions]
+            self.box.put_setting(c, "active_sessions", [s for s in order if s in changed])
+            kind = Event.SESSION_ACTIVATED if active else Event.SESSION_DEACTIVATED
+            self.box.append_audit(c, kind, {"session": session_id, "by": by})
+
+    # --- voters ----------------------------------------------------------------------------------
+    def authenticate_code(self, text: str) -> AuthOutcome:
+        now = self.clock()
+        if not accepts_votes(self.state):
+            return CodeRefused(CodeRefusal.NOT_OPEN)
+        lock = self.lock_state()
+        if lock.locked_at(now):
+            return CodeRefused(CodeRefusal.LOCKED, locked_seconds=lock.seconds_left(now))
+        problem = typed_code_problem(text)
+        if problem is not None:
+            return self._failed(problem, lock)
+        code_hash = hash_code(self.election.id, text)
+        with self.box.read() as c:
+            voter_id = c.execute(
+                select(box.credentials.c.voter_id).where(box.credentials.c.code_hash == code_hash)
+            ).scalar()
+        if voter_id is None:
+            return self._failed(CodeRefused(CodeRefusal.UNKNOWN), lock)
+        if not any(s.status is not SessionStatus.VOTED for s in self.sessions_for(voter_id)):
+            self.box.log(Event.CODE_REFUSED, {"reason": CodeRefusal.USED.value})
+            return CodeRefused(CodeRefusal.USED)
+        with self.box.transaction() as c:
+            self.box.put_setting(c, "code_lock", LockState(locks=lock.locks).as_dict())
+            self.box.append_audit(c, Event.VOTER_AUTHENTICATED, {"method": "code"})
+        return Authenticated(voter_id)
+
+    def _failed(self, refusal: CodeRefused, lock: LockState) -> CodeRefused:
+        now = self.clock()
+        after = lock.after_failure(now)
+        with self.box.transaction() as c:
+            self.box.put_setting(c, "code_lock", after.as_dict())
+            self.box.append_audit(c, Event.CODE_REFUSED, {"reason": refusal.reason.value})
+            if after.locked_at(now):
+                seconds = after.seconds_left(now)
+                self.box.append_audit(
+                    c, Event.CODE_ENTRY_LOCKED, {"failures": FAILURES_BEFORE_LOCK, "seconds": seconds}
+                )
+                return CodeRefused(CodeRefusal.LOCKED, refusal.groups_to_check, refusal.wrong_length, seconds)
+        left = FAILURES_BEFORE_LOCK - after.failures
+        return CodeRefused(refusal.reason, refusal.groups_to_check, refusal.wrong_length, 0, left)
+
+    def lock_state(self) -> LockState:
+        with self.box.read() as c:
+            return LockState.from_dict(self.box.get_setting(c, "code_lock"))
+
+    def clear_lock(self, by: str) -> None:
+        with self.box.transaction() as c:
+            self.box.put_setting(c, "code_lock", LockState().as_dict())
+            self.box.append_audit(c, Event.CODE_ENTRY_UNLOCKED, {"by": by})
+
+    def sessions_for(self, voter_id: str) -> list[VoterSession]:
+        voter = self.election.voter(voter_id)
+        active = set(self.active_sessions())
+        with self.box.read() as c:
+            voted = box.voted_sessions(c, voter_id)
+        result = []
+        for session in self.election.sessions:
+            if session.id not in voter.sessions:
+                continue
+            if session.id in voted:
+                status = SessionStatus.VOTED
+            else:
+                status = SessionStatus.OPEN if session.id in active else SessionStatus.NOT_OPEN
+            result.append(VoterSession(session.id, status))
+        return result
+
+    def reissue_code(self, voter_id: str, by: str) -> str:
+        """A new code for a voter of this booth; the old one stops working in the same commit."""
+        voter = self.election.voter(voter_id)
+        if voter.station != self.station_id:
+            raise ValueError(f"{voter.name} does not vote at this booth")
+        code = generate_code()
+        with self.box.transaction() as c:
+            updated = c.execute(
+                box.credentials.update()
+                .where(box.credentials.c.voter_id == voter_id)
+                .values(
+                    code_hash=hash_code(self.election.id, code), generation=box.credentials.c.generation + 1
+                )
+            )
+            if updated.rowcount == 0:
+                c.execute(
+                    box.credentials.insert().values(
+                        voter_id=voter_id, code_hash=hash_code(self.election.id, code), generation=1
+                    )
+                )
+            self.box.append_audit(c, Event.CODE_REISSUED, {"voter": voter_id, "by": by})
+        return code
+
+    # --- the cast --------------------------------------------------------------------------------
+    def cast(self, voter_id: str, session_id: str, selections: Selections) -> CastReceipt:
+        """Encrypts and stores the ballot with the voter's mark and the audit event, in one commit.
+
+        Raises CastRefused (nothing stored, the reason for the voter), StorageError (nothing stored,
+        the storage failed), or SelectionError for selections that do not fit (a programming error).
+        """
+        election = self.election
+        session = election.session(session_id)
+        plaintext = encode_ballot(election, session, selections, voter_id)
+        ciphertext = encrypt_ballot(
+            self._package().body.election_public_key, election.id, session_id, plaintext
+        )
+        code = tracking_code(ciphertext)
+        try:
+            with self.box.transaction() as c:
+                self._check_cast_allowed(c, voter_id, session_id)
+                self.box.store_ballot(c, session_id, voter_id, ciphertext, code)
+        except CastRefused as exc:
+            self.box.log(Event.CAST_REFUSED, {"session": session_id, "reason": str(exc)})
+            raise
+        return CastReceipt(session_id, code)
+
+    def _check_cast_allowed(self, c: Connection, voter_id: str, session_id: str) -> None:
+        state = PollsState(self.box.get_setting(c, "polls", PollsState.NOT_SET_UP.value))
+        if not accepts_votes(state):
+            raise CastRefused("polls are not open")
+        if session_id not in self.box.get_setting(c, "active_sessions", []):
+            raise CastRefused("this voting session is not open")
+        if session_id not in self.election.voter(voter_id).sessions:
+            raise CastRefused("this voter may not vote in this session")
+        if box.has_mark(c, voter_id, session_id):
+            raise CastRefused("a vote was already cast with this code in this session")
+
+    # --- closing ---------------------------------------------------------------------------------
+    def counts(self) -> dict[str, tuple[int, int]]:
+        """(ballots, marks) for every session of the election."""
+        stored = self.box.counts()
+        return {s.id: stored.get(s.id, (0, 0)) for s in self.election.sessions}
+
+    def sealed_bytes(self) -> tuple[str, bytes]:
+        if self.state is not PollsState.CLOSED:
+            raise ExportError("close the polls before exporting the sealed ballot file")
+        package, provision = self._package(), self._provision()
+        audit = _up_to_closing(self.box.audit_entries())
+        with self.box.read() as c:
+            opened = self.box.get_setting(c, "opened_at", "")
+            closed = self.box.get_setting(c, "closed_at", "")
+        manifest = {
+            "election_id": package.election_id,
+            "election_fingerprint": package.fingerprint,
+            "station": self.station_id,
+            "certificate": provision.certificate.model_dump(),
+            "mode": self.mode,
+            "opened_at": opened,
+            "closed_at": closed,
+            "sessions": [{"id": s, "ballots": b, "marks": m} for s, (b, m) in self.counts().items()],
+            "audit_head": audit[-1].hash,
+        }
+        data = build_sealed_bytes(
+            manifest, self.box.all_ballots(), self.box.all_marks(), audit, provision.booth_private_key
+        )
+        stamp = closed.replace("-", "").replace(":", "")
+        return f"{self.station_id}-{self.mode}-{stamp}{SUFFIX}", data
+
+    def export(self, directory: Path) -> Path:
+        """Writes the sealed file to the media atomically, reads it back and verifies it."""
+        name, data = self.sealed_bytes()
+        try:
+            path = write_atomically(directory, name, data)
+            parse_sealed_bytes(path.read_bytes(), self._package())
+        except Exception as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.box.log(Event.SEALED_FILE_FAILED, {"reason": reason})
+            raise ExportError(f"the sealed ballot file could not be written: {reason}") from exc
+        self.box.log(Event.SEALED_FILE_WRITTEN, {"file": name, "sha256": _sha256(data)})
+        return path
+
+    def audit_json(self) -> str:
+        return json.dumps([e.as_dict() for e in self.box.audit_entries()], indent=1)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _up_to_closing(entries: list[AuditEntry]) -> list[AuditEntry]:
+    """The sealed file holds the log up to the closing, so every copy written later is identical."""
+    for index, entry in enumerate(entries):
+        if entry.event == Event.POLLS_CLOSED.value:
+            return entries[: index + 1]
+    raise ExportError("the audit log has no closing event")

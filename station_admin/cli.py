@@ -1,0 +1,258 @@
+"""The `station-admin` command: what election officials do before and after the vote."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from kiosk.ballot.definition import DefinitionError, load_definition
+from station_admin.ceremony import CeremonyError, create_election, read_passphrases
+from station_admin.election_dir import ElectionDir, ElectionDirError
+from station_admin.importer import ImportResult, import_file
+from station_admin.provisioning import ProvisionError, provision_station
+from station_admin.tally import TallyError, TrusteeShare, booths, count_ballots, recover_key, tracking_codes
+from station_admin.tally_db import open_db
+
+ELECTION_OPTION = click.option(
+    "--election",
+    "election",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The election folder made by `election create`.",
+)
+DB_OPTION = click.option(
+    "--db",
+    "db_url",
+    default=None,
+    help="Tally database URL (default: SQLite in the election folder), "
+    "e.g. postgresql+psycopg://user@host/isoloir.",
+)
+err = Console(stderr=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Isoloir station-admin: define elections, provision booths, import sealed media, tally."""
+
+
+@main.group()
+def election() -> None:
+    """Create and inspect elections."""
+
+
+@election.command("create")
+@click.option(
+    "--definition",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Election definition (JSON).",
+)
+@click.option(
+    "--trustees", required=True, type=click.IntRange(1, 255), help="How many trustees hold a share."
+)
+@click.option(
+    "--threshold", required=True, type=click.IntRange(1, 255), help="How many trustees together can decrypt."
+)
+@click.option(
+    "--passphrase-file",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="One passphrase a line, trustee 1 first.",
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="New folder for the election.",
+)
+def election_create(
+    definition: Path, trustees: int, threshold: int, passphrase_file: Path, out: Path
+) -> None:
+    """Make the authority key, the election key split among trustees, voting codes and the signed package."""
+    try:
+        parsed = load_definition(definition)
+        passphrases = read_passphrases(passphrase_file, trustees)
+        created = create_election(parsed, trustees, threshold, passphrases, out)
+    except DefinitionError as exc:
+        raise click.ClickException(f"{definition} is not a valid election definition:\n{exc}") from None
+    except CeremonyError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Election {parsed.id} created in {out}")
+    click.echo(f"Fingerprint: {created.fingerprint}  (print it; poll workers compare it at each booth)")
+    click.echo(f"Voting codes for {created.voters} voters: {created.folder.codes_path} (officials only)")
+    click.echo(f"Trustee shares: {created.folder.trustees_dir}/1..{trustees}.share, any {threshold} decrypt")
+
+
+@election.command("show")
+@ELECTION_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def election_show(election: Path, as_json: bool) -> None:
+    """Print the election's definition summary, fingerprint and key ceremony record."""
+    folder = _folder(election)
+    package = _package(folder)
+    ceremony = json.loads(folder.ceremony_path.read_text()) if folder.ceremony_path.exists() else {}
+    definition = package.definition
+    summary = {
+        "id": definition.id,
+        "title": definition.title,
+        "fingerprint": package.fingerprint,
+        "languages": definition.languages,
+        "voters": len(definition.voters),
+        "stations": [s.id for s in definition.stations],
+        "sessions": [
+            {
+                "id": s.id,
+                "title": s.title.get("en", s.id),
+                "questions": len(s.questions),
+                "mode": s.mode.value,
+            }
+            for s in definition.sessions
+        ],
+        "ceremony": ceremony,
+        "expires": package.body.expires,
+    }
+    if as_json:
+        click.echo(json.dumps(summary, indent=1, ensure_ascii=False))
+        return
+    click.echo(f"{definition.title.get('en', definition.id)} ({definition.id})")
+    click.echo(f"Fingerprint: {package.fingerprint}   expires {package.body.expires}")
+    for session in summary["sessions"]:  # type: ignore[union-attr]
+        click.echo(f"  session {session['id']}: {session['title']} — {session['questions']} question(s)")
+    if ceremony:
+        click.echo(
+            f"Key ceremony {ceremony.get('created')}: any {ceremony.get('threshold')} of "
+            f"{len(ceremony.get('trustees', []))} trustees"
+        )
+
+
+@main.group()
+def station() -> None:
+    """Provision booths."""
+
+
+@station.command("provision")
+@ELECTION_OPTION
+@click.option("--station", "station_id", required=True, help="The booth's id in the definition.")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The USB media (mount point) for the booth.",
+)
+def station_provision(election: Path, station_id: str, out: Path) -> None:
+    """Write the election package and a new certified booth key to the booth's media."""
+    try:
+        provision_station(_folder(election), station_id, out)
+    except (ProvisionError, ElectionDirError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Booth {station_id} provisioned on {out}")
+
+
+@main.command("import")
+@ELECTION_OPTION
+@DB_OPTION
+@click.option(
+    "--mode",
+    type=click.Choice(["official", "test"]),
+    default="official",
+    show_default=True,
+    help="Which booths' files this import takes.",
+)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def import_(election: Path, db_url: str | None, mode: str, files: tuple[Path, ...]) -> None:
+    """Verify sealed ballot files and store them. Bad files are refused with a reason and change nothing."""
+    folder = _folder(election)
+    package = _package(folder)
+    engine = open_db(db_url or folder.default_db_url)
+    results: list[ImportResult] = []
+    for path in files:
+        results.append(import_file(engine, package, path, mode))  # type: ignore[arg-type]
+    _print_imports(results)
+    if any(r.status == "refused" for r in results):
+        sys.exit(1)
+
+
+def _print_imports(results: list[ImportResult]) -> None:
+    table = Table(title="Sealed ballot files")
+    for column in ("file", "booth", "ballots", "marks", "status", "reason"):
+        table.add_column(column)
+    for r in results:
+        table.add_row(r.path.name, r.station, str(r.ballots), str(r.marks), r.status, r.reason)
+    Console().print(table)
+    for r in results:
+        for session, voter, other in r.double_marks:
+            err.print(
+                f"[bold]warning[/]: voter {voter} is marked in session {session} by {r.station} and {other}"
+            )
+
+
+@main.command()
+@ELECTION_OPTION
+@DB_OPTION
+@click.option(
+    "--share",
+    "shares",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A trustee's share file.",
+)
+@click.option(
+    "--passphrase-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="One passphrase a line, trustee 1 first; without it each trustee is asked.",
+)
+@click.option(
+    "--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for results.json."
+)
+def tally(
+    election: Path, db_url: str | None, shares: tuple[Path, ...], passphrase_file: Path | None, out: Path
+) -> None:
+    """Recover the election key from k trustees' shares, decrypt and count every imported ballot."""
+    folder = _folder(election)
+    package = _package(folder)
+    engine = open_db(db_url or folder.default_db_url)
+    try:
+        given = [TrusteeShare(path, _passphrase(path, passphrase_file)) for path in shares]
+        secret = recover_key(package, given)
+        counted = count_ballots(engine, package, secret)
+    except (TallyError, CeremonyError) as exc:
+        raise click.ClickException(str(exc)) from None
+    del secret
+    results = counted.as_results()
+    results["fingerprint"] = package.fingerprint
+    results["booths"] = booths(engine)
+    results["tracking_codes"] = tracking_codes(engine)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+    total = sum(s["ballots"] for s in results["sessions"])
+    click.echo(f"{total} ballots counted from {len(results['booths'])} booth(s): {out / 'results.json'}")
+
+
+def _passphrase(share: Path, passphrase_file: Path | None) -> str:
+    from kiosk.ballot.shares import ShareError, read_share_file
+
+    try:
+        trustee = read_share_file(share.read_text(encoding="utf-8")).trustee
+    except ShareError as exc:
+        raise TallyError(f"{share}: {exc}") from None
+    if passphrase_file is None:
+        return getpass.getpass(f"Passphrase of trustee {trustee}: ")
+    return read_passphrases(passphrase_file, trustee)[trustee - 1]
+
+
+def _folder(path: Path) -> ElectionDir:
+    return ElectionDir(path)
+
+
+def _package(folder: ElectionDir):  # type: ignore[no-untyped-def]
+    try:
+        return folder.package()
+    except ElectionDirError as exc:
+        raise click.ClickException(str(exc)) from None

@@ -1,0 +1,79 @@
+"""The officials' election folder: what `election create` writes and every later command reads.
+
+ELECTION/
+  election-package.json   signed package (goes to every booth)
+  authority.key           the election authority's signing key (officials only, mode 0600)
+  ceremony.json           the key ceremony's record: who holds which share
+  trustees/N.share        trustee N's share, encrypted under their passphrase
+  codes/voter-codes.csv   voting codes for printing notices (officials only, mode 0600)
+  tally.sqlite            the default tally database
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from kiosk.ballot.package import PACKAGE_FILE, ElectionPackage, PackageError, load_package
+from kiosk.ballot.signing import signing_key_from_hex
+
+
+class ElectionDirError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class ElectionDir:
+    root: Path
+
+    @property
+    def package_path(self) -> Path:
+        return self.root / PACKAGE_FILE
+
+    @property
+    def authority_key_path(self) -> Path:
+        return self.root / "authority.key"
+
+    @property
+    def ceremony_path(self) -> Path:
+        return self.root / "ceremony.json"
+
+    @property
+    def trustees_dir(self) -> Path:
+        return self.root / "trustees"
+
+    @property
+    def codes_path(self) -> Path:
+        return self.root / "codes" / "voter-codes.csv"
+
+    @property
+    def default_db_url(self) -> str:
+        return f"sqlite:///{(self.root / 'tally.sqlite').resolve()}"
+
+    def share_path(self, trustee: int) -> Path:
+        return self.trustees_dir / f"{trustee}.share"
+
+    def package(self) -> ElectionPackage:
+        if not self.package_path.exists():
+            raise ElectionDirError(f"{self.root} is not an election folder (no {PACKAGE_FILE})")
+        try:
+            return load_package(self.package_path)
+        except PackageError as exc:
+            raise ElectionDirError(f"{self.package_path}: {exc}") from None
+
+    def authority_key(self) -> Ed25519PrivateKey:
+        try:
+            return signing_key_from_hex(self.authority_key_path.read_text().strip())
+        except (OSError, ValueError):
+            raise ElectionDirError(f"cannot read the authority key {self.authority_key_path}") from None
+
+
+def write_private(path: Path, text: str) -> None:
+    """Writes a file only its owner can read: keys and voting codes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)

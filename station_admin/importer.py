@@ -1,0 +1,146 @@
+"""Importing sealed ballot files: verify everything, then store it in one transaction.
+
+A file that is damaged, altered, from another election, from an uncertified booth, of the wrong mode
+or already imported is refused with a reason and changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import Engine, func, select
+
+from kiosk.ballot.package import ElectionPackage
+from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError, read_sealed_file
+from kiosk.clock import iso, utc_now
+from station_admin import tally_db as db
+
+Mode = Literal["official", "test"]
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    status: Literal["imported", "refused", "already imported"]
+    station: str = ""
+    ballots: int = 0
+    marks: int = 0
+    reason: str = ""
+    double_marks: list[tuple[str, str, str]] = field(default_factory=list)  # (session, voter, other booth)
+
+
+def import_file(
+    engine: Engine, package: ElectionPackage, path: Path, mode: Mode = "official"
+) -> ImportResult:
+    try:
+        sealed = read_sealed_file(path, package)
+        _check_mode(sealed, mode)
+        with engine.begin() as connection:
+            previous = connection.execute(
+                select(db.imports.c.file_sha256, db.imports.c.station).where(
+                    (db.imports.c.file_sha256 == sealed.sha256)
+                    | (
+                        (db.imports.c.election_id == package.election_id)
+                        & (db.imports.c.station == sealed.manifest.station)
+                    )
+                )
+            ).first()
+            if previous is not None and previous.file_sha256 == sealed.sha256:
+                return ImportResult(
+                    path,
+                    "already imported",
+                    sealed.manifest.station,
+                    reason="this file was imported before; nothing changed",
+                )
+            if previous is not None:
+                raise SealedFileError(
+                    Refusal.ALREADY_IMPORTED,
+                    (f"a different file from booth {previous.station!r} was already imported"),
+                )
+            _check_tracking_codes(connection, sealed)
+            doubles = _double_marks(connection, sealed)
+            _store(connection, package, sealed)
+    except SealedFileError as exc:
+        return ImportResult(path, "refused", reason=str(exc))
+    return ImportResult(
+        path,
+        "imported",
+        sealed.manifest.station,
+        len(sealed.ballots),
+        len(sealed.marks),
+        double_marks=doubles,
+    )
+
+
+def _check_mode(sealed: SealedFile, mode: Mode) -> None:
+    if sealed.manifest.mode != mode:
+        raise SealedFileError(
+            Refusal.WRONG_MODE,
+            (f"the booth ran in {sealed.manifest.mode} mode; this import takes {mode} files only"),
+        )
+
+
+def _check_tracking_codes(connection: object, sealed: SealedFile) -> None:
+    codes = [b.tracking_code for b in sealed.ballots]
+    for start in range(0, len(codes), 500):
+        chunk = codes[start : start + 500]
+        found = connection.execute(  # type: ignore[attr-defined]
+            select(func.count()).select_from(db.ballots).where(db.ballots.c.tracking_code.in_(chunk))
+        ).scalar()
+        if found:
+            raise SealedFileError(Refusal.TAMPERED, "it holds ballots already imported from another file")
+
+
+def _double_marks(connection: object, sealed: SealedFile) -> list[tuple[str, str, str]]:
+    mine = set(sealed.marks)
+    rows = connection.execute(  # type: ignore[attr-defined]
+        select(db.marks.c.session_id, db.marks.c.voter_id, db.imports.c.station)
+        .join(db.imports, db.imports.c.file_sha256 == db.marks.c.import_sha256)
+        .where(db.marks.c.voter_id.in_({v for _, v in mine}))
+    ).all()
+    return sorted((s, v, station) for s, v, station in rows if (s, v) in mine)
+
+
+def _store(connection: object, package: ElectionPackage, sealed: SealedFile) -> None:
+    manifest = sealed.manifest
+    execute = connection.execute  # type: ignore[attr-defined]
+    execute(
+        db.imports.insert().values(
+            file_sha256=sealed.sha256,
+            election_id=package.election_id,
+            station=manifest.station,
+            mode=manifest.mode,
+            opened_at=manifest.opened_at,
+            closed_at=manifest.closed_at,
+            audit_head=manifest.audit_head,
+            booth_public_key=manifest.certificate.body.booth_public_key,
+            ballots=len(sealed.ballots),
+            imported_at=iso(utc_now()),
+        )
+    )
+    if sealed.ballots:
+        execute(
+            db.ballots.insert(),
+            [
+                {
+                    "tracking_code": b.tracking_code,
+                    "session_id": b.session,
+                    "ciphertext": b.ciphertext,
+                    "import_sha256": sealed.sha256,
+                }
+                for b in sealed.ballots
+            ],
+        )
+    if sealed.marks:
+        execute(
+            db.marks.insert(),
+            [{"session_id": s, "voter_id": v, "import_sha256": sealed.sha256} for s, v in sealed.marks],
+        )
+    execute(
+        db.audit_logs.insert().values(
+            import_sha256=sealed.sha256, entries=json.dumps([e.as_dict() for e in sealed.audit])
+        )
+    )

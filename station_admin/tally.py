@@ -1,0 +1,103 @@
+"""The tally: recover the election key from k trustees' shares, decrypt every ballot, count.
+
+The recovered key lives only in this process's memory; it is checked against the election public key
+before any ballot is read, so too few or wrong shares are refused with a clear message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from kiosk.ballot.counting import Tally
+from kiosk.ballot.encryption import decrypt_ballot, public_key_hex, tracking_code
+from kiosk.ballot.package import ElectionPackage
+from kiosk.ballot.selections import decode_ballot
+from kiosk.ballot.shamir import Share, recover
+from kiosk.ballot.shares import ShareError, open_share, read_share_file
+from station_admin import tally_db as db
+
+
+class TallyError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class TrusteeShare:
+    path: Path
+    passphrase: str
+
+
+def recover_key(package: ElectionPackage, given: list[TrusteeShare]) -> bytes:
+    public_key = package.body.election_public_key
+    shares: list[Share] = []
+    threshold = None
+    for item in given:
+        try:
+            sealed = read_share_file(item.path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise TallyError(f"cannot read {item.path}: {exc.strerror}") from None
+        except ShareError as exc:
+            raise TallyError(f"{item.path}: {exc}") from None
+        if sealed.election_public_key != public_key or sealed.election_id != package.election_id:
+            raise TallyError(f"{item.path} is a share of another election")
+        threshold = sealed.threshold
+        try:
+            shares.append(open_share(sealed, item.passphrase))
+        except ShareError as exc:
+            raise TallyError(str(exc)) from None
+    if len({s.x for s in shares}) != len(shares):
+        raise TallyError("the same trustee's share was given twice")
+    if threshold is None or len(shares) < threshold:
+        raise TallyError(f"{len(shares)} share(s) given; this election needs {threshold or 'more'} trustees")
+    secret = recover(shares)
+    if public_key_hex(secret) != public_key:
+        raise TallyError("the shares do not recover the election key")
+    return secret
+
+
+def count_ballots(engine: Engine, package: ElectionPackage, secret: bytes) -> Tally:
+    election = package.definition
+    tally = Tally(election)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(db.ballots.c.tracking_code, db.ballots.c.session_id, db.ballots.c.ciphertext)
+        )
+        for code, session_id, ciphertext in rows:
+            if tracking_code(bytes(ciphertext)) != code:
+                raise TallyError(f"ballot {code} in the database does not match its tracking code")
+            session = election.session(session_id)
+            plain = decrypt_ballot(secret, election.id, session_id, bytes(ciphertext))
+            ballot = decode_ballot(election, session, plain)
+            tally.add(session_id, ballot.answers, ballot.group, ballot.voter)
+    return tally
+
+
+def booths(engine: Engine) -> list[dict[str, Any]]:
+    with engine.connect() as connection:
+        rows = connection.execute(select(db.imports).order_by(db.imports.c.station)).mappings().all()
+    return [
+        {
+            "station": r["station"],
+            "file_sha256": r["file_sha256"],
+            "mode": r["mode"],
+            "opened_at": r["opened_at"],
+            "closed_at": r["closed_at"],
+            "audit_head": r["audit_head"],
+            "booth_public_key": r["booth_public_key"],
+            "ballots": r["ballots"],
+        }
+        for r in rows
+    ]
+
+
+def tracking_codes(engine: Engine) -> list[str]:
+    with engine.connect() as connection:
+        return list(
+            connection.execute(
+                select(db.ballots.c.tracking_code).order_by(db.ballots.c.tracking_code)
+            ).scalars()
+        )

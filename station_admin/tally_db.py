@@ -1,0 +1,65 @@
+"""The officials' tally database: imported sealed files, their ballots and marks.
+
+SQLite by default, PostgreSQL through the same SQLAlchemy URL (`--db`). An import is one transaction.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Engine,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+)
+
+metadata = MetaData()
+imports = Table(
+    "imports",
+    metadata,
+    Column("file_sha256", String(64), primary_key=True),
+    Column("election_id", String, nullable=False),
+    Column("station", String, nullable=False),
+    Column("mode", String, nullable=False),
+    Column("opened_at", String, nullable=False),
+    Column("closed_at", String, nullable=False),
+    Column("audit_head", String, nullable=False),
+    Column("booth_public_key", String, nullable=False),
+    Column("ballots", Integer, nullable=False),
+    Column("imported_at", String, nullable=False),
+    UniqueConstraint("election_id", "station", name="one_file_per_booth"),
+)
+ballots = Table(
+    "ballots",
+    metadata,
+    Column("tracking_code", String, primary_key=True),
+    Column("session_id", String, nullable=False),
+    Column("ciphertext", LargeBinary, nullable=False),
+    Column("import_sha256", String(64), ForeignKey("imports.file_sha256"), nullable=False),
+)
+marks = Table(
+    "marks",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_id", String, nullable=False),
+    Column("voter_id", String, nullable=False),
+    Column("import_sha256", String(64), ForeignKey("imports.file_sha256"), nullable=False),
+)
+audit_logs = Table(
+    "audit_logs",
+    metadata,
+    Column("import_sha256", String(64), ForeignKey("imports.file_sha256"), primary_key=True),
+    Column("entries", Text, nullable=False),
+)
+
+
+def open_db(url: str) -> Engine:
+    engine = create_engine(url)
+    metadata.create_all(engine)
+    return engine
