@@ -202,8 +202,9 @@ class Station:
             next_state(state, action)
         except TransitionRefused as exc:
             reason = reason or str(exc)
+        reason = reason or f"cannot {action.value}"
         self._log_refusal(state, action, reason)
-        raise TransitionRefused(state, action, reason or f"cannot {action.value}")
+        raise TransitionRefused(state, action, reason)
 
     def _log_refusal(self, state: PollsState, action: PollsAction, reason: str = "") -> None:
         self.box.log(

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kiosk.ballot.definition import DefinitionError, load_definition
+from kiosk.ballot.package import ElectionPackage
 from station_admin.ceremony import CeremonyError, create_election, read_passphrases
 from station_admin.election_dir import ElectionDir, ElectionDirError
 from station_admin.importer import ImportResult, import_file
@@ -122,7 +123,7 @@ def election_show(election: Path, as_json: bool) -> None:
         return
     click.echo(f"{definition.title.get('en', definition.id)} ({definition.id})")
     click.echo(f"Fingerprint: {package.fingerprint}   expires {package.body.expires}")
-    for session in summary["sessions"]:  # type: ignore[union-attr]
+    for session in summary["sessions"]:
         click.echo(f"  session {session['id']}: {session['title']} — {session['questions']} question(s)")
     if ceremony:
         click.echo(
@@ -251,7 +252,7 @@ def _folder(path: Path) -> ElectionDir:
     return ElectionDir(path)
 
 
-def _package(folder: ElectionDir):  # type: ignore[no-untyped-def]
+def _package(folder: ElectionDir) -> ElectionPackage:
     try:
         return folder.package()
     except ElectionDirError as exc:

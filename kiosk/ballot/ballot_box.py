@@ -204,12 +204,12 @@ class BallotBox:
     def counts(self) -> dict[str, tuple[int, int]]:
         """Per session: (ballots, marks)."""
         with self.read() as connection:
-            b = dict(
+            b: dict[str, int] = dict(
                 connection.execute(select(ballots.c.session_id, func.count()).group_by(ballots.c.session_id))
                 .tuples()
                 .all()
             )
-            m = dict(
+            m: dict[str, int] = dict(
                 connection.execute(select(marks.c.session_id, func.count()).group_by(marks.c.session_id))
                 .tuples()
                 .all()

@@ -113,7 +113,7 @@ def _suspect_groups(values: list[int], plain: int, weighted: int) -> tuple[int, 
     # Not one wrong symbol: name the groups where swapping two neighbours would make the code valid.
     groups: set[int] = set()
     for i in range(CODE_LENGTH - 1):
-        swapped = values[:i] + [values[i + 1], values[i]] + values[i + 2 :]
+        swapped = [*values[:i], values[i + 1], values[i], *values[i + 2 :]]
         if values[i] != values[i + 1] and _syndromes(swapped) == (0, 0):
             groups.update({i // GROUP_SIZE + 1, (i + 1) // GROUP_SIZE + 1})
     return tuple(sorted(groups))

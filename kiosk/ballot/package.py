@@ -48,7 +48,7 @@ class RegisteredCard(Strict):
 
 
 class PackageBody(Strict):
-    format: Literal["isoloir-election-package/1"] = PACKAGE_FORMAT
+    format: Literal["isoloir-election-package/1"] = "isoloir-election-package/1"
     definition: ElectionDefinition
     election_public_key: str = Field(pattern=r"^[0-9a-f]{64}$")
     authority_public_key: str = Field(pattern=r"^[0-9a-f]{64}$")

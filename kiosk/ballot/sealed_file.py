@@ -69,7 +69,7 @@ class SessionCount(_Strict):
 
 
 class Manifest(_Strict):
-    format: Literal["isoloir-sealed-ballots/1"] = SEALED_FORMAT
+    format: Literal["isoloir-sealed-ballots/1"] = "isoloir-sealed-ballots/1"
     election_id: str
     election_fingerprint: str
     station: str
