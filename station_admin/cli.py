@@ -6,6 +6,7 @@ import getpass
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -99,7 +100,7 @@ def election_show(election: Path, as_json: bool) -> None:
     package = _package(folder)
     ceremony = json.loads(folder.ceremony_path.read_text()) if folder.ceremony_path.exists() else {}
     definition = package.definition
-    summary = {
+    summary: dict[str, Any] = {
         "id": definition.id,
         "title": definition.title,
         "fingerprint": package.fingerprint,
