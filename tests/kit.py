@@ -1,0 +1,48 @@
+"""Helpers shared by the whole suite: a test election made as officials make one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.ballot.definition import ElectionDefinition, load_definition
+from kiosk.ballot.package import ElectionPackage
+from station_admin.ceremony import create_election
+from station_admin.election_dir import ElectionDir
+from station_admin.provisioning import provision_station
+from station_admin.tally import TrusteeShare, recover_key
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL_ELECTION = ROOT / "tests" / "fixtures" / "small-election.json"
+PASSPHRASES = ["correct horse 1", "correct horse 2", "correct horse 3"]
+POLL_WORKER = "pw-1"
+
+
+@dataclass(frozen=True)
+class ElectionKit:
+    folder: ElectionDir
+    definition: ElectionDefinition
+    package: ElectionPackage
+    media: dict[str, Path]  # station id -> provisioning media
+    secret: bytes  # the election private key, recovered as trustees would
+
+    def codes(self) -> dict[str, str]:
+        import csv
+
+        with self.folder.codes_path.open(encoding="utf-8") as handle:
+            return {row["voter_id"]: row["code"] for row in csv.DictReader(handle)}
+
+    def share(self, trustee: int) -> TrusteeShare:
+        return TrusteeShare(self.folder.share_path(trustee), PASSPHRASES[trustee - 1])
+
+
+def make_election(definition_path: Path, root: Path) -> ElectionKit:
+    definition = load_definition(definition_path)
+    created = create_election(definition, 3, 2, PASSPHRASES, root / "ELECTION")
+    media = {}
+    for station in definition.stations:
+        media[station.id] = provision_station(created.folder, station.id, root / f"MEDIA-{station.id}")
+    package = created.folder.package()
+    secret = recover_key(package, [TrusteeShare(created.folder.share_path(1), PASSPHRASES[0]),
+                                   TrusteeShare(created.folder.share_path(2), PASSPHRASES[1])])
+    return ElectionKit(created.folder, definition, package, media, secret)
