@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -136,7 +138,10 @@ class Station:
         station = provision.certificate.body.station
         hashes = {c.voter: c.code_hash for c in package.body.credentials}
         voters = package.definition.voters_at(station)
-        with self.box.transaction() as c:
+        # The files first: a crash before the commit leaves a booth that is simply not set up yet.
+        write_atomically(self.data_dir, PROVISION_FILE, provision.model_dump_json().encode())
+        write_atomically(self.data_dir, PACKAGE_FILE, package.to_json().encode())
+        with self._changing(PollsAction.SET_UP) as c:
             for voter in voters:
                 if voter.id in hashes:
                     c.execute(
@@ -145,7 +150,6 @@ class Station:
                         )
                     )
             self.box.put_setting(c, "mode", mode)
-            self._transition(c, PollsAction.SET_UP)
             self.box.append_audit(
                 c,
                 Event.STATION_SET_UP,
@@ -155,8 +159,6 @@ class Station:
                     "station": station,
                 },
             )
-        write_atomically(self.data_dir, PROVISION_FILE, provision.model_dump_json().encode())
-        write_atomically(self.data_dir, PACKAGE_FILE, package.to_json().encode())
         self.package, self.provision = package, provision
         return package
 
@@ -164,36 +166,35 @@ class Station:
     def open_polls(self, by: str) -> None:
         if self.box.ballot_count():  # a booth that already holds ballots must not open again
             self._refuse(PollsAction.OPEN, "ballots are already stored on this booth")
-        with self.box.transaction() as c:
-            self._transition(c, PollsAction.OPEN)
+        with self._changing(PollsAction.OPEN) as c:
             self.box.put_setting(c, "opened_at", iso(self.clock()))
             self.box.append_audit(c, Event.POLLS_OPENED, {"mode": self.mode, "by": by})
 
     def pause(self, by: str) -> None:
-        self._simple(PollsAction.PAUSE, Event.POLLS_PAUSED, by)
+        with self._changing(PollsAction.PAUSE) as c:
+            self.box.append_audit(c, Event.POLLS_PAUSED, {"by": by})
 
     def resume(self, by: str) -> None:
-        self._simple(PollsAction.RESUME, Event.POLLS_RESUMED, by)
+        with self._changing(PollsAction.RESUME) as c:
+            self.box.append_audit(c, Event.POLLS_RESUMED, {"by": by})
 
     def close_polls(self, by: str) -> None:
-        with self.box.transaction() as c:
-            self._transition(c, PollsAction.CLOSE)
+        with self._changing(PollsAction.CLOSE) as c:
             self.box.put_setting(c, "closed_at", iso(self.clock()))
             self.box.put_setting(c, "active_sessions", [])
-            count = c.execute(select(box.ballots.c.id)).all()
-            self.box.append_audit(c, Event.POLLS_CLOSED, {"ballots": len(count), "by": by})
+            count = len(c.execute(select(box.ballots.c.id)).all())
+            self.box.append_audit(c, Event.POLLS_CLOSED, {"ballots": count, "by": by})
 
-    def _simple(self, action: PollsAction, kind: Event, by: str) -> None:
-        with self.box.transaction() as c:
-            self._transition(c, action)
-            self.box.append_audit(c, kind, {"by": by})
-
-    def _transition(self, c: Connection, action: PollsAction) -> None:
-        state = PollsState(self.box.get_setting(c, "polls", PollsState.NOT_SET_UP.value))
+    @contextmanager
+    def _changing(self, action: PollsAction) -> Iterator[Connection]:
+        """A polls transition and what goes with it, in one commit; a refusal is logged apart."""
         try:
-            self.box.put_setting(c, "polls", next_state(state, action).value)
-        except TransitionRefused:
-            self._log_refusal(state, action)
+            with self.box.transaction() as c:
+                state = PollsState(self.box.get_setting(c, "polls", PollsState.NOT_SET_UP.value))
+                self.box.put_setting(c, "polls", next_state(state, action).value)
+                yield c
+        except TransitionRefused as exc:
+            self._log_refusal(exc.state, exc.action, str(exc))
             raise
 
     def _refuse(self, action: PollsAction, reason: str | None = None) -> None:

@@ -206,12 +206,10 @@ class BallotBox:
         with self.read() as connection:
             b: dict[str, int] = dict(
                 connection.execute(select(ballots.c.session_id, func.count()).group_by(ballots.c.session_id))
-                .tuples()
                 .all()
             )
             m: dict[str, int] = dict(
                 connection.execute(select(marks.c.session_id, func.count()).group_by(marks.c.session_id))
-                .tuples()
                 .all()
             )
         return {s: (b.get(s, 0), m.get(s, 0)) for s in sorted(set(b) | set(m))}
@@ -229,7 +227,6 @@ class BallotBox:
                         ballots.c.tracking_code
                     )
                 )
-                .tuples()
                 .all()
             )
         return [(t, s, bytes(c)) for t, s, c in rows]
@@ -243,7 +240,6 @@ class BallotBox:
                         marks.c.session_id, marks.c.voter_id
                     )
                 )
-                .tuples()
                 .all()
             )
         return [(s, v) for s, v in rows]
