@@ -17,7 +17,7 @@ from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.encryption import new_election_secret, public_key_hex
 from kiosk.ballot.package import PACKAGE_DOMAIN, Credential, PackageBody, RegisteredCard, parse_package
 from kiosk.ballot.shamir import split
-from kiosk.ballot.shares import seal_share
+from kiosk.ballot.shares import MIN_PASSPHRASE_LENGTH, seal_share
 from kiosk.ballot.signing import new_signing_key, private_hex, public_hex, sign_json
 from kiosk.clock import iso, utc_now
 from station_admin.election_dir import ElectionDir, write_private
@@ -60,6 +60,11 @@ def create_election(
         raise CeremonyError(f"{out} exists and is not empty; choose a new folder")
     if not 1 <= threshold <= trustees:
         raise CeremonyError(f"the threshold ({threshold}) must be between 1 and the trustees ({trustees})")
+    short = [n for n, p in enumerate(passphrases, start=1) if len(p) < MIN_PASSPHRASE_LENGTH]
+    if short:
+        raise CeremonyError(
+            f"trustee {short[0]}'s passphrase is shorter than {MIN_PASSPHRASE_LENGTH} characters"
+        )
     folder = ElectionDir(out)
     out.mkdir(parents=True, exist_ok=True)
     authority = new_signing_key()

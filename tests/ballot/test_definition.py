@@ -10,7 +10,9 @@ import pytest
 from kiosk.ballot.definition import DefinitionError, ListChoice, load_definition, parse_definition
 from tests.kit import ROOT, SMALL_ELECTION
 
-SAMPLES = [ROOT / "resources" / "elections" / f"{name}.json" for name in ("ilc-2023-plenary", "professional-2022")]
+SAMPLES = [
+    ROOT / "resources" / "elections" / f"{name}.json" for name in ("ilc-2023-plenary", "professional-2022")
+]
 
 
 def small() -> dict:  # type: ignore[type-arg]
@@ -66,7 +68,7 @@ def test_a_required_language_cannot_be_dropped() -> None:
 
 
 def test_not_json_says_where() -> None:
-    with pytest.raises(DefinitionError, match="not JSON: .* line 1"):
+    with pytest.raises(DefinitionError, match=r"not JSON: .* line 1"):
         parse_definition("{nope")
 
 

@@ -16,7 +16,9 @@ def test_a_ballot_decrypts_only_with_the_election_key_to_what_was_chosen(small_e
     plain = encode_ballot(election, session, chosen, "v01")
     sealed = encrypt_ballot(package.body.election_public_key, election.id, "board", plain)
     assert plain not in sealed
-    decoded = decode_ballot(election, session, decrypt_ballot(small_election.secret, election.id, "board", sealed))
+    decoded = decode_ballot(
+        election, session, decrypt_ballot(small_election.secret, election.id, "board", sealed)
+    )
     assert decoded.answers == chosen
     assert decoded.voter is None and decoded.group is None
 
@@ -34,8 +36,11 @@ def test_the_ciphertext_length_does_not_depend_on_the_choice(small_election: Ele
     session = election.session("board")
     lengths = {
         len(encrypt_ballot(key, election.id, "board", encode_ballot(election, session, chosen, "v01")))
-        for chosen in ({"members": ("ana",), "lists": ()}, {"members": ("ana", "ben"), "lists": ("l1",)},
-                       {"members": (), "lists": ("l2",)})
+        for chosen in (
+            {"members": ("ana",), "lists": ()},
+            {"members": ("ana", "ben"), "lists": ("l1",)},
+            {"members": (), "lists": ("l2",)},
+        )
     }
     assert len(lengths) == 1
 
@@ -63,7 +68,9 @@ def test_a_recorded_vote_carries_its_voter(small_election: ElectionKit) -> None:
         ({"q2": ("yes",)}, "no question 'q2'"),
     ],
 )
-def test_selections_that_do_not_fit_are_refused(small_election: ElectionKit, chosen: dict, problem: str) -> None:  # type: ignore[type-arg]
+def test_selections_that_do_not_fit_are_refused(
+    small_election: ElectionKit, chosen: dict, problem: str
+) -> None:  # type: ignore[type-arg]
     election = small_election.definition
     with pytest.raises(SelectionError, match=problem):
         encode_ballot(election, election.session("budget"), chosen, "v01")

@@ -29,7 +29,7 @@ def test_trustees_recover_the_election_key_from_their_files(small_election: Elec
 
 
 def test_one_share_is_not_enough(small_election: ElectionKit) -> None:
-    with pytest.raises(TallyError, match="1 share.* needs 2 trustees"):
+    with pytest.raises(TallyError, match=r"1 share.* needs 2 trustees"):
         recover_key(small_election.package, [small_election.share(2)])
 
 

@@ -29,7 +29,9 @@ def login(station: Station, code: str) -> str:
     return outcome.voter_id
 
 
-def test_polls_walk_through_their_states_and_refuse_the_rest(small_election: ElectionKit, tmp_path: Path) -> None:
+def test_polls_walk_through_their_states_and_refuse_the_rest(
+    small_election: ElectionKit, tmp_path: Path
+) -> None:
     station = Station(tmp_path / "data")
     assert station.state is PollsState.NOT_SET_UP
     with pytest.raises(TransitionRefused):
@@ -47,9 +49,9 @@ def test_polls_walk_through_their_states_and_refuse_the_rest(small_election: Ele
     assert station.state is PollsState.CLOSED
     log = events(station)
     assert log.count("transition_refused") == 3
-    assert ["polls_opened", "polls_paused", "polls_resumed", "polls_closed"] == [
+    assert [
         e for e in log if e.startswith("polls_")
-    ]
+    ] == ["polls_opened", "polls_paused", "polls_resumed", "polls_closed"]
     verify_chain(station.box.audit_entries())
 
 
@@ -64,7 +66,9 @@ def test_the_state_survives_a_restart(small_election: ElectionKit, tmp_path: Pat
     assert again.package is not None and again.package.fingerprint == small_election.package.fingerprint
 
 
-def test_opening_is_refused_when_ballots_are_already_stored(booth: Station, small_election: ElectionKit) -> None:
+def test_opening_is_refused_when_ballots_are_already_stored(
+    booth: Station, small_election: ElectionKit
+) -> None:
     voter = login(booth, small_election.codes()["v01"])
     booth.cast(voter, "budget", ANSWERS)
     with booth.box.transaction() as c:  # no transition leads back to READY: force it by hand
@@ -109,13 +113,18 @@ def test_a_code_votes_once_per_session(booth: Station, small_election: ElectionK
     assert booth.counts() == {"budget": (1, 1), "board": (1, 1), "roll-call": (1, 1)}
 
 
-def test_sessions_show_whether_they_are_open_voted_or_not_open(booth: Station, small_election: ElectionKit) -> None:
+def test_sessions_show_whether_they_are_open_voted_or_not_open(
+    booth: Station, small_election: ElectionKit
+) -> None:
     booth.set_session_active("roll-call", False, POLL_WORKER)
     voter = login(booth, small_election.codes()["v01"])
     booth.cast(voter, "budget", ANSWERS)
     statuses = {s.session_id: s.status for s in booth.sessions_for(voter)}
-    assert statuses == {"budget": SessionStatus.VOTED, "board": SessionStatus.OPEN,
-                        "roll-call": SessionStatus.NOT_OPEN}
+    assert statuses == {
+        "budget": SessionStatus.VOTED,
+        "board": SessionStatus.OPEN,
+        "roll-call": SessionStatus.NOT_OPEN,
+    }
 
 
 def test_a_booth_accepts_only_its_own_voters(booth: Station, small_election: ElectionKit) -> None:
@@ -124,7 +133,9 @@ def test_a_booth_accepts_only_its_own_voters(booth: Station, small_election: Ele
     assert isinstance(outcome, CodeRefused) and outcome.reason is CodeRefusal.UNKNOWN
 
 
-def test_a_mistyped_code_names_its_group_before_any_look_up(booth: Station, small_election: ElectionKit) -> None:
+def test_a_mistyped_code_names_its_group_before_any_look_up(
+    booth: Station, small_election: ElectionKit
+) -> None:
     code = small_election.codes()["v02"].replace("-", "")
     position = 9  # third group
     typo = code[:position] + ALPHABET[(ALPHABET.index(code[position]) + 1) % 32] + code[position + 1 :]
@@ -134,7 +145,9 @@ def test_a_mistyped_code_names_its_group_before_any_look_up(booth: Station, smal
     assert outcome.failures_left == 4
 
 
-def test_five_failures_lock_code_entry_with_a_growing_delay(small_election: ElectionKit, tmp_path: Path) -> None:
+def test_five_failures_lock_code_entry_with_a_growing_delay(
+    small_election: ElectionKit, tmp_path: Path
+) -> None:
     now = [datetime(2026, 6, 12, 9, 0, tzinfo=UTC)]
     station = Station(tmp_path / "data", clock=lambda: now[0])
     station.set_up(small_election.media["booth-1"])

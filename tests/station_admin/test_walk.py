@@ -1,0 +1,182 @@
+"""The whole election on the command line: create, provision, simulate, import, tally.
+
+The counts in results.json equal what `kiosk simulate` printed, for any seed, any k of the n shares,
+and several booths imported together.
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from kiosk.ballot.counting import vote_counts
+from kiosk.cli import main as kiosk
+from station_admin.cli import main as admin
+from tests.kit import PASSPHRASES, SMALL_ELECTION
+
+runner = CliRunner()
+
+
+def run(command: Any, *args: str) -> str:
+    result = runner.invoke(command, [str(a) for a in args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def election(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("walk")
+    (root / "trustees.txt").write_text("\n".join(PASSPHRASES) + "\n")
+    run(
+        admin,
+        "election",
+        "create",
+        "--definition",
+        SMALL_ELECTION,
+        "--trustees",
+        "3",
+        "--threshold",
+        "2",
+        "--passphrase-file",
+        root / "trustees.txt",
+        "--out",
+        root / "ELECTION",
+    )
+    for booth in ("booth-1", "booth-2"):
+        run(
+            admin,
+            "station",
+            "provision",
+            "--election",
+            root / "ELECTION",
+            "--station",
+            booth,
+            "--out",
+            root / f"MEDIA-{booth}",
+        )
+    return root
+
+
+def add(total: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
+    if not total:
+        return part
+    for s_total, s_part in zip(total["sessions"], part["sessions"], strict=True):
+        s_total["ballots"] += s_part["ballots"]
+        for q_total, q_part in zip(s_total["questions"], s_part["questions"], strict=True):
+            q_total["blank"] += q_part["blank"]
+            for o_total, o_part in zip(q_total["options"], q_part["options"], strict=True):
+                o_total["votes"] += o_part["votes"]
+    return total
+
+
+@pytest.mark.parametrize("seed", [7, 1234])
+def test_tally_equals_what_was_cast_at_every_booth_for_any_k_shares(
+    election: Path, tmp_path: Path, seed: int
+) -> None:
+    cast: dict[str, Any] = {}
+    files = []
+    for offset, booth in enumerate(("booth-1", "booth-2")):
+        out = tmp_path / f"OUT-{booth}"
+        printed = run(
+            kiosk,
+            "simulate",
+            "--station",
+            election / f"MEDIA-{booth}",
+            "--voters",
+            "300",
+            "--seed",
+            str(seed + offset),
+            "--export",
+            out,
+            "--data",
+            tmp_path / f"data-{booth}",
+        )
+        cast = add(cast, json.loads(printed))
+        files += sorted(out.iterdir())
+    db = f"sqlite:///{tmp_path / 'tally.sqlite'}"
+    run(admin, "import", "--election", election / "ELECTION", "--db", db, *files)
+    for shares in combinations((1, 2, 3), 2):
+        out = tmp_path / f"RESULTS-{shares[0]}{shares[1]}"
+        share_args = [
+            arg for n in shares for arg in ("--share", str(election / "ELECTION" / "trustees" / f"{n}.share"))
+        ]
+        run(
+            admin,
+            "tally",
+            "--election",
+            election / "ELECTION",
+            "--db",
+            db,
+            *share_args,
+            "--passphrase-file",
+            election / "trustees.txt",
+            "--out",
+            out,
+        )
+        results = json.loads((out / "results.json").read_text())
+        assert vote_counts(results) == cast
+    assert sum(s["ballots"] for s in cast["sessions"]) > 50
+
+
+def test_every_command_has_help() -> None:
+    for command in (
+        ["election", "create"],
+        ["election", "show"],
+        ["station", "provision"],
+        ["import"],
+        ["tally"],
+    ):
+        assert "Usage:" in run(admin, *command, "--help")
+    assert "Usage:" in run(kiosk, "simulate", "--help")
+
+
+def test_tally_with_one_share_of_two_is_refused_plainly(election: Path, tmp_path: Path) -> None:
+    result = runner.invoke(
+        admin,
+        [
+            "tally",
+            "--election",
+            str(election / "ELECTION"),
+            "--share",
+            str(election / "ELECTION" / "trustees" / "2.share"),
+            "--passphrase-file",
+            str(election / "trustees.txt"),
+            "--out",
+            str(tmp_path / "R"),
+        ],
+    )
+    assert result.exit_code == 1
+    assert "needs 2 trustees" in result.output
+    assert not (tmp_path / "R").exists()
+
+
+def test_a_bad_definition_is_refused_with_its_path(tmp_path: Path) -> None:
+    data = json.loads(SMALL_ELECTION.read_text())
+    data["voters"][0]["station"] = "booth-9"
+    (tmp_path / "bad.json").write_text(json.dumps(data))
+    (tmp_path / "p.txt").write_text("\n".join(PASSPHRASES))
+    result = runner.invoke(
+        admin,
+        [
+            "election",
+            "create",
+            "--definition",
+            str(tmp_path / "bad.json"),
+            "--trustees",
+            "3",
+            "--threshold",
+            "2",
+            "--passphrase-file",
+            str(tmp_path / "p.txt"),
+            "--out",
+            str(tmp_path / "E"),
+        ],
+    )
+    assert result.exit_code == 1
+    assert "voters.v01.station: no station 'booth-9'" in result.output
+    assert not (tmp_path / "E").exists()
