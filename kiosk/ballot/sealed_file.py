@@ -319,10 +319,10 @@ def _check_counts(
             )
         if counted[0] != counted[1]:
             raise SealedFileError(Refusal.INCONSISTENT, f"session {session_id!r}: ballots differ from marks")
+    # A voter of another booth is not refused here: a spare booth may stand in for a broken one.
+    # The import reports a voter marked by two booths.
     voters = {v.id: v for v in definition.voters}
     for session_id, voter_id in marks:
         voter = voters.get(voter_id)
         if voter is None or session_id not in voter.sessions:
             raise SealedFileError(Refusal.INCONSISTENT, f"voter {voter_id!r} may not vote in {session_id!r}")
-        if voter.station != manifest.station:
-            raise SealedFileError(Refusal.INCONSISTENT, f"voter {voter_id!r} does not vote at this booth")
