@@ -25,12 +25,12 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	@bash scripts/setup-system.sh
-	@$(VENV)/bin/ruff check kiosk station_admin tests bench
+	@$(VENV)/bin/ruff check
 	@$(VENV)/bin/mypy
 	@QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -n 2 --timeout 600
 
 lint: $(STAMP)
-	@$(VENV)/bin/ruff check kiosk station_admin tests bench
+	@$(VENV)/bin/ruff check
 	@$(VENV)/bin/mypy
 
 bench: $(STAMP)
