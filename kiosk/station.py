@@ -5,19 +5,17 @@ Testable without Qt or hardware; the UI and `kiosk simulate` drive the booth onl
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import Connection, select
 
 from kiosk.ballot import ballot_box as box
-from kiosk.ballot.audit import AuditEntry
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
 from kiosk.ballot.codes import generate_code, hash_code
@@ -29,10 +27,11 @@ from kiosk.ballot.package import (
     ElectionPackage,
     PackageError,
     Provision,
+    RegisteredCard,
     load_package,
     load_provision,
 )
-from kiosk.ballot.sealed_file import SUFFIX, build_sealed_bytes, parse_sealed_bytes, write_atomically
+from kiosk.ballot.sealed_file import write_atomically
 from kiosk.ballot.selections import Selections, encode_ballot
 from kiosk.ballot.signing import public_hex, signing_key_from_hex
 from kiosk.clock import Clock, iso, utc_now
@@ -45,9 +44,11 @@ from kiosk.polls import (
     may_change_sessions,
     next_state,
 )
+from kiosk.sealing import ExportError, export_sealed_file, sealed_file_of
 from kiosk.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
 
 Mode = Literal["official", "test"]
+__all__ = ["CastReceipt", "CastRefused", "ExportError", "Mode", "SessionStatus", "Station", "VoterSession"]
 
 
 class SessionStatus(StrEnum):
@@ -64,10 +65,6 @@ class VoterSession:
 
 class CastRefused(ValueError):
     """The cast was refused and nothing was stored; the message is for the voter."""
-
-
-class ExportError(RuntimeError):
-    """The sealed file could not be written or did not read back; the message is for the poll worker."""
 
 
 @dataclass(frozen=True)
@@ -253,6 +250,39 @@ class Station:
             self.box.append_audit(c, Event.VOTER_AUTHENTICATED, {"method": "code"})
         return Authenticated(voter_id)
 
+    def authenticate_card(self, public_key: str) -> AuthOutcome:
+        """Lets in the holder of a voter card whose signature of a fresh challenge the reader has
+        checked against this registered key. The card's serial number or ATR never suffices."""
+        if not accepts_votes(self.state):
+            return CodeRefused(CodeRefusal.NOT_OPEN)
+        card = self._registered_card(public_key, "voter")
+        voters = {v.id: v for v in self.election.voters_at(self.station_id)}
+        if card is None or card.holder not in voters:
+            self.box.log(Event.CODE_REFUSED, {"reason": "unknown_card"})
+            return CodeRefused(CodeRefusal.UNKNOWN)
+        if not any(s.status is not SessionStatus.VOTED for s in self.sessions_for(card.holder)):
+            self.box.log(Event.CODE_REFUSED, {"reason": CodeRefusal.USED.value})
+            return CodeRefused(CodeRefusal.USED)
+        self.box.log(Event.VOTER_AUTHENTICATED, {"method": "card"})
+        return Authenticated(card.holder)
+
+    def poll_worker_login(self, public_key: str) -> str | None:
+        """The poll worker holding this card (PIN and signature already checked by the reader), if
+        the card is registered to a poll worker of this booth; logged either way."""
+        card = self._registered_card(public_key, "poll_worker")
+        workers = {w.id for w in self.election.poll_workers if self.station_id in w.stations}
+        if card is None or card.holder not in workers:
+            self.box.log(Event.POLL_WORKER_REFUSED, {"reason": "card not registered for this booth"})
+            return None
+        self.box.log(Event.POLL_WORKER_LOGIN, {"by": card.holder})
+        return card.holder
+
+    def _registered_card(self, public_key: str, role: str) -> RegisteredCard | None:
+        for card in self._package().body.cards:
+            if card.public_key == public_key.lower() and card.role == role:
+                return card
+        return None
+
     def _failed(self, refusal: CodeRefused, lock: LockState) -> CodeRefused:
         now = self.clock()
         after = lock.after_failure(now)
@@ -356,55 +386,18 @@ class Station:
         stored = self.box.counts()
         return {s.id: stored.get(s.id, (0, 0)) for s in self.election.sessions}
 
-    def sealed_bytes(self) -> tuple[str, bytes]:
-        if self.state is not PollsState.CLOSED:
-            raise ExportError("close the polls before exporting the sealed ballot file")
-        package, provision = self._package(), self._provision()
-        audit = _up_to_closing(self.box.audit_entries())
+    def setting(self, key: str, default: object = None) -> Any:
         with self.box.read() as c:
-            opened = self.box.get_setting(c, "opened_at", "")
-            closed = self.box.get_setting(c, "closed_at", "")
-        manifest = {
-            "election_id": package.election_id,
-            "election_fingerprint": package.fingerprint,
-            "station": self.station_id,
-            "certificate": provision.certificate.model_dump(),
-            "mode": self.mode,
-            "opened_at": opened,
-            "closed_at": closed,
-            "sessions": [{"id": s, "ballots": b, "marks": m} for s, (b, m) in self.counts().items()],
-            "audit_head": audit[-1].hash,
-        }
-        data = build_sealed_bytes(
-            manifest, self.box.all_ballots(), self.box.all_marks(), audit, provision.booth_private_key
-        )
-        stamp = closed.replace("-", "").replace(":", "")
-        return f"{self.station_id}-{self.mode}-{stamp}{SUFFIX}", data
+            return self.box.get_setting(c, key, default)
+
+    def sealed_bytes(self) -> tuple[str, bytes]:
+        """The sealed ballot file's name and bytes; the same bytes for every copy."""
+        return sealed_file_of(self)
 
     def export(self, directory: Path) -> Path:
         """Writes the sealed file to the media atomically, reads it back and verifies it."""
-        name, data = self.sealed_bytes()
-        try:
-            path = write_atomically(directory, name, data)
-            parse_sealed_bytes(path.read_bytes(), self._package())
-        except Exception as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self.box.log(Event.SEALED_FILE_FAILED, {"reason": reason})
-            raise ExportError(f"the sealed ballot file could not be written: {reason}") from exc
-        self.box.log(Event.SEALED_FILE_WRITTEN, {"file": name, "sha256": _sha256(data)})
-        return path
+        return export_sealed_file(self, directory)
 
     def audit_json(self) -> str:
         return json.dumps([e.as_dict() for e in self.box.audit_entries()], indent=1)
 
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _up_to_closing(entries: list[AuditEntry]) -> list[AuditEntry]:
-    """The sealed file holds the log up to the closing, so every copy written later is identical."""
-    for index, entry in enumerate(entries):
-        if entry.event == Event.POLLS_CLOSED.value:
-            return entries[: index + 1]
-    raise ExportError("the audit log has no closing event")

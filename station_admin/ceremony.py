@@ -135,3 +135,17 @@ def codes_csv(definition: ElectionDefinition, codes: dict[str, str]) -> str:
 
 def with_cards(body: PackageBody, cards: list[RegisteredCard]) -> PackageBody:
     return body.model_copy(update={"cards": cards})
+
+
+def register_cards(folder: ElectionDir, cards: list[RegisteredCard]) -> str:
+    """Adds cards to the election package and signs it again; returns the new fingerprint.
+
+    The fingerprint changes, so booths must be provisioned after their cards are registered.
+    """
+    package = folder.package()
+    known = {c.public_key for c in package.body.cards}
+    added = [c for c in cards if c.public_key not in known]
+    body = with_cards(package.body, [*package.body.cards, *added])
+    text = sign_package(body, folder.authority_key())
+    folder.package_path.write_text(text, encoding="utf-8")
+    return parse_package(text.encode()).fingerprint
