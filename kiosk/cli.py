@@ -77,3 +77,59 @@ def simulate(
         raise click.ClickException(str(exc)) from None
     click.echo(f"sealed ballot file: {result.sealed_file}", err=True)
     click.echo(json.dumps(result.counts, indent=1))
+
+
+@main.command()
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="/etc/isoloir/booth.toml",
+    show_default=True,
+    help="The booth config (TOML).",
+)
+@click.option(
+    "--demo", is_flag=True, help="Demo: simulated devices; without a display, write the tour and exit."
+)
+@click.option(
+    "--tour-out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where the demo writes its screenshots when there is no display.",
+)
+def run(config_path: Path, demo: bool, tour_out: Path | None) -> None:
+    """Start the booth: the voter's screens, full screen, over the booth's storage."""
+    from kiosk.config import ConfigError, load_config
+    from kiosk.ui.app import run_booth
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+    raise SystemExit(run_booth(config, demo, tour_out))
+
+
+@main.command()
+@click.option(
+    "--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the PNGs."
+)
+@click.option(
+    "--election",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An election definition (default: the sample conference election).",
+)
+def tour(out: Path, election: Path | None) -> None:
+    """Render every screen of the voter's walk, in every language and in high contrast, to PNG files."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.ballot.definition import DefinitionError, load_definition
+    from kiosk.ui.app import application
+    from kiosk.ui.tour import default_election, run_tour
+
+    try:
+        definition = load_definition(election or default_election())
+    except DefinitionError as exc:
+        raise click.ClickException(str(exc)) from None
+    application()
+    written = run_tour(definition, out)
+    click.echo(f"{len(written)} screens written to {out}")

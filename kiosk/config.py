@@ -1,0 +1,64 @@
+"""The booth config (/etc/isoloir/booth.toml), parsed at the edge into typed settings."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+DEFAULT_CONFIG = Path("/etc/isoloir/booth.toml")
+# VVSG 2.0 7.2-K asks for a warning after between 20 s and 2 min without activity; 2 min lets a
+# delegate read a long motion.
+INACTIVITY_WARNING_SECONDS = 120
+# VVSG 2.0 7.2-K: the voter then has between 20 s and 45 s to ask for more time.
+INACTIVITY_COUNTDOWN_SECONDS = 45
+
+
+class ConfigError(ValueError):
+    """The config cannot be used: the message names the file, each key and what is wrong."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Devices(_Model):
+    printer: str = "sim"  # "sim", "usb:VID:PID", "file:PATH", ...
+    card_reader: str = Field(default="sim", pattern=r"^(pcsc|sim)$")
+    media: str = "sim"  # a mount point, or "sim"
+    scanner: str = Field(default="wedge", pattern=r"^(wedge|none)$")
+
+
+class UiSettings(_Model):
+    inactivity_warning_seconds: int = Field(default=INACTIVITY_WARNING_SECONDS, ge=20, le=120)
+    inactivity_countdown_seconds: int = Field(default=INACTIVITY_COUNTDOWN_SECONDS, ge=20, le=45)
+    language: str = "en"
+
+
+class BoothConfig(_Model):
+    station_data: Path = Path("/var/lib/isoloir")
+    devices: Devices = Devices()
+    ui: UiSettings = UiSettings()
+
+
+def parse_config(text: str, source: str = "config") -> BoothConfig:
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{source}: not valid TOML: {exc}") from None
+    try:
+        return BoothConfig.model_validate(raw)
+    except ValidationError as exc:
+        problems = [
+            f"{'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}" for e in exc.errors()
+        ]
+        raise ConfigError(f"{source}: " + "; ".join(problems)) from None
+
+
+def load_config(path: Path) -> BoothConfig:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+    return parse_config(text, str(path))

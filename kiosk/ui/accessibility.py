@@ -1,0 +1,118 @@
+"""Text size and contrast for the voter: sizes in millimetres on the glass, from the screen's DPI.
+
+VVSG 2.0 (7.1-G, 7.2-D) is the bar: four text sizes by capital-letter height, touch targets of at
+least 12.7 mm with 2.54 mm between them, default contrast of at least 10:1, and selectable high- and
+low-contrast themes. The voter's choice lasts until they leave; the next voter gets the defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+MM_PER_INCH = 25.4
+# DejaVu Sans: capital letters are 1493/2048 of the em, so a pixel size gives this cap height.
+CAP_HEIGHT_PER_EM = 1493 / 2048
+FONT_FAMILY = "DejaVu Sans"  # has every glyph of en/fr/es and the tick mark
+# Capital-letter heights (mm), mid-range of each VVSG 2.0 7.1-G band: 3.5-4.2, 4.8-5.6, 6.4-7.1, 8.5-9.0.
+TEXT_SIZES_MM = (3.85, 5.2, 6.75, 8.75)
+DEFAULT_TEXT_SIZE = 1  # the guidelines' default is the second band
+# VVSG 2.0 7.2-D: touch targets at least 12.7 mm; a little more for shaky or gloved fingers.
+TOUCH_TARGET_MM = 15.0
+# VVSG 2.0 7.2-D: at least 2.54 mm between targets.
+TARGET_GAP_MM = 3.0
+
+
+@dataclass(frozen=True)
+class Theme:
+    background: str
+    text: str
+    control: str  # a button's face
+    control_text: str
+    border: str
+    chosen: str  # a chosen option's face: never the only sign, a tick and a word go with it
+    chosen_text: str
+    notice: str  # background of a warning or refusal, shown with a "!" sign too
+    notice_text: str
+
+
+THEMES = {
+    # Black on white (21:1); navy faces with white text (15.5:1): well above the 10:1 asked.
+    "default": Theme("#FFFFFF", "#000000", "#FFFFFF", "#000000", "#000000", "#00205B", "#FFFFFF",
+                     "#FFF1B8", "#000000"),
+    # White and yellow on black, for low vision.
+    "high": Theme("#000000", "#FFFFFF", "#000000", "#FFFFFF", "#FFFF00", "#FFFF00", "#000000",
+                  "#000000", "#FFFF00"),
+    # Softer grey on grey (about 4.5:1 to 5:1) for voters dazzled by a bright screen; still legible.
+    "low": Theme("#9A9A9A", "#202020", "#A8A8A8", "#202020", "#303030", "#404040", "#C8C8C8",
+                 "#A8A8A8", "#202020"),
+}
+CONTRASTS = ("default", "high", "low")
+
+
+def pixels(mm: float, dpi: float) -> int:
+    return round(mm * dpi / MM_PER_INCH)
+
+
+def font_pixels(cap_height_mm: float, dpi: float) -> int:
+    return round(cap_height_mm * dpi / MM_PER_INCH / CAP_HEIGHT_PER_EM)
+
+
+class Accessibility(QObject):
+    changed = Signal()
+
+    def __init__(self, physical_dpi: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._dpi = physical_dpi
+        self._size = DEFAULT_TEXT_SIZE
+        self._contrast = "default"
+
+    def _get_size(self) -> int:
+        return self._size
+
+    def _get_contrast(self) -> str:
+        return self._contrast
+
+    def _get_font(self) -> int:
+        return font_pixels(TEXT_SIZES_MM[self._size], self._dpi)
+
+    def _get_title_font(self) -> int:
+        return round(self._get_font() * 1.3)
+
+    def _get_target(self) -> int:
+        return max(pixels(TOUCH_TARGET_MM, self._dpi), round(self._get_font() * 1.9))
+
+    def _get_gap(self) -> int:
+        return pixels(TARGET_GAP_MM, self._dpi)
+
+    def _get_theme(self) -> dict[str, str]:
+        return asdict(THEMES[self._contrast])
+
+    textSize = Property(int, _get_size, notify=changed)
+    textSizeCount = Property(int, lambda self: len(TEXT_SIZES_MM), constant=True)
+    contrast = Property(str, _get_contrast, notify=changed)
+    font = Property(int, _get_font, notify=changed)
+    titleFont = Property(int, _get_title_font, notify=changed)
+    target = Property(int, _get_target, notify=changed)
+    gap = Property(int, _get_gap, notify=changed)
+    theme = Property(dict, _get_theme, notify=changed)
+    fontFamily = Property(str, lambda self: FONT_FAMILY, constant=True)
+
+    @Slot()
+    def nextTextSize(self) -> None:
+        self._size = (self._size + 1) % len(TEXT_SIZES_MM)
+        self.changed.emit()
+
+    @Slot()
+    def nextContrast(self) -> None:
+        self._contrast = CONTRASTS[(CONTRASTS.index(self._contrast) + 1) % len(CONTRASTS)]
+        self.changed.emit()
+
+    def set_contrast(self, contrast: str) -> None:
+        self._contrast = contrast
+        self.changed.emit()
+
+    def reset(self) -> None:
+        self._size, self._contrast = DEFAULT_TEXT_SIZE, "default"
+        self.changed.emit()

@@ -1,0 +1,133 @@
+"""The composition root of the booth's screens: view-models, the QML engine and the window."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.config import BoothConfig
+from kiosk.station import CastReceipt
+from kiosk.ui.accessibility import FONT_FAMILY, Accessibility
+from kiosk.ui.code_entry_model import CodeEntryModel
+from kiosk.ui.language import Language
+from kiosk.ui.walk_model import WalkModel
+from kiosk.walk import Booth, PrintStatus, ReceiptPrinter, Timing, Walk, no_printer
+
+QML = Path(__file__).resolve().parent / "qml"
+_ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
+# Keys a window manager or Qt could use to leave or switch the booth: a voter gets no way out.
+_BLOCKED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Tab, Qt.Key.Key_Meta, Qt.Key.Key_Super_L}
+
+
+class _Activity(QObject):
+    """Every touch or key counts as the voter being there; exit keys never reach the window."""
+
+    def __init__(self, on_activity: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on_activity = on_activity
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY:
+            self._on_activity()
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            modifiers = event.modifiers()  # type: ignore[attr-defined]
+            if key in _BLOCKED_KEYS or modifiers & Qt.KeyboardModifier.AltModifier:
+                return True
+        return False
+
+
+@dataclass
+class BoothUi:
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    walk: WalkModel
+    code: CodeEntryModel
+    access: Accessibility
+    language: Language
+
+
+def application() -> QGuiApplication:
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        app = QGuiApplication([])
+    app.setFont(QFont(FONT_FAMILY))
+    return app
+
+
+def build_ui(
+    booth: Booth,
+    printer: ReceiptPrinter = no_printer,
+    timing: Timing | None = None,
+    language: str = "en",
+    dpi: float | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> BoothUi:
+    """The voter's screens over this booth, in a window that is not shown full screen yet."""
+    app = application()
+    screen = app.primaryScreen()
+    engine = QQmlApplicationEngine()  # owns the view-models: they live exactly as long as the screens
+    access = Accessibility(dpi or screen.physicalDotsPerInch(), engine)
+    lang = Language(list(booth.election.languages), language, engine)
+    walk = WalkModel(Walk(booth, printer, timing or Timing(), clock), lang, engine)
+    code = CodeEntryModel(walk, clock, engine)
+    walk.loggedOut.connect(access.reset)
+    walk.loggedOut.connect(lang.reset)
+    context = engine.rootContext()
+    for name, model in {"walk": walk, "code": code, "access": access, "lang": lang}.items():
+        context.setContextProperty(name, model)
+    lang.attach(engine)
+    engine.load(QML / "Main.qml")
+    roots = engine.rootObjects()
+    if not roots or not isinstance(roots[0], QQuickWindow):
+        raise RuntimeError(f"the booth's screens did not load from {QML}")
+    window = roots[0]
+    activity = _Activity(walk.touched, window)
+    window.installEventFilter(activity)
+    return BoothUi(engine, window, walk, code, access, lang)
+
+
+def has_display() -> bool:
+    import os
+
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or (
+        os.environ.get("QT_QPA_PLATFORM", "") not in ("", "offscreen", "minimal")
+    )
+
+
+def run_booth(config: BoothConfig, demo: bool = False, tour_out: Path | None = None) -> int:
+    """The booth's screen over its storage, full screen, until the machine stops.
+
+    Without a display in demo mode, writes the tour of every screen to TOUR_OUT and returns 0.
+    """
+    from kiosk.station import Station
+
+    station = Station(config.station_data)
+    timing = Timing(config.ui.inactivity_warning_seconds, config.ui.inactivity_countdown_seconds)
+    if demo and not has_display():
+        import os
+
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from kiosk.ui.tour import run_tour
+
+        application()
+        written = run_tour(station.election, tour_out or Path("demo-data/tour"))
+        print(f"no display: wrote {len(written)} screens to {tour_out or 'demo-data/tour'}")
+        return 0
+    app = application()
+    ui = build_ui(station, sim_printer, timing, config.ui.language)
+    ui.window.showFullScreen()
+    return app.exec()
+
+
+def sim_printer(receipt: CastReceipt) -> PrintStatus:
+    """The simulated receipt printer of the demo: it always prints."""
+    print(f"[receipt] session {receipt.session_id}  tracking code {receipt.tracking_code}", flush=True)
+    return PrintStatus.PRINTED

@@ -1,0 +1,103 @@
+// The voting code: our own keypad with only the code's symbols, or a scanner that types and ends with Enter.
+import QtQuick
+
+Item {
+    id: entry
+    focus: true
+    property string scan: ""
+    Keys.onPressed: (event) => {
+        if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) {
+            if (entry.scan !== "") code.scanned(entry.scan)
+            entry.scan = ""
+        } else if (event.text !== "") {
+            entry.scan += event.text
+        }
+        event.accepted = true
+    }
+
+    function refusalText() {
+        switch (code.refusal) {
+        case "mistyped":
+            if (code.wrongLength) return qsTr("A voting code has 24 characters. Check that none is missing.")
+            if (code.groupsToCheck !== "") return qsTr("This code has a typing mistake. Check group %1.").arg(code.groupsToCheck)
+            return qsTr("This code has a typing mistake. Check it against your notice.")
+        case "unknown": return qsTr("This code is not known at this booth. Check it, or ask a poll worker.")
+        case "used": return qsTr("This code has already been used to vote in every session open to you.")
+        case "locked": return qsTr("Too many wrong codes: the booth is locked for %1 seconds. Please see a poll worker.").arg(code.lockedSeconds)
+        case "not_open": return qsTr("Voting is not open at this booth now. Please see a poll worker.")
+        }
+        return ""
+    }
+
+    Column {
+        id: head
+        width: parent.width
+        spacing: access.gap
+        Says { text: qsTr("Type the voting code printed on your notice, or hold it under the scanner.") }
+        Row {
+            objectName: "code-display"
+            spacing: access.gap
+            property string shown: code.groups.join("-")
+            Repeater {
+                model: code.groups
+                Rectangle {
+                    width: groupText.implicitWidth + 2 * access.gap
+                    height: groupText.implicitHeight + access.gap
+                    color: access.theme.control
+                    border.color: access.theme.border
+                    border.width: 2
+                    Text {
+                        id: groupText
+                        anchors.centerIn: parent
+                        text: modelData
+                        font.family: "DejaVu Sans Mono"
+                        font.pixelSize: access.titleFont
+                        font.bold: true
+                        color: access.theme.control_text
+                    }
+                }
+            }
+        }
+        Notice {
+            objectName: "code-refusal"
+            visible: code.refusal !== ""
+            text: entry.refusalText() + (code.failuresLeft > 0 && code.refusal !== "locked"
+                  ? " " + qsTr("Tries left before the booth locks: %1.").arg(code.failuresLeft) : "")
+        }
+    }
+    Grid {
+        id: keypad
+        anchors { top: head.bottom; topMargin: access.gap; bottom: actions.top; bottomMargin: access.gap }
+        columns: 8
+        spacing: access.gap
+        readonly property int keySize: Math.min(access.target * 1.2,
+                                                (entry.width - 7 * spacing) / 8,
+                                                (height - 3 * spacing) / 4)
+        Repeater {
+            model: code.keys
+            BigButton {
+                objectName: "key-" + modelData
+                width: keypad.keySize
+                height: keypad.keySize
+                text: modelData
+                active: !code.locked && !code.complete
+                onTapped: code.press(modelData)
+            }
+        }
+    }
+    Flow {
+        id: actions
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        spacing: access.gap
+        BigButton { objectName: "code-back"; text: qsTr("Back"); onTapped: walk.back() }
+        BigButton { objectName: "key-delete"; text: "⌫ " + qsTr("Delete"); onTapped: code.deleteLast() }
+        BigButton { objectName: "key-clear"; text: qsTr("Clear"); onTapped: code.clear() }
+        BigButton {
+            objectName: "code-submit"
+            primary: true
+            active: code.complete && !code.locked
+            text: qsTr("Check my code")
+            onTapped: code.submit()
+        }
+    }
+}

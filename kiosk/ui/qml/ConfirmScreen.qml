@@ -1,0 +1,15 @@
+// Asked once more, because a cast vote cannot be taken back.
+import QtQuick
+
+Column {
+    spacing: 3 * access.gap
+    Says { big: true; text: qsTr("Submit your vote now?") }
+    Says { text: qsTr("This is final. Once submitted, your vote cannot be changed.") }
+    BigButton {
+        objectName: "confirm-cast"
+        primary: true
+        text: qsTr("Yes, submit my vote")
+        onTapped: walk.confirm()
+    }
+    BigButton { objectName: "confirm-back"; text: qsTr("No, go back to the review"); onTapped: walk.back() }
+}

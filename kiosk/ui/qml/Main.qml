@@ -1,0 +1,43 @@
+// The booth's window: the voter's tools on top of every screen, the current screen, the time-out.
+import QtQuick
+
+Window {
+    id: root
+    objectName: "booth"
+    width: 1280
+    height: 800
+    visible: true
+    color: access.theme.background
+    title: "Isoloir"
+    flags: Qt.Window | Qt.FramelessWindowHint | Qt.WindowStaysOnTopHint
+
+    readonly property var screens: ({
+        "welcome": "WelcomeScreen.qml", "code_entry": "CodeEntryScreen.qml",
+        "sessions": "SessionsScreen.qml", "question": "QuestionScreen.qml",
+        "review": "ReviewScreen.qml", "confirm": "ConfirmScreen.qml",
+        "cast_done": "CastDoneScreen.qml", "cast_failed": "CastFailedScreen.qml"
+    })
+
+    Rectangle {
+        anchors.fill: parent
+        color: access.theme.background
+    }
+    TopBar {
+        id: bar
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: access.gap }
+    }
+    Loader {
+        id: screen
+        objectName: "screen"
+        anchors {
+            left: parent.left; right: parent.right; top: bar.bottom; bottom: parent.bottom
+            margins: 2 * access.gap
+        }
+        source: root.screens[walk.screen]
+        focus: true
+    }
+    TimeoutWarning {
+        anchors.fill: parent
+        visible: walk.warningShown
+    }
+}

@@ -1,0 +1,42 @@
+// Content taller than the screen is paged with two large buttons: no swiping needed.
+import QtQuick
+
+Item {
+    id: area
+    default property alias content: inner.data
+    property alias contentY: flick.contentY
+    // Decided from the whole area, not the list's own height, so the pager never resizes what it measures.
+    readonly property bool paged: inner.childrenRect.height > area.height
+    readonly property bool moreAbove: paged && flick.contentY > 0
+    readonly property bool moreBelow: paged && flick.contentY + flick.height < inner.childrenRect.height - 1
+
+    Flickable {
+        id: flick
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: pager.top }
+        anchors.bottomMargin: pager.visible ? access.gap : 0
+        contentHeight: inner.childrenRect.height
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        Item { id: inner; width: flick.width; height: childrenRect.height }
+    }
+    Row {
+        id: pager
+        anchors { left: parent.left; bottom: parent.bottom }
+        spacing: access.gap
+        visible: area.paged
+        height: visible ? implicitHeight : 0
+        BigButton {
+            objectName: "scroll-up"
+            text: "▲ " + qsTr("Show more above")
+            active: area.moreAbove
+            onTapped: flick.contentY = Math.max(0, flick.contentY - flick.height * 0.8)
+        }
+        BigButton {
+            objectName: "scroll-down"
+            text: "▼ " + qsTr("Show more below")
+            active: area.moreBelow
+            onTapped: flick.contentY = Math.min(inner.childrenRect.height - flick.height,
+                                                flick.contentY + flick.height * 0.8)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+// Every session of the election for this voter: only the open ones can be entered.
+import QtQuick
+
+Item {
+    Says { id: head; big: true; text: qsTr("Voting sessions") }
+    ScrollArea {
+        anchors { left: parent.left; right: parent.right; top: head.bottom; bottom: actions.top; margins: access.gap }
+        Column {
+            width: parent.width
+            spacing: access.gap
+            Repeater {
+                model: walk.sessions
+                BigButton {
+                    objectName: "session-" + modelData.id
+                    fill: true
+                    text: modelData.title
+                    detail: modelData.status === "open" ? qsTr("Open: tap to vote")
+                          : modelData.status === "voted" ? "✓ " + qsTr("You have voted")
+                          : qsTr("Not open now")
+                    active: modelData.status === "open"
+                    onTapped: walk.openSession(modelData.id)
+                }
+            }
+        }
+    }
+    Flow {
+        id: actions
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        BigButton { objectName: "log-out"; text: qsTr("Log out"); onTapped: walk.logOut() }
+    }
+}

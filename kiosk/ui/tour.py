@@ -1,0 +1,170 @@
+"""`kiosk tour`: every screen of the voter's walk, in every language and contrast, as PNG files.
+
+Runs offscreen over a stand-in booth (no keys, no storage) so reviewers and translators see what a
+voter sees, including the screens that are hard to reach by hand: a locked keypad, a failed cast,
+the time-out warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.ballot.ballot_box import StorageError
+from kiosk.ballot.codes import generate_code
+from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.encryption import tracking_code
+from kiosk.ballot.selections import Selections
+from kiosk.station import CastReceipt, SessionStatus, VoterSession
+from kiosk.ui.app import BoothUi, build_ui
+from kiosk.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
+from kiosk.walk import PrintStatus, Timing
+
+TOUR_CONTRASTS = ("default", "high")
+TOUR_TIMING = Timing(warning_seconds=120, countdown_seconds=45)
+ScreenHook = Callable[[str, BoothUi], None]
+
+
+class ManualClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class TourBooth:
+    """Stands in for the station: any well-formed code logs in the first voter; casts can fail."""
+
+    def __init__(self, election: ElectionDefinition) -> None:
+        self.election = election
+        self.voted: set[str] = set()
+        self.refusal: CodeRefused | None = None
+        self.storage_fails = False
+        self._voter = max(election.voters, key=lambda v: len(v.sessions))
+
+    def authenticate_code(self, text: str) -> AuthOutcome:
+        return typed_code_problem(text) or self.refusal or Authenticated(self._voter.id)
+
+    def sessions_for(self, voter_id: str) -> list[VoterSession]:
+        ids = [s.id for s in self.election.sessions if s.id in self._voter.sessions]
+        closed = ids[-1] if len(ids) > 2 else None  # one session shown as not open, for the tour
+        return [VoterSession(i, SessionStatus.VOTED if i in self.voted else
+                             SessionStatus.NOT_OPEN if i == closed else SessionStatus.OPEN) for i in ids]
+
+    def cast(self, voter_id: str, session_id: str, selections: Selections) -> CastReceipt:
+        if self.storage_fails:
+            raise StorageError("the tour's storage is full")
+        self.voted.add(session_id)
+        return CastReceipt(session_id, tracking_code(f"{session_id}:{sorted(selections.items())}".encode()))
+
+
+def _mistyped(code: str) -> str:
+    """The code with one symbol of its third group changed: the check character catches it."""
+    wrong = "0" if code[9] != "0" else "1"
+    return code[:9] + wrong + code[10:]
+
+
+def walk_every_screen(ui: BoothUi, booth: TourBooth, clock: ManualClock) -> Iterator[str]:
+    """Drives the walk through each screen and yields its name once it is shown."""
+    walk, code = ui.walk, ui.code
+    yield "01-welcome"
+    walk.startCodeEntry()
+    for key in "7K3Q9":
+        code.press(key)
+    yield "02-code-typing"
+    code.scanned(_mistyped(generate_code()))
+    yield "03-code-mistyped"
+    booth.refusal = CodeRefused(CodeRefusal.LOCKED, locked_seconds=30)
+    code.scanned(generate_code())
+    yield "04-code-locked"
+    booth.refusal = None
+    code.unlocked()  # as a poll worker clearing the lock
+    code.scanned(generate_code())
+    yield "05-sessions"
+    yield from _questions(ui, booth)
+    walk.submit()
+    yield "20-confirm"
+    booth.storage_fails = True
+    walk.confirm()
+    yield "21-cast-failed"
+    booth.storage_fails = False
+    walk.submit()
+    walk.confirm()
+    yield "22-cast-done"
+    walk.done()
+    yield "23-sessions-voted"
+    clock.now += TOUR_TIMING.warning_seconds + 5
+    walk.tick()
+    yield "24-timeout-warning"
+    walk.moreTime()
+
+
+def _questions(ui: BoothUi, booth: TourBooth) -> Iterator[str]:
+    """Each kind of question once, answered; then one session to its review with a blank left."""
+    walk = ui.walk.walk
+    sessions = [s for s in walk.sessions() if s.status is SessionStatus.OPEN]
+    election = booth.election
+    target = max(sessions, key=lambda s: len({q.kind for q in election.session(s.session_id).questions}))
+    shown: set[str] = set()
+    for session in [s for s in sessions if s is not target]:
+        ui.walk.openSession(session.session_id)
+        kind = walk.question.kind
+        if kind not in shown:
+            shown.add(kind)
+            ui.walk.choose(walk.question.choices[0])
+            yield f"1{len(shown)}-question-{kind}"
+        ui.walk.back()
+    ui.walk.openSession(target.session_id)
+    questions = election.session(target.session_id).questions
+    for n, question in enumerate(questions):
+        if question.kind == "multiple":
+            for choice in question.choices[: question.max_choices]:
+                ui.walk.choose(choice)
+        elif not (question.allow_blank and n == len(questions) - 1):
+            ui.walk.choose(question.choices[0])
+        if question.kind not in shown:
+            shown.add(question.kind)
+            yield f"1{len(shown)}-question-{question.kind}"
+        ui.walk.next()
+    yield "19-review"
+
+
+def run_tour(
+    election: ElectionDefinition, out: Path, hook: ScreenHook | None = None, save: bool = True
+) -> list[Path]:
+    """Every screen, every language, default and high contrast; returns the files written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for language in election.languages:
+        for contrast in TOUR_CONTRASTS:
+            booth, clock = TourBooth(election), ManualClock()
+            ui = build_ui(booth, printer=lambda _r: PrintStatus.PRINTED, timing=TOUR_TIMING,
+                          language=language, clock=clock)
+            ui.window.show()
+            for name in walk_every_screen(ui, booth, clock):
+                ui.access.set_contrast(contrast)
+                QCoreApplication.processEvents()
+                if hook is not None:
+                    hook(name, ui)
+                if save:
+                    path = out / f"{language}-{contrast}-{_safe(name)}.png"
+                    ui.window.grabWindow().save(str(path))
+                    written.append(path)
+            ui.window.close()
+            ui.engine.deleteLater()
+    return written
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^a-z0-9-]", "-", name.lower())
+
+
+def default_election() -> Path:
+    """The sample conference election, or the small test election while the sample is missing."""
+    root = Path(__file__).resolve().parents[2]
+    sample = root / "resources" / "elections" / "ilc-2023-plenary.json"
+    return sample if sample.exists() else root / "tests" / "fixtures" / "small-election.json"

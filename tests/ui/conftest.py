@@ -1,0 +1,80 @@
+"""A booth with a conference election (a maritime session of 24 questions) for the screens' tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from kiosk.station import Station
+from tests.kit import POLL_WORKER, ROOT, SMALL_ELECTION, ElectionKit, make_election
+
+SAMPLE = ROOT / "resources" / "elections" / "ilc-2023-plenary.json"
+MARITIME = "maritime"
+QUESTIONS = 24
+
+
+def conference_definition(folder: Path) -> Path:
+    """The real sample when it is there; else the small fixture with a 24-question maritime session."""
+    if SAMPLE.exists():
+        return SAMPLE
+    data = json.loads(SMALL_ELECTION.read_text(encoding="utf-8"))
+    answers = [("yes", "Yes", "Oui", "Sí"), ("no", "No", "Non", "No"),
+               ("abstain", "Abstain", "Abstention", "Abstención")]
+    questions = [
+        {"id": f"q{n:02d}", "kind": "single",
+         "title": {"en": f"Adopt article {n}?", "fr": f"Adopter l'article {n} ?", "es": f"¿Adoptar el artículo {n}?"},
+         "options": [{"id": i, "label": {"en": en, "fr": fr, "es": es}, "role": i} for i, en, fr, es in answers]}
+        for n in range(1, QUESTIONS + 1)
+    ]
+    title = {"en": "Maritime Labour Convention", "fr": "Convention du travail maritime",
+             "es": "Convenio sobre el trabajo marítimo"}
+    data["sessions"].append({"id": MARITIME, "title": title, "questions": questions})
+    for voter in data["voters"]:
+        voter["sessions"].append(MARITIME)
+    path = folder / "conference.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def conference(tmp_path_factory: pytest.TempPathFactory) -> ElectionKit:
+    root = tmp_path_factory.mktemp("conference")
+    return make_election(conference_definition(root), root)
+
+
+@pytest.fixture(scope="session")
+def conference_booth_template(conference: ElectionKit, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """booth-1 set up once, polls open, every session active; each test gets a copy of its storage."""
+    data = tmp_path_factory.mktemp("booth-template") / "data"
+    station = Station(data)
+    station.set_up(conference.media["booth-1"])
+    station.open_polls(POLL_WORKER)
+    for session in conference.definition.sessions:
+        station.set_session_active(session.id, True, POLL_WORKER)
+    station.close()
+    return data
+
+
+@pytest.fixture
+def station(conference_booth_template: Path, tmp_path: Path) -> Iterator[Station]:
+    data = tmp_path / "data"
+    shutil.copytree(conference_booth_template, data)
+    booth = Station(data)
+    yield booth
+    booth.close()
+
+
+def voter_code(kit: ElectionKit, station: Station, session_id: str = MARITIME) -> tuple[str, str]:
+    """A voter of booth-1 who may vote in the session, and their code."""
+    codes = kit.codes()
+    for voter in kit.definition.voters_at(station.station_id):
+        if session_id in voter.sessions and voter.id in codes:
+            return voter.id, codes[voter.id]
+    raise LookupError(f"no voter of {station.station_id} votes in {session_id}")

@@ -1,0 +1,97 @@
+"""Finding the booth's real items and tapping them as a voter would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.ui.app import BoothUi
+
+
+def items(window: QQuickWindow) -> list[QQuickItem]:
+    """Every item on the window, by the visual tree (a Repeater's items have no QObject parent)."""
+    found, todo = [], [window.contentItem()]
+    while todo:
+        item = todo.pop()
+        found.append(item)
+        todo.extend(item.childItems())
+    return found
+
+
+def named(ui: BoothUi, name: str) -> QQuickItem | None:
+    matches = [i for i in items(ui.window) if i.objectName() == name and _visible(i)]
+    return matches[0] if matches else None
+
+
+def find(ui: BoothUi, name: str) -> QQuickItem:
+    item = named(ui, name)
+    if item is None:
+        raise LookupError(f"no visible item {name!r} on the {ui.walk.walk.screen} screen")
+    return item
+
+
+def exists(ui: BoothUi, name: str) -> bool:
+    return named(ui, name) is not None
+
+
+def _on_screen(ui: BoothUi, item: QQuickItem) -> bool:
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    return 0 <= centre.x() < ui.window.width() and 0 <= centre.y() < ui.window.height() and _unclipped(item)
+
+
+def _unclipped(item: QQuickItem) -> bool:
+    """Inside every clipping ancestor (a scrolled list hides what is outside its view)."""
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    parent = item.parentItem()
+    while parent is not None:
+        if parent.clip():
+            top_left = parent.mapToScene(QPointF(0, 0))
+            if not (top_left.y() <= centre.y() <= top_left.y() + parent.height()):
+                return False
+        parent = parent.parentItem()
+    return True
+
+
+def tap(ui: BoothUi, name: str, scroll: bool = True) -> None:
+    """Taps the item's centre; scrolls down with the screen's own buttons to reach it if it is below."""
+    item = find(ui, name)
+    for _ in range(40):
+        if _on_screen(ui, item) or not scroll:
+            break
+        tap(ui, "scroll-down", scroll=False)
+        item = find(ui, name)
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(round(centre.x()), round(centre.y())))
+    QApplication.processEvents()
+
+
+def text_of(ui: BoothUi, name: str) -> str:
+    return str(find(ui, name).property("text"))
+
+
+def type_code(ui: BoothUi, code: str) -> None:
+    for symbol in code.replace("-", ""):
+        tap(ui, f"key-{symbol}")
+    tap(ui, "code-submit")
+
+
+def visible_texts(window: QQuickWindow) -> list[str]:
+    """Every text a voter can see on the window now."""
+    texts = []
+    for item in items(window):
+        if item.metaObject().className().startswith("QQuickText") and _visible(item):
+            text = item.property("text")
+            if text:
+                texts.append(str(text))
+    return texts
+
+
+def _visible(item: QQuickItem | None) -> bool:
+    while item is not None:
+        if not item.isVisible() or item.opacity() == 0:
+            return False
+        item = item.parentItem()
+    return True
