@@ -11,12 +11,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
-from kiosk.station import Station
+from kiosk.station import CastReceipt, Station
+from kiosk.ui.app import BoothUi, build_ui
+from kiosk.walk import PrintStatus, Timing
 from tests.kit import POLL_WORKER, ROOT, SMALL_ELECTION, ElectionKit, make_election
+from tests.ui.taps import MARITIME
 
 SAMPLE = ROOT / "resources" / "elections" / "ilc-2023-plenary.json"
-MARITIME = "maritime"
+
 QUESTIONS = 24
 
 
@@ -71,10 +75,39 @@ def station(conference_booth_template: Path, tmp_path: Path) -> Iterator[Station
     booth.close()
 
 
-def voter_code(kit: ElectionKit, station: Station, session_id: str = MARITIME) -> tuple[str, str]:
-    """A voter of booth-1 who may vote in the session, and their code."""
-    codes = kit.codes()
-    for voter in kit.definition.voters_at(station.station_id):
-        if session_id in voter.sessions and voter.id in codes:
-            return voter.id, codes[voter.id]
-    raise LookupError(f"no voter of {station.station_id} votes in {session_id}")
+
+
+class ManualClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def receipts() -> list[CastReceipt]:
+    return []
+
+
+@pytest.fixture
+def ui(qapp: QApplication, station: Station, clock: ManualClock, receipts: list[CastReceipt]) -> Iterator[BoothUi]:
+    """The booth's window over a fresh copy of booth-1, 1280x800, with a printer that prints."""
+
+    def printer(receipt: CastReceipt) -> PrintStatus:
+        receipts.append(receipt)
+        return PrintStatus.PRINTED
+
+    booth_ui = build_ui(station, printer, Timing(120, 45), "en", dpi=100, clock=clock)
+    booth_ui.window.show()
+    qapp.processEvents()
+    yield booth_ui
+    booth_ui.language.set_language("en")  # the translator is the application's: leave none behind
+    booth_ui.window.close()
+    booth_ui.engine.deleteLater()
+    qapp.processEvents()

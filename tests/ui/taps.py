@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.app import BoothUi
+from tests.kit import ElectionKit
+
+
+MARITIME = "maritime"  # the sample conference election's session of 24 questions
 
 
 def items(window: QQuickWindow) -> list[QQuickItem]:
@@ -65,6 +69,13 @@ def tap(ui: BoothUi, name: str, scroll: bool = True) -> None:
     centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
     QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      QPoint(round(centre.x()), round(centre.y())))
+    settle()
+
+
+def settle() -> None:
+    """Lets the screens follow: events handled, replaced items really gone."""
+    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
 
 
@@ -95,3 +106,17 @@ def _visible(item: QQuickItem | None) -> bool:
             return False
         item = item.parentItem()
     return True
+
+
+def voter_code(kit: ElectionKit, station_id: str, session_id: str) -> tuple[str, str]:
+    """A voter of the booth who may vote in the session, and their code."""
+    codes = kit.codes()
+    for voter in kit.definition.voters_at(station_id):
+        if session_id in voter.sessions and voter.id in codes:
+            return voter.id, codes[voter.id]
+    raise LookupError(f"no voter of {station_id} votes in {session_id}")
+
+
+def log_in(ui: BoothUi, code: str) -> None:
+    tap(ui, "enter-code")
+    type_code(ui, code)
