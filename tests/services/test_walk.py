@@ -93,7 +93,9 @@ def test_review_flags_no_answer_apart_from_abstention(booth: Station, small_elec
     assert walk.review()[0].state is AnswerState.ABSTAINED
 
 
-def test_change_returns_to_the_question_then_to_the_review(booth: Station, small_election: ElectionKit) -> None:
+def test_change_returns_to_the_question_then_to_the_review(
+    booth: Station, small_election: ElectionKit
+) -> None:
     walk = logged_in(booth, small_election)
     walk.open_session("board")
     walk.choose(walk.question.choices[0])

@@ -33,8 +33,10 @@ def conference_definition(folder: Path) -> Path:
                ("abstain", "Abstain", "Abstention", "Abstención")]
     questions = [
         {"id": f"q{n:02d}", "kind": "single",
-         "title": {"en": f"Adopt article {n}?", "fr": f"Adopter l'article {n} ?", "es": f"¿Adoptar el artículo {n}?"},
-         "options": [{"id": i, "label": {"en": en, "fr": fr, "es": es}, "role": i} for i, en, fr, es in answers]}
+         "title": {"en": f"Adopt article {n}?", "fr": f"Adopter l'article {n} ?",
+                   "es": f"¿Adoptar el artículo {n}?"},
+         "options": [{"id": i, "label": {"en": en, "fr": fr, "es": es}, "role": i}
+                     for i, en, fr, es in answers]}
         for n in range(1, QUESTIONS + 1)
     ]
     title = {"en": "Maritime Labour Convention", "fr": "Convention du travail maritime",
@@ -96,7 +98,9 @@ def receipts() -> list[CastReceipt]:
 
 
 @pytest.fixture
-def ui(qapp: QApplication, station: Station, clock: ManualClock, receipts: list[CastReceipt]) -> Iterator[BoothUi]:
+def ui(
+    qapp: QApplication, station: Station, clock: ManualClock, receipts: list[CastReceipt]
+) -> Iterator[BoothUi]:
     """The booth's window over a fresh copy of booth-1, 1280x800, with a printer that prints."""
 
     def printer(receipt: CastReceipt) -> PrintStatus:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 from kiosk.ui.app import BoothUi
 from tests.kit import ElectionKit
 
-
 MARITIME = "maritime"  # the sample conference election's session of 24 questions
 
 
