@@ -59,6 +59,7 @@ def _unclipped(item: QQuickItem) -> bool:
 
 def tap(ui: BoothUi, name: str, scroll: bool = True) -> None:
     """Taps the item's centre; scrolls down with the screen's own buttons to reach it if it is below."""
+    settle(ui.window)
     item = find(ui, name)
     for _ in range(40):
         if _on_screen(ui, item) or not scroll:
@@ -68,13 +69,15 @@ def tap(ui: BoothUi, name: str, scroll: bool = True) -> None:
     centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
     QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      QPoint(round(centre.x()), round(centre.y())))
-    settle()
+    settle(ui.window)
 
 
-def settle() -> None:
-    """Lets the screens follow: events handled, replaced items really gone."""
+def settle(window: QQuickWindow) -> None:
+    """Lets the screens follow: events handled, replaced items gone, and laid out as they will be
+    drawn (rows and columns place their items only when the window is about to render)."""
     QApplication.processEvents()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    window.grabWindow()  # renders a frame: every pending layout is done first, as on the glass
     QApplication.processEvents()
 
 

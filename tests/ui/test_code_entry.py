@@ -1,0 +1,59 @@
+"""The code-entry screen: keypad, scanner, the check character and the lock, as a voter meets them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from kiosk.ballot.codes import generate_code
+from kiosk.lockout import FAILURES_BEFORE_LOCK
+from kiosk.station import Station
+from kiosk.ui.app import BoothUi
+from tests.kit import ElectionKit
+from tests.ui.taps import MARITIME, exists, settle, tap, text_of, type_code, voter_code
+
+
+def test_the_code_shows_in_its_groups_as_it_is_typed(ui: BoothUi) -> None:
+    tap(ui, "enter-code")
+    for key in "7K3Q9":
+        tap(ui, f"key-{key}")
+    tap(ui, "key-delete")
+    assert ui.window.findChild(object, "code-display") is not None
+    assert ui.code.property("groups")[:2] == ["7K3Q", "····"]
+    tap(ui, "key-clear")
+    assert ui.code.property("groups")[0] == "····"
+
+
+def test_a_mistyped_code_names_the_group_to_check(
+    ui: BoothUi, conference: ElectionKit, station: Station
+) -> None:
+    _voter, code = voter_code(conference, station.station_id, MARITIME)
+    plain = code.replace("-", "")
+    wrong = plain[:13] + ("0" if plain[13] != "0" else "1") + plain[14:]  # a slip in group 4
+    tap(ui, "enter-code")
+    type_code(ui, wrong)
+    assert "Check group 4" in text_of(ui, "code-refusal")
+    assert exists(ui, "code-submit")  # still on code entry, the code kept to fix one group
+
+
+def test_a_scanned_code_is_accepted(ui: BoothUi, conference: ElectionKit, station: Station) -> None:
+    _voter, code = voter_code(conference, station.station_id, MARITIME)
+    tap(ui, "enter-code")
+    for symbol in code:  # a scanner types like a keyboard, then Enter
+        QTest.keyClick(ui.window, symbol)
+    QTest.keyClick(ui.window, Qt.Key.Key_Return)
+    settle(ui.window)
+    assert exists(ui, f"session-{MARITIME}")
+
+
+def test_five_wrong_codes_lock_the_booth_and_send_the_voter_to_a_poll_worker(ui: BoothUi) -> None:
+    tap(ui, "enter-code")
+    for attempt in range(1, FAILURES_BEFORE_LOCK + 1):
+        type_code(ui, generate_code())  # well formed, but nobody's code
+        if attempt < FAILURES_BEFORE_LOCK:
+            assert "not known at this booth" in text_of(ui, "code-refusal")
+            assert f"locks: {FAILURES_BEFORE_LOCK - attempt}" in text_of(ui, "code-refusal")
+    message = text_of(ui, "code-refusal")
+    assert "locked for 30 seconds" in message and "poll worker" in message
+    tap(ui, "key-7")
+    assert ui.code.property("typed") == ""  # the keypad no longer types
