@@ -70,6 +70,13 @@ class Language(QObject):
         """An election text in the voter's language (the definition has every declared language)."""
         return text.get(self._current) or text.get(self._default) or next(iter(text.values()), "")
 
+    def release(self) -> None:
+        """Removes this booth's translator from the application (the window is going away)."""
+        app = QCoreApplication.instance()
+        if self._translator is not None and app is not None:
+            app.removeTranslator(self._translator)
+        self._translator = None
+
     def reset(self) -> None:
         if self._current != self._default:
             self.set_language(self._default)

@@ -154,6 +154,7 @@ def run_tour(
                     path = out / f"{language}-{contrast}-{_safe(name)}.png"
                     ui.window.grabWindow().save(str(path))
                     written.append(path)
+            ui.language.release()
             ui.window.close()
             ui.engine.deleteLater()
     return written

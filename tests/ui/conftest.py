@@ -111,7 +111,7 @@ def ui(
     booth_ui.window.show()
     qapp.processEvents()
     yield booth_ui
-    booth_ui.language.set_language("en")  # the translator is the application's: leave none behind
+    booth_ui.language.release()  # the translator is the application's: leave none behind
     booth_ui.window.close()
     booth_ui.engine.deleteLater()
     qapp.processEvents()

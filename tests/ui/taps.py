@@ -95,7 +95,7 @@ def visible_texts(window: QQuickWindow) -> list[str]:
     """Every text a voter can see on the window now."""
     texts = []
     for item in items(window):
-        if item.metaObject().className().startswith("QQuickText") and _visible(item):
+        if item.inherits("QQuickText") and _visible(item):
             text = item.property("text")
             if text:
                 texts.append(str(text))
