@@ -1,0 +1,56 @@
+"""Prepares the demo booth: a sample conference election, booth-1 provisioned, set up and open.
+
+Run by scripts/demo.sh; prints a few voting codes to try at the booth.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import sys
+from pathlib import Path
+
+from kiosk.ballot.definition import load_definition
+from kiosk.station import Station
+from station_admin.ceremony import create_election
+from station_admin.election_dir import ElectionDir
+from station_admin.provisioning import provision_station
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "resources" / "elections" / "ilc-2023-plenary.json"
+FALLBACK = ROOT / "tests" / "fixtures" / "small-election.json"
+STATION = "booth-1"
+POLL_WORKER = "demo-poll-worker"
+DEMO_PASSPHRASES = ["demo trustee one", "demo trustee two", "demo trustee three"]
+CODES_SHOWN = 6  # enough to try a few voters, short enough to read on a console
+
+
+def main(out: Path) -> None:
+    definition_path = SAMPLE if SAMPLE.exists() else FALLBACK
+    definition = load_definition(definition_path)
+    if out.exists():
+        shutil.rmtree(out)
+    created = create_election(definition, 3, 2, DEMO_PASSPHRASES, out / "ELECTION")
+    media = provision_station(ElectionDir(out / "ELECTION"), STATION, out / "MEDIA")
+    station = Station(out / STATION)
+    station.set_up(media, "test")
+    station.open_polls(POLL_WORKER)
+    for session in definition.sessions:
+        station.set_session_active(session.id, True, POLL_WORKER)
+    station.close()
+    (out / "booth.toml").write_text(
+        f'station_data = "{out / STATION}"\n\n[devices]\nprinter = "sim"\ncard_reader = "sim"\n'
+        'media = "sim"\nscanner = "wedge"\n\n[ui]\ninactivity_warning_seconds = 120\n'
+        'inactivity_countdown_seconds = 45\nlanguage = "en"\n',
+        encoding="utf-8",
+    )
+    print(f"Demo election: {definition.title['en']} ({definition_path.name}), booth {STATION}, polls open.")
+    print("Voting codes to try (type them on the booth's keypad):")
+    with created.folder.codes_path.open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["station"] == STATION][:CODES_SHOWN]
+    for row in rows:
+        print(f"  {row['name']:<24} {row['code']}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
