@@ -77,6 +77,11 @@ class Accessibility(QObject):
     def _get_font(self) -> int:
         return font_pixels(TEXT_SIZES_MM[self._size], self._dpi)
 
+    def _get_bar_font(self) -> int:
+        # The tools bar (language, size, contrast) stays at most at the default size so it keeps to
+        # one row on a 1280-pixel screen and leaves the room to the ballot.
+        return min(self._get_font(), font_pixels(TEXT_SIZES_MM[DEFAULT_TEXT_SIZE], self._dpi))
+
     def _get_title_font(self) -> int:
         return round(self._get_font() * 1.3)
 
@@ -94,6 +99,7 @@ class Accessibility(QObject):
     contrast = Property(str, _get_contrast, notify=changed)
     font = Property(int, _get_font, notify=changed)
     titleFont = Property(int, _get_title_font, notify=changed)
+    barFont = Property(int, _get_bar_font, notify=changed)
     target = Property(int, _get_target, notify=changed)
     gap = Property(int, _get_gap, notify=changed)
     theme = Property(dict, _get_theme, notify=changed)
@@ -109,8 +115,8 @@ class Accessibility(QObject):
         self._contrast = CONTRASTS[(CONTRASTS.index(self._contrast) + 1) % len(CONTRASTS)]
         self.changed.emit()
 
-    def set_contrast(self, contrast: str) -> None:
-        self._contrast = contrast
+    def set_look(self, contrast: str, size: int) -> None:
+        self._contrast, self._size = contrast, size
         self.changed.emit()
 
     def reset(self) -> None:

@@ -20,11 +20,14 @@ from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.encryption import tracking_code
 from kiosk.ballot.selections import Selections
 from kiosk.station import CastReceipt, SessionStatus, VoterSession
+from kiosk.ui.accessibility import DEFAULT_TEXT_SIZE, TEXT_SIZES_MM
 from kiosk.ui.app import BoothUi, build_ui
 from kiosk.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
 from kiosk.walk import PrintStatus, Timing
 
-TOUR_CONTRASTS = ("default", "high")
+# (contrast, text size) for every language; the largest text once, in the first language.
+TOUR_LOOKS = (("default", DEFAULT_TEXT_SIZE), ("high", DEFAULT_TEXT_SIZE))
+LARGEST_LOOK = ("default", len(TEXT_SIZES_MM) - 1)
 TOUR_TIMING = Timing(warning_seconds=120, countdown_seconds=45)
 ScreenHook = Callable[[str, BoothUi], None]
 
@@ -140,25 +143,36 @@ def run_tour(
     """Every screen, every language, default and high contrast; returns the files written."""
     out.mkdir(parents=True, exist_ok=True)
     logging.getLogger("kiosk.walk").setLevel(logging.ERROR)  # the tour's failed cast is staged
+    looks = [(lang, *look) for lang in election.languages for look in TOUR_LOOKS]
+    looks.append((election.languages[0], *LARGEST_LOOK))
     written: list[Path] = []
-    for language in election.languages:
-        for contrast in TOUR_CONTRASTS:
-            booth, clock = TourBooth(election), ManualClock()
-            ui = build_ui(booth, printer=lambda _r: PrintStatus.PRINTED, timing=TOUR_TIMING,
-                          language=language, clock=clock)
-            ui.window.show()
-            for name in walk_every_screen(ui, booth, clock):
-                ui.access.set_contrast(contrast)
-                QCoreApplication.processEvents()
-                if hook is not None:
-                    hook(name, ui)
-                if save:
-                    path = out / f"{language}-{contrast}-{_safe(name)}.png"
-                    ui.window.grabWindow().save(str(path))
-                    written.append(path)
-            ui.language.release()
-            ui.window.close()
-            ui.engine.deleteLater()
+    for language, contrast, size in looks:
+        prefix = f"{language}-{contrast}" + ("" if size == DEFAULT_TEXT_SIZE else f"-size{size + 1}")
+        written += _tour_one_look(election, out / prefix, language, (contrast, size), hook, save)
+    return written
+
+
+def _tour_one_look(
+    election: ElectionDefinition, prefix: Path, language: str, look: tuple[str, int],
+    hook: ScreenHook | None, save: bool,
+) -> list[Path]:
+    booth, clock = TourBooth(election), ManualClock()
+    ui = build_ui(booth, printer=lambda _r: PrintStatus.PRINTED, timing=TOUR_TIMING, language=language,
+                  clock=clock)
+    ui.window.show()
+    written = []
+    for name in walk_every_screen(ui, booth, clock):
+        ui.access.set_look(*look)
+        QCoreApplication.processEvents()
+        if hook is not None:
+            hook(name, ui)
+        if save:
+            path = prefix.with_name(f"{prefix.name}-{_safe(name)}.png")
+            ui.window.grabWindow().save(str(path))
+            written.append(path)
+    ui.language.release()
+    ui.window.close()
+    ui.engine.deleteLater()
     return written
 
 

@@ -10,30 +10,35 @@ Rectangle {
     property bool primary: false
     property bool active: true
     property bool fill: false
+    property bool centred: false
+    property int fontSize: access.font
     signal tapped()
 
-    implicitWidth: fill ? parent.width : Math.max(access.target, content.implicitWidth + 3 * access.gap)
-    implicitHeight: Math.max(access.target, content.implicitHeight + 3 * access.gap)
+    implicitWidth: fill ? parent.width : Math.max(access.target, content.implicitWidth + 2 * pad)
+    implicitHeight: Math.max(access.target, content.implicitHeight + 2 * pad)
+    readonly property real pad: Math.min(1.5 * access.gap, fontSize / 2)
     radius: access.gap
-    color: (chosen || primary) ? access.theme.chosen : access.theme.control
+    // An unavailable button keeps full contrast (VVSG: 10:1 for text) and shows it by shape instead:
+    // a thin frame, no fill, slanted text; the screen also says why in words.
+    readonly property bool filled: chosen || (primary && active)
+    color: filled ? access.theme.chosen : access.theme.control
     border.color: access.theme.border
-    border.width: chosen ? Math.max(6, access.gap) : 3
-    opacity: active ? 1 : 0.5
+    border.width: chosen ? Math.max(6, access.gap) : active ? 3 : 1
     Accessible.role: Accessible.Button
     Accessible.name: text
 
     Row {
         id: content
         anchors.verticalCenter: parent.verticalCenter
-        x: 1.5 * access.gap
+        x: button.centred ? (button.width - width) / 2 : button.pad
         spacing: access.gap
-        width: button.fill ? button.width - 3 * access.gap : implicitWidth
+        width: button.fill ? button.width - 2 * button.pad : implicitWidth
         Text {
             id: mark
             visible: button.chosen
             text: "✓"
             font.family: access.fontFamily
-            font.pixelSize: access.titleFont
+            font.pixelSize: button.fontSize
             font.bold: true
             color: access.theme.chosen_text
         }
@@ -45,9 +50,10 @@ Rectangle {
                 text: button.text
                 wrapMode: Text.WordWrap
                 font.family: access.fontFamily
-                font.pixelSize: access.font
-                font.bold: button.chosen || button.primary
-                color: (button.chosen || button.primary) ? access.theme.chosen_text : access.theme.control_text
+                font.pixelSize: button.fontSize
+                font.bold: button.filled
+                font.italic: !button.active
+                color: button.filled ? access.theme.chosen_text : access.theme.control_text
             }
             Text {
                 visible: button.detail !== ""
@@ -55,7 +61,7 @@ Rectangle {
                 text: button.detail
                 wrapMode: Text.WordWrap
                 font.family: access.fontFamily
-                font.pixelSize: Math.round(access.font * 0.8)
+                font.pixelSize: Math.round(button.fontSize * 0.8)
                 color: label.color
             }
         }

@@ -33,7 +33,10 @@ Item {
         id: head
         width: parent.width
         spacing: access.gap
-        Says { text: qsTr("Type the voting code printed on your notice, or hold it under the scanner.") }
+        Says {
+            visible: code.refusal === ""  // the refusal takes its place, leaving room for the keys
+            text: qsTr("Type the voting code printed on your notice, or hold it under the scanner.")
+        }
         Row {
             objectName: "code-display"
             spacing: access.gap
@@ -68,11 +71,14 @@ Item {
     Grid {
         id: keypad
         anchors { top: head.bottom; topMargin: access.gap; bottom: actions.top; bottomMargin: access.gap }
-        columns: 8
+        // The layout (8, 11 or 16 keys a row) that gives the largest keys in the room left.
+        function fit(cols) {
+            var rows = Math.ceil(code.keys.length / cols)
+            return Math.min((entry.width - (cols - 1) * spacing) / cols, (height - (rows - 1) * spacing) / rows)
+        }
+        columns: fit(8) >= Math.max(fit(11), fit(16)) ? 8 : (fit(11) >= fit(16) ? 11 : 16)
         spacing: access.gap
-        readonly property int keySize: Math.min(access.target * 1.2,
-                                                (entry.width - 7 * spacing) / 8,
-                                                (height - 3 * spacing) / 4)
+        readonly property int keySize: Math.min(access.target * 1.4, fit(columns))
         Repeater {
             model: code.keys
             BigButton {
@@ -80,6 +86,7 @@ Item {
                 width: keypad.keySize
                 height: keypad.keySize
                 text: modelData
+                centred: true
                 active: !code.locked && !code.complete
                 onTapped: code.press(modelData)
             }

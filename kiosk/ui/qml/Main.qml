@@ -36,8 +36,8 @@ Window {
         source: root.screens[walk.screen]
         focus: true
     }
-    TimeoutWarning {
-        anchors.fill: parent
+    TimeoutWarning {  // below the voter's tools: language and size stay one tap away
+        anchors { left: parent.left; right: parent.right; top: bar.bottom; bottom: parent.bottom }
         visible: walk.warningShown
     }
 }
