@@ -12,12 +12,16 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
+from kiosk.ballot.definition import REQUIRED_LANGUAGES
 from kiosk.config import BoothConfig
-from kiosk.station import CastReceipt
+from kiosk.polls import TransitionRefused
+from kiosk.station import CastReceipt, Station
 from kiosk.ui.accessibility import FONT_FAMILY, Accessibility
 from kiosk.ui.code_entry_model import CodeEntryModel
 from kiosk.ui.language import Language
 from kiosk.ui.walk_model import WalkModel
+from kiosk.ui.worker_flow import ReportPrinter, WorkerFlow, no_report_printer
+from kiosk.ui.worker_model import Health, WorkerModel
 from kiosk.walk import Booth, PrintStatus, ReceiptPrinter, Timing, Walk, no_printer
 
 QML = Path(__file__).resolve().parent / "qml"
@@ -52,6 +56,21 @@ class BoothUi:
     code: CodeEntryModel
     access: Accessibility
     language: Language
+    worker: WorkerModel | None = None
+
+
+def _no_devices() -> list[tuple[str, str]]:
+    return []
+
+
+@dataclass(frozen=True)
+class WorkerSetup:
+    """What poll-worker mode needs: the station itself, the report printer, the USB stick's folder."""
+
+    station: Station
+    media: Callable[[], Path]
+    report_printer: ReportPrinter = no_report_printer
+    health: Health = _no_devices
 
 
 def application() -> QGuiApplication:
@@ -69,19 +88,23 @@ def build_ui(
     language: str = "en",
     dpi: float | None = None,
     clock: Callable[[], float] = time.monotonic,
+    worker_setup: WorkerSetup | None = None,
 ) -> BoothUi:
-    """The voter's screens over this booth, in a window that is not shown full screen yet."""
+    """The booth's screens (the voter's, and the poll worker's when given), in a window not yet shown
+    full screen."""
     app = application()
     screen = app.primaryScreen()
     engine = QQmlApplicationEngine()  # owns the view-models: they live exactly as long as the screens
     access = Accessibility(dpi or screen.physicalDotsPerInch(), engine)
-    lang = Language(list(booth.election.languages), language, engine)
+    lang = Language(_languages(booth), language, engine)
     walk = WalkModel(Walk(booth, printer, timing or Timing(), clock), lang, engine)
     code = CodeEntryModel(walk, clock, engine)
     walk.loggedOut.connect(access.reset)
     walk.loggedOut.connect(lang.reset)
+    worker = _worker_model(worker_setup, walk, lang, clock, engine)
     context = engine.rootContext()
-    for name, model in {"walk": walk, "code": code, "access": access, "lang": lang}.items():
+    models = {"walk": walk, "code": code, "access": access, "lang": lang, "worker": worker or QObject(engine)}
+    for name, model in models.items():
         context.setContextProperty(name, model)
     lang.attach(engine)
     engine.load(QML / "Main.qml")
@@ -91,7 +114,26 @@ def build_ui(
     window = roots[0]
     activity = _Activity(walk.touched, window)
     window.installEventFilter(activity)
-    return BoothUi(engine, window, walk, code, access, lang)
+    return BoothUi(engine, window, walk, code, access, lang, worker)
+
+
+def _languages(booth: Booth) -> list[str]:
+    try:
+        return list(booth.election.languages)
+    except TransitionRefused:  # not set up yet: the working languages until a package comes
+        return list(REQUIRED_LANGUAGES)
+
+
+def _worker_model(
+    setup: WorkerSetup | None, walk: WalkModel, lang: Language, clock: Callable[[], float], owner: QObject
+) -> WorkerModel | None:
+    if setup is None:
+        return None
+    flow = WorkerFlow(setup.station, setup.report_printer, clock)
+    worker = WorkerModel(flow, lang, setup.media, setup.health, owner)
+    worker.left.connect(walk.logOut)  # back to Welcome, the defaults for the next voter
+    worker.entered.connect(walk.logOut)
+    return worker
 
 
 def has_display() -> bool:

@@ -14,6 +14,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.ballot.codes import format_code
 from kiosk.ballot.definition import ListChoice
+from kiosk.polls import TransitionRefused
 from kiosk.ui.language import Language
 from kiosk.voter_auth import AuthOutcome
 from kiosk.walk import Screen, Walk, WalkError
@@ -131,7 +132,10 @@ class WalkModel(QObject):
         return self.walk.screen.value
 
     def _title(self) -> str:
-        return self._text(self.walk.booth.election.title)
+        try:
+            return self._text(self.walk.booth.election.title)
+        except TransitionRefused:  # not set up: Welcome says to see a poll worker
+            return ""
 
     def _sessions(self) -> list[Row]:
         election = self.walk.booth.election

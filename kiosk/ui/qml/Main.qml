@@ -18,6 +18,12 @@ Window {
         "cast_done": "CastDoneScreen.qml", "cast_failed": "CastFailedScreen.qml"
     })
 
+    readonly property var workerScreens: ({
+        "pin": "WorkerPinScreen.qml", "home": "WorkerHomeScreen.qml", "setup": "WorkerSetupScreen.qml",
+        "reissue": "WorkerReissueScreen.qml", "close": "WorkerCloseScreen.qml",
+        "export": "WorkerExportScreen.qml", "audit": "WorkerAuditScreen.qml"
+    })
+
     Rectangle {
         anchors.fill: parent
         color: access.theme.background
@@ -33,11 +39,11 @@ Window {
             left: parent.left; right: parent.right; top: bar.bottom; bottom: parent.bottom
             margins: 2 * access.gap
         }
-        source: root.screens[walk.screen]
+        source: worker.active ? root.workerScreens[worker.screen] : root.screens[walk.screen]
         focus: true
     }
     TimeoutWarning {  // below the voter's tools: language and size stay one tap away
         anchors { left: parent.left; right: parent.right; top: bar.bottom; bottom: parent.bottom }
-        visible: walk.warningShown
+        visible: walk.warningShown && !worker.active
     }
 }

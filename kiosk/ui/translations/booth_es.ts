@@ -104,32 +104,32 @@
         <translation>La votación no está abierta en esta cabina ahora. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="36" />
+        <location filename="../qml/CodeEntryScreen.qml" line="38" />
         <source>Type the voting code printed on your notice, or hold it under the scanner.</source>
         <translation>Escriba el código de votación impreso en su notificación o acérquelo al lector.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="65" />
+        <location filename="../qml/CodeEntryScreen.qml" line="68" />
         <source>Tries left before the booth locks: %1.</source>
         <translation>Intentos restantes antes del bloqueo de la cabina: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="92" />
+        <location filename="../qml/CodeEntryScreen.qml" line="99" />
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="93" />
+        <location filename="../qml/CodeEntryScreen.qml" line="100" />
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="94" />
+        <location filename="../qml/CodeEntryScreen.qml" line="101" />
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="99" />
+        <location filename="../qml/CodeEntryScreen.qml" line="106" />
         <source>Check my code</source>
         <translation>Comprobar mi código</translation>
     </message>
@@ -261,12 +261,12 @@
 <context>
     <name>ScrollArea</name>
     <message>
-        <location filename="../qml/ScrollArea.qml" line="28" />
+        <location filename="../qml/ScrollArea.qml" line="30" />
         <source>Show more above</source>
         <translation>Ver más arriba</translation>
     </message>
     <message>
-        <location filename="../qml/ScrollArea.qml" line="34" />
+        <location filename="../qml/ScrollArea.qml" line="36" />
         <source>Show more below</source>
         <translation>Ver más abajo</translation>
     </message>
@@ -320,27 +320,27 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/TopBar.qml" line="17" />
+        <location filename="../qml/TopBar.qml" line="19" />
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="22" />
+        <location filename="../qml/TopBar.qml" line="25" />
         <source>Contrast</source>
         <translation>Contraste</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="22" />
+        <location filename="../qml/TopBar.qml" line="25" />
         <source>high</source>
         <translation>alto</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="23" />
+        <location filename="../qml/TopBar.qml" line="26" />
         <source>low</source>
         <translation>bajo</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="23" />
+        <location filename="../qml/TopBar.qml" line="26" />
         <source>standard</source>
         <translation>estándar</translation>
     </message>
@@ -348,14 +348,408 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="6" />
+        <location filename="../qml/WelcomeScreen.qml" line="9" />
+        <source>This booth is not set up yet. Please see a poll worker.</source>
+        <translation>Esta cabina aún no está configurada. Diríjase a un miembro de la mesa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeScreen.qml" line="11" />
         <source>Insert your card or enter your voting code</source>
         <translation>Inserte su tarjeta o introduzca su código de votación</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="10" />
+        <location filename="../qml/WelcomeScreen.qml" line="16" />
         <source>Enter a voting code</source>
         <translation>Introducir un código de votación</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerAuditScreen</name>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="5" />
+        <source>Audit log: recent events</source>
+        <translation>Registro de auditoría: eventos recientes</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="29" />
+        <source>Write the full log to the USB stick</source>
+        <translation>Escribir el registro completo en la memoria USB</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerBar</name>
+    <message>
+        <location filename="../qml/WorkerBar.qml" line="6" />
+        <source>Back to the day</source>
+        <translation>Volver a la jornada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerBar.qml" line="7" />
+        <source>Leave poll-worker mode</source>
+        <translation>Salir del modo de mesa</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerCloseScreen</name>
+    <message>
+        <location filename="../qml/WorkerCloseScreen.qml" line="6" />
+        <source>Close the polls?</source>
+        <translation>¿Cerrar la votación?</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerCloseScreen.qml" line="10" />
+        <source>No one will be able to vote at this booth again. The closing report will be printed.</source>
+        <translation>Nadie podrá volver a votar en esta cabina. Se imprimirá el acta de cierre.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerCloseScreen.qml" line="11" />
+        <source>Are you sure? This cannot be undone.</source>
+        <translation>¿Está seguro? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerCloseScreen.qml" line="13" />
+        <source>Refused: %1</source>
+        <translation>Rechazado: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerCloseScreen.qml" line="17" />
+        <source>Yes, close the polls</source>
+        <translation>Sí, cerrar la votación</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerCloseScreen.qml" line="17" />
+        <source>Yes, I am sure: close now</source>
+        <translation>Sí, estoy seguro: cerrar ahora</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerCloseScreen.qml" line="20" />
+        <source>No, keep the polls open</source>
+        <translation>No, mantener la votación abierta</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerExportScreen</name>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="8" />
+        <source>Polls closed</source>
+        <translation>Votación cerrada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="11" />
+        <source>Closing report:</source>
+        <translation>Acta de cierre:</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="12" />
+        <source>Printed.</source>
+        <translation>Impresa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="12" />
+        <source>Not printed: check the printer.</source>
+        <translation>No impresa: revise la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="14" />
+        <source>Insert a USB stick, then write the sealed ballot file.</source>
+        <translation>Inserte una memoria USB y escriba el archivo sellado de papeletas.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="15" />
+        <source>Not written: %1. Try again, or use another stick.</source>
+        <translation>No escrito: %1. Inténtelo de nuevo o use otra memoria.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="19" />
+        <source>Sealed file written and checked. Copies: %1.</source>
+        <translation>Archivo sellado escrito y verificado. Copias: %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="24" />
+        <source>Write the sealed ballot file</source>
+        <translation>Escribir el archivo sellado de papeletas</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="24" />
+        <source>Write a second copy on another stick</source>
+        <translation>Escribir una segunda copia en otra memoria</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerHomeScreen</name>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="7" />
+        <source>set up, not open yet</source>
+        <translation>configurada, aún no abierta</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="8" />
+        <source>open</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="9" />
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="10" />
+        <source>closed</source>
+        <translation>cerrada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="12" />
+        <source>not set up</source>
+        <translation>sin configurar</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="16" />
+        <source>Receipt printer</source>
+        <translation>Impresora de comprobantes</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="17" />
+        <source>Card reader</source>
+        <translation>Lector de tarjetas</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="18" />
+        <source>Storage</source>
+        <translation>Almacenamiento</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="19" />
+        <source>Code scanner</source>
+        <translation>Lector de códigos</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="25" />
+        <source>working</source>
+        <translation>funciona</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="26" />
+        <source>out of paper</source>
+        <translation>sin papel</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="27" />
+        <source>not connected</source>
+        <translation>no conectado</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="29" />
+        <source>fault</source>
+        <translation>averiado</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="36" />
+        <source>Polls: %1</source>
+        <translation>Votación: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="37" />
+        <source>Refused: %1</source>
+        <translation>Rechazado: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="41" />
+        <source>Open polls</source>
+        <translation>Abrir la votación</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="42" />
+        <source>Pause voting</source>
+        <translation>Pausar la votación</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="43" />
+        <source>Resume voting</source>
+        <translation>Reanudar la votación</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="44" />
+        <source>Close polls</source>
+        <translation>Cerrar la votación</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="45" />
+        <source>Write the sealed ballot file</source>
+        <translation>Escribir el archivo sellado de papeletas</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="50" />
+        <source>Zero report: check that every session shows 0.</source>
+        <translation>Acta de inicio: compruebe que cada sesión indica 0.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="51" />
+        <source>Printed.</source>
+        <translation>Impresa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="51" />
+        <source>Not printed: check the printer.</source>
+        <translation>No impresa: revise la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="53" />
+        <source>Voting sessions (ballots cast at this booth)</source>
+        <translation>Sesiones de votación (papeletas emitidas en esta cabina)</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="61" />
+        <source>ballots: %1</source>
+        <translation>papeletas: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="62" />
+        <source>Active: voters can vote. Tap to stop.</source>
+        <translation>Activa: se puede votar. Toque para detenerla.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="62" />
+        <source>Not active. Tap to open it to voters.</source>
+        <translation>Inactiva. Toque para abrirla a los votantes.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="66" />
+        <source>Devices</source>
+        <translation>Dispositivos</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="74" />
+        <source>Clear the code-entry lock</source>
+        <translation>Desbloquear la introducción de códigos</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="75" />
+        <source>Reissue a voting code</source>
+        <translation>Reemitir un código de votación</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="76" />
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="83" />
+        <source>Leave poll-worker mode</source>
+        <translation>Salir del modo de mesa</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerPinScreen</name>
+    <message>
+        <location filename="../qml/WorkerPinScreen.qml" line="6" />
+        <source>Poll-worker card</source>
+        <translation>Tarjeta de miembro de mesa</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerPinScreen.qml" line="7" />
+        <source>Type the card's PIN.</source>
+        <translation>Escriba el PIN de la tarjeta.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerPinScreen.qml" line="12" />
+        <source>This card is not registered for this booth.</source>
+        <translation>Esta tarjeta no está registrada para esta cabina.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerPinScreen.qml" line="13" />
+        <source>This card is blocked. Use another poll-worker card.</source>
+        <translation>Esta tarjeta está bloqueada. Use otra tarjeta de miembro de mesa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerPinScreen.qml" line="14" />
+        <source>Wrong PIN. Tries left on this card: %1.</source>
+        <translation>PIN incorrecto. Intentos restantes en esta tarjeta: %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerPinScreen.qml" line="35" />
+        <source>Leave poll-worker mode</source>
+        <translation>Salir del modo de mesa</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerPinScreen.qml" line="36" />
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerPinScreen.qml" line="41" />
+        <source>Log in</source>
+        <translation>Entrar</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerReissueScreen</name>
+    <message>
+        <location filename="../qml/WorkerReissueScreen.qml" line="9" />
+        <source>Reissue a voting code</source>
+        <translation>Reemitir un código de votación</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerReissueScreen.qml" line="14" />
+        <source>New code for %1. The old code no longer works. Hidden in %2 seconds.</source>
+        <translation>Nuevo código para %1. El código anterior ya no funciona. Se ocultará en %2 segundos.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerReissueScreen.qml" line="17" />
+        <source>Find the voter by name or number:</source>
+        <translation>Buscar al votante por nombre o número:</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerReissueScreen.qml" line="34" />
+        <source>Tap to reissue this voter's code</source>
+        <translation>Toque para reemitir el código de este votante</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerSetupScreen</name>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="6" />
+        <source>Set up this booth</source>
+        <translation>Configurar esta cabina</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="7" />
+        <source>Insert the USB stick with the election package, then check it.</source>
+        <translation>Inserte la memoria USB con el paquete electoral y verifíquela.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="8" />
+        <source>Check the USB stick</source>
+        <translation>Verificar la memoria USB</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="9" />
+        <source>Refused: %1</source>
+        <translation>Rechazado: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="14" />
+        <source>Election: %1</source>
+        <translation>Elección: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="15" />
+        <source>Booth: %1</source>
+        <translation>Cabina: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="16" />
+        <source>Compare this fingerprint with the one the election officials gave you:</source>
+        <translation>Compare esta huella con la que le dieron los responsables de la elección:</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="18" />
+        <source>They match: set up the booth</source>
+        <translation>Coinciden: configurar la cabina</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="20" />
+        <source>Leave poll-worker mode</source>
+        <translation>Salir del modo de mesa</translation>
     </message>
 </context>
 </TS>

@@ -104,32 +104,32 @@
         <translation>Le vote n'est pas ouvert dans cet isoloir pour le moment. Veuillez vous adresser à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="36" />
+        <location filename="../qml/CodeEntryScreen.qml" line="38" />
         <source>Type the voting code printed on your notice, or hold it under the scanner.</source>
         <translation>Tapez le code de vote imprimé sur votre convocation, ou présentez-le sous le lecteur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="65" />
+        <location filename="../qml/CodeEntryScreen.qml" line="68" />
         <source>Tries left before the booth locks: %1.</source>
         <translation>Essais restants avant le blocage de l'isoloir : %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="92" />
+        <location filename="../qml/CodeEntryScreen.qml" line="99" />
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="93" />
+        <location filename="../qml/CodeEntryScreen.qml" line="100" />
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="94" />
+        <location filename="../qml/CodeEntryScreen.qml" line="101" />
         <source>Clear</source>
         <translation>Tout effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="99" />
+        <location filename="../qml/CodeEntryScreen.qml" line="106" />
         <source>Check my code</source>
         <translation>Vérifier mon code</translation>
     </message>
@@ -261,12 +261,12 @@
 <context>
     <name>ScrollArea</name>
     <message>
-        <location filename="../qml/ScrollArea.qml" line="28" />
+        <location filename="../qml/ScrollArea.qml" line="30" />
         <source>Show more above</source>
         <translation>Voir plus haut</translation>
     </message>
     <message>
-        <location filename="../qml/ScrollArea.qml" line="34" />
+        <location filename="../qml/ScrollArea.qml" line="36" />
         <source>Show more below</source>
         <translation>Voir plus bas</translation>
     </message>
@@ -320,27 +320,27 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/TopBar.qml" line="17" />
+        <location filename="../qml/TopBar.qml" line="19" />
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="22" />
+        <location filename="../qml/TopBar.qml" line="25" />
         <source>Contrast</source>
         <translation>Contraste</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="22" />
+        <location filename="../qml/TopBar.qml" line="25" />
         <source>high</source>
         <translation>élevé</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="23" />
+        <location filename="../qml/TopBar.qml" line="26" />
         <source>low</source>
         <translation>faible</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="23" />
+        <location filename="../qml/TopBar.qml" line="26" />
         <source>standard</source>
         <translation>standard</translation>
     </message>
@@ -348,14 +348,408 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="6" />
+        <location filename="../qml/WelcomeScreen.qml" line="9" />
+        <source>This booth is not set up yet. Please see a poll worker.</source>
+        <translation>Cet isoloir n'est pas encore installé. Veuillez vous adresser à un assesseur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeScreen.qml" line="11" />
         <source>Insert your card or enter your voting code</source>
         <translation>Insérez votre carte ou saisissez votre code de vote</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="10" />
+        <location filename="../qml/WelcomeScreen.qml" line="16" />
         <source>Enter a voting code</source>
         <translation>Saisir un code de vote</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerAuditScreen</name>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="5" />
+        <source>Audit log: recent events</source>
+        <translation>Journal d'audit : événements récents</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="29" />
+        <source>Write the full log to the USB stick</source>
+        <translation>Écrire le journal complet sur la clé USB</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerBar</name>
+    <message>
+        <location filename="../qml/WorkerBar.qml" line="6" />
+        <source>Back to the day</source>
+        <translation>Retour à la journée</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerBar.qml" line="7" />
+        <source>Leave poll-worker mode</source>
+        <translation>Quitter le mode assesseur</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerCloseScreen</name>
+    <message>
+        <location filename="../qml/WorkerCloseScreen.qml" line="6" />
+        <source>Close the polls?</source>
+        <translation>Clore le scrutin ?</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerCloseScreen.qml" line="10" />
+        <source>No one will be able to vote at this booth again. The closing report will be printed.</source>
+        <translation>Plus personne ne pourra voter dans cet isoloir. Le rapport de clôture sera imprimé.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerCloseScreen.qml" line="11" />
+        <source>Are you sure? This cannot be undone.</source>
+        <translation>En êtes-vous sûr ? C'est irréversible.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerCloseScreen.qml" line="13" />
+        <source>Refused: %1</source>
+        <translation>Refusé : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerCloseScreen.qml" line="17" />
+        <source>Yes, close the polls</source>
+        <translation>Oui, clore le scrutin</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerCloseScreen.qml" line="17" />
+        <source>Yes, I am sure: close now</source>
+        <translation>Oui, j'en suis sûr : clore maintenant</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerCloseScreen.qml" line="20" />
+        <source>No, keep the polls open</source>
+        <translation>Non, garder le scrutin ouvert</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerExportScreen</name>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="8" />
+        <source>Polls closed</source>
+        <translation>Scrutin clos</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="11" />
+        <source>Closing report:</source>
+        <translation>Rapport de clôture :</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="12" />
+        <source>Printed.</source>
+        <translation>Imprimé.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="12" />
+        <source>Not printed: check the printer.</source>
+        <translation>Non imprimé : vérifiez l'imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="14" />
+        <source>Insert a USB stick, then write the sealed ballot file.</source>
+        <translation>Insérez une clé USB, puis écrivez le fichier scellé des bulletins.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="15" />
+        <source>Not written: %1. Try again, or use another stick.</source>
+        <translation>Non écrit : %1. Réessayez ou utilisez une autre clé.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="19" />
+        <source>Sealed file written and checked. Copies: %1.</source>
+        <translation>Fichier scellé écrit et vérifié. Copies : %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="24" />
+        <source>Write the sealed ballot file</source>
+        <translation>Écrire le fichier scellé des bulletins</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="24" />
+        <source>Write a second copy on another stick</source>
+        <translation>Écrire une deuxième copie sur une autre clé</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerHomeScreen</name>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="7" />
+        <source>set up, not open yet</source>
+        <translation>installé, pas encore ouvert</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="8" />
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="9" />
+        <source>paused</source>
+        <translation>suspendu</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="10" />
+        <source>closed</source>
+        <translation>clos</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="12" />
+        <source>not set up</source>
+        <translation>non installé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="16" />
+        <source>Receipt printer</source>
+        <translation>Imprimante de reçus</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="17" />
+        <source>Card reader</source>
+        <translation>Lecteur de cartes</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="18" />
+        <source>Storage</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="19" />
+        <source>Code scanner</source>
+        <translation>Lecteur de codes</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="25" />
+        <source>working</source>
+        <translation>en état de marche</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="26" />
+        <source>out of paper</source>
+        <translation>plus de papier</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="27" />
+        <source>not connected</source>
+        <translation>non branché</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="29" />
+        <source>fault</source>
+        <translation>en panne</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="36" />
+        <source>Polls: %1</source>
+        <translation>Scrutin : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="37" />
+        <source>Refused: %1</source>
+        <translation>Refusé : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="41" />
+        <source>Open polls</source>
+        <translation>Ouvrir le scrutin</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="42" />
+        <source>Pause voting</source>
+        <translation>Suspendre le vote</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="43" />
+        <source>Resume voting</source>
+        <translation>Reprendre le vote</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="44" />
+        <source>Close polls</source>
+        <translation>Clore le scrutin</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="45" />
+        <source>Write the sealed ballot file</source>
+        <translation>Écrire le fichier scellé des bulletins</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="50" />
+        <source>Zero report: check that every session shows 0.</source>
+        <translation>Rapport zéro : vérifiez que chaque séance indique 0.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="51" />
+        <source>Printed.</source>
+        <translation>Imprimé.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="51" />
+        <source>Not printed: check the printer.</source>
+        <translation>Non imprimé : vérifiez l'imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="53" />
+        <source>Voting sessions (ballots cast at this booth)</source>
+        <translation>Séances de vote (bulletins déposés dans cet isoloir)</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="61" />
+        <source>ballots: %1</source>
+        <translation>bulletins : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="62" />
+        <source>Active: voters can vote. Tap to stop.</source>
+        <translation>Active : les électeurs peuvent voter. Touchez pour arrêter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="62" />
+        <source>Not active. Tap to open it to voters.</source>
+        <translation>Inactive. Touchez pour l'ouvrir aux électeurs.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="66" />
+        <source>Devices</source>
+        <translation>Appareils</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="74" />
+        <source>Clear the code-entry lock</source>
+        <translation>Lever le blocage de la saisie des codes</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="75" />
+        <source>Reissue a voting code</source>
+        <translation>Réémettre un code de vote</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="76" />
+        <source>Audit log</source>
+        <translation>Journal d'audit</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="83" />
+        <source>Leave poll-worker mode</source>
+        <translation>Quitter le mode assesseur</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerPinScreen</name>
+    <message>
+        <location filename="../qml/WorkerPinScreen.qml" line="6" />
+        <source>Poll-worker card</source>
+        <translation>Carte d'assesseur</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerPinScreen.qml" line="7" />
+        <source>Type the card's PIN.</source>
+        <translation>Tapez le code PIN de la carte.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerPinScreen.qml" line="12" />
+        <source>This card is not registered for this booth.</source>
+        <translation>Cette carte n'est pas enregistrée pour cet isoloir.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerPinScreen.qml" line="13" />
+        <source>This card is blocked. Use another poll-worker card.</source>
+        <translation>Cette carte est bloquée. Utilisez une autre carte d'assesseur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerPinScreen.qml" line="14" />
+        <source>Wrong PIN. Tries left on this card: %1.</source>
+        <translation>Code PIN erroné. Essais restants sur cette carte : %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerPinScreen.qml" line="35" />
+        <source>Leave poll-worker mode</source>
+        <translation>Quitter le mode assesseur</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerPinScreen.qml" line="36" />
+        <source>Delete</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerPinScreen.qml" line="41" />
+        <source>Log in</source>
+        <translation>Se connecter</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerReissueScreen</name>
+    <message>
+        <location filename="../qml/WorkerReissueScreen.qml" line="9" />
+        <source>Reissue a voting code</source>
+        <translation>Réémettre un code de vote</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerReissueScreen.qml" line="14" />
+        <source>New code for %1. The old code no longer works. Hidden in %2 seconds.</source>
+        <translation>Nouveau code pour %1. L'ancien code ne fonctionne plus. Masqué dans %2 secondes.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerReissueScreen.qml" line="17" />
+        <source>Find the voter by name or number:</source>
+        <translation>Chercher l'électeur par nom ou numéro :</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerReissueScreen.qml" line="34" />
+        <source>Tap to reissue this voter's code</source>
+        <translation>Touchez pour réémettre le code de cet électeur</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerSetupScreen</name>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="6" />
+        <source>Set up this booth</source>
+        <translation>Installer cet isoloir</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="7" />
+        <source>Insert the USB stick with the election package, then check it.</source>
+        <translation>Insérez la clé USB contenant le paquet électoral, puis vérifiez-la.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="8" />
+        <source>Check the USB stick</source>
+        <translation>Vérifier la clé USB</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="9" />
+        <source>Refused: %1</source>
+        <translation>Refusé : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="14" />
+        <source>Election: %1</source>
+        <translation>Élection : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="15" />
+        <source>Booth: %1</source>
+        <translation>Isoloir : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="16" />
+        <source>Compare this fingerprint with the one the election officials gave you:</source>
+        <translation>Comparez cette empreinte avec celle fournie par les responsables de l'élection :</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="18" />
+        <source>They match: set up the booth</source>
+        <translation>Elles concordent : installer l'isoloir</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="20" />
+        <source>Leave poll-worker mode</source>
+        <translation>Quitter le mode assesseur</translation>
     </message>
 </context>
 </TS>

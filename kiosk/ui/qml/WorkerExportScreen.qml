@@ -1,0 +1,29 @@
+// The sealed ballot file to the USB stick, read back and checked; a second copy offered.
+import QtQuick
+
+Item {
+    Column {
+        width: parent.width
+        spacing: 2 * access.gap
+        Says { big: true; text: qsTr("Polls closed") }
+        Says {
+            objectName: "closing-report"
+            text: qsTr("Closing report:") + " " + worker.report.join("; ") + ". "
+                  + (worker.reportStatus === "printed" ? qsTr("Printed.") : qsTr("Not printed: check the printer."))
+        }
+        Says { text: qsTr("Insert a USB stick, then write the sealed ballot file.") }
+        Notice { objectName: "export-failed"; visible: worker.message !== ""; text: qsTr("Not written: %1. Try again, or use another stick.").arg(worker.message) }
+        Says {
+            objectName: "export-done"
+            visible: worker.copiesWritten > 0
+            text: "✓ " + qsTr("Sealed file written and checked. Copies: %1.").arg(worker.copiesWritten)
+        }
+        BigButton {
+            objectName: "export-write"
+            primary: true
+            text: worker.copiesWritten === 0 ? qsTr("Write the sealed ballot file") : qsTr("Write a second copy on another stick")
+            onTapped: worker.exportSealed()
+        }
+    }
+    WorkerBar { anchors { left: parent.left; right: parent.right; bottom: parent.bottom } }
+}

@@ -1,0 +1,85 @@
+// The day at the booth: polls, sessions, counts (never results), devices, the code-entry lock.
+import QtQuick
+
+Item {
+    function pollsName(state) {
+        switch (state) {
+        case "ready": return qsTr("set up, not open yet")
+        case "open": return qsTr("open")
+        case "paused": return qsTr("paused")
+        case "closed": return qsTr("closed")
+        }
+        return qsTr("not set up")
+    }
+    function deviceName(name) {
+        switch (name) {
+        case "printer": return qsTr("Receipt printer")
+        case "card_reader": return qsTr("Card reader")
+        case "storage": return qsTr("Storage")
+        case "scanner": return qsTr("Code scanner")
+        }
+        return name
+    }
+    function deviceStatus(status) {
+        switch (status) {
+        case "ok": return qsTr("working")
+        case "paper_out": return qsTr("out of paper")
+        case "missing": return qsTr("not connected")
+        }
+        return qsTr("fault")
+    }
+    ScrollArea {
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: bar.top; bottomMargin: access.gap }
+        Column {
+            width: parent.width
+            spacing: access.gap
+            Says { big: true; objectName: "polls-state"; text: qsTr("Polls: %1").arg(pollsName(worker.polls)) }
+            Notice { objectName: "worker-message"; visible: worker.message !== ""; text: qsTr("Refused: %1").arg(worker.message) }
+            Flow {
+                width: parent.width
+                spacing: access.gap
+                BigButton { objectName: "worker-open"; visible: worker.polls === "ready"; primary: true; text: qsTr("Open polls"); onTapped: worker.openPolls() }
+                BigButton { objectName: "worker-pause"; visible: worker.polls === "open"; text: qsTr("Pause voting"); onTapped: worker.pause() }
+                BigButton { objectName: "worker-resume"; visible: worker.polls === "paused"; primary: true; text: qsTr("Resume voting"); onTapped: worker.resume() }
+                BigButton { objectName: "worker-close"; visible: worker.polls === "open" || worker.polls === "paused"; text: qsTr("Close polls"); onTapped: worker.go("close") }
+                BigButton { objectName: "worker-export"; visible: worker.polls === "closed"; text: qsTr("Write the sealed ballot file"); onTapped: worker.go("export") }
+            }
+            Notice {
+                objectName: "zero-report"
+                visible: worker.report.length > 0 && worker.polls !== "closed"
+                text: qsTr("Zero report: check that every session shows 0.") + " " + worker.report.join("; ") + ". "
+                      + (worker.reportStatus === "printed" ? qsTr("Printed.") : qsTr("Not printed: check the printer."))
+            }
+            Says { text: qsTr("Voting sessions (ballots cast at this booth)") }
+            Repeater {
+                model: worker.sessions
+                BigButton {
+                    objectName: "toggle-" + modelData.id
+                    fill: true
+                    chosen: modelData.active
+                    active: worker.polls !== "closed"
+                    text: modelData.title + " — " + qsTr("ballots: %1").arg(modelData.ballots)
+                    detail: modelData.active ? qsTr("Active: voters can vote. Tap to stop.") : qsTr("Not active. Tap to open it to voters.")
+                    onTapped: worker.setSession(modelData.id, !modelData.active)
+                }
+            }
+            Says { text: qsTr("Devices") }
+            Repeater {
+                model: worker.devices
+                Says { text: deviceName(modelData.name) + ": " + deviceStatus(modelData.status) }
+            }
+            Flow {
+                width: parent.width
+                spacing: access.gap
+                BigButton { objectName: "worker-clear-lock"; text: qsTr("Clear the code-entry lock"); onTapped: worker.clearLock() }
+                BigButton { objectName: "worker-reissue"; text: qsTr("Reissue a voting code"); onTapped: worker.go("reissue") }
+                BigButton { objectName: "worker-audit"; text: qsTr("Audit log"); onTapped: worker.go("audit") }
+            }
+        }
+    }
+    Flow {
+        id: bar
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        BigButton { objectName: "worker-leave"; text: qsTr("Leave poll-worker mode"); onTapped: worker.leave() }
+    }
+}

@@ -1,0 +1,40 @@
+// A new voting code for a voter who lost theirs: the old one stops at once; the new one is shown 120 s.
+import QtQuick
+
+Item {
+    Column {
+        id: body
+        width: parent.width
+        spacing: access.gap
+        Says { big: true; text: qsTr("Reissue a voting code") }
+        Column {
+            visible: worker.shownCode !== ""
+            width: parent.width
+            spacing: access.gap
+            Says { text: qsTr("New code for %1. The old code no longer works. Hidden in %2 seconds.").arg(worker.shownFor).arg(worker.codeSeconds) }
+            Says { objectName: "reissued-code"; big: true; font.family: "DejaVu Sans Mono"; text: worker.shownCode }
+        }
+        Says { text: qsTr("Find the voter by name or number:") + " " + worker.search + "▏" }
+        Flow {
+            width: parent.width
+            spacing: Math.round(access.gap / 2)
+            Repeater {
+                model: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-".split("")
+                BigButton { objectName: "search-" + modelData; centred: true; text: modelData; onTapped: worker.searchKey(modelData.toLowerCase()) }
+            }
+            BigButton { objectName: "search-space"; text: "␣"; onTapped: worker.searchKey(" ") }
+            BigButton { objectName: "search-delete"; text: "⌫"; onTapped: worker.searchDelete() }
+        }
+        Repeater {
+            model: worker.results.slice(0, 4)
+            BigButton {
+                objectName: "reissue-" + modelData.id
+                fill: true
+                text: modelData.name + " (" + modelData.id + ")"
+                detail: qsTr("Tap to reissue this voter's code")
+                onTapped: worker.reissue(modelData.id)
+            }
+        }
+    }
+    WorkerBar { anchors { left: parent.left; right: parent.right; bottom: parent.bottom } }
+}

@@ -1,0 +1,271 @@
+"""Poll-worker mode: log in by card and PIN, set up, open, run the day, reissue codes, close, export.
+
+A closed state machine like the voter's walk, without Qt: the screens render it. Every change goes
+through the station service, which checks and logs it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+from kiosk.ballot.package import PACKAGE_FILE, PROVISION_FILE, PackageError, load_package, load_provision
+from kiosk.polls import PollsState, TransitionRefused
+from kiosk.station import ExportError, Station
+from kiosk.walk import PrintStatus
+
+log = logging.getLogger(__name__)
+# A reissued code shown on the screen disappears after this long (the design's 120 s), so it cannot
+# be read over a shoulder later.
+CODE_SHOWN_SECONDS = 120
+AUDIT_SHOWN = 15  # recent events that fit one screen
+
+
+class WorkerScreen(StrEnum):
+    PIN = "pin"
+    HOME = "home"
+    SETUP = "setup"
+    REISSUE = "reissue"
+    CLOSE = "close"
+    EXPORT = "export"
+    AUDIT = "audit"
+
+
+class PinStatus(StrEnum):
+    OK = "ok"
+    WRONG = "wrong"
+    BLOCKED = "blocked"
+
+
+@dataclass(frozen=True)
+class PinCheck:
+    status: PinStatus
+    tries_left: int = 0
+    public_key: str = ""  # the card's key, once the PIN and its signature are checked
+
+
+class WorkerCard(Protocol):
+    """A poll-worker card in the reader: it checks the PIN itself and counts the wrong ones."""
+
+    def verify_pin(self, pin: str) -> PinCheck: ...
+
+
+ReportPrinter = Callable[[str, list[str]], PrintStatus]
+
+
+def no_report_printer(_title: str, _lines: list[str]) -> PrintStatus:
+    return PrintStatus.NO_PRINTER
+
+
+@dataclass(frozen=True)
+class SetupPreview:
+    title: str
+    fingerprint: str
+    station: str
+
+
+class WorkerFlow:
+    def __init__(
+        self,
+        station: Station,
+        printer: ReportPrinter = no_report_printer,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.station, self.printer, self.clock = station, printer, clock
+        self._reset()
+
+    def _reset(self) -> None:
+        self.active = False
+        self.screen = WorkerScreen.PIN
+        self.card: WorkerCard | None = None
+        self.worker: str | None = None
+        self.public_key = ""
+        self.pin_result: PinCheck | None = None
+        self.message = ""  # the last refusal or failure, for the poll worker
+        self.report_status: PrintStatus | None = None
+        self.report: list[str] = []
+        self.close_confirmations = 0
+        self.shown_code = ""
+        self.shown_for = ""
+        self._code_until = 0.0
+        self.copies_written = 0
+        self.preview: SetupPreview | None = None
+
+    # --- log in and out --------------------------------------------------------------------------
+    def card_inserted(self, card: WorkerCard) -> None:
+        self._reset()
+        self.active, self.card = True, card
+
+    def enter_pin(self, pin: str) -> None:
+        if self.card is None or self.screen is not WorkerScreen.PIN:
+            return
+        result = self.card.verify_pin(pin)
+        self.pin_result = result
+        if result.status is not PinStatus.OK:
+            return
+        self.public_key = result.public_key
+        if self.station.package is None:  # not set up: the package that lists the cards comes first
+            self.screen = WorkerScreen.SETUP
+            return
+        self._log_in()
+
+    def _log_in(self) -> None:
+        worker = self.station.poll_worker_login(self.public_key)
+        if worker is None:
+            self.pin_result = PinCheck(PinStatus.BLOCKED)
+            self.message = "not_registered"
+            self.screen = WorkerScreen.PIN
+            return
+        self.worker, self.screen, self.message = worker, WorkerScreen.HOME, ""
+
+    def leave(self) -> None:
+        """Leaving poll-worker mode, or the card removed: back to the voters' Welcome."""
+        self._reset()
+
+    def go(self, screen: WorkerScreen) -> None:
+        if self.worker is None:
+            return
+        self.screen, self.message = screen, ""
+        self.close_confirmations = 0
+
+    # --- set-up ----------------------------------------------------------------------------------
+    def preview_setup(self, media: Path) -> None:
+        """Checks the package's signature and certificate and shows what it is, changing nothing."""
+        self.preview, self.message = None, ""
+        try:
+            package = load_package(media / PACKAGE_FILE, now=self.station.clock())
+            provision = load_provision(media / PROVISION_FILE, package)
+        except (PackageError, OSError) as exc:
+            self.message = str(exc)
+            return
+        station = provision.certificate.body.station
+        title = package.definition.title
+        self.preview = SetupPreview(title.get("en", next(iter(title.values()))), package.fingerprint, station)
+
+    def confirm_setup(self, media: Path) -> None:
+        try:
+            self.station.set_up(media)
+        except (PackageError, TransitionRefused, OSError) as exc:
+            self.message = str(exc)
+            return
+        self._log_in()
+
+    # --- the polls -------------------------------------------------------------------------------
+    def open_polls(self) -> None:
+        if self._polls(self.station.open_polls):
+            self.report = self._counts_report()
+            self.report_status = self.printer("Zero report", self.report)
+
+    def pause(self) -> None:
+        self._polls(self.station.pause)
+
+    def resume(self) -> None:
+        self._polls(self.station.resume)
+
+    def _polls(self, change: Callable[[str], None]) -> bool:
+        try:
+            change(self._worker())
+        except TransitionRefused as exc:
+            self.message = str(exc)
+            return False
+        self.message = ""
+        return True
+
+    def set_session(self, session_id: str, active: bool) -> None:
+        try:
+            self.station.set_session_active(session_id, active, self._worker())
+        except TransitionRefused as exc:
+            self.message = str(exc)
+
+    def clear_lock(self) -> None:
+        self.station.clear_lock(self._worker())
+
+    def _counts_report(self) -> list[str]:
+        counts = self.station.counts()
+        return [f"{sid}: {ballots}" for sid, (ballots, _marks) in counts.items()]
+
+    # --- reissuing a code ------------------------------------------------------------------------
+    def find_voters(self, text: str) -> list[tuple[str, str]]:
+        needle = text.strip().lower()
+        voters = self.station.election.voters_at(self.station.station_id)
+        return [(v.id, v.name) for v in voters
+                if needle and (needle in v.name.lower() or needle == v.id.lower())]
+
+    def reissue(self, voter_id: str) -> None:
+        code = self.station.reissue_code(voter_id, self._worker())
+        self.shown_code, self.shown_for = code, self.station.election.voter(voter_id).name
+        self._code_until = self.clock() + CODE_SHOWN_SECONDS
+
+    def tick(self) -> bool:
+        """Hides a reissued code when its time is up; True when something changed."""
+        if self.shown_code and self.clock() >= self._code_until:
+            self.shown_code, self.shown_for = "", ""
+            return True
+        return False
+
+    def code_seconds_left(self) -> int:
+        return max(0, int(self._code_until - self.clock() + 0.999)) if self.shown_code else 0
+
+    # --- closing ---------------------------------------------------------------------------------
+    def confirm_close(self) -> None:
+        """Closing is asked twice; the second yes closes the polls and prints the closing report."""
+        self.close_confirmations += 1
+        if self.close_confirmations < 2:
+            return
+        if self._polls(self.station.close_polls):
+            self.report = self._counts_report()
+            self.report_status = self.printer("Closing report", self.report)
+            self.screen, self.copies_written = WorkerScreen.EXPORT, 0
+
+    def export(self, media: Path) -> None:
+        """Writes the sealed file to the media, reads it back and verifies it; says why if not."""
+        try:
+            self.station.export(media)
+        except ExportError as exc:
+            self.message = str(exc)
+            return
+        self.copies_written += 1
+        self.message = ""
+
+    def audit(self) -> list[tuple[str, str, str]]:
+        entries = self.station.box.audit_entries()[-AUDIT_SHOWN:]
+        return [(e.time, e.event, ", ".join(f"{k}={v}" for k, v in e.data.items()))
+                for e in reversed(entries)]
+
+    def export_audit(self, media: Path) -> None:
+        try:
+            (media / f"audit-{self.station.station_id}.json").write_text(self.station.audit_json())
+        except OSError as exc:
+            self.message = f"the audit log could not be written: {exc.strerror}"
+
+    @property
+    def polls(self) -> PollsState:
+        return self.station.state
+
+    def _worker(self) -> str:
+        if self.worker is None:
+            raise RuntimeError("no poll worker is logged in")
+        return self.worker
+
+
+class SimWorkerCard:
+    """A simulated poll-worker card: its PIN, its key, and the tries left before it blocks."""
+
+    TRIES = 3  # as a smart card's PIN counter
+
+    def __init__(self, pin: str, public_key: str) -> None:
+        self._pin, self._key, self.tries_left = pin, public_key, self.TRIES
+
+    def verify_pin(self, pin: str) -> PinCheck:
+        if self.tries_left == 0:
+            return PinCheck(PinStatus.BLOCKED)
+        if pin != self._pin:
+            self.tries_left -= 1
+            return PinCheck(PinStatus.BLOCKED if self.tries_left == 0 else PinStatus.WRONG, self.tries_left)
+        self.tries_left = self.TRIES
+        return PinCheck(PinStatus.OK, self.tries_left, self._key)

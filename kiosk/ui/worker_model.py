@@ -1,0 +1,189 @@
+"""Poll-worker mode for the screens: WorkerFlow's state as properties, taps as slots."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+
+from kiosk.ballot.codes import format_code
+from kiosk.ui.language import Language
+from kiosk.ui.worker_flow import SimWorkerCard, WorkerCard, WorkerFlow, WorkerScreen
+
+PIN_MAX_DIGITS = 8  # card PINs are 4 to 8 digits
+SEARCH_MAX = 40
+TICK_MS = 1000
+Health = Callable[[], list[tuple[str, str]]]  # (device, status) pairs, e.g. ("printer", "ok")
+
+
+class WorkerModel(QObject):
+    changed = Signal()
+    left = Signal()  # back to the voters' Welcome
+    entered = Signal()  # a poll-worker card: any voter's walk ends first
+
+    def __init__(self, flow: WorkerFlow, language: Language, media: Callable[[], Path],
+                 health: Health, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.flow, self.language, self.media, self.health = flow, language, media, health
+        self._pin = ""
+        self._search = ""
+        language.changed.connect(self.changed)
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        if self.flow.tick() or self.flow.shown_code:
+            self.changed.emit()
+
+    def _do(self, action: Callable[[], object]) -> None:
+        action()
+        self.changed.emit()
+
+    # --- the card --------------------------------------------------------------------------------
+    def card_inserted(self, card: WorkerCard) -> None:
+        self._pin, self._search = "", ""
+        self.entered.emit()
+        self._do(lambda: self.flow.card_inserted(card))
+
+    def card_removed(self) -> None:
+        if self.flow.active:
+            self.leave()
+
+    @Slot()
+    def leave(self) -> None:
+        self._pin, self._search = "", ""
+        self.flow.leave()
+        self.left.emit()
+        self.changed.emit()
+
+    @Slot(str)
+    def pinKey(self, digit: str) -> None:
+        if digit.isdigit() and len(self._pin) < PIN_MAX_DIGITS:
+            self._pin += digit
+            self.changed.emit()
+
+    @Slot()
+    def pinDelete(self) -> None:
+        self._pin = self._pin[:-1]
+        self.changed.emit()
+
+    @Slot()
+    def pinSubmit(self) -> None:
+        pin, self._pin = self._pin, ""
+        self._do(lambda: self.flow.enter_pin(pin))
+
+    @Slot(str)
+    def go(self, screen: str) -> None:
+        self._do(lambda: self.flow.go(WorkerScreen(screen)))
+
+    # --- the day ---------------------------------------------------------------------------------
+    @Slot()
+    def openPolls(self) -> None:
+        self._do(self.flow.open_polls)
+
+    @Slot()
+    def pause(self) -> None:
+        self._do(self.flow.pause)
+
+    @Slot()
+    def resume(self) -> None:
+        self._do(self.flow.resume)
+
+    @Slot(str, bool)
+    def setSession(self, session_id: str, active: bool) -> None:
+        self._do(lambda: self.flow.set_session(session_id, active))
+
+    @Slot()
+    def clearLock(self) -> None:
+        self._do(self.flow.clear_lock)
+
+    @Slot(str)
+    def searchKey(self, key: str) -> None:
+        if len(self._search) < SEARCH_MAX:
+            self._search += key
+            self.changed.emit()
+
+    @Slot()
+    def searchDelete(self) -> None:
+        self._search = self._search[:-1]
+        self.changed.emit()
+
+    @Slot(str)
+    def reissue(self, voter_id: str) -> None:
+        self._search = ""
+        self._do(lambda: self.flow.reissue(voter_id))
+
+    @Slot()
+    def confirmClose(self) -> None:
+        self._do(self.flow.confirm_close)
+
+    @Slot()
+    def exportSealed(self) -> None:
+        self._do(lambda: self.flow.export(self.media()))
+
+    @Slot()
+    def exportAudit(self) -> None:
+        self._do(lambda: self.flow.export_audit(self.media()))
+
+    @Slot()
+    def previewSetup(self) -> None:
+        self._do(lambda: self.flow.preview_setup(self.media()))
+
+    @Slot()
+    def confirmSetup(self) -> None:
+        self._do(lambda: self.flow.confirm_setup(self.media()))
+
+    # --- what the screens show -------------------------------------------------------------------
+    def _sessions(self) -> list[dict[str, Any]]:
+        station = self.flow.station
+        if station.package is None:
+            return []
+        active, counts = set(station.active_sessions()), station.counts()
+        return [{"id": s.id, "title": self.language.text(s.title), "active": s.id in active,
+                 "ballots": counts[s.id][0]} for s in station.election.sessions]
+
+    def _pin_status(self) -> str:
+        result = self.flow.pin_result
+        return result.status.value if result else ""
+
+    def _preview(self) -> dict[str, str]:
+        p = self.flow.preview
+        return {"title": p.title, "fingerprint": p.fingerprint, "station": p.station} if p else {}
+
+    def _results(self) -> list[dict[str, str]]:
+        return [{"id": i, "name": n} for i, n in self.flow.find_voters(self._search)] if self._search else []
+
+    active = Property(bool, lambda self: self.flow.active, notify=changed)
+    screen = Property(str, lambda self: self.flow.screen.value, notify=changed)
+    worker = Property(str, lambda self: self.flow.worker or "", notify=changed)
+    pinDots = Property(str, lambda self: "●" * len(self._pin), notify=changed)
+    pinStatus = Property(str, _pin_status, notify=changed)
+    triesLeft = Property(int, lambda self: self.flow.pin_result.tries_left if self.flow.pin_result else 0,
+                         notify=changed)
+    message = Property(str, lambda self: self.flow.message, notify=changed)
+    polls = Property(str, lambda self: self.flow.polls.value, notify=changed)
+    sessions = Property(list, _sessions, notify=changed)
+    report = Property(list, lambda self: self.flow.report, notify=changed)
+    reportStatus = Property(str, lambda self: str(self.flow.report_status or ""), notify=changed)
+    closeConfirmations = Property(int, lambda self: self.flow.close_confirmations, notify=changed)
+    shownCode = Property(str, lambda self: format_code(self.flow.shown_code) if self.flow.shown_code else "",
+                         notify=changed)
+    shownFor = Property(str, lambda self: self.flow.shown_for, notify=changed)
+    codeSeconds = Property(int, lambda self: self.flow.code_seconds_left(), notify=changed)
+    copiesWritten = Property(int, lambda self: self.flow.copies_written, notify=changed)
+    preview = Property(dict, _preview, notify=changed)
+    search = Property(str, lambda self: self._search, notify=changed)
+    results = Property(list, _results, notify=changed)
+    audit = Property(list, lambda self: [{"time": t, "event": e, "data": d} for t, e, d in self.flow.audit()]
+                     if self.flow.worker else [], notify=changed)
+    devices = Property(list, lambda self: [{"name": n, "status": s} for n, s in self.health()],
+                       notify=changed)
+    locked = Property(bool, lambda self: self.flow.station.package is not None
+                      and self.flow.station.lock_state().locks > 0, notify=changed)
+
+
+__all__ = ["SimWorkerCard", "WorkerModel"]

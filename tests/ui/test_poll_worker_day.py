@@ -1,0 +1,180 @@
+"""A poll worker's full day at the booth, by taps on the real screens, with a simulated card."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.ballot.codes import generate_code
+from kiosk.ballot.package import RegisteredCard
+from kiosk.ballot.signing import new_signing_key, public_hex
+from kiosk.polls import PollsState
+from kiosk.station import Station
+from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
+from kiosk.ui.worker_flow import CODE_SHOWN_SECONDS, SimWorkerCard
+from kiosk.voter_auth import Authenticated, CodeRefusal, CodeRefused
+from kiosk.walk import PrintStatus, Timing
+from station_admin.ceremony import register_cards
+from station_admin.provisioning import provision_station
+from tests.kit import ElectionKit
+from tests.ui.conftest import ManualClock
+from tests.ui.taps import exists, log_in, tap, text_of
+
+PIN = "4321"
+WORKER_KEY = public_hex(new_signing_key())
+SESSION = "budget"  # one question: the voter's part of the day stays short
+
+
+@pytest.fixture(scope="module")
+def carded_media(conference: ElectionKit, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    card = RegisteredCard(public_key=WORKER_KEY, holder="pw-1", role="poll_worker")
+    register_cards(conference.folder, [card])
+    return provision_station(conference.folder, "booth-1", tmp_path_factory.mktemp("carded") / "MEDIA")
+
+
+class Stick:
+    """The folder the booth sees as its USB stick; a test can pull it out."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __call__(self) -> Path:
+        return self.path
+
+
+@pytest.fixture
+def day(qapp: QApplication, tmp_path: Path, carded_media: Path, clock: ManualClock
+        ) -> Iterator[tuple[BoothUi, Station, Stick, list[tuple[str, list[str]]]]]:
+    station = Station(tmp_path / "fresh-booth")
+    stick = Stick(carded_media)
+    reports: list[tuple[str, list[str]]] = []
+
+    def report_printer(title: str, lines: list[str]) -> PrintStatus:
+        reports.append((title, lines))
+        return PrintStatus.PRINTED
+
+    setup = WorkerSetup(station, stick, report_printer, lambda: [("printer", "ok"), ("card_reader", "ok")])
+    ui = build_ui(station, timing=Timing(120, 45), dpi=100, clock=clock, worker_setup=setup)
+    ui.window.show()
+    yield ui, station, stick, reports
+    ui.language.release()
+    ui.window.close()
+    ui.engine.deleteLater()
+    station.close()
+
+
+def worker_logs_in(ui: BoothUi, pin: str = PIN, card: SimWorkerCard | None = None) -> SimWorkerCard:
+    card = card or SimWorkerCard(PIN, WORKER_KEY)
+    assert ui.worker is not None
+    ui.worker.card_inserted(card)  # what the card reader's insertion event calls
+    for digit in pin:
+        tap(ui, f"pin-{digit}")
+    tap(ui, "pin-submit")
+    return card
+
+
+def test_a_poll_workers_full_day(
+    day: tuple[BoothUi, Station, Stick, list[tuple[str, list[str]]]],
+    conference: ElectionKit, clock: ManualClock, tmp_path: Path, qtbot: QtBot,
+) -> None:
+    ui, station, stick, reports = day
+    assert "not set up" in text_of(ui, "welcome-not-ready")
+    # Log in: a wrong PIN shows the card's tries left; the right one goes on to set-up.
+    card = worker_logs_in(ui, "9999")
+    assert "Tries left on this card: 2" in text_of(ui, "pin-refusal")
+    worker_logs_in(ui, PIN, card)
+    # Set up from the stick: title and fingerprint shown to compare, then taken in.
+    tap(ui, "setup-check")
+    assert text_of(ui, "setup-fingerprint") == station_fingerprint(stick())
+    assert conference.definition.title["en"] in text_of(ui, "setup-title")
+    tap(ui, "setup-confirm")
+    assert station.state is PollsState.READY
+    # Open polls: the zero report shows zeros, and is printed.
+    tap(ui, "worker-open")
+    assert station.state is PollsState.OPEN
+    assert reports[-1][0] == "Zero report" and all(line.endswith(": 0") for line in reports[-1][1])
+    assert "0" in text_of(ui, "zero-report")
+    tap(ui, f"toggle-{SESSION}")
+    assert station.active_sessions() == [SESSION]
+    tap(ui, "worker-leave")
+    assert exists(ui, "enter-code")
+    # A voter votes; the worker sees the count (never the result).
+    codes = conference.codes()
+    log_in(ui, codes["v03"])
+    tap(ui, f"session-{SESSION}")
+    tap(ui, "option-yes")
+    tap(ui, "question-continue")
+    tap(ui, "review-submit")
+    tap(ui, "confirm-cast")
+    tap(ui, "cast-done")
+    tap(ui, "log-out")
+    worker_logs_in(ui)
+    assert "ballots: 1" in text_of(ui, f"toggle-{SESSION}")
+    # Pause and resume: voters are refused while paused.
+    tap(ui, "worker-pause")
+    outcome = station.authenticate_code(codes["v04"])
+    assert isinstance(outcome, CodeRefused) and outcome.reason is CodeRefusal.NOT_OPEN
+    tap(ui, "worker-resume")
+    assert station.state is PollsState.OPEN
+    # Clear a code-entry lock.
+    for _ in range(5):
+        station.authenticate_code(generate_code())
+    assert station.lock_state().locked_until is not None
+    tap(ui, "worker-clear-lock")
+    assert station.lock_state().locked_until is None
+    # Reissue a code: found by number; the old code stops at once; the new one shows for 120 s.
+    tap(ui, "worker-reissue")
+    for key in "V05":
+        tap(ui, f"search-{key}")
+    tap(ui, "reissue-v05")
+    new_code = text_of(ui, "reissued-code")
+    old = station.authenticate_code(codes["v05"])
+    assert isinstance(old, CodeRefused) and old.reason is CodeRefusal.UNKNOWN
+    assert station.authenticate_code(new_code) == Authenticated("v05")
+    clock.now += CODE_SHOWN_SECONDS + 1
+    qtbot.wait(1300)
+    assert not exists(ui, "reissued-code")
+    tap(ui, "worker-home")
+    # Close, asked twice; the closing report; the sealed file on the stick, read back and checked.
+    tap(ui, "worker-close")
+    tap(ui, "close-confirm")
+    assert station.state is PollsState.OPEN and "sure" in text_of(ui, "close-question")
+    tap(ui, "close-confirm")
+    assert station.state is PollsState.CLOSED
+    assert reports[-1][0] == "Closing report" and f"{SESSION}: 1" in reports[-1][1]
+    stick.path = tmp_path / "pulled-out" / "not-there"
+    tap(ui, "export-write")
+    assert "Not written" in text_of(ui, "export-failed")
+    stick.path = tmp_path / "stick-1"
+    stick.path.mkdir()
+    tap(ui, "export-write")
+    assert "Copies: 1" in text_of(ui, "export-done") and list(stick.path.iterdir())
+    # The audit log shows the day.
+    tap(ui, "worker-home")
+    tap(ui, "worker-audit")
+    assert exists(ui, "audit-row")
+    tap(ui, "worker-leave")
+    assert exists(ui, "enter-code") and not exists(ui, "worker-home")
+
+
+def test_a_blocked_card_is_refused(day: tuple[BoothUi, Station, Stick, list[tuple[str, list[str]]]]) -> None:
+    ui = day[0]
+    card = worker_logs_in(ui, "1111")
+    worker_logs_in(ui, "2222", card)
+    worker_logs_in(ui, "3333", card)
+    assert "blocked" in text_of(ui, "pin-refusal")
+    worker_logs_in(ui, PIN, card)
+    assert "blocked" in text_of(ui, "pin-refusal") and not exists(ui, "setup-check")
+    assert ui.worker is not None
+    ui.worker.card_removed()
+    assert not exists(ui, "pin-refusal")
+
+
+def station_fingerprint(media: Path) -> str:
+    from kiosk.ballot.package import PACKAGE_FILE, load_package
+
+    return load_package(media / PACKAGE_FILE).fingerprint
