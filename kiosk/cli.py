@@ -99,7 +99,7 @@ def simulate(
 def run(config_path: Path, demo: bool, tour_out: Path | None) -> None:
     """Start the booth: the voter's screens, full screen, over the booth's storage."""
     from kiosk.config import ConfigError, load_config
-    from kiosk.ui.app import run_booth
+    from kiosk.ui.run import run_booth
 
     try:
         config = load_config(config_path)
@@ -117,19 +117,34 @@ def run(config_path: Path, demo: bool, tour_out: Path | None) -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="An election definition (default: the sample conference election).",
 )
-def tour(out: Path, election: Path | None) -> None:
-    """Render every screen of the voter's walk, in every language and in high contrast, to PNG files."""
+@click.option(
+    "--media",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Provisioning media with a registered poll-worker card: adds the poll worker's screens.",
+)
+@click.option(
+    "--worker-card",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help='That card as JSON: {"pin": ..., "public_key": ...} (make demo writes one).',
+)
+def tour(out: Path, election: Path | None, media: Path | None, worker_card: Path | None) -> None:
+    """Render every screen of the booth, in every language and in high contrast, to PNG files."""
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.ballot.definition import DefinitionError, load_definition
     from kiosk.ui.app import application
     from kiosk.ui.tour import default_election, run_tour
+    from kiosk.ui.worker_tour import WorkerTour
+
+    if (media is None) != (worker_card is None):
+        raise click.UsageError("--media and --worker-card go together")
+    worker = WorkerTour.from_card_file(media, worker_card) if media and worker_card else None
 
     try:
         definition = load_definition(election or default_election())
     except DefinitionError as exc:
         raise click.ClickException(str(exc)) from None
     application()
-    written = run_tour(definition, out)
+    written = run_tour(definition, out, worker=worker)
     click.echo(f"{len(written)} screens written to {out}")

@@ -6,13 +6,16 @@ Run by scripts/demo.sh; prints a few voting codes to try at the booth.
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 import sys
 from pathlib import Path
 
 from kiosk.ballot.definition import load_definition
+from kiosk.ballot.package import RegisteredCard
+from kiosk.ballot.signing import new_signing_key, public_hex
 from kiosk.station import Station
-from station_admin.ceremony import create_election
+from station_admin.ceremony import create_election, register_cards
 from station_admin.election_dir import ElectionDir
 from station_admin.provisioning import provision_station
 
@@ -22,6 +25,7 @@ FALLBACK = ROOT / "tests" / "fixtures" / "small-election.json"
 STATION = "booth-1"
 POLL_WORKER = "demo-poll-worker"
 DEMO_PASSPHRASES = ["demo trustee one", "demo trustee two", "demo trustee three"]
+DEMO_PIN = "1234"
 CODES_SHOWN = 6  # enough to try a few voters, short enough to read on a console
 
 
@@ -31,6 +35,10 @@ def main(out: Path) -> None:
     if out.exists():
         shutil.rmtree(out)
     created = create_election(definition, 3, 2, DEMO_PASSPHRASES, out / "ELECTION")
+    worker_key = public_hex(new_signing_key())  # the simulated poll-worker card's key
+    worker = definition.poll_workers[0].id if definition.poll_workers else POLL_WORKER
+    register_cards(created.folder, [RegisteredCard(public_key=worker_key, holder=worker, role="poll_worker")])
+    (out / "demo-worker-card.json").write_text(json.dumps({"pin": DEMO_PIN, "public_key": worker_key}))
     media = provision_station(ElectionDir(out / "ELECTION"), STATION, out / "MEDIA")
     station = Station(out / STATION)
     station.set_up(media, "test")
@@ -40,7 +48,7 @@ def main(out: Path) -> None:
     station.close()
     (out / "booth.toml").write_text(
         f'station_data = "{out / STATION}"\n\n[devices]\nprinter = "sim"\ncard_reader = "sim"\n'
-        'media = "sim"\nscanner = "wedge"\n\n[ui]\ninactivity_warning_seconds = 120\n'
+        f'media = "{out / "MEDIA"}"\nscanner = "wedge"\n\n[ui]\ninactivity_warning_seconds = 120\n'
         'inactivity_countdown_seconds = 45\nlanguage = "en"\n',
         encoding="utf-8",
     )
@@ -50,6 +58,8 @@ def main(out: Path) -> None:
         rows = [r for r in csv.DictReader(handle) if r["station"] == STATION][:CODES_SHOWN]
     for row in rows:
         print(f"  {row['name']:<24} {row['code']}")
+    print(f"Poll worker: press F9 at the booth to insert the simulated poll-worker card, PIN {DEMO_PIN};")
+    print("F10 removes it.")
 
 
 if __name__ == "__main__":

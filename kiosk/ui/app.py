@@ -13,16 +13,15 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.ballot.definition import REQUIRED_LANGUAGES
-from kiosk.config import BoothConfig
 from kiosk.polls import TransitionRefused
-from kiosk.station import CastReceipt, Station
+from kiosk.station import Station
 from kiosk.ui.accessibility import FONT_FAMILY, Accessibility
 from kiosk.ui.code_entry_model import CodeEntryModel
 from kiosk.ui.language import Language
 from kiosk.ui.walk_model import WalkModel
 from kiosk.ui.worker_flow import ReportPrinter, WorkerFlow, no_report_printer
 from kiosk.ui.worker_model import Health, WorkerModel
-from kiosk.walk import Booth, PrintStatus, ReceiptPrinter, Timing, Walk, no_printer
+from kiosk.walk import Booth, ReceiptPrinter, Timing, Walk, no_printer
 
 QML = Path(__file__).resolve().parent / "qml"
 _ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
@@ -134,42 +133,3 @@ def _worker_model(
     worker.left.connect(walk.logOut)  # back to Welcome, the defaults for the next voter
     worker.entered.connect(walk.logOut)
     return worker
-
-
-def has_display() -> bool:
-    import os
-
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or (
-        os.environ.get("QT_QPA_PLATFORM", "") not in ("", "offscreen", "minimal")
-    )
-
-
-def run_booth(config: BoothConfig, demo: bool = False, tour_out: Path | None = None) -> int:
-    """The booth's screen over its storage, full screen, until the machine stops.
-
-    Without a display in demo mode, writes the tour of every screen to TOUR_OUT and returns 0.
-    """
-    from kiosk.station import Station
-
-    station = Station(config.station_data)
-    timing = Timing(config.ui.inactivity_warning_seconds, config.ui.inactivity_countdown_seconds)
-    if demo and not has_display():
-        import os
-
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        from kiosk.ui.tour import run_tour
-
-        application()
-        written = run_tour(station.election, tour_out or Path("demo-data/tour"))
-        print(f"no display: wrote {len(written)} screens to {tour_out or 'demo-data/tour'}")
-        return 0
-    app = application()
-    ui = build_ui(station, sim_printer, timing, config.ui.language)
-    ui.window.showFullScreen()
-    return app.exec()
-
-
-def sim_printer(receipt: CastReceipt) -> PrintStatus:
-    """The simulated receipt printer of the demo: it always prints."""
-    print(f"[receipt] session {receipt.session_id}  tracking code {receipt.tracking_code}", flush=True)
-    return PrintStatus.PRINTED

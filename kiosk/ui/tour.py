@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from kiosk.ballot.selections import Selections
 from kiosk.station import CastReceipt, SessionStatus, VoterSession
 from kiosk.ui.accessibility import DEFAULT_TEXT_SIZE, TEXT_SIZES_MM
 from kiosk.ui.app import BoothUi, build_ui
+from kiosk.ui.worker_tour import WorkerTour, build_worker_ui, scratch_folder, walk_worker_screens
 from kiosk.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
 from kiosk.walk import PrintStatus, Timing
 
@@ -138,9 +140,12 @@ def _questions(ui: BoothUi, booth: TourBooth) -> Iterator[str]:
 
 
 def run_tour(
-    election: ElectionDefinition, out: Path, hook: ScreenHook | None = None, save: bool = True
+    election: ElectionDefinition, out: Path, hook: ScreenHook | None = None, save: bool = True,
+    worker: WorkerTour | None = None,
 ) -> list[Path]:
-    """Every screen, every language, default and high contrast; returns the files written."""
+    """Every screen, every language, default and high contrast; returns the files written.
+
+    With a worker tour (media with a registered poll-worker card), the poll worker's screens too."""
     out.mkdir(parents=True, exist_ok=True)
     logging.getLogger("kiosk.walk").setLevel(logging.ERROR)  # the tour's failed cast is staged
     looks = [(lang, *look) for lang in election.languages for look in TOUR_LOOKS]
@@ -149,6 +154,8 @@ def run_tour(
     for language, contrast, size in looks:
         prefix = f"{language}-{contrast}" + ("" if size == DEFAULT_TEXT_SIZE else f"-size{size + 1}")
         written += _tour_one_look(election, out / prefix, language, (contrast, size), hook, save)
+        if worker is not None:
+            written += _tour_worker_look(worker, out / prefix, language, (contrast, size), hook, save)
     return written
 
 
@@ -159,9 +166,30 @@ def _tour_one_look(
     booth, clock = TourBooth(election), ManualClock()
     ui = build_ui(booth, printer=lambda _r: PrintStatus.PRINTED, timing=TOUR_TIMING, language=language,
                   clock=clock)
+    return _shoot(ui, walk_every_screen(ui, booth, clock), prefix, look, hook, save)
+
+
+def _tour_worker_look(
+    tour: WorkerTour, prefix: Path, language: str, look: tuple[str, int], hook: ScreenHook | None,
+    save: bool,
+) -> list[Path]:
+    scratch = scratch_folder()
+    try:
+        ui, station = build_worker_ui(tour, scratch, language)
+        written = _shoot(ui, walk_worker_screens(ui, tour), prefix, look, hook, save)
+        station.close()
+        return written
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _shoot(
+    ui: BoothUi, screens: Iterator[str], prefix: Path, look: tuple[str, int], hook: ScreenHook | None,
+    save: bool,
+) -> list[Path]:
     ui.window.show()
     written = []
-    for name in walk_every_screen(ui, booth, clock):
+    for name in screens:
         ui.access.set_look(*look)
         QCoreApplication.processEvents()
         if hook is not None:

@@ -64,7 +64,7 @@ def no_report_printer(_title: str, _lines: list[str]) -> PrintStatus:
 
 @dataclass(frozen=True)
 class SetupPreview:
-    title: str
+    title: dict[str, str]  # in every language of the election
     fingerprint: str
     station: str
 
@@ -144,8 +144,7 @@ class WorkerFlow:
             self.message = str(exc)
             return
         station = provision.certificate.body.station
-        title = package.definition.title
-        self.preview = SetupPreview(title.get("en", next(iter(title.values()))), package.fingerprint, station)
+        self.preview = SetupPreview(dict(package.definition.title), package.fingerprint, station)
 
     def confirm_setup(self, media: Path) -> None:
         try:

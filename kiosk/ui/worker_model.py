@@ -152,7 +152,9 @@ class WorkerModel(QObject):
 
     def _preview(self) -> dict[str, str]:
         p = self.flow.preview
-        return {"title": p.title, "fingerprint": p.fingerprint, "station": p.station} if p else {}
+        if p is None:
+            return {}
+        return {"title": self.language.text(p.title), "fingerprint": p.fingerprint, "station": p.station}
 
     def _results(self) -> list[dict[str, str]]:
         return [{"id": i, "name": n} for i, n in self.flow.find_voters(self._search)] if self._search else []

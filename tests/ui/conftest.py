@@ -13,9 +13,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from kiosk.ballot.package import RegisteredCard
+from kiosk.ballot.signing import new_signing_key, public_hex
 from kiosk.station import CastReceipt, Station
 from kiosk.ui.app import BoothUi, build_ui
 from kiosk.walk import PrintStatus, Timing
+from station_admin.ceremony import register_cards
+from station_admin.provisioning import provision_station
 from tests.kit import POLL_WORKER, ROOT, SMALL_ELECTION, ElectionKit, make_election
 from tests.ui.taps import MARITIME
 
@@ -53,6 +57,20 @@ def conference_definition(folder: Path) -> Path:
 def conference(tmp_path_factory: pytest.TempPathFactory) -> ElectionKit:
     root = tmp_path_factory.mktemp("conference")
     return make_election(conference_definition(root), root)
+
+
+PIN = "4321"  # the simulated poll-worker card's
+WORKER_KEY = public_hex(new_signing_key())
+
+
+@pytest.fixture(scope="session")
+def carded_media(conference: ElectionKit, conference_booth_template: Path,
+                 tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """booth-1's media once a poll-worker card is registered (after the voters' booth is made from
+    the first media, as the new package has a new fingerprint)."""
+    card = RegisteredCard(public_key=WORKER_KEY, holder="pw-1", role="poll_worker")
+    register_cards(conference.folder, [card])
+    return provision_station(conference.folder, "booth-1", tmp_path_factory.mktemp("carded") / "MEDIA")
 
 
 @pytest.fixture(scope="session")

@@ -91,13 +91,13 @@ def type_code(ui: BoothUi, code: str) -> None:
     tap(ui, "code-submit")
 
 
-def visible_texts(window: QQuickWindow) -> list[str]:
-    """Every text a voter can see on the window now."""
+def visible_texts(window: QQuickWindow, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Every text a voter can see on the window now (but those of items named in SKIP)."""
     texts = []
     for item in items(window):
-        if item.inherits("QQuickText") and _visible(item):
+        if item.inherits("QQuickText") and _visible(item) and item.objectName() not in skip:
             text = item.property("text")
-            if text:
+            if text and str(text).strip():
                 texts.append(str(text))
     return texts
 

@@ -10,30 +10,17 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.ballot.codes import generate_code
-from kiosk.ballot.package import RegisteredCard
-from kiosk.ballot.signing import new_signing_key, public_hex
 from kiosk.polls import PollsState
 from kiosk.station import Station
 from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
 from kiosk.ui.worker_flow import CODE_SHOWN_SECONDS, SimWorkerCard
 from kiosk.voter_auth import Authenticated, CodeRefusal, CodeRefused
 from kiosk.walk import PrintStatus, Timing
-from station_admin.ceremony import register_cards
-from station_admin.provisioning import provision_station
 from tests.kit import ElectionKit
-from tests.ui.conftest import ManualClock
+from tests.ui.conftest import PIN, WORKER_KEY, ManualClock
 from tests.ui.taps import exists, log_in, tap, text_of
 
-PIN = "4321"
-WORKER_KEY = public_hex(new_signing_key())
 SESSION = "budget"  # one question: the voter's part of the day stays short
-
-
-@pytest.fixture(scope="module")
-def carded_media(conference: ElectionKit, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    card = RegisteredCard(public_key=WORKER_KEY, holder="pw-1", role="poll_worker")
-    register_cards(conference.folder, [card])
-    return provision_station(conference.folder, "booth-1", tmp_path_factory.mktemp("carded") / "MEDIA")
 
 
 class Stick:
@@ -97,7 +84,9 @@ def test_a_poll_workers_full_day(
     tap(ui, "worker-open")
     assert station.state is PollsState.OPEN
     assert reports[-1][0] == "Zero report" and all(line.endswith(": 0") for line in reports[-1][1])
-    assert "0" in text_of(ui, "zero-report")
+    assert "Printed" in text_of(ui, "zero-report")
+    for session in conference.definition.sessions:  # the screen shows the zeros too
+        assert text_of(ui, f"toggle-{session.id}").endswith("ballots: 0")
     tap(ui, f"toggle-{SESSION}")
     assert station.active_sessions() == [SESSION]
     tap(ui, "worker-leave")

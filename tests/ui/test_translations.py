@@ -15,14 +15,19 @@ from kiosk.ballot.definition import ElectionDefinition, ListChoice
 from kiosk.ui.app import BoothUi
 from kiosk.ui.language import NATIVE_NAMES, TRANSLATIONS
 from kiosk.ui.tour import run_tour
+from kiosk.ui.worker_flow import WorkerScreen
+from kiosk.ui.worker_tour import WorkerTour
 from kiosk.walk import Screen
 from tests.kit import ElectionKit
+from tests.ui.conftest import PIN, WORKER_KEY
 from tests.ui.taps import visible_texts
 
 QML = Path(__file__).resolve().parents[2] / "kiosk" / "ui" / "qml"
 TOOLS = Path(sys.executable).parent
 LANGUAGES = ("fr", "es")
 # What the booth adds around texts: signs and separators, never words.
+# Raw records shown to poll workers as they are stored (event names and data), not prose.
+RECORDS = frozenset({"audit-row"})
 SEPARATORS = r" — |  |: |✓ |! |▲ |▼ |⌫ |\d+/\d+|^\d+\. |, "
 
 
@@ -77,13 +82,15 @@ def known_texts(language: str, election: ElectionDefinition) -> re.Pattern[str]:
     for text in election_texts(election, language):
         alternatives += [re.escape(p.strip()) for p in re.split(SEPARATORS, text) if p.strip()]
     alternatives += [re.escape(name) for name in NATIVE_NAMES.values()]
-    alternatives.append(r"[0-9A-Z·-]+|\d+\.|\d+/\d+|[✓!⌫▲▼]")  # codes, numbers, signs
+    # codes, fingerprints, numbers, signs
+    alternatives.append(r"[0-9A-Z·-]+|[0-9a-f]{16,}|\d+\.|\d+/\d+|[✓!⌫▲▼●␣▏]")
     one = "(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")"
     return re.compile(f"{one}(?:(?: — |  |: |, | ){one})*")
 
 
 def election_texts(election: ElectionDefinition, language: str) -> list[str]:
-    texts = [election.title[language]]
+    texts = [election.title[language], *(s.id for s in election.stations)]
+    texts += [f"{v.name} ({v.id})" for v in election.voters] + [f"{v.id}▏" for v in election.voters]
     for session in election.sessions:
         texts.append(session.title[language])
         for q in session.questions:
@@ -95,17 +102,22 @@ def election_texts(election: ElectionDefinition, language: str) -> list[str]:
 
 
 def test_every_screen_in_every_language_has_no_untranslated_string(
-    qapp: QApplication, conference: ElectionKit, tmp_path: Path
+    qapp: QApplication, conference: ElectionKit, carded_media: Path, tmp_path: Path
 ) -> None:
     seen: dict[tuple[str, str], list[str]] = {}
     screens: set[str] = set()
 
     def look(name: str, ui: BoothUi) -> None:
-        seen[(ui.language.current, name)] = visible_texts(ui.window)
-        screens.add("timeout_warning" if ui.walk.walk.warning_shown else ui.walk.walk.screen.value)
+        seen[(ui.language.current, name)] = visible_texts(ui.window, RECORDS)
+        if ui.worker is not None and ui.worker.flow.active:
+            screens.add(f"worker-{ui.worker.flow.screen.value}")
+        else:
+            screens.add("timeout_warning" if ui.walk.walk.warning_shown else ui.walk.walk.screen.value)
 
-    run_tour(conference.definition, tmp_path, hook=look, save=False)
-    assert screens == {s.value for s in Screen} | {"timeout_warning"}
+    run_tour(conference.definition, tmp_path, hook=look, save=False,
+             worker=WorkerTour(carded_media, PIN, WORKER_KEY))
+    worker_screens = {f"worker-{s.value}" for s in WorkerScreen}
+    assert screens == {s.value for s in Screen} | {"timeout_warning"} | worker_screens
     assert {language for language, _ in seen} == set(conference.definition.languages)
     for (language, screen), texts in seen.items():
         if language == "en":

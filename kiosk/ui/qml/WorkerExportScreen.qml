@@ -8,8 +8,12 @@ Item {
         Says { big: true; text: qsTr("Polls closed") }
         Says {
             objectName: "closing-report"
-            text: qsTr("Closing report:") + " " + worker.report.join("; ") + ". "
+            text: qsTr("Closing report:") + " "
                   + (worker.reportStatus === "printed" ? qsTr("Printed.") : qsTr("Not printed: check the printer."))
+        }
+        Repeater {
+            model: worker.sessions
+            Says { text: modelData.title + " — " + qsTr("ballots: %1").arg(modelData.ballots) }
         }
         Says { text: qsTr("Insert a USB stick, then write the sealed ballot file.") }
         Notice { objectName: "export-failed"; visible: worker.message !== ""; text: qsTr("Not written: %1. Try again, or use another stick.").arg(worker.message) }

@@ -47,7 +47,7 @@ Item {
             Notice {
                 objectName: "zero-report"
                 visible: worker.report.length > 0 && worker.polls !== "closed"
-                text: qsTr("Zero report: check that every session shows 0.") + " " + worker.report.join("; ") + ". "
+                text: qsTr("Zero report: check that every session shows 0.") + " "
                       + (worker.reportStatus === "printed" ? qsTr("Printed.") : qsTr("Not printed: check the printer."))
             }
             Says { text: qsTr("Voting sessions (ballots cast at this booth)") }

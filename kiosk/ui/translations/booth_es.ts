@@ -450,27 +450,32 @@
         <translation>No impresa: revise la impresora.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="14" />
+        <location filename="../qml/WorkerExportScreen.qml" line="16" />
+        <source>ballots: %1</source>
+        <translation>papeletas: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="18" />
         <source>Insert a USB stick, then write the sealed ballot file.</source>
         <translation>Inserte una memoria USB y escriba el archivo sellado de papeletas.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="15" />
+        <location filename="../qml/WorkerExportScreen.qml" line="19" />
         <source>Not written: %1. Try again, or use another stick.</source>
         <translation>No escrito: %1. Inténtelo de nuevo o use otra memoria.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="19" />
+        <location filename="../qml/WorkerExportScreen.qml" line="23" />
         <source>Sealed file written and checked. Copies: %1.</source>
         <translation>Archivo sellado escrito y verificado. Copias: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="24" />
+        <location filename="../qml/WorkerExportScreen.qml" line="28" />
         <source>Write the sealed ballot file</source>
         <translation>Escribir el archivo sellado de papeletas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="24" />
+        <location filename="../qml/WorkerExportScreen.qml" line="28" />
         <source>Write a second copy on another stick</source>
         <translation>Escribir una segunda copia en otra memoria</translation>
     </message>

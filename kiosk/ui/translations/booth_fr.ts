@@ -450,27 +450,32 @@
         <translation>Non imprimé : vérifiez l'imprimante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="14" />
+        <location filename="../qml/WorkerExportScreen.qml" line="16" />
+        <source>ballots: %1</source>
+        <translation>bulletins : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerExportScreen.qml" line="18" />
         <source>Insert a USB stick, then write the sealed ballot file.</source>
         <translation>Insérez une clé USB, puis écrivez le fichier scellé des bulletins.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="15" />
+        <location filename="../qml/WorkerExportScreen.qml" line="19" />
         <source>Not written: %1. Try again, or use another stick.</source>
         <translation>Non écrit : %1. Réessayez ou utilisez une autre clé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="19" />
+        <location filename="../qml/WorkerExportScreen.qml" line="23" />
         <source>Sealed file written and checked. Copies: %1.</source>
         <translation>Fichier scellé écrit et vérifié. Copies : %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="24" />
+        <location filename="../qml/WorkerExportScreen.qml" line="28" />
         <source>Write the sealed ballot file</source>
         <translation>Écrire le fichier scellé des bulletins</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="24" />
+        <location filename="../qml/WorkerExportScreen.qml" line="28" />
         <source>Write a second copy on another stick</source>
         <translation>Écrire une deuxième copie sur une autre clé</translation>
     </message>

@@ -1,0 +1,91 @@
+"""The poll-worker screens for `kiosk tour`: a day on a scratch copy of a booth, from set-up to export."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.station import Station
+from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
+from kiosk.ui.worker_flow import SimWorkerCard
+from kiosk.walk import PrintStatus
+
+
+@dataclass(frozen=True)
+class WorkerTour:
+    """Provisioning media with a registered poll-worker card, and that card's PIN and key."""
+
+    media: Path
+    pin: str
+    public_key: str
+
+    @staticmethod
+    def from_card_file(media: Path, card_file: Path) -> WorkerTour:
+        card = json.loads(card_file.read_text(encoding="utf-8"))
+        return WorkerTour(media, str(card["pin"]), str(card["public_key"]))
+
+
+def _printed(_title: str, _lines: list[str]) -> PrintStatus:
+    return PrintStatus.PRINTED
+
+
+def _devices() -> list[tuple[str, str]]:
+    return [("printer", "ok"), ("card_reader", "ok"), ("storage", "ok"), ("scanner", "missing")]
+
+
+def build_worker_ui(tour: WorkerTour, scratch: Path, language: str) -> tuple[BoothUi, Station]:
+    """A booth not yet set up, over a scratch folder, with a copy of the media as its USB stick."""
+    stick = scratch / "stick"
+    shutil.copytree(tour.media, stick)
+    station = Station(scratch / "data")
+    setup = WorkerSetup(station, lambda: stick, _printed, _devices)
+    return build_ui(station, language=language, worker_setup=setup), station
+
+
+def walk_worker_screens(ui: BoothUi, tour: WorkerTour) -> Iterator[str]:
+    worker = ui.worker
+    assert worker is not None
+    worker.card_inserted(SimWorkerCard(tour.pin, tour.public_key))
+    yield "31-worker-pin"
+    for digit in "0" * len(tour.pin):
+        worker.pinKey(digit)
+    worker.pinSubmit()
+    yield "32-worker-pin-wrong"
+    for digit in tour.pin:
+        worker.pinKey(digit)
+    worker.pinSubmit()
+    yield "33-worker-setup"
+    worker.previewSetup()
+    yield "34-worker-setup-checked"
+    worker.confirmSetup()
+    worker.openPolls()
+    station = worker.flow.station
+    for session in station.election.sessions[:1]:
+        worker.setSession(session.id, True)
+    yield "35-worker-day"
+    worker.go("reissue")
+    voter = station.election.voters_at(station.station_id)[0]
+    for key in voter.id:
+        worker.searchKey(key)
+    yield "36-worker-find-voter"
+    worker.reissue(voter.id)
+    yield "37-worker-code-shown"
+    worker.go("audit")
+    yield "38-worker-audit"
+    worker.go("close")
+    yield "39-worker-close"
+    worker.confirmClose()
+    yield "40-worker-close-again"
+    worker.confirmClose()
+    yield "41-worker-closed"
+    worker.exportSealed()
+    yield "42-worker-exported"
+    worker.leave()
+
+
+def scratch_folder() -> Path:
+    return Path(tempfile.mkdtemp(prefix="isoloir-tour-"))
