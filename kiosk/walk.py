@@ -101,6 +101,7 @@ class Walk:
         self.printer = printer
         self.timing = timing
         self.clock = clock
+        self.last_receipt: CastReceipt | None = None  # for a poll worker's one reprint; kept across voters
         self._reset()
 
     def _reset(self) -> None:
@@ -207,7 +208,7 @@ class Walk:
             self.cast_error = "refused" if isinstance(exc, CastRefused) else "storage"
             self._go(Screen.CAST_FAILED, Screen.CONFIRM)
             return
-        self.receipt, self.selections = receipt, {}
+        self.receipt, self.last_receipt, self.selections = receipt, receipt, {}
         self._go(Screen.CAST_DONE, Screen.CONFIRM)
         self.print_status = self.printer(receipt)
 

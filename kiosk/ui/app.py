@@ -100,7 +100,7 @@ def build_ui(
     code = CodeEntryModel(walk, clock, engine)
     walk.loggedOut.connect(access.reset)
     walk.loggedOut.connect(lang.reset)
-    worker = _worker_model(worker_setup, walk, lang, clock, engine)
+    worker = _worker_model(worker_setup, walk, printer, lang, clock, engine)
     context = engine.rootContext()
     models = {"walk": walk, "code": code, "access": access, "lang": lang, "worker": worker or QObject(engine)}
     for name, model in models.items():
@@ -124,11 +124,12 @@ def _languages(booth: Booth) -> list[str]:
 
 
 def _worker_model(
-    setup: WorkerSetup | None, walk: WalkModel, lang: Language, clock: Callable[[], float], owner: QObject
+    setup: WorkerSetup | None, walk: WalkModel, printer: ReceiptPrinter, lang: Language,
+    clock: Callable[[], float], owner: QObject,
 ) -> WorkerModel | None:
     if setup is None:
         return None
-    flow = WorkerFlow(setup.station, setup.report_printer, clock)
+    flow = WorkerFlow(setup.station, setup.report_printer, clock, lambda: walk.walk.last_receipt, printer)
     worker = WorkerModel(flow, lang, setup.media, setup.health, owner)
     worker.left.connect(walk.logOut)  # back to Welcome, the defaults for the next voter
     worker.entered.connect(walk.logOut)

@@ -14,16 +14,24 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
+from kiosk.ballot.audit_events import Event
 from kiosk.ballot.package import PACKAGE_FILE, PROVISION_FILE, PackageError, load_package, load_provision
 from kiosk.polls import PollsState, TransitionRefused
-from kiosk.station import ExportError, Station
-from kiosk.walk import PrintStatus
+from kiosk.station import CastReceipt, ExportError, Station
+from kiosk.walk import PrintStatus, ReceiptPrinter, no_printer
 
 log = logging.getLogger(__name__)
 # A reissued code shown on the screen disappears after this long (the design's 120 s), so it cannot
 # be read over a shoulder later.
 CODE_SHOWN_SECONDS = 120
 AUDIT_SHOWN = 15  # recent events that fit one screen
+
+
+class Reprint(StrEnum):
+    PRINTED = "printed"
+    FAILED = "failed"
+    ALREADY = "already"  # each receipt may be reprinted once
+    NONE = "none"  # no vote cast at this booth since it started
 
 
 class WorkerScreen(StrEnum):
@@ -75,8 +83,12 @@ class WorkerFlow:
         station: Station,
         printer: ReportPrinter = no_report_printer,
         clock: Callable[[], float] = time.monotonic,
+        last_receipt: Callable[[], CastReceipt | None] = lambda: None,
+        receipt_printer: ReceiptPrinter = no_printer,
     ) -> None:
         self.station, self.printer, self.clock = station, printer, clock
+        self.last_receipt, self.receipt_printer = last_receipt, receipt_printer
+        self._reprinted: set[str] = set()
         self._reset()
 
     def _reset(self) -> None:
@@ -95,6 +107,7 @@ class WorkerFlow:
         self._code_until = 0.0
         self.copies_written = 0
         self.preview: SetupPreview | None = None
+        self.reprint: Reprint | None = None
 
     # --- log in and out --------------------------------------------------------------------------
     def card_inserted(self, card: WorkerCard) -> None:
@@ -187,6 +200,19 @@ class WorkerFlow:
     def _counts_report(self) -> list[str]:
         counts = self.station.counts()
         return [f"{sid}: {ballots}" for sid, (ballots, _marks) in counts.items()]
+
+    def reprint_last(self) -> None:
+        """Prints the last voter's receipt again, once (a jam, a torn slip)."""
+        receipt = self.last_receipt()
+        if receipt is None:
+            self.reprint = Reprint.NONE
+        elif receipt.tracking_code in self._reprinted:
+            self.reprint = Reprint.ALREADY
+        else:
+            status = self.receipt_printer(receipt)
+            self._reprinted.add(receipt.tracking_code)
+            self.station.box.log(Event.RECEIPT_REPRINTED, {"by": self._worker()})
+            self.reprint = Reprint.PRINTED if status is PrintStatus.PRINTED else Reprint.FAILED
 
     # --- reissuing a code ------------------------------------------------------------------------
     def find_voters(self, text: str) -> list[tuple[str, str]]:

@@ -98,6 +98,10 @@ class WorkerModel(QObject):
         self._do(lambda: self.flow.set_session(session_id, active))
 
     @Slot()
+    def reprintLast(self) -> None:
+        self._do(self.flow.reprint_last)
+
+    @Slot()
     def clearLock(self) -> None:
         self._do(self.flow.clear_lock)
 
@@ -176,6 +180,7 @@ class WorkerModel(QObject):
                          notify=changed)
     shownFor = Property(str, lambda self: self.flow.shown_for, notify=changed)
     codeSeconds = Property(int, lambda self: self.flow.code_seconds_left(), notify=changed)
+    reprint = Property(str, lambda self: str(self.flow.reprint or ""), notify=changed)
     copiesWritten = Property(int, lambda self: self.flow.copies_written, notify=changed)
     preview = Property(dict, _preview, notify=changed)
     search = Property(str, lambda self: self._search, notify=changed)

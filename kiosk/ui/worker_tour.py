@@ -66,6 +66,7 @@ def walk_worker_screens(ui: BoothUi, tour: WorkerTour) -> Iterator[str]:
     station = worker.flow.station
     for session in station.election.sessions[:1]:
         worker.setSession(session.id, True)
+    worker.reprintLast()
     yield "35-worker-day"
     worker.go("reissue")
     voter = station.election.voters_at(station.station_id)[0]

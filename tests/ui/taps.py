@@ -39,32 +39,30 @@ def exists(ui: BoothUi, name: str) -> bool:
     return named(ui, name) is not None
 
 
-def _on_screen(ui: BoothUi, item: QQuickItem) -> bool:
-    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
-    return 0 <= centre.x() < ui.window.width() and 0 <= centre.y() < ui.window.height() and _unclipped(item)
-
-
-def _unclipped(item: QQuickItem) -> bool:
-    """Inside every clipping ancestor (a scrolled list hides what is outside its view)."""
+def _where(ui: BoothUi, item: QQuickItem) -> str:
+    """"here" if a tap on the item's centre reaches it; else "above" or "below" a scrolled list."""
     centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
     parent = item.parentItem()
     while parent is not None:
         if parent.clip():
-            top_left = parent.mapToScene(QPointF(0, 0))
-            if not (top_left.y() <= centre.y() <= top_left.y() + parent.height()):
-                return False
+            top = parent.mapToScene(QPointF(0, 0)).y()
+            if centre.y() < top:
+                return "above"
+            if centre.y() > top + parent.height():
+                return "below"
         parent = parent.parentItem()
-    return True
+    return "below" if centre.y() >= ui.window.height() else "here"
 
 
 def tap(ui: BoothUi, name: str, scroll: bool = True) -> None:
-    """Taps the item's centre; scrolls down with the screen's own buttons to reach it if it is below."""
+    """Taps the item's centre; pages with the screen's own buttons to reach it if it is out of view."""
     settle(ui.window)
     item = find(ui, name)
     for _ in range(40):
-        if _on_screen(ui, item) or not scroll:
+        where = _where(ui, item)
+        if where == "here" or not scroll:
             break
-        tap(ui, "scroll-down", scroll=False)
+        tap(ui, "scroll-up" if where == "above" else "scroll-down", scroll=False)
         item = find(ui, name)
     centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
     QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.ballot.codes import generate_code
+from kiosk.ballot.definition import ElectionDefinition
 from kiosk.polls import PollsState
-from kiosk.station import Station
+from kiosk.station import CastReceipt, Station
 from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
 from kiosk.ui.worker_flow import CODE_SHOWN_SECONDS, SimWorkerCard
 from kiosk.voter_auth import Authenticated, CodeRefusal, CodeRefused
@@ -20,7 +21,15 @@ from tests.kit import ElectionKit
 from tests.ui.conftest import PIN, WORKER_KEY, ManualClock
 from tests.ui.taps import exists, log_in, tap, text_of
 
-SESSION = "budget"  # one question: the voter's part of the day stays short
+
+def shortest_session(election: ElectionDefinition) -> str:
+    """The session with fewest questions: the voter's part of the day stays short."""
+    return min(election.sessions, key=lambda s: len(s.questions)).id
+
+
+def voters_of(kit: ElectionKit, session_id: str) -> list[str]:
+    codes = kit.codes()
+    return [v.id for v in kit.definition.voters_at("booth-1") if session_id in v.sessions and v.id in codes]
 
 
 class Stick:
@@ -34,8 +43,8 @@ class Stick:
 
 
 @pytest.fixture
-def day(qapp: QApplication, tmp_path: Path, carded_media: Path, clock: ManualClock
-        ) -> Iterator[tuple[BoothUi, Station, Stick, list[tuple[str, list[str]]]]]:
+def day(qapp: QApplication, tmp_path: Path, carded_media: Path, clock: ManualClock,
+        receipts: list[CastReceipt]) -> Iterator[tuple[BoothUi, Station, Stick, list[tuple[str, list[str]]]]]:
     station = Station(tmp_path / "fresh-booth")
     stick = Stick(carded_media)
     reports: list[tuple[str, list[str]]] = []
@@ -44,8 +53,12 @@ def day(qapp: QApplication, tmp_path: Path, carded_media: Path, clock: ManualClo
         reports.append((title, lines))
         return PrintStatus.PRINTED
 
+    def receipt_printer(receipt: CastReceipt) -> PrintStatus:
+        receipts.append(receipt)
+        return PrintStatus.PRINTED
+
     setup = WorkerSetup(station, stick, report_printer, lambda: [("printer", "ok"), ("card_reader", "ok")])
-    ui = build_ui(station, timing=Timing(120, 45), dpi=100, clock=clock, worker_setup=setup)
+    ui = build_ui(station, receipt_printer, Timing(120, 45), dpi=100, clock=clock, worker_setup=setup)
     ui.window.show()
     yield ui, station, stick, reports
     ui.language.release()
@@ -66,9 +79,11 @@ def worker_logs_in(ui: BoothUi, pin: str = PIN, card: SimWorkerCard | None = Non
 
 def test_a_poll_workers_full_day(
     day: tuple[BoothUi, Station, Stick, list[tuple[str, list[str]]]],
-    conference: ElectionKit, clock: ManualClock, tmp_path: Path, qtbot: QtBot,
+    conference: ElectionKit, clock: ManualClock, tmp_path: Path, qtbot: QtBot, receipts: list[CastReceipt],
 ) -> None:
     ui, station, stick, reports = day
+    session = shortest_session(conference.definition)
+    voter, other, lost = voters_of(conference, session)[:3]
     assert "not set up" in text_of(ui, "welcome-not-ready")
     # Log in: a wrong PIN shows the card's tries left; the right one goes on to set-up.
     card = worker_logs_in(ui, "9999")
@@ -85,27 +100,34 @@ def test_a_poll_workers_full_day(
     assert station.state is PollsState.OPEN
     assert reports[-1][0] == "Zero report" and all(line.endswith(": 0") for line in reports[-1][1])
     assert "Printed" in text_of(ui, "zero-report")
-    for session in conference.definition.sessions:  # the screen shows the zeros too
-        assert text_of(ui, f"toggle-{session.id}").endswith("ballots: 0")
-    tap(ui, f"toggle-{SESSION}")
-    assert station.active_sessions() == [SESSION]
+    for each in conference.definition.sessions:  # the screen shows the zeros too
+        assert text_of(ui, f"toggle-{each.id}").endswith("ballots: 0")
+    tap(ui, f"toggle-{session}")
+    assert station.active_sessions() == [session]
     tap(ui, "worker-leave")
     assert exists(ui, "enter-code")
     # A voter votes; the worker sees the count (never the result).
     codes = conference.codes()
-    log_in(ui, codes["v03"])
-    tap(ui, f"session-{SESSION}")
-    tap(ui, "option-yes")
-    tap(ui, "question-continue")
+    log_in(ui, codes[voter])
+    tap(ui, f"session-{session}")
+    for question in conference.definition.session(session).questions:
+        tap(ui, f"option-{question.choices[0]}")
+        tap(ui, "question-continue")
     tap(ui, "review-submit")
     tap(ui, "confirm-cast")
     tap(ui, "cast-done")
     tap(ui, "log-out")
     worker_logs_in(ui)
-    assert "ballots: 1" in text_of(ui, f"toggle-{SESSION}")
+    assert "ballots: 1" in text_of(ui, f"toggle-{session}")
+    # The last receipt may be reprinted once.
+    printed = len(receipts)
+    tap(ui, "worker-reprint")
+    assert "printed again" in text_of(ui, "reprint-status") and len(receipts) == printed + 1
+    tap(ui, "worker-reprint")
+    assert "already reprinted" in text_of(ui, "reprint-status") and len(receipts) == printed + 1
     # Pause and resume: voters are refused while paused.
     tap(ui, "worker-pause")
-    outcome = station.authenticate_code(codes["v04"])
+    outcome = station.authenticate_code(codes[other])
     assert isinstance(outcome, CodeRefused) and outcome.reason is CodeRefusal.NOT_OPEN
     tap(ui, "worker-resume")
     assert station.state is PollsState.OPEN
@@ -117,13 +139,13 @@ def test_a_poll_workers_full_day(
     assert station.lock_state().locked_until is None
     # Reissue a code: found by number; the old code stops at once; the new one shows for 120 s.
     tap(ui, "worker-reissue")
-    for key in "V05":
+    for key in lost.upper():
         tap(ui, f"search-{key}")
-    tap(ui, "reissue-v05")
+    tap(ui, f"reissue-{lost}")
     new_code = text_of(ui, "reissued-code")
-    old = station.authenticate_code(codes["v05"])
+    old = station.authenticate_code(codes[lost])
     assert isinstance(old, CodeRefused) and old.reason is CodeRefusal.UNKNOWN
-    assert station.authenticate_code(new_code) == Authenticated("v05")
+    assert station.authenticate_code(new_code) == Authenticated(lost)
     clock.now += CODE_SHOWN_SECONDS + 1
     qtbot.wait(1300)
     assert not exists(ui, "reissued-code")
@@ -134,7 +156,7 @@ def test_a_poll_workers_full_day(
     assert station.state is PollsState.OPEN and "sure" in text_of(ui, "close-question")
     tap(ui, "close-confirm")
     assert station.state is PollsState.CLOSED
-    assert reports[-1][0] == "Closing report" and f"{SESSION}: 1" in reports[-1][1]
+    assert reports[-1][0] == "Closing report" and f"{session}: 1" in reports[-1][1]
     stick.path = tmp_path / "pulled-out" / "not-there"
     tap(ui, "export-write")
     assert "Not written" in text_of(ui, "export-failed")

@@ -74,6 +74,15 @@ Item {
                 BigButton { objectName: "worker-clear-lock"; text: qsTr("Clear the code-entry lock"); onTapped: worker.clearLock() }
                 BigButton { objectName: "worker-reissue"; text: qsTr("Reissue a voting code"); onTapped: worker.go("reissue") }
                 BigButton { objectName: "worker-audit"; text: qsTr("Audit log"); onTapped: worker.go("audit") }
+                BigButton { objectName: "worker-reprint"; text: qsTr("Reprint the last receipt"); onTapped: worker.reprintLast() }
+            }
+            Says {
+                objectName: "reprint-status"
+                visible: worker.reprint !== ""
+                text: worker.reprint === "printed" ? qsTr("The last receipt was printed again.")
+                    : worker.reprint === "already" ? qsTr("The last receipt was already reprinted once.")
+                    : worker.reprint === "none" ? qsTr("No vote has been cast at this booth yet.")
+                    : qsTr("The receipt could not be printed: check the printer.")
             }
         }
     }

@@ -638,7 +638,32 @@
         <translation>Registro de auditoría</translation>
     </message>
     <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="77" />
+        <source>Reprint the last receipt</source>
+        <translation>Reimprimir el último comprobante</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="82" />
+        <source>The last receipt was printed again.</source>
+        <translation>El último comprobante se ha vuelto a imprimir.</translation>
+    </message>
+    <message>
         <location filename="../qml/WorkerHomeScreen.qml" line="83" />
+        <source>The last receipt was already reprinted once.</source>
+        <translation>El último comprobante ya se reimprimió una vez.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="84" />
+        <source>No vote has been cast at this booth yet.</source>
+        <translation>Todavía no se ha emitido ningún voto en esta cabina.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="85" />
+        <source>The receipt could not be printed: check the printer.</source>
+        <translation>No se pudo imprimir el comprobante: revise la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="92" />
         <source>Leave poll-worker mode</source>
         <translation>Salir del modo de mesa</translation>
     </message>

@@ -638,7 +638,32 @@
         <translation>Journal d'audit</translation>
     </message>
     <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="77" />
+        <source>Reprint the last receipt</source>
+        <translation>Réimprimer le dernier reçu</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="82" />
+        <source>The last receipt was printed again.</source>
+        <translation>Le dernier reçu a été réimprimé.</translation>
+    </message>
+    <message>
         <location filename="../qml/WorkerHomeScreen.qml" line="83" />
+        <source>The last receipt was already reprinted once.</source>
+        <translation>Le dernier reçu a déjà été réimprimé une fois.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="84" />
+        <source>No vote has been cast at this booth yet.</source>
+        <translation>Aucun vote n'a encore été déposé dans cet isoloir.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="85" />
+        <source>The receipt could not be printed: check the printer.</source>
+        <translation>Le reçu n'a pas pu être imprimé : vérifiez l'imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="92" />
         <source>Leave poll-worker mode</source>
         <translation>Quitter le mode assesseur</translation>
     </message>
