@@ -81,7 +81,13 @@ def run_booth(config: BoothConfig, demo: bool = False, tour_out: Path | None = N
         tour = WorkerTour.from_card_file(media_folder(config), card_file)
         ui.window.installEventFilter(_DemoCardKeys(ui, SimWorkerCard(tour.pin, tour.public_key)))
     ui.window.showFullScreen()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        ui.language.release()
+        ui.window.close()
+        ui.engine.deleteLater()
+        station.close()
 
 
 def _demo_tour(station: Station, media: Path, card_file: Path, out: Path) -> int:

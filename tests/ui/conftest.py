@@ -61,6 +61,8 @@ def conference(tmp_path_factory: pytest.TempPathFactory) -> ElectionKit:
 
 PIN = "4321"  # the simulated poll-worker card's
 WORKER_KEY = public_hex(new_signing_key())
+VOTER_KEY = public_hex(new_signing_key())
+CARD_VOTER = "v03"
 
 
 @pytest.fixture(scope="session")
@@ -68,8 +70,10 @@ def carded_media(conference: ElectionKit, conference_booth_template: Path,
                  tmp_path_factory: pytest.TempPathFactory) -> Path:
     """booth-1's media once a poll-worker card is registered (after the voters' booth is made from
     the first media, as the new package has a new fingerprint)."""
-    card = RegisteredCard(public_key=WORKER_KEY, holder="pw-1", role="poll_worker")
-    register_cards(conference.folder, [card])
+    register_cards(conference.folder, [
+        RegisteredCard(public_key=WORKER_KEY, holder="pw-1", role="poll_worker"),
+        RegisteredCard(public_key=VOTER_KEY, holder=CARD_VOTER, role="voter"),
+    ])
     return provision_station(conference.folder, "booth-1", tmp_path_factory.mktemp("carded") / "MEDIA")
 
 

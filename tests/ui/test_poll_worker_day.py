@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.ballot.codes import generate_code
 from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.package import PACKAGE_FILE
 from kiosk.polls import PollsState
 from kiosk.station import CastReceipt, Station
 from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
@@ -18,7 +20,7 @@ from kiosk.ui.worker_flow import CODE_SHOWN_SECONDS, SimWorkerCard
 from kiosk.voter_auth import Authenticated, CodeRefusal, CodeRefused
 from kiosk.walk import PrintStatus, Timing
 from tests.kit import ElectionKit
-from tests.ui.conftest import PIN, WORKER_KEY, ManualClock
+from tests.ui.conftest import PIN, VOTER_KEY, WORKER_KEY, ManualClock
 from tests.ui.taps import exists, log_in, tap, text_of
 
 
@@ -189,3 +191,34 @@ def station_fingerprint(media: Path) -> str:
     from kiosk.ballot.package import PACKAGE_FILE, load_package
 
     return load_package(media / PACKAGE_FILE).fingerprint
+
+
+def test_a_package_altered_on_the_stick_is_refused_with_its_reason(
+    day: tuple[BoothUi, Station, Stick, list[tuple[str, list[str]]]], tmp_path: Path
+) -> None:
+    ui, station, stick, _reports = day
+    altered = tmp_path / "altered"
+    shutil.copytree(stick(), altered)
+    package = altered / PACKAGE_FILE
+    package.write_text(package.read_text(encoding="utf-8").replace("booth-1", "booth-9", 1), encoding="utf-8")
+    stick.path = altered
+    worker_logs_in(ui)
+    tap(ui, "setup-check")
+    assert text_of(ui, "setup-refused").startswith("Refused: ")
+    assert not exists(ui, "setup-confirm") and station.state is PollsState.NOT_SET_UP
+
+
+def test_a_voter_card_logs_in_and_pulling_it_out_logs_out(
+    day: tuple[BoothUi, Station, Stick, list[tuple[str, list[str]]]],
+) -> None:
+    ui, station, _stick, _reports = day
+    worker_logs_in(ui)
+    tap(ui, "setup-check")
+    tap(ui, "setup-confirm")
+    tap(ui, "worker-open")
+    tap(ui, f"toggle-{station.election.sessions[0].id}")
+    tap(ui, "worker-leave")
+    ui.walk.authenticated(station.authenticate_card(VOTER_KEY))  # what the card reader's event calls
+    assert exists(ui, f"session-{station.election.sessions[0].id}")
+    ui.walk.card_removed()
+    assert exists(ui, "enter-code")

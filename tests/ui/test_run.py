@@ -1,0 +1,47 @@
+"""`kiosk run` and `kiosk tour` from the command line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.cli import main
+from kiosk.config import parse_config
+from kiosk.ui.run import run_booth
+
+QUIT_AFTER_MS = 300  # long enough to build every screen, short enough for the suite
+
+
+def test_the_booth_starts_full_screen_over_its_storage(
+    qapp: QApplication, conference_booth_template: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(conference_booth_template, data)
+    config = parse_config(f'station_data = "{data}"\n[ui]\nlanguage = "fr"\n')
+    shown: list[bool] = []
+
+    def look_and_quit() -> None:
+        windows = [w for w in qapp.topLevelWindows() if w.objectName() == "booth" and w.isVisible()]
+        shown.append(any(w.visibility().name == "FullScreen" for w in windows))
+        qapp.quit()
+
+    QTimer.singleShot(QUIT_AFTER_MS, look_and_quit)
+    assert run_booth(config) == 0
+    assert shown == [True]
+
+
+def test_a_missing_config_is_refused_with_its_reason(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["run", "--config", str(tmp_path / "booth.toml")])
+    assert result.exit_code == 1 and "cannot read" in result.output
+
+
+def test_tour_writes_every_screen(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["tour", "--out", str(tmp_path / "tour")])
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in (tmp_path / "tour").glob("*.png")}
+    expected = {"en-default-01-welcome.png", "fr-high-19-review.png", "es-default-24-timeout-warning.png"}
+    assert expected <= names
