@@ -101,6 +101,8 @@ def build_ui(
     walk.loggedOut.connect(access.reset)
     walk.loggedOut.connect(lang.reset)
     worker = _worker_model(worker_setup, walk, printer, lang, clock, engine)
+    if worker is not None:
+        worker.lockCleared.connect(code.unlocked)
     context = engine.rootContext()
     models = {"walk": walk, "code": code, "access": access, "lang": lang, "worker": worker or QObject(engine)}
     for name, model in models.items():

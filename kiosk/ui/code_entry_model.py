@@ -32,7 +32,7 @@ class CodeEntryModel(QObject):
         self._refusal: CodeRefused | None = None
         self._locked_until = 0.0
         walk.loggedOut.connect(self.reset)
-        walk.changed.connect(self._tick)
+        walk.ticked.connect(self._tick)
 
     @Slot(str)
     def press(self, key: str) -> None:
@@ -78,7 +78,10 @@ class CodeEntryModel(QObject):
         return self._clock() < self._locked_until
 
     def _tick(self) -> None:
+        """Counts the lock down, and gives the keypad back when it ends."""
         if self._refusal is not None and self._refusal.reason is CodeRefusal.LOCKED:
+            if not self._locked():
+                self._refusal = None
             self.changed.emit()
 
     @Slot()

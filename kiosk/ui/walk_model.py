@@ -28,6 +28,7 @@ Row = dict[str, Any]
 class WalkModel(QObject):
     changed = Signal()
     loggedOut = Signal()  # the next voter gets the default language, size and contrast
+    ticked = Signal()  # once a second, for countdowns shown elsewhere (the code-entry lock)
 
     def __init__(self, walk: Walk, language: Language, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,7 @@ class WalkModel(QObject):
 
     @Slot()
     def tick(self) -> None:
+        self.ticked.emit()
         was_warning = self.walk.warning_shown
         if self.walk.tick():
             self._logged_out()

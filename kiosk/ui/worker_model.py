@@ -22,6 +22,7 @@ class WorkerModel(QObject):
     changed = Signal()
     left = Signal()  # back to the voters' Welcome
     entered = Signal()  # a poll-worker card: any voter's walk ends first
+    lockCleared = Signal()  # the voters' keypad works again at once
 
     def __init__(self, flow: WorkerFlow, language: Language, media: Callable[[], Path],
                  health: Health, parent: QObject | None = None) -> None:
@@ -104,6 +105,7 @@ class WorkerModel(QObject):
     @Slot()
     def clearLock(self) -> None:
         self._do(self.flow.clear_lock)
+        self.lockCleared.emit()
 
     @Slot(str)
     def searchKey(self, key: str) -> None:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from kiosk.ballot.codes import generate_code
 from kiosk.lockout import FAILURES_BEFORE_LOCK
 from kiosk.station import Station
 from kiosk.ui.app import BoothUi
 from tests.kit import ElectionKit
+from tests.ui.conftest import ManualClock
 from tests.ui.taps import MARITIME, exists, settle, tap, text_of, type_code, voter_code
 
 
@@ -46,7 +50,9 @@ def test_a_scanned_code_is_accepted(ui: BoothUi, conference: ElectionKit, statio
     assert exists(ui, f"session-{MARITIME}")
 
 
-def test_five_wrong_codes_lock_the_booth_and_send_the_voter_to_a_poll_worker(ui: BoothUi) -> None:
+def test_five_wrong_codes_lock_the_booth_and_send_the_voter_to_a_poll_worker(
+    ui: BoothUi, clock: ManualClock, qtbot: QtBot, station: Station
+) -> None:
     tap(ui, "enter-code")
     for attempt in range(1, FAILURES_BEFORE_LOCK + 1):
         type_code(ui, generate_code())  # well formed, but nobody's code
@@ -57,3 +63,9 @@ def test_five_wrong_codes_lock_the_booth_and_send_the_voter_to_a_poll_worker(ui:
     assert "locked for 30 seconds" in message and "poll worker" in message
     tap(ui, "key-7")
     assert ui.code.property("typed") == ""  # the keypad no longer types
+    clock.now += 31  # the lock's first delay (the booth's own clock is the station's; move it too)
+    station.clock = lambda: datetime.now(UTC) + timedelta(seconds=31)
+    qtbot.wait(1300)
+    assert not exists(ui, "code-refusal")
+    tap(ui, "key-7")
+    assert ui.code.property("typed") == "7"
