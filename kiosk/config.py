@@ -8,11 +8,13 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 DEFAULT_CONFIG = Path("/etc/isoloir/booth.toml")
-# VVSG 2.0 7.2-K asks for a warning after between 20 s and 2 min without activity; 2 min lets a
-# delegate read a long motion.
+# The voting-system guidelines (VVSG 2005 3.2.6.1.e, kept in VVSG 2.0's usability chapter) set the
+# inactivity time before the alert between 2 and 5 minutes: 2 minutes frees the booth soonest.
 INACTIVITY_WARNING_SECONDS = 120
-# VVSG 2.0 7.2-K: the voter then has between 20 s and 45 s to ask for more time.
+WARNING_RANGE_SECONDS = (120, 300)
+# ... and the alert time, for the voter to ask for more time, between 20 and 45 seconds.
 INACTIVITY_COUNTDOWN_SECONDS = 45
+COUNTDOWN_RANGE_SECONDS = (20, 45)
 
 
 class ConfigError(ValueError):
@@ -31,8 +33,12 @@ class Devices(_Model):
 
 
 class UiSettings(_Model):
-    inactivity_warning_seconds: int = Field(default=INACTIVITY_WARNING_SECONDS, ge=20, le=120)
-    inactivity_countdown_seconds: int = Field(default=INACTIVITY_COUNTDOWN_SECONDS, ge=20, le=45)
+    inactivity_warning_seconds: int = Field(
+        default=INACTIVITY_WARNING_SECONDS, ge=WARNING_RANGE_SECONDS[0], le=WARNING_RANGE_SECONDS[1]
+    )
+    inactivity_countdown_seconds: int = Field(
+        default=INACTIVITY_COUNTDOWN_SECONDS, ge=COUNTDOWN_RANGE_SECONDS[0], le=COUNTDOWN_RANGE_SECONDS[1]
+    )
     language: str = "en"
 
 

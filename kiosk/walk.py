@@ -17,6 +17,7 @@ from typing import Protocol
 from kiosk.ballot.ballot_box import StorageError
 from kiosk.ballot.definition import ElectionDefinition, OptionRole, Question, VotingSession
 from kiosk.ballot.selections import Selections
+from kiosk.config import INACTIVITY_COUNTDOWN_SECONDS, INACTIVITY_WARNING_SECONDS
 from kiosk.station import CastReceipt, CastRefused, SessionStatus, VoterSession
 from kiosk.voter_auth import Authenticated, AuthOutcome, CodeRefused
 
@@ -73,8 +74,8 @@ def no_printer(_receipt: CastReceipt) -> PrintStatus:
 class Timing:
     """Inactivity limits; the booth config sets them (see kiosk.config for the guidelines' ranges)."""
 
-    warning_seconds: float = 120.0
-    countdown_seconds: float = 45.0
+    warning_seconds: float = INACTIVITY_WARNING_SECONDS
+    countdown_seconds: float = INACTIVITY_COUNTDOWN_SECONDS
 
 
 class WalkError(RuntimeError):
