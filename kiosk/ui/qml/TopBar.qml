@@ -16,13 +16,13 @@ Flow {
     BigButton {
         objectName: "text-size"
         fontSize: access.barFont
-        text: qsTr("Text size") + "  " + (access.textSize + 1) + "/" + access.textSizeCount
+        text: qsTr("Text size %1/%2").arg(access.textSize + 1).arg(access.textSizeCount)
         onTapped: access.nextTextSize()
     }
     BigButton {
         objectName: "contrast"
         fontSize: access.barFont
-        text: qsTr("Contrast") + ": " + (access.contrast === "high" ? qsTr("high")
+        text: qsTr("Contrast: %1").arg(access.contrast === "high" ? qsTr("high")
                                         : access.contrast === "low" ? qsTr("low") : qsTr("standard"))
         onTapped: access.nextContrast()
     }

@@ -321,18 +321,18 @@
     <name>TopBar</name>
     <message>
         <location filename="../qml/TopBar.qml" line="19" />
-        <source>Text size</source>
-        <translation>Tamaño del texto</translation>
-    </message>
-    <message>
-        <location filename="../qml/TopBar.qml" line="25" />
-        <source>Contrast</source>
-        <translation>Contraste</translation>
+        <source>Text size %1/%2</source>
+        <translation>Tamaño del texto %1/%2</translation>
     </message>
     <message>
         <location filename="../qml/TopBar.qml" line="25" />
         <source>high</source>
         <translation>alto</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="25" />
+        <source>Contrast: %1</source>
+        <translation>Contraste: %1</translation>
     </message>
     <message>
         <location filename="../qml/TopBar.qml" line="26" />
