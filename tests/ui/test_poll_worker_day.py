@@ -170,6 +170,8 @@ def test_a_poll_workers_full_day(
     tap(ui, "worker-home")
     tap(ui, "worker-audit")
     assert exists(ui, "audit-row")
+    tap(ui, "audit-export")
+    assert "polls_closed" in (stick.path / f"audit-{station.station_id}.json").read_text()
     tap(ui, "worker-leave")
     assert exists(ui, "enter-code") and not exists(ui, "worker-home")
 
