@@ -62,27 +62,44 @@ def conference(tmp_path_factory: pytest.TempPathFactory) -> ElectionKit:
 PIN = "4321"  # the simulated poll-worker card's
 WORKER_KEY = public_hex(new_signing_key())
 VOTER_KEY = public_hex(new_signing_key())
-CARD_VOTER = "v03"
+
+
+def booth_of(kit: ElectionKit) -> str:
+    """booth-1 where the election has it, else its first booth."""
+    ids = [s.id for s in kit.definition.stations]
+    return "booth-1" if "booth-1" in ids else ids[0]
+
+
+def worker_of(kit: ElectionKit) -> str:
+    """A poll worker of that booth (the holder of the simulated card)."""
+    booth = booth_of(kit)
+    return next(w.id for w in kit.definition.poll_workers if booth in w.stations)
+
+
+def card_voter_of(kit: ElectionKit) -> str:
+    """The voter of that booth who holds the simulated voter card."""
+    return kit.definition.voters_at(booth_of(kit))[0].id
 
 
 @pytest.fixture(scope="session")
 def carded_media(conference: ElectionKit, conference_booth_template: Path,
                  tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """booth-1's media once a poll-worker card is registered (after the voters' booth is made from
-    the first media, as the new package has a new fingerprint)."""
+    """The booth's media once a poll-worker and a voter card are registered (after the voters' booth
+    is made from the first media, as the new package has a new fingerprint)."""
     register_cards(conference.folder, [
-        RegisteredCard(public_key=WORKER_KEY, holder="pw-1", role="poll_worker"),
-        RegisteredCard(public_key=VOTER_KEY, holder=CARD_VOTER, role="voter"),
+        RegisteredCard(public_key=WORKER_KEY, holder=worker_of(conference), role="poll_worker"),
+        RegisteredCard(public_key=VOTER_KEY, holder=card_voter_of(conference), role="voter"),
     ])
-    return provision_station(conference.folder, "booth-1", tmp_path_factory.mktemp("carded") / "MEDIA")
+    media = tmp_path_factory.mktemp("carded") / "MEDIA"
+    return provision_station(conference.folder, booth_of(conference), media)
 
 
 @pytest.fixture(scope="session")
 def conference_booth_template(conference: ElectionKit, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """booth-1 set up once, polls open, every session active; each test gets a copy of its storage."""
+    """The booth set up once, polls open, every session active; each test gets a copy of its storage."""
     data = tmp_path_factory.mktemp("booth-template") / "data"
     station = Station(data)
-    station.set_up(conference.media["booth-1"])
+    station.set_up(conference.media[booth_of(conference)])
     station.open_polls(POLL_WORKER)
     for session in conference.definition.sessions:
         station.set_session_active(session.id, True, POLL_WORKER)
@@ -123,7 +140,7 @@ def receipts() -> list[CastReceipt]:
 def ui(
     qapp: QApplication, station: Station, clock: ManualClock, receipts: list[CastReceipt]
 ) -> Iterator[BoothUi]:
-    """The booth's window over a fresh copy of booth-1, 1280x800, with a printer that prints."""
+    """The booth's window over a fresh copy of its storage, 1280x800, with a printer that prints."""
 
     def printer(receipt: CastReceipt) -> PrintStatus:
         receipts.append(receipt)

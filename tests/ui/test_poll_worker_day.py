@@ -20,7 +20,7 @@ from kiosk.ui.worker_flow import CODE_SHOWN_SECONDS, SimWorkerCard
 from kiosk.voter_auth import Authenticated, CodeRefusal, CodeRefused
 from kiosk.walk import PrintStatus, Timing
 from tests.kit import ElectionKit
-from tests.ui.conftest import PIN, VOTER_KEY, WORKER_KEY, ManualClock
+from tests.ui.conftest import PIN, VOTER_KEY, WORKER_KEY, ManualClock, booth_of
 from tests.ui.taps import exists, log_in, tap, text_of
 
 
@@ -31,7 +31,8 @@ def shortest_session(election: ElectionDefinition) -> str:
 
 def voters_of(kit: ElectionKit, session_id: str) -> list[str]:
     codes = kit.codes()
-    return [v.id for v in kit.definition.voters_at("booth-1") if session_id in v.sessions and v.id in codes]
+    voters = kit.definition.voters_at(booth_of(kit))
+    return [v.id for v in voters if session_id in v.sessions and v.id in codes]
 
 
 class Stick:
@@ -189,6 +190,12 @@ def test_a_blocked_card_is_refused(day: tuple[BoothUi, Station, Stick, list[tupl
     assert not exists(ui, "pin-refusal")
 
 
+def station_name_in(package_text: str) -> str:
+    """A text of the signed package to alter: its first English text (the election's title)."""
+    start = package_text.index('"en": "') + len('"en": "')
+    return package_text[start : package_text.index('"', start)]
+
+
 def station_fingerprint(media: Path) -> str:
     from kiosk.ballot.package import PACKAGE_FILE, load_package
 
@@ -202,7 +209,8 @@ def test_a_package_altered_on_the_stick_is_refused_with_its_reason(
     altered = tmp_path / "altered"
     shutil.copytree(stick(), altered)
     package = altered / PACKAGE_FILE
-    package.write_text(package.read_text(encoding="utf-8").replace("booth-1", "booth-9", 1), encoding="utf-8")
+    text = package.read_text(encoding="utf-8")
+    package.write_text(text.replace(station_name_in(text), "an altered name", 1), encoding="utf-8")
     stick.path = altered
     worker_logs_in(ui)
     tap(ui, "setup-check")
