@@ -18,6 +18,10 @@ FONT_FAMILY = "DejaVu Sans"  # has every glyph of en/fr/es and the tick mark
 # Capital-letter heights (mm), mid-range of each VVSG 2.0 7.1-G band: 3.5-4.2, 4.8-5.6, 6.4-7.1, 8.5-9.0.
 TEXT_SIZES_MM = (3.85, 5.2, 6.75, 8.75)
 DEFAULT_TEXT_SIZE = 1  # the guidelines' default is the second band
+# A screen reporting a DPI outside this range has no usable physical size (a projector, a bad EDID):
+# the sizes then assume a common desktop screen.
+PLAUSIBLE_DPI = (60.0, 400.0)
+FALLBACK_DPI = 96.0
 # VVSG 2.0 7.2-D: touch targets at least 12.7 mm; a little more for shaky or gloved fingers.
 TOUCH_TARGET_MM = 15.0
 # VVSG 2.0 7.2-D: at least 2.54 mm between targets.
@@ -64,7 +68,8 @@ class Accessibility(QObject):
 
     def __init__(self, physical_dpi: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._dpi = physical_dpi
+        low, high = PLAUSIBLE_DPI
+        self._dpi = physical_dpi if low <= physical_dpi <= high else FALLBACK_DPI
         self._size = DEFAULT_TEXT_SIZE
         self._contrast = "default"
 

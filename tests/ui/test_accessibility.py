@@ -92,3 +92,10 @@ def test_the_largest_text_still_fits_the_window(ui: BoothUi, conference: Electio
         corner = item.mapToScene(item.boundingRect().bottomRight())
         assert corner.x() <= size[0] and corner.y() <= size[1], name
     assert exists(ui, "question-title")
+
+
+@pytest.mark.parametrize("reported", [0.0, 2000.0])
+def test_a_screen_without_a_usable_size_gets_the_common_desktop_sizes(qapp: object, reported: float) -> None:
+    from kiosk.ui.accessibility import FALLBACK_DPI, Accessibility
+
+    assert Accessibility(reported).property("font") == font_pixels(TEXT_SIZES_MM[1], FALLBACK_DPI)
