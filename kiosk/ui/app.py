@@ -113,9 +113,15 @@ def build_ui(
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise RuntimeError(f"the booth's screens did not load from {QML}")
     window = roots[0]
-    activity = _Activity(walk.touched, window)
+    activity = _Activity(lambda: _touched(walk, worker), window)
     window.installEventFilter(activity)
     return BoothUi(engine, window, walk, code, access, lang, worker)
+
+
+def _touched(walk: WalkModel, worker: WorkerModel | None) -> None:
+    walk.touched()
+    if worker is not None:
+        worker.touched()
 
 
 def _languages(booth: Booth) -> list[str]:

@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 # be read over a shoulder later.
 CODE_SHOWN_SECONDS = 120
 AUDIT_SHOWN = 15  # recent events that fit one screen
+# A poll worker who walks away from the booth is logged out after this long without a touch, so a
+# voter never finds the poll-worker screens open.
+WORKER_IDLE_SECONDS = 300
 
 
 class Reprint(StrEnum):
@@ -92,6 +95,7 @@ class WorkerFlow:
         self._reset()
 
     def _reset(self) -> None:
+        self.last_touch = self.clock()
         self.active = False
         self.screen = WorkerScreen.PIN
         self.card: WorkerCard | None = None
@@ -135,6 +139,12 @@ class WorkerFlow:
             self.screen = WorkerScreen.PIN
             return
         self.worker, self.screen, self.message = worker, WorkerScreen.HOME, ""
+
+    def touched(self) -> None:
+        self.last_touch = self.clock()
+
+    def idle_too_long(self) -> bool:
+        return self.active and self.clock() - self.last_touch >= WORKER_IDLE_SECONDS
 
     def leave(self) -> None:
         """Leaving poll-worker mode, or the card removed: back to the voters' Welcome."""

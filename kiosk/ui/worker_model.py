@@ -37,8 +37,13 @@ class WorkerModel(QObject):
         self._timer.start()
 
     def _tick(self) -> None:
-        if self.flow.tick() or self.flow.shown_code:
+        if self.flow.idle_too_long():
+            self.leave()
+        elif self.flow.tick() or self.flow.shown_code:
             self.changed.emit()
+
+    def touched(self) -> None:
+        self.flow.touched()
 
     def _do(self, action: Callable[[], object]) -> None:
         action()

@@ -16,7 +16,7 @@ from kiosk.ballot.package import PACKAGE_FILE
 from kiosk.polls import PollsState
 from kiosk.station import CastReceipt, Station
 from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
-from kiosk.ui.worker_flow import CODE_SHOWN_SECONDS, SimWorkerCard
+from kiosk.ui.worker_flow import CODE_SHOWN_SECONDS, WORKER_IDLE_SECONDS, SimWorkerCard
 from kiosk.voter_auth import Authenticated, CodeRefusal, CodeRefused
 from kiosk.walk import PrintStatus, Timing
 from tests.kit import ElectionKit
@@ -232,3 +232,19 @@ def test_a_voter_card_logs_in_and_pulling_it_out_logs_out(
     assert exists(ui, f"session-{station.election.sessions[0].id}")
     ui.walk.card_removed()
     assert exists(ui, "enter-code")
+
+
+def test_a_poll_worker_who_walks_away_is_logged_out(
+    day: tuple[BoothUi, Station, Stick, list[tuple[str, list[str]]]], clock: ManualClock, qtbot: QtBot
+) -> None:
+    ui = day[0]
+    worker_logs_in(ui)
+    assert exists(ui, "setup-check")
+    clock.now += WORKER_IDLE_SECONDS - 10
+    tap(ui, "setup-check")  # a touch: still there
+    clock.now += 20
+    qtbot.wait(1300)
+    assert exists(ui, "setup-check")
+    clock.now += WORKER_IDLE_SECONDS
+    qtbot.wait(1300)
+    assert not exists(ui, "setup-check") and exists(ui, "welcome-not-ready")
