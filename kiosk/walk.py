@@ -18,6 +18,7 @@ from kiosk.ballot.ballot_box import StorageError
 from kiosk.ballot.definition import ElectionDefinition, OptionRole, Question, VotingSession
 from kiosk.ballot.selections import Selections
 from kiosk.config import INACTIVITY_COUNTDOWN_SECONDS, INACTIVITY_WARNING_SECONDS
+from kiosk.polls import PollsState, accepts_votes
 from kiosk.station import CastReceipt, CastRefused, SessionStatus, VoterSession
 from kiosk.voter_auth import Authenticated, AuthOutcome, CodeRefused
 
@@ -55,6 +56,9 @@ class Booth(Protocol):
 
     @property
     def election(self) -> ElectionDefinition: ...
+
+    @property
+    def state(self) -> PollsState: ...
 
     def authenticate_code(self, text: str) -> AuthOutcome: ...
 
@@ -148,6 +152,11 @@ class Walk:
             if self.screen is Screen.WELCOME:
                 self._go(Screen.CODE_ENTRY, Screen.WELCOME)
         return outcome
+
+    @property
+    def polls_open(self) -> bool:
+        """Whether a voter may start now; Welcome says so before anyone types a code."""
+        return accepts_votes(self.booth.state)
 
     def sessions(self) -> list[VoterSession]:
         return self.booth.sessions_for(self._voter()) if self.voter_id else []

@@ -20,6 +20,7 @@ from kiosk.ballot.codes import generate_code
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.encryption import tracking_code
 from kiosk.ballot.selections import Selections
+from kiosk.polls import PollsState
 from kiosk.station import CastReceipt, SessionStatus, VoterSession
 from kiosk.ui.accessibility import DEFAULT_TEXT_SIZE, TEXT_SIZES_MM
 from kiosk.ui.app import BoothUi, build_ui
@@ -51,6 +52,10 @@ class TourBooth:
         self.refusal: CodeRefused | None = None
         self.storage_fails = False
         self._voter = max(election.voters, key=lambda v: len(v.sessions))
+
+    @property
+    def state(self) -> PollsState:
+        return PollsState.OPEN
 
     def authenticate_code(self, text: str) -> AuthOutcome:
         return typed_code_problem(text) or self.refusal or Authenticated(self._voter.id)

@@ -196,6 +196,7 @@ class WalkModel(QObject):
 
     screen = Property(str, _screen, notify=changed)
     electionTitle = Property(str, _title, notify=changed)
+    pollsOpen = Property(bool, lambda self: self.walk.polls_open, notify=changed)
     sessions = Property(list, _sessions, notify=changed)
     sessionTitle = Property(str, _session_title, notify=changed)
     question = Property(dict, _question, notify=changed)

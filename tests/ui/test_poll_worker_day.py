@@ -174,7 +174,7 @@ def test_a_poll_workers_full_day(
     tap(ui, "audit-export")
     assert "polls_closed" in (stick.path / f"audit-{station.station_id}.json").read_text()
     tap(ui, "worker-leave")
-    assert exists(ui, "enter-code") and not exists(ui, "worker-home")
+    assert exists(ui, "welcome-closed") and not exists(ui, "enter-code")  # polls are closed
 
 
 def test_a_blocked_card_is_refused(day: tuple[BoothUi, Station, Stick, list[tuple[str, list[str]]]]) -> None:

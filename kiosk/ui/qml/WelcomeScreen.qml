@@ -8,9 +8,14 @@ Column {
         visible: walk.electionTitle === ""
         text: qsTr("This booth is not set up yet. Please see a poll worker.")
     }
-    Says { visible: walk.electionTitle !== ""; text: qsTr("Insert your card or enter your voting code") }
+    Says {
+        objectName: "welcome-closed"
+        visible: walk.electionTitle !== "" && !walk.pollsOpen
+        text: qsTr("Voting is not open at this booth now. Please see a poll worker.")
+    }
+    Says { visible: walk.pollsOpen; text: qsTr("Insert your card or enter your voting code") }
     BigButton {
-        visible: walk.electionTitle !== ""
+        visible: walk.pollsOpen
         objectName: "enter-code"
         primary: true
         text: qsTr("Enter a voting code")

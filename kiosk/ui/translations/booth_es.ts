@@ -353,12 +353,17 @@
         <translation>Esta cabina aún no está configurada. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="11" />
+        <location filename="../qml/WelcomeScreen.qml" line="14" />
+        <source>Voting is not open at this booth now. Please see a poll worker.</source>
+        <translation>La votación no está abierta en esta cabina ahora. Diríjase a un miembro de la mesa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeScreen.qml" line="16" />
         <source>Insert your card or enter your voting code</source>
         <translation>Inserte su tarjeta o introduzca su código de votación</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="16" />
+        <location filename="../qml/WelcomeScreen.qml" line="21" />
         <source>Enter a voting code</source>
         <translation>Introducir un código de votación</translation>
     </message>

@@ -353,12 +353,17 @@
         <translation>Cet isoloir n'est pas encore installé. Veuillez vous adresser à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="11" />
+        <location filename="../qml/WelcomeScreen.qml" line="14" />
+        <source>Voting is not open at this booth now. Please see a poll worker.</source>
+        <translation>Le vote n'est pas ouvert dans cet isoloir pour le moment. Veuillez vous adresser à un assesseur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeScreen.qml" line="16" />
         <source>Insert your card or enter your voting code</source>
         <translation>Insérez votre carte ou saisissez votre code de vote</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="16" />
+        <location filename="../qml/WelcomeScreen.qml" line="21" />
         <source>Enter a voting code</source>
         <translation>Saisir un code de vote</translation>
     </message>
