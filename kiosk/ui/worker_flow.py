@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
 
 from kiosk.ballot.audit_events import Event
+from kiosk.ballot.codes import format_code
 from kiosk.ballot.package import PACKAGE_FILE, PROVISION_FILE, PackageError, load_package, load_provision
 from kiosk.polls import PollsState, TransitionRefused
 from kiosk.station import CastReceipt, ExportError, Station
+from kiosk.ui.worker_card import PinCheck, PinStatus, SimWorkerCard, WorkerCard
 from kiosk.walk import PrintStatus, ReceiptPrinter, no_printer
 
 log = logging.getLogger(__name__)
@@ -45,25 +46,6 @@ class WorkerScreen(StrEnum):
     CLOSE = "close"
     EXPORT = "export"
     AUDIT = "audit"
-
-
-class PinStatus(StrEnum):
-    OK = "ok"
-    WRONG = "wrong"
-    BLOCKED = "blocked"
-
-
-@dataclass(frozen=True)
-class PinCheck:
-    status: PinStatus
-    tries_left: int = 0
-    public_key: str = ""  # the card's key, once the PIN and its signature are checked
-
-
-class WorkerCard(Protocol):
-    """A poll-worker card in the reader: it checks the PIN itself and counts the wrong ones."""
-
-    def verify_pin(self, pin: str) -> PinCheck: ...
 
 
 ReportPrinter = Callable[[str, list[str]], PrintStatus]
@@ -112,6 +94,7 @@ class WorkerFlow:
         self.copies_written = 0
         self.preview: SetupPreview | None = None
         self.reprint: Reprint | None = None
+        self.slip_printed = False
 
     # --- log in and out --------------------------------------------------------------------------
     def card_inserted(self, card: WorkerCard) -> None:
@@ -154,7 +137,7 @@ class WorkerFlow:
         if self.worker is None:
             return
         self.screen, self.message = screen, ""
-        self.close_confirmations = 0
+        self.close_confirmations, self.slip_printed = 0, False
 
     # --- set-up ----------------------------------------------------------------------------------
     def preview_setup(self, media: Path) -> None:
@@ -234,7 +217,18 @@ class WorkerFlow:
     def reissue(self, voter_id: str) -> None:
         code = self.station.reissue_code(voter_id, self._worker())
         self.shown_code, self.shown_for = code, self.station.election.voter(voter_id).name
+        self.slip_printed = False
         self._code_until = self.clock() + CODE_SHOWN_SECONDS
+
+    def print_slip(self) -> None:
+        """Prints the reissued code as a sealed slip for the voter, and takes it off the screen."""
+        if not self.shown_code:
+            return
+        status = self.printer("Voting code", [self.shown_for, format_code(self.shown_code)])
+        if status is PrintStatus.PRINTED:
+            self.shown_code, self.shown_for, self.message, self.slip_printed = "", "", "", True
+        else:
+            self.message = "the slip could not be printed; the code stays on the screen"
 
     def tick(self) -> bool:
         """Hides a reissued code when its time is up; True when something changed."""
@@ -288,19 +282,4 @@ class WorkerFlow:
         return self.worker
 
 
-class SimWorkerCard:
-    """A simulated poll-worker card: its PIN, its key, and the tries left before it blocks."""
-
-    TRIES = 3  # as a smart card's PIN counter
-
-    def __init__(self, pin: str, public_key: str) -> None:
-        self._pin, self._key, self.tries_left = pin, public_key, self.TRIES
-
-    def verify_pin(self, pin: str) -> PinCheck:
-        if self.tries_left == 0:
-            return PinCheck(PinStatus.BLOCKED)
-        if pin != self._pin:
-            self.tries_left -= 1
-            return PinCheck(PinStatus.BLOCKED if self.tries_left == 0 else PinStatus.WRONG, self.tries_left)
-        self.tries_left = self.TRIES
-        return PinCheck(PinStatus.OK, self.tries_left, self._key)
+__all__ = ["PinCheck", "PinStatus", "SimWorkerCard", "WorkerCard", "WorkerFlow", "WorkerScreen"]

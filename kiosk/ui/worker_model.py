@@ -129,6 +129,10 @@ class WorkerModel(QObject):
         self._do(lambda: self.flow.reissue(voter_id))
 
     @Slot()
+    def printSlip(self) -> None:
+        self._do(self.flow.print_slip)
+
+    @Slot()
     def confirmClose(self) -> None:
         self._do(self.flow.confirm_close)
 
@@ -185,6 +189,7 @@ class WorkerModel(QObject):
     closeConfirmations = Property(int, lambda self: self.flow.close_confirmations, notify=changed)
     shownCode = Property(str, lambda self: format_code(self.flow.shown_code) if self.flow.shown_code else "",
                          notify=changed)
+    slipPrinted = Property(bool, lambda self: self.flow.slip_printed, notify=changed)
     shownFor = Property(str, lambda self: self.flow.shown_for, notify=changed)
     codeSeconds = Property(int, lambda self: self.flow.code_seconds_left(), notify=changed)
     reprint = Property(str, lambda self: str(self.flow.reprint or ""), notify=changed)

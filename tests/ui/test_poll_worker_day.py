@@ -152,6 +152,15 @@ def test_a_poll_workers_full_day(
     clock.now += CODE_SHOWN_SECONDS + 1
     qtbot.wait(1300)
     assert not exists(ui, "reissued-code")
+    # Or printed as a sealed slip: then it leaves the screen at once.
+    tap(ui, f"search-{lost[0].upper()}")
+    for key in lost[1:].upper():
+        tap(ui, f"search-{key}")
+    tap(ui, f"reissue-{lost}")
+    slip_code = text_of(ui, "reissued-code")
+    tap(ui, "print-slip")
+    assert reports[-1] == ("Voting code", [conference.definition.voter(lost).name, slip_code])
+    assert not exists(ui, "reissued-code") and exists(ui, "slip-printed")
     tap(ui, "worker-home")
     # Close, asked twice; the closing report; the sealed file on the stick, read back and checked.
     tap(ui, "worker-close")

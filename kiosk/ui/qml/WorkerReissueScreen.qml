@@ -13,7 +13,14 @@ Item {
             spacing: access.gap
             Says { text: qsTr("New code for %1. The old code no longer works. Hidden in %2 seconds.").arg(worker.shownFor).arg(worker.codeSeconds) }
             Says { objectName: "reissued-code"; big: true; font.family: "DejaVu Sans Mono"; text: worker.shownCode }
+            BigButton { objectName: "print-slip"; text: qsTr("Print it as a sealed slip instead"); onTapped: worker.printSlip() }
         }
+        Says {
+            objectName: "slip-printed"
+            visible: worker.slipPrinted
+            text: qsTr("The code was printed as a sealed slip. Give it to the voter.")
+        }
+        Notice { objectName: "reissue-message"; visible: worker.message !== ""; text: qsTr("Refused: %1").arg(worker.message) }
         Says { text: qsTr("Find the voter by name or number:") + " " + worker.search + "▏" }
         Flow {
             width: parent.width

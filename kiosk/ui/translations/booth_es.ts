@@ -729,12 +729,27 @@
         <translation>Nuevo código para %1. El código anterior ya no funciona. Se ocultará en %2 segundos.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="17" />
+        <location filename="../qml/WorkerReissueScreen.qml" line="16" />
+        <source>Print it as a sealed slip instead</source>
+        <translation>Imprimirlo en un sobre sellado</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerReissueScreen.qml" line="21" />
+        <source>The code was printed as a sealed slip. Give it to the voter.</source>
+        <translation>El código se imprimió en un sobre sellado. Entrégueselo al votante.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerReissueScreen.qml" line="23" />
+        <source>Refused: %1</source>
+        <translation>Rechazado: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerReissueScreen.qml" line="24" />
         <source>Find the voter by name or number:</source>
         <translation>Buscar al votante por nombre o número:</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="34" />
+        <location filename="../qml/WorkerReissueScreen.qml" line="41" />
         <source>Tap to reissue this voter's code</source>
         <translation>Toque para reemitir el código de este votante</translation>
     </message>

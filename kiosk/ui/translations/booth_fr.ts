@@ -729,12 +729,27 @@
         <translation>Nouveau code pour %1. L'ancien code ne fonctionne plus. Masqué dans %2 secondes.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="17" />
+        <location filename="../qml/WorkerReissueScreen.qml" line="16" />
+        <source>Print it as a sealed slip instead</source>
+        <translation>L'imprimer plutôt sur un pli scellé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerReissueScreen.qml" line="21" />
+        <source>The code was printed as a sealed slip. Give it to the voter.</source>
+        <translation>Le code a été imprimé sur un pli scellé. Remettez-le à l'électeur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerReissueScreen.qml" line="23" />
+        <source>Refused: %1</source>
+        <translation>Refusé : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerReissueScreen.qml" line="24" />
         <source>Find the voter by name or number:</source>
         <translation>Chercher l'électeur par nom ou numéro :</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="34" />
+        <location filename="../qml/WorkerReissueScreen.qml" line="41" />
         <source>Tap to reissue this voter's code</source>
         <translation>Touchez pour réémettre le code de cet électeur</translation>
     </message>
