@@ -114,7 +114,7 @@ def build_ui(
         raise RuntimeError(f"the booth's screens did not load from {QML}")
     window = roots[0]
     activity = _Activity(lambda: _touched(walk, worker), window)
-    window.installEventFilter(activity)
+    app.installEventFilter(activity)  # keys go to the focused item, not the window: watch them all
     return BoothUi(engine, window, walk, code, access, lang, worker)
 
 

@@ -79,7 +79,7 @@ def run_booth(config: BoothConfig, demo: bool = False, tour_out: Path | None = N
     ui = build_ui(station, sim_printer, timing, config.ui.language, worker_setup=setup)
     if demo and card_file.exists():
         tour = WorkerTour.from_card_file(media_folder(config), card_file)
-        ui.window.installEventFilter(_DemoCardKeys(ui, SimWorkerCard(tour.pin, tour.public_key)))
+        app.installEventFilter(_DemoCardKeys(ui, SimWorkerCard(tour.pin, tour.public_key)))
     ui.window.showFullScreen()
     try:
         return app.exec()

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.cli import main
 from kiosk.config import parse_config
-from kiosk.ui.run import run_booth
+from kiosk.ui.run import DEMO_CARD_FILE, run_booth
+from tests.ui.taps import items
 
 QUIT_AFTER_MS = 300  # long enough to build every screen, short enough for the suite
 
@@ -45,3 +49,27 @@ def test_tour_writes_every_screen(tmp_path: Path) -> None:
     names = {p.name for p in (tmp_path / "tour").glob("*.png")}
     expected = {"en-default-01-welcome.png", "fr-high-19-review.png", "es-default-24-timeout-warning.png"}
     assert expected <= names
+
+
+def test_in_the_demo_f9_inserts_the_poll_worker_card_and_f10_removes_it(
+    qapp: QApplication, conference_booth_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "booth-1"
+    shutil.copytree(conference_booth_template, data)
+    (tmp_path / DEMO_CARD_FILE).write_text(json.dumps({"pin": "1234", "public_key": "00" * 32}))
+    monkeypatch.setenv("DISPLAY", ":0")  # as with a screen: the booth itself, not the tour
+    config = parse_config(f'station_data = "{data}"\n')
+    seen: list[str] = []
+
+    def press(key: Qt.Key) -> None:
+        window = next(w for w in qapp.topLevelWindows() if w.objectName() == "booth" and w.isVisible())
+        QTest.keyClick(window, key)
+        QApplication.processEvents()
+        grabbed = [i.objectName() for i in items(window)]
+        seen.append("pin" if "pin-submit" in grabbed else "voter")
+
+    QTimer.singleShot(200, lambda: press(Qt.Key.Key_F9))
+    QTimer.singleShot(400, lambda: press(Qt.Key.Key_F10))
+    QTimer.singleShot(600, qapp.quit)
+    assert run_booth(config, demo=True) == 0
+    assert seen == ["pin", "voter"]
