@@ -26,6 +26,8 @@ Item {
         }
     }
     ScrollArea {
+        id: list
+        external: true
         anchors { left: parent.left; right: parent.right; top: head.bottom; bottom: actions.top; margins: access.gap }
         Column {
             width: parent.width
@@ -61,5 +63,6 @@ Item {
             visible: q.canContinue !== true
             text: qsTr("Choose an answer to continue.")
         }
+        Pager { area: list }
     }
 }

@@ -14,6 +14,8 @@ Item {
         }
     }
     ScrollArea {
+        id: list
+        external: true
         anchors { left: parent.left; right: parent.right; top: head.bottom; bottom: actions.top; margins: access.gap }
         Column {
             width: parent.width
@@ -62,5 +64,6 @@ Item {
             detail: qsTr("This is final: your vote cannot be changed afterwards.")
             onTapped: walk.submit()
         }
+        Pager { area: list }
     }
 }

@@ -1,14 +1,21 @@
-// Content taller than the screen is paged with two large buttons: no swiping needed.
+// Content taller than the screen is paged with two large buttons: no swiping needed. The buttons sit
+// under the content, or in the screen's own row of actions (external: true, with a Pager there).
 import QtQuick
 
 Item {
     id: area
     default property alias content: inner.data
     property alias contentY: flick.contentY
+    property bool external: false
     // Decided from the whole area, not the list's own height, so the pager never resizes what it measures.
     readonly property bool paged: inner.childrenRect.height > area.height
     readonly property bool moreAbove: paged && flick.contentY > 0
     readonly property bool moreBelow: paged && flick.contentY + flick.height < inner.childrenRect.height - 1
+
+    function pageUp() { flick.contentY = Math.max(0, flick.contentY - flick.height * 0.8) }
+    function pageDown() {
+        flick.contentY = Math.min(inner.childrenRect.height - flick.height, flick.contentY + flick.height * 0.8)
+    }
 
     Flickable {
         id: flick
@@ -19,24 +26,11 @@ Item {
         boundsBehavior: Flickable.StopAtBounds
         Item { id: inner; width: flick.width; height: childrenRect.height }
     }
-    Row {
+    Pager {
         id: pager
+        area: area
         anchors { left: parent.left; bottom: parent.bottom }
-        spacing: access.gap
-        visible: area.paged
+        visible: area.paged && !area.external
         height: visible ? implicitHeight : 0
-        BigButton {
-            objectName: "scroll-up"
-            text: "▲ " + qsTr("Show more above")
-            active: area.moreAbove
-            onTapped: flick.contentY = Math.max(0, flick.contentY - flick.height * 0.8)
-        }
-        BigButton {
-            objectName: "scroll-down"
-            text: "▼ " + qsTr("Show more below")
-            active: area.moreBelow
-            onTapped: flick.contentY = Math.min(inner.childrenRect.height - flick.height,
-                                                flick.contentY + flick.height * 0.8)
-        }
     }
 }

@@ -4,6 +4,8 @@ import QtQuick
 Item {
     Says { id: head; big: true; text: qsTr("Voting sessions") }
     ScrollArea {
+        id: list
+        external: true
         anchors { left: parent.left; right: parent.right; top: head.bottom; bottom: actions.top; margins: access.gap }
         Column {
             width: parent.width
@@ -26,6 +28,8 @@ Item {
     Flow {
         id: actions
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        spacing: access.gap
         BigButton { objectName: "log-out"; text: qsTr("Log out"); onTapped: walk.logOut() }
+        Pager { area: list }
     }
 }

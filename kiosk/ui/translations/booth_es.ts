@@ -158,6 +158,19 @@
     </message>
 </context>
 <context>
+    <name>Pager</name>
+    <message>
+        <location filename="../qml/Pager.qml" line="10" />
+        <source>More above</source>
+        <translation>Más arriba</translation>
+    </message>
+    <message>
+        <location filename="../qml/Pager.qml" line="16" />
+        <source>More below</source>
+        <translation>Más abajo</translation>
+    </message>
+</context>
+<context>
     <name>QuestionScreen</name>
     <message>
         <location filename="../qml/QuestionScreen.qml" line="7" />
@@ -195,27 +208,27 @@
         <translation>Ha elegido el máximo permitido. Para elegir otra, toque primero una elegida para quitarla.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="39" />
+        <location filename="../qml/QuestionScreen.qml" line="41" />
         <source>Chosen</source>
         <translation>Elegida</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="51" />
+        <location filename="../qml/QuestionScreen.qml" line="53" />
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="56" />
+        <location filename="../qml/QuestionScreen.qml" line="58" />
         <source>Back to review</source>
         <translation>Volver al resumen</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="56" />
+        <location filename="../qml/QuestionScreen.qml" line="58" />
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="62" />
+        <location filename="../qml/QuestionScreen.qml" line="64" />
         <source>Choose an answer to continue.</source>
         <translation>Elija una respuesta para continuar.</translation>
     </message>
@@ -233,42 +246,29 @@
         <translation>Preguntas sin respuesta: %1. Aún puede responderlas con Cambiar.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="39" />
+        <location filename="../qml/ReviewScreen.qml" line="41" />
         <source>No answer</source>
         <translation>Sin respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="46" />
+        <location filename="../qml/ReviewScreen.qml" line="48" />
         <source>Change</source>
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="57" />
+        <location filename="../qml/ReviewScreen.qml" line="59" />
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="61" />
+        <location filename="../qml/ReviewScreen.qml" line="63" />
         <source>Submit your vote</source>
         <translation>Emitir su voto</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="62" />
+        <location filename="../qml/ReviewScreen.qml" line="64" />
         <source>This is final: your vote cannot be changed afterwards.</source>
         <translation>Es definitivo: después no podrá cambiar su voto.</translation>
-    </message>
-</context>
-<context>
-    <name>ScrollArea</name>
-    <message>
-        <location filename="../qml/ScrollArea.qml" line="30" />
-        <source>Show more above</source>
-        <translation>Ver más arriba</translation>
-    </message>
-    <message>
-        <location filename="../qml/ScrollArea.qml" line="36" />
-        <source>Show more below</source>
-        <translation>Ver más abajo</translation>
     </message>
 </context>
 <context>
@@ -279,22 +279,22 @@
         <translation>Sesiones de votación</translation>
     </message>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="17" />
+        <location filename="../qml/SessionsScreen.qml" line="19" />
         <source>Open: tap to vote</source>
         <translation>Abierta: toque para votar</translation>
     </message>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="18" />
+        <location filename="../qml/SessionsScreen.qml" line="20" />
         <source>You have voted</source>
         <translation>Ya ha votado</translation>
     </message>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="19" />
+        <location filename="../qml/SessionsScreen.qml" line="21" />
         <source>Not open now</source>
         <translation>No abierta ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="29" />
+        <location filename="../qml/SessionsScreen.qml" line="32" />
         <source>Log out</source>
         <translation>Cerrar sesión</translation>
     </message>

@@ -158,6 +158,19 @@
     </message>
 </context>
 <context>
+    <name>Pager</name>
+    <message>
+        <location filename="../qml/Pager.qml" line="10" />
+        <source>More above</source>
+        <translation>Plus haut</translation>
+    </message>
+    <message>
+        <location filename="../qml/Pager.qml" line="16" />
+        <source>More below</source>
+        <translation>Plus bas</translation>
+    </message>
+</context>
+<context>
     <name>QuestionScreen</name>
     <message>
         <location filename="../qml/QuestionScreen.qml" line="7" />
@@ -195,27 +208,27 @@
         <translation>Vous avez atteint le maximum permis. Pour en choisir une autre, touchez d'abord une réponse choisie pour la retirer.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="39" />
+        <location filename="../qml/QuestionScreen.qml" line="41" />
         <source>Chosen</source>
         <translation>Choisi</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="51" />
+        <location filename="../qml/QuestionScreen.qml" line="53" />
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="56" />
+        <location filename="../qml/QuestionScreen.qml" line="58" />
         <source>Back to review</source>
         <translation>Retour au récapitulatif</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="56" />
+        <location filename="../qml/QuestionScreen.qml" line="58" />
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="62" />
+        <location filename="../qml/QuestionScreen.qml" line="64" />
         <source>Choose an answer to continue.</source>
         <translation>Choisissez une réponse pour continuer.</translation>
     </message>
@@ -233,42 +246,29 @@
         <translation>Questions sans réponse : %1. Vous pouvez encore y répondre avec Modifier.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="39" />
+        <location filename="../qml/ReviewScreen.qml" line="41" />
         <source>No answer</source>
         <translation>Sans réponse</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="46" />
+        <location filename="../qml/ReviewScreen.qml" line="48" />
         <source>Change</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="57" />
+        <location filename="../qml/ReviewScreen.qml" line="59" />
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="61" />
+        <location filename="../qml/ReviewScreen.qml" line="63" />
         <source>Submit your vote</source>
         <translation>Déposer votre vote</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="62" />
+        <location filename="../qml/ReviewScreen.qml" line="64" />
         <source>This is final: your vote cannot be changed afterwards.</source>
         <translation>C'est définitif : votre vote ne pourra plus être modifié.</translation>
-    </message>
-</context>
-<context>
-    <name>ScrollArea</name>
-    <message>
-        <location filename="../qml/ScrollArea.qml" line="30" />
-        <source>Show more above</source>
-        <translation>Voir plus haut</translation>
-    </message>
-    <message>
-        <location filename="../qml/ScrollArea.qml" line="36" />
-        <source>Show more below</source>
-        <translation>Voir plus bas</translation>
     </message>
 </context>
 <context>
@@ -279,22 +279,22 @@
         <translation>Séances de vote</translation>
     </message>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="17" />
+        <location filename="../qml/SessionsScreen.qml" line="19" />
         <source>Open: tap to vote</source>
         <translation>Ouverte : touchez pour voter</translation>
     </message>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="18" />
+        <location filename="../qml/SessionsScreen.qml" line="20" />
         <source>You have voted</source>
         <translation>Vous avez voté</translation>
     </message>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="19" />
+        <location filename="../qml/SessionsScreen.qml" line="21" />
         <source>Not open now</source>
         <translation>Pas ouverte actuellement</translation>
     </message>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="29" />
+        <location filename="../qml/SessionsScreen.qml" line="32" />
         <source>Log out</source>
         <translation>Se déconnecter</translation>
     </message>
