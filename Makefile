@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.isoloir-installed
 
-.PHONY: demo test lint system venv bench clean
+.PHONY: demo test lint system venv bench clean translations
 
 system:
 	@bash scripts/setup-system.sh
@@ -35,6 +35,13 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+# The booth's texts: new strings from the QML into the .ts files (for translators, e.g. with
+# pyside6-linguist), then the compiled .qm files the booth loads (committed; a test checks them).
+translations: $(STAMP)
+	@cd kiosk/ui && ../../$(VENV)/bin/pyside6-lupdate qml/*.qml -no-obsolete \
+		-ts translations/booth_fr.ts translations/booth_es.ts
+	@cd kiosk/ui && ../../$(VENV)/bin/pyside6-lrelease translations/booth_fr.ts translations/booth_es.ts
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
