@@ -1,39 +1,40 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
     <name>CastDoneScreen</name>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="6" />
+        <location filename="../qml/CastDoneScreen.qml" line="6"/>
         <source>Your vote has been recorded</source>
         <translation>Su voto ha quedado registrado</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="7" />
+        <location filename="../qml/CastDoneScreen.qml" line="7"/>
         <source>Your tracking code:</source>
         <translation>Su código de seguimiento:</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="20" />
+        <location filename="../qml/CastDoneScreen.qml" line="20"/>
         <source>Your receipt has been printed. Take it with you.</source>
         <translation>Su comprobante se ha impreso. Lléveselo.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="21" />
+        <location filename="../qml/CastDoneScreen.qml" line="21"/>
         <source>The receipt could not be printed: the printer is out of paper. Your vote is recorded. Please tell a poll worker.</source>
         <translation>No se pudo imprimir el comprobante: la impresora no tiene papel. Su voto está registrado. Avise a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="22" />
+        <location filename="../qml/CastDoneScreen.qml" line="22"/>
         <source>The receipt could not be printed. Your vote is recorded. Please tell a poll worker.</source>
         <translation>No se pudo imprimir el comprobante. Su voto está registrado. Avise a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="23" />
+        <location filename="../qml/CastDoneScreen.qml" line="23"/>
         <source>No receipt is printed at this booth: note your tracking code if you wish to check it later.</source>
         <translation>Esta cabina no imprime comprobantes: anote su código de seguimiento si desea verificarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="25" />
+        <location filename="../qml/CastDoneScreen.qml" line="25"/>
         <source>Done</source>
         <translation>Terminar</translation>
     </message>
@@ -41,27 +42,27 @@
 <context>
     <name>CastFailedScreen</name>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="6" />
+        <location filename="../qml/CastFailedScreen.qml" line="6"/>
         <source>Your vote was NOT recorded</source>
         <translation>Su voto NO ha quedado registrado</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="9" />
+        <location filename="../qml/CastFailedScreen.qml" line="9"/>
         <source>The booth refused this vote: the session may have been closed. Nothing was recorded. Please ask a poll worker.</source>
         <translation>La cabina rechazó este voto: puede que la sesión se haya cerrado. No se registró nada. Consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="10" />
+        <location filename="../qml/CastFailedScreen.qml" line="10"/>
         <source>The booth could not store your vote. Nothing was recorded and your answers are kept. Try again, or ask a poll worker.</source>
         <translation>La cabina no pudo guardar su voto. No se registró nada y se conservan sus respuestas. Inténtelo de nuevo o consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="12" />
+        <location filename="../qml/CastFailedScreen.qml" line="12"/>
         <source>Try again</source>
         <translation>Intentar de nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="13" />
+        <location filename="../qml/CastFailedScreen.qml" line="13"/>
         <source>Back to sessions</source>
         <translation>Volver a las sesiones</translation>
     </message>
@@ -69,67 +70,67 @@
 <context>
     <name>CodeEntryScreen</name>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="21" />
+        <location filename="../qml/CodeEntryScreen.qml" line="21"/>
         <source>A voting code has 24 characters. Check that none is missing.</source>
         <translation>Un código de votación tiene 24 caracteres. Compruebe que no falte ninguno.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="22" />
+        <location filename="../qml/CodeEntryScreen.qml" line="22"/>
         <source>This code has a typing mistake. Check group %1.</source>
         <translation>Este código tiene un error de escritura. Revise el grupo %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="23" />
+        <location filename="../qml/CodeEntryScreen.qml" line="23"/>
         <source>This code has a typing mistake. Check it against your notice.</source>
         <translation>Este código tiene un error de escritura. Compárelo con su notificación.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="24" />
+        <location filename="../qml/CodeEntryScreen.qml" line="24"/>
         <source>This code is not known at this booth. Check it, or ask a poll worker.</source>
         <translation>Esta cabina no reconoce este código. Revíselo o consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="25" />
+        <location filename="../qml/CodeEntryScreen.qml" line="25"/>
         <source>This code has already been used to vote in every session open to you.</source>
         <translation>Este código ya se usó para votar en todas las sesiones abiertas para usted.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="26" />
+        <location filename="../qml/CodeEntryScreen.qml" line="26"/>
         <source>Too many wrong codes: the booth is locked for %1 seconds. Please see a poll worker.</source>
         <translation>Demasiados códigos erróneos: la cabina queda bloqueada durante %1 segundos. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="27" />
+        <location filename="../qml/CodeEntryScreen.qml" line="27"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
         <translation>La votación no está abierta en esta cabina ahora. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="38" />
+        <location filename="../qml/CodeEntryScreen.qml" line="38"/>
         <source>Type the voting code printed on your notice, or hold it under the scanner.</source>
         <translation>Escriba el código de votación impreso en su notificación o acérquelo al lector.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="68" />
+        <location filename="../qml/CodeEntryScreen.qml" line="68"/>
         <source>Tries left before the booth locks: %1.</source>
         <translation>Intentos restantes antes del bloqueo de la cabina: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="99" />
+        <location filename="../qml/CodeEntryScreen.qml" line="99"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="100" />
+        <location filename="../qml/CodeEntryScreen.qml" line="100"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="101" />
+        <location filename="../qml/CodeEntryScreen.qml" line="101"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="106" />
+        <location filename="../qml/CodeEntryScreen.qml" line="106"/>
         <source>Check my code</source>
         <translation>Comprobar mi código</translation>
     </message>
@@ -137,22 +138,22 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="6" />
+        <location filename="../qml/ConfirmScreen.qml" line="6"/>
         <source>Submit your vote now?</source>
         <translation>¿Emitir su voto ahora?</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="7" />
+        <location filename="../qml/ConfirmScreen.qml" line="7"/>
         <source>This is final. Once submitted, your vote cannot be changed.</source>
         <translation>Es definitivo. Una vez emitido, su voto no se puede cambiar.</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="11" />
+        <location filename="../qml/ConfirmScreen.qml" line="11"/>
         <source>Yes, submit my vote</source>
         <translation>Sí, emitir mi voto</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="14" />
+        <location filename="../qml/ConfirmScreen.qml" line="14"/>
         <source>No, go back to the review</source>
         <translation>No, volver al resumen</translation>
     </message>
@@ -160,12 +161,12 @@
 <context>
     <name>Pager</name>
     <message>
-        <location filename="../qml/Pager.qml" line="10" />
+        <location filename="../qml/Pager.qml" line="10"/>
         <source>More above</source>
         <translation>Más arriba</translation>
     </message>
     <message>
-        <location filename="../qml/Pager.qml" line="16" />
+        <location filename="../qml/Pager.qml" line="16"/>
         <source>More below</source>
         <translation>Más abajo</translation>
     </message>
@@ -173,62 +174,62 @@
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="7" />
+        <location filename="../qml/QuestionScreen.qml" line="7"/>
         <source>Choose one list.</source>
         <translation>Elija una lista.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="9" />
+        <location filename="../qml/QuestionScreen.qml" line="9"/>
         <source>Choose at least %1 and at most %2.</source>
         <translation>Elija al menos %1 y como máximo %2.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="10" />
+        <location filename="../qml/QuestionScreen.qml" line="10"/>
         <source>Choose up to %1.</source>
         <translation>Elija hasta %1.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="12" />
+        <location filename="../qml/QuestionScreen.qml" line="12"/>
         <source>Choose one answer.</source>
         <translation>Elija una respuesta.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="18" />
+        <location filename="../qml/QuestionScreen.qml" line="18"/>
         <source>Question %1 of %2</source>
         <translation>Pregunta %1 de %2</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="21" />
+        <location filename="../qml/QuestionScreen.qml" line="21"/>
         <source>You may leave this question blank.</source>
         <translation>Puede dejar esta pregunta en blanco.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="25" />
+        <location filename="../qml/QuestionScreen.qml" line="25"/>
         <source>You have chosen the most allowed. To choose another, first tap a chosen one to remove it.</source>
         <translation>Ha elegido el máximo permitido. Para elegir otra, toque primero una elegida para quitarla.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="41" />
+        <location filename="../qml/QuestionScreen.qml" line="41"/>
         <source>Chosen</source>
         <translation>Elegida</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="53" />
+        <location filename="../qml/QuestionScreen.qml" line="53"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="58" />
+        <location filename="../qml/QuestionScreen.qml" line="58"/>
         <source>Back to review</source>
         <translation>Volver al resumen</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="58" />
+        <location filename="../qml/QuestionScreen.qml" line="58"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="64" />
+        <location filename="../qml/QuestionScreen.qml" line="64"/>
         <source>Choose an answer to continue.</source>
         <translation>Elija una respuesta para continuar.</translation>
     </message>
@@ -236,37 +237,37 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="9" />
+        <location filename="../qml/ReviewScreen.qml" line="9"/>
         <source>Review your answers</source>
         <translation>Revise sus respuestas</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="13" />
+        <location filename="../qml/ReviewScreen.qml" line="13"/>
         <source>Questions with no answer: %1. You can still answer them with Change.</source>
         <translation>Preguntas sin respuesta: %1. Aún puede responderlas con Cambiar.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="41" />
+        <location filename="../qml/ReviewScreen.qml" line="41"/>
         <source>No answer</source>
         <translation>Sin respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="48" />
+        <location filename="../qml/ReviewScreen.qml" line="48"/>
         <source>Change</source>
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="59" />
+        <location filename="../qml/ReviewScreen.qml" line="59"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="63" />
+        <location filename="../qml/ReviewScreen.qml" line="63"/>
         <source>Submit your vote</source>
         <translation>Emitir su voto</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="64" />
+        <location filename="../qml/ReviewScreen.qml" line="64"/>
         <source>This is final: your vote cannot be changed afterwards.</source>
         <translation>Es definitivo: después no podrá cambiar su voto.</translation>
     </message>
@@ -274,27 +275,27 @@
 <context>
     <name>SessionsScreen</name>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="5" />
+        <location filename="../qml/SessionsScreen.qml" line="5"/>
         <source>Voting sessions</source>
         <translation>Sesiones de votación</translation>
     </message>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="19" />
+        <location filename="../qml/SessionsScreen.qml" line="19"/>
         <source>Open: tap to vote</source>
         <translation>Abierta: toque para votar</translation>
     </message>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="20" />
+        <location filename="../qml/SessionsScreen.qml" line="20"/>
         <source>You have voted</source>
         <translation>Ya ha votado</translation>
     </message>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="21" />
+        <location filename="../qml/SessionsScreen.qml" line="21"/>
         <source>Not open now</source>
         <translation>No abierta ahora</translation>
     </message>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="32" />
+        <location filename="../qml/SessionsScreen.qml" line="32"/>
         <source>Log out</source>
         <translation>Cerrar sesión</translation>
     </message>
@@ -302,17 +303,17 @@
 <context>
     <name>TimeoutWarning</name>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="12" />
+        <location filename="../qml/TimeoutWarning.qml" line="12"/>
         <source>Are you still there?</source>
         <translation>¿Sigue ahí?</translation>
     </message>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="15" />
+        <location filename="../qml/TimeoutWarning.qml" line="15"/>
         <source>For your privacy, the booth will return to the start in %1 seconds and forget the answers you have not submitted.</source>
         <translation>Para proteger su voto, la cabina volverá al inicio en %1 segundos y olvidará las respuestas no emitidas.</translation>
     </message>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="20" />
+        <location filename="../qml/TimeoutWarning.qml" line="20"/>
         <source>I need more time</source>
         <translation>Necesito más tiempo</translation>
     </message>
@@ -320,27 +321,27 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/TopBar.qml" line="19" />
+        <location filename="../qml/TopBar.qml" line="19"/>
         <source>Text size %1/%2</source>
         <translation>Tamaño del texto %1/%2</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="25" />
+        <location filename="../qml/TopBar.qml" line="25"/>
         <source>high</source>
         <translation>alto</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="25" />
+        <location filename="../qml/TopBar.qml" line="25"/>
         <source>Contrast: %1</source>
         <translation>Contraste: %1</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="26" />
+        <location filename="../qml/TopBar.qml" line="26"/>
         <source>low</source>
         <translation>bajo</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="26" />
+        <location filename="../qml/TopBar.qml" line="26"/>
         <source>standard</source>
         <translation>estándar</translation>
     </message>
@@ -348,22 +349,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="9" />
+        <location filename="../qml/WelcomeScreen.qml" line="9"/>
         <source>This booth is not set up yet. Please see a poll worker.</source>
         <translation>Esta cabina aún no está configurada. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="14" />
+        <location filename="../qml/WelcomeScreen.qml" line="14"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
         <translation>La votación no está abierta en esta cabina ahora. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="16" />
+        <location filename="../qml/WelcomeScreen.qml" line="16"/>
         <source>Insert your card or enter your voting code</source>
         <translation>Inserte su tarjeta o introduzca su código de votación</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="21" />
+        <location filename="../qml/WelcomeScreen.qml" line="21"/>
         <source>Enter a voting code</source>
         <translation>Introducir un código de votación</translation>
     </message>
@@ -371,12 +372,12 @@
 <context>
     <name>WorkerAuditScreen</name>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="5" />
+        <location filename="../qml/WorkerAuditScreen.qml" line="5"/>
         <source>Audit log: recent events</source>
         <translation>Registro de auditoría: eventos recientes</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="29" />
+        <location filename="../qml/WorkerAuditScreen.qml" line="29"/>
         <source>Write the full log to the USB stick</source>
         <translation>Escribir el registro completo en la memoria USB</translation>
     </message>
@@ -384,12 +385,12 @@
 <context>
     <name>WorkerBar</name>
     <message>
-        <location filename="../qml/WorkerBar.qml" line="6" />
+        <location filename="../qml/WorkerBar.qml" line="6"/>
         <source>Back to the day</source>
         <translation>Volver a la jornada</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerBar.qml" line="7" />
+        <location filename="../qml/WorkerBar.qml" line="7"/>
         <source>Leave poll-worker mode</source>
         <translation>Salir del modo de mesa</translation>
     </message>
@@ -397,37 +398,37 @@
 <context>
     <name>WorkerCloseScreen</name>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="6" />
+        <location filename="../qml/WorkerCloseScreen.qml" line="6"/>
         <source>Close the polls?</source>
         <translation>¿Cerrar la votación?</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="10" />
+        <location filename="../qml/WorkerCloseScreen.qml" line="10"/>
         <source>No one will be able to vote at this booth again. The closing report will be printed.</source>
         <translation>Nadie podrá volver a votar en esta cabina. Se imprimirá el acta de cierre.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="11" />
+        <location filename="../qml/WorkerCloseScreen.qml" line="11"/>
         <source>Are you sure? This cannot be undone.</source>
         <translation>¿Está seguro? No se puede deshacer.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="13" />
+        <location filename="../qml/WorkerCloseScreen.qml" line="13"/>
         <source>Refused: %1</source>
         <translation>Rechazado: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="17" />
+        <location filename="../qml/WorkerCloseScreen.qml" line="17"/>
         <source>Yes, close the polls</source>
         <translation>Sí, cerrar la votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="17" />
+        <location filename="../qml/WorkerCloseScreen.qml" line="17"/>
         <source>Yes, I am sure: close now</source>
         <translation>Sí, estoy seguro: cerrar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="20" />
+        <location filename="../qml/WorkerCloseScreen.qml" line="20"/>
         <source>No, keep the polls open</source>
         <translation>No, mantener la votación abierta</translation>
     </message>
@@ -435,52 +436,52 @@
 <context>
     <name>WorkerExportScreen</name>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="8" />
+        <location filename="../qml/WorkerExportScreen.qml" line="8"/>
         <source>Polls closed</source>
         <translation>Votación cerrada</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="11" />
+        <location filename="../qml/WorkerExportScreen.qml" line="11"/>
         <source>Closing report:</source>
         <translation>Acta de cierre:</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="12" />
+        <location filename="../qml/WorkerExportScreen.qml" line="12"/>
         <source>Printed.</source>
         <translation>Impresa.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="12" />
+        <location filename="../qml/WorkerExportScreen.qml" line="12"/>
         <source>Not printed: check the printer.</source>
         <translation>No impresa: revise la impresora.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="16" />
+        <location filename="../qml/WorkerExportScreen.qml" line="16"/>
         <source>ballots: %1</source>
         <translation>papeletas: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="18" />
+        <location filename="../qml/WorkerExportScreen.qml" line="18"/>
         <source>Insert a USB stick, then write the sealed ballot file.</source>
         <translation>Inserte una memoria USB y escriba el archivo sellado de papeletas.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="19" />
+        <location filename="../qml/WorkerExportScreen.qml" line="19"/>
         <source>Not written: %1. Try again, or use another stick.</source>
         <translation>No escrito: %1. Inténtelo de nuevo o use otra memoria.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="23" />
+        <location filename="../qml/WorkerExportScreen.qml" line="23"/>
         <source>Sealed file written and checked. Copies: %1.</source>
         <translation>Archivo sellado escrito y verificado. Copias: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="28" />
+        <location filename="../qml/WorkerExportScreen.qml" line="28"/>
         <source>Write the sealed ballot file</source>
         <translation>Escribir el archivo sellado de papeletas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="28" />
+        <location filename="../qml/WorkerExportScreen.qml" line="28"/>
         <source>Write a second copy on another stick</source>
         <translation>Escribir una segunda copia en otra memoria</translation>
     </message>
@@ -488,187 +489,187 @@
 <context>
     <name>WorkerHomeScreen</name>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="7" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="7"/>
         <source>set up, not open yet</source>
         <translation>configurada, aún no abierta</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="8" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="8"/>
         <source>open</source>
         <translation>abierta</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="9" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="9"/>
         <source>paused</source>
         <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="10" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="10"/>
         <source>closed</source>
         <translation>cerrada</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="12" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="12"/>
         <source>not set up</source>
         <translation>sin configurar</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="16" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="16"/>
         <source>Receipt printer</source>
         <translation>Impresora de comprobantes</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="17" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="17"/>
         <source>Card reader</source>
         <translation>Lector de tarjetas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="18" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="18"/>
         <source>Storage</source>
         <translation>Almacenamiento</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="19" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="19"/>
         <source>Code scanner</source>
         <translation>Lector de códigos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="25" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="25"/>
         <source>working</source>
         <translation>funciona</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="26" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="26"/>
         <source>out of paper</source>
         <translation>sin papel</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="27" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="27"/>
         <source>not connected</source>
         <translation>no conectado</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="29" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="29"/>
         <source>fault</source>
         <translation>averiado</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="36" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="36"/>
         <source>Polls: %1</source>
         <translation>Votación: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="37" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="37"/>
         <source>Refused: %1</source>
         <translation>Rechazado: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="41" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="41"/>
         <source>Open polls</source>
         <translation>Abrir la votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="42" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="42"/>
         <source>Pause voting</source>
         <translation>Pausar la votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="43" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="43"/>
         <source>Resume voting</source>
         <translation>Reanudar la votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="44" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="44"/>
         <source>Close polls</source>
         <translation>Cerrar la votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="45" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="45"/>
         <source>Write the sealed ballot file</source>
         <translation>Escribir el archivo sellado de papeletas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="50" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="50"/>
         <source>Zero report: check that every session shows 0.</source>
         <translation>Acta de inicio: compruebe que cada sesión indica 0.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="51" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="51"/>
         <source>Printed.</source>
         <translation>Impresa.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="51" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="51"/>
         <source>Not printed: check the printer.</source>
         <translation>No impresa: revise la impresora.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="53" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="53"/>
         <source>Voting sessions (ballots cast at this booth)</source>
         <translation>Sesiones de votación (papeletas emitidas en esta cabina)</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="61" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="61"/>
         <source>ballots: %1</source>
         <translation>papeletas: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="62" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="62"/>
         <source>Active: voters can vote. Tap to stop.</source>
         <translation>Activa: se puede votar. Toque para detenerla.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="62" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="62"/>
         <source>Not active. Tap to open it to voters.</source>
         <translation>Inactiva. Toque para abrirla a los votantes.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="66" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="66"/>
         <source>Devices</source>
         <translation>Dispositivos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="74" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="74"/>
         <source>Clear the code-entry lock</source>
         <translation>Desbloquear la introducción de códigos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="75" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="75"/>
         <source>Reissue a voting code</source>
         <translation>Reemitir un código de votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="76" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="76"/>
         <source>Audit log</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="77" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="77"/>
         <source>Reprint the last receipt</source>
         <translation>Reimprimir el último comprobante</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="82" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="82"/>
         <source>The last receipt was printed again.</source>
         <translation>El último comprobante se ha vuelto a imprimir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="83" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="83"/>
         <source>The last receipt was already reprinted once.</source>
         <translation>El último comprobante ya se reimprimió una vez.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="84" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="84"/>
         <source>No vote has been cast at this booth yet.</source>
         <translation>Todavía no se ha emitido ningún voto en esta cabina.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="85" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="85"/>
         <source>The receipt could not be printed: check the printer.</source>
         <translation>No se pudo imprimir el comprobante: revise la impresora.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="92" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="92"/>
         <source>Leave poll-worker mode</source>
         <translation>Salir del modo de mesa</translation>
     </message>
@@ -676,42 +677,42 @@
 <context>
     <name>WorkerPinScreen</name>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="6" />
+        <location filename="../qml/WorkerPinScreen.qml" line="6"/>
         <source>Poll-worker card</source>
         <translation>Tarjeta de miembro de mesa</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="7" />
-        <source>Type the card's PIN.</source>
+        <location filename="../qml/WorkerPinScreen.qml" line="7"/>
+        <source>Type the card&apos;s PIN.</source>
         <translation>Escriba el PIN de la tarjeta.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="12" />
+        <location filename="../qml/WorkerPinScreen.qml" line="12"/>
         <source>This card is not registered for this booth.</source>
         <translation>Esta tarjeta no está registrada para esta cabina.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="13" />
+        <location filename="../qml/WorkerPinScreen.qml" line="13"/>
         <source>This card is blocked. Use another poll-worker card.</source>
         <translation>Esta tarjeta está bloqueada. Use otra tarjeta de miembro de mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="14" />
+        <location filename="../qml/WorkerPinScreen.qml" line="14"/>
         <source>Wrong PIN. Tries left on this card: %1.</source>
         <translation>PIN incorrecto. Intentos restantes en esta tarjeta: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="35" />
+        <location filename="../qml/WorkerPinScreen.qml" line="35"/>
         <source>Leave poll-worker mode</source>
         <translation>Salir del modo de mesa</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="36" />
+        <location filename="../qml/WorkerPinScreen.qml" line="36"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="41" />
+        <location filename="../qml/WorkerPinScreen.qml" line="41"/>
         <source>Log in</source>
         <translation>Entrar</translation>
     </message>
@@ -719,85 +720,85 @@
 <context>
     <name>WorkerReissueScreen</name>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="9" />
+        <location filename="../qml/WorkerReissueScreen.qml" line="9"/>
         <source>Reissue a voting code</source>
         <translation>Reemitir un código de votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="14" />
+        <location filename="../qml/WorkerReissueScreen.qml" line="14"/>
         <source>New code for %1. The old code no longer works. Hidden in %2 seconds.</source>
         <translation>Nuevo código para %1. El código anterior ya no funciona. Se ocultará en %2 segundos.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="16" />
+        <location filename="../qml/WorkerReissueScreen.qml" line="16"/>
         <source>Print it as a sealed slip instead</source>
         <translation>Imprimirlo en un sobre sellado</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="21" />
+        <location filename="../qml/WorkerReissueScreen.qml" line="21"/>
         <source>The code was printed as a sealed slip. Give it to the voter.</source>
         <translation>El código se imprimió en un sobre sellado. Entrégueselo al votante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="23" />
+        <location filename="../qml/WorkerReissueScreen.qml" line="23"/>
         <source>Refused: %1</source>
         <translation>Rechazado: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="24" />
+        <location filename="../qml/WorkerReissueScreen.qml" line="24"/>
         <source>Find the voter by name or number:</source>
         <translation>Buscar al votante por nombre o número:</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="41" />
-        <source>Tap to reissue this voter's code</source>
+        <location filename="../qml/WorkerReissueScreen.qml" line="41"/>
+        <source>Tap to reissue this voter&apos;s code</source>
         <translation>Toque para reemitir el código de este votante</translation>
     </message>
 </context>
 <context>
     <name>WorkerSetupScreen</name>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="6" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="6"/>
         <source>Set up this booth</source>
         <translation>Configurar esta cabina</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="7" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="7"/>
         <source>Insert the USB stick with the election package, then check it.</source>
         <translation>Inserte la memoria USB con el paquete electoral y verifíquela.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="8" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="8"/>
         <source>Check the USB stick</source>
         <translation>Verificar la memoria USB</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="9" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="9"/>
         <source>Refused: %1</source>
         <translation>Rechazado: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="14" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="14"/>
         <source>Election: %1</source>
         <translation>Elección: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="15" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="15"/>
         <source>Booth: %1</source>
         <translation>Cabina: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="16" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="16"/>
         <source>Compare this fingerprint with the one the election officials gave you:</source>
         <translation>Compare esta huella con la que le dieron los responsables de la elección:</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="18" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="18"/>
         <source>They match: set up the booth</source>
         <translation>Coinciden: configurar la cabina</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="20" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="20"/>
         <source>Leave poll-worker mode</source>
         <translation>Salir del modo de mesa</translation>
     </message>

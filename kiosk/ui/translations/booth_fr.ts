@@ -1,39 +1,40 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>CastDoneScreen</name>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="6" />
+        <location filename="../qml/CastDoneScreen.qml" line="6"/>
         <source>Your vote has been recorded</source>
         <translation>Votre vote a été enregistré</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="7" />
+        <location filename="../qml/CastDoneScreen.qml" line="7"/>
         <source>Your tracking code:</source>
         <translation>Votre code de suivi :</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="20" />
+        <location filename="../qml/CastDoneScreen.qml" line="20"/>
         <source>Your receipt has been printed. Take it with you.</source>
         <translation>Votre reçu a été imprimé. Emportez-le.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="21" />
+        <location filename="../qml/CastDoneScreen.qml" line="21"/>
         <source>The receipt could not be printed: the printer is out of paper. Your vote is recorded. Please tell a poll worker.</source>
-        <translation>Le reçu n'a pas pu être imprimé : l'imprimante n'a plus de papier. Votre vote est enregistré. Veuillez prévenir un assesseur.</translation>
+        <translation>Le reçu n&apos;a pas pu être imprimé : l&apos;imprimante n&apos;a plus de papier. Votre vote est enregistré. Veuillez prévenir un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="22" />
+        <location filename="../qml/CastDoneScreen.qml" line="22"/>
         <source>The receipt could not be printed. Your vote is recorded. Please tell a poll worker.</source>
-        <translation>Le reçu n'a pas pu être imprimé. Votre vote est enregistré. Veuillez prévenir un assesseur.</translation>
+        <translation>Le reçu n&apos;a pas pu être imprimé. Votre vote est enregistré. Veuillez prévenir un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="23" />
+        <location filename="../qml/CastDoneScreen.qml" line="23"/>
         <source>No receipt is printed at this booth: note your tracking code if you wish to check it later.</source>
-        <translation>Cet isoloir n'imprime pas de reçu : notez votre code de suivi si vous souhaitez le vérifier plus tard.</translation>
+        <translation>Cet isoloir n&apos;imprime pas de reçu : notez votre code de suivi si vous souhaitez le vérifier plus tard.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="25" />
+        <location filename="../qml/CastDoneScreen.qml" line="25"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
@@ -41,27 +42,27 @@
 <context>
     <name>CastFailedScreen</name>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="6" />
+        <location filename="../qml/CastFailedScreen.qml" line="6"/>
         <source>Your vote was NOT recorded</source>
-        <translation>Votre vote n'a PAS été enregistré</translation>
+        <translation>Votre vote n&apos;a PAS été enregistré</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="9" />
+        <location filename="../qml/CastFailedScreen.qml" line="9"/>
         <source>The booth refused this vote: the session may have been closed. Nothing was recorded. Please ask a poll worker.</source>
-        <translation>L'isoloir a refusé ce vote : la séance a peut-être été fermée. Rien n'a été enregistré. Veuillez demander à un assesseur.</translation>
+        <translation>L&apos;isoloir a refusé ce vote : la séance a peut-être été fermée. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="10" />
+        <location filename="../qml/CastFailedScreen.qml" line="10"/>
         <source>The booth could not store your vote. Nothing was recorded and your answers are kept. Try again, or ask a poll worker.</source>
-        <translation>L'isoloir n'a pas pu enregistrer votre vote. Rien n'a été enregistré et vos réponses sont conservées. Réessayez ou demandez à un assesseur.</translation>
+        <translation>L&apos;isoloir n&apos;a pas pu enregistrer votre vote. Rien n&apos;a été enregistré et vos réponses sont conservées. Réessayez ou demandez à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="12" />
+        <location filename="../qml/CastFailedScreen.qml" line="12"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="13" />
+        <location filename="../qml/CastFailedScreen.qml" line="13"/>
         <source>Back to sessions</source>
         <translation>Retour aux séances</translation>
     </message>
@@ -69,67 +70,67 @@
 <context>
     <name>CodeEntryScreen</name>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="21" />
+        <location filename="../qml/CodeEntryScreen.qml" line="21"/>
         <source>A voting code has 24 characters. Check that none is missing.</source>
-        <translation>Un code de vote compte 24 caractères. Vérifiez qu'il n'en manque aucun.</translation>
+        <translation>Un code de vote compte 24 caractères. Vérifiez qu&apos;il n&apos;en manque aucun.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="22" />
+        <location filename="../qml/CodeEntryScreen.qml" line="22"/>
         <source>This code has a typing mistake. Check group %1.</source>
         <translation>Ce code contient une faute de frappe. Vérifiez le groupe %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="23" />
+        <location filename="../qml/CodeEntryScreen.qml" line="23"/>
         <source>This code has a typing mistake. Check it against your notice.</source>
         <translation>Ce code contient une faute de frappe. Comparez-le à votre convocation.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="24" />
+        <location filename="../qml/CodeEntryScreen.qml" line="24"/>
         <source>This code is not known at this booth. Check it, or ask a poll worker.</source>
-        <translation>Ce code n'est pas connu de cet isoloir. Vérifiez-le ou demandez à un assesseur.</translation>
+        <translation>Ce code n&apos;est pas connu de cet isoloir. Vérifiez-le ou demandez à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="25" />
+        <location filename="../qml/CodeEntryScreen.qml" line="25"/>
         <source>This code has already been used to vote in every session open to you.</source>
         <translation>Ce code a déjà servi à voter dans toutes les séances qui vous sont ouvertes.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="26" />
+        <location filename="../qml/CodeEntryScreen.qml" line="26"/>
         <source>Too many wrong codes: the booth is locked for %1 seconds. Please see a poll worker.</source>
-        <translation>Trop de codes erronés : l'isoloir est bloqué pendant %1 secondes. Veuillez vous adresser à un assesseur.</translation>
+        <translation>Trop de codes erronés : l&apos;isoloir est bloqué pendant %1 secondes. Veuillez vous adresser à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="27" />
+        <location filename="../qml/CodeEntryScreen.qml" line="27"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
-        <translation>Le vote n'est pas ouvert dans cet isoloir pour le moment. Veuillez vous adresser à un assesseur.</translation>
+        <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez vous adresser à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="38" />
+        <location filename="../qml/CodeEntryScreen.qml" line="38"/>
         <source>Type the voting code printed on your notice, or hold it under the scanner.</source>
         <translation>Tapez le code de vote imprimé sur votre convocation, ou présentez-le sous le lecteur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="68" />
+        <location filename="../qml/CodeEntryScreen.qml" line="68"/>
         <source>Tries left before the booth locks: %1.</source>
-        <translation>Essais restants avant le blocage de l'isoloir : %1.</translation>
+        <translation>Essais restants avant le blocage de l&apos;isoloir : %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="99" />
+        <location filename="../qml/CodeEntryScreen.qml" line="99"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="100" />
+        <location filename="../qml/CodeEntryScreen.qml" line="100"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="101" />
+        <location filename="../qml/CodeEntryScreen.qml" line="101"/>
         <source>Clear</source>
         <translation>Tout effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="106" />
+        <location filename="../qml/CodeEntryScreen.qml" line="106"/>
         <source>Check my code</source>
         <translation>Vérifier mon code</translation>
     </message>
@@ -137,22 +138,22 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="6" />
+        <location filename="../qml/ConfirmScreen.qml" line="6"/>
         <source>Submit your vote now?</source>
         <translation>Déposer votre vote maintenant ?</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="7" />
+        <location filename="../qml/ConfirmScreen.qml" line="7"/>
         <source>This is final. Once submitted, your vote cannot be changed.</source>
-        <translation>C'est définitif. Une fois déposé, votre vote ne peut plus être modifié.</translation>
+        <translation>C&apos;est définitif. Une fois déposé, votre vote ne peut plus être modifié.</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="11" />
+        <location filename="../qml/ConfirmScreen.qml" line="11"/>
         <source>Yes, submit my vote</source>
         <translation>Oui, déposer mon vote</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="14" />
+        <location filename="../qml/ConfirmScreen.qml" line="14"/>
         <source>No, go back to the review</source>
         <translation>Non, revenir au récapitulatif</translation>
     </message>
@@ -160,12 +161,12 @@
 <context>
     <name>Pager</name>
     <message>
-        <location filename="../qml/Pager.qml" line="10" />
+        <location filename="../qml/Pager.qml" line="10"/>
         <source>More above</source>
         <translation>Plus haut</translation>
     </message>
     <message>
-        <location filename="../qml/Pager.qml" line="16" />
+        <location filename="../qml/Pager.qml" line="16"/>
         <source>More below</source>
         <translation>Plus bas</translation>
     </message>
@@ -173,62 +174,62 @@
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="7" />
+        <location filename="../qml/QuestionScreen.qml" line="7"/>
         <source>Choose one list.</source>
         <translation>Choisissez une liste.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="9" />
+        <location filename="../qml/QuestionScreen.qml" line="9"/>
         <source>Choose at least %1 and at most %2.</source>
         <translation>Choisissez au moins %1 et au plus %2 réponses.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="10" />
+        <location filename="../qml/QuestionScreen.qml" line="10"/>
         <source>Choose up to %1.</source>
-        <translation>Choisissez jusqu'à %1 réponses.</translation>
+        <translation>Choisissez jusqu&apos;à %1 réponses.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="12" />
+        <location filename="../qml/QuestionScreen.qml" line="12"/>
         <source>Choose one answer.</source>
         <translation>Choisissez une réponse.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="18" />
+        <location filename="../qml/QuestionScreen.qml" line="18"/>
         <source>Question %1 of %2</source>
         <translation>Question %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="21" />
+        <location filename="../qml/QuestionScreen.qml" line="21"/>
         <source>You may leave this question blank.</source>
         <translation>Vous pouvez laisser cette question sans réponse.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="25" />
+        <location filename="../qml/QuestionScreen.qml" line="25"/>
         <source>You have chosen the most allowed. To choose another, first tap a chosen one to remove it.</source>
-        <translation>Vous avez atteint le maximum permis. Pour en choisir une autre, touchez d'abord une réponse choisie pour la retirer.</translation>
+        <translation>Vous avez atteint le maximum permis. Pour en choisir une autre, touchez d&apos;abord une réponse choisie pour la retirer.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="41" />
+        <location filename="../qml/QuestionScreen.qml" line="41"/>
         <source>Chosen</source>
         <translation>Choisi</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="53" />
+        <location filename="../qml/QuestionScreen.qml" line="53"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="58" />
+        <location filename="../qml/QuestionScreen.qml" line="58"/>
         <source>Back to review</source>
         <translation>Retour au récapitulatif</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="58" />
+        <location filename="../qml/QuestionScreen.qml" line="58"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="64" />
+        <location filename="../qml/QuestionScreen.qml" line="64"/>
         <source>Choose an answer to continue.</source>
         <translation>Choisissez une réponse pour continuer.</translation>
     </message>
@@ -236,65 +237,65 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="9" />
+        <location filename="../qml/ReviewScreen.qml" line="9"/>
         <source>Review your answers</source>
         <translation>Vérifiez vos réponses</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="13" />
+        <location filename="../qml/ReviewScreen.qml" line="13"/>
         <source>Questions with no answer: %1. You can still answer them with Change.</source>
         <translation>Questions sans réponse : %1. Vous pouvez encore y répondre avec Modifier.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="41" />
+        <location filename="../qml/ReviewScreen.qml" line="41"/>
         <source>No answer</source>
         <translation>Sans réponse</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="48" />
+        <location filename="../qml/ReviewScreen.qml" line="48"/>
         <source>Change</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="59" />
+        <location filename="../qml/ReviewScreen.qml" line="59"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="63" />
+        <location filename="../qml/ReviewScreen.qml" line="63"/>
         <source>Submit your vote</source>
         <translation>Déposer votre vote</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="64" />
+        <location filename="../qml/ReviewScreen.qml" line="64"/>
         <source>This is final: your vote cannot be changed afterwards.</source>
-        <translation>C'est définitif : votre vote ne pourra plus être modifié.</translation>
+        <translation>C&apos;est définitif : votre vote ne pourra plus être modifié.</translation>
     </message>
 </context>
 <context>
     <name>SessionsScreen</name>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="5" />
+        <location filename="../qml/SessionsScreen.qml" line="5"/>
         <source>Voting sessions</source>
         <translation>Séances de vote</translation>
     </message>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="19" />
+        <location filename="../qml/SessionsScreen.qml" line="19"/>
         <source>Open: tap to vote</source>
         <translation>Ouverte : touchez pour voter</translation>
     </message>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="20" />
+        <location filename="../qml/SessionsScreen.qml" line="20"/>
         <source>You have voted</source>
         <translation>Vous avez voté</translation>
     </message>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="21" />
+        <location filename="../qml/SessionsScreen.qml" line="21"/>
         <source>Not open now</source>
         <translation>Pas ouverte actuellement</translation>
     </message>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="32" />
+        <location filename="../qml/SessionsScreen.qml" line="32"/>
         <source>Log out</source>
         <translation>Se déconnecter</translation>
     </message>
@@ -302,45 +303,45 @@
 <context>
     <name>TimeoutWarning</name>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="12" />
+        <location filename="../qml/TimeoutWarning.qml" line="12"/>
         <source>Are you still there?</source>
         <translation>Êtes-vous toujours là ?</translation>
     </message>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="15" />
+        <location filename="../qml/TimeoutWarning.qml" line="15"/>
         <source>For your privacy, the booth will return to the start in %1 seconds and forget the answers you have not submitted.</source>
-        <translation>Pour protéger votre vote, l'isoloir reviendra à l'accueil dans %1 secondes et oubliera les réponses non déposées.</translation>
+        <translation>Pour protéger votre vote, l&apos;isoloir reviendra à l&apos;accueil dans %1 secondes et oubliera les réponses non déposées.</translation>
     </message>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="20" />
+        <location filename="../qml/TimeoutWarning.qml" line="20"/>
         <source>I need more time</source>
-        <translation>J'ai besoin de plus de temps</translation>
+        <translation>J&apos;ai besoin de plus de temps</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/TopBar.qml" line="19" />
+        <location filename="../qml/TopBar.qml" line="19"/>
         <source>Text size %1/%2</source>
         <translation>Taille du texte %1/%2</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="25" />
+        <location filename="../qml/TopBar.qml" line="25"/>
         <source>high</source>
         <translation>élevé</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="25" />
+        <location filename="../qml/TopBar.qml" line="25"/>
         <source>Contrast: %1</source>
         <translation>Contraste : %1</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="26" />
+        <location filename="../qml/TopBar.qml" line="26"/>
         <source>low</source>
         <translation>faible</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="26" />
+        <location filename="../qml/TopBar.qml" line="26"/>
         <source>standard</source>
         <translation>standard</translation>
     </message>
@@ -348,22 +349,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="9" />
+        <location filename="../qml/WelcomeScreen.qml" line="9"/>
         <source>This booth is not set up yet. Please see a poll worker.</source>
-        <translation>Cet isoloir n'est pas encore installé. Veuillez vous adresser à un assesseur.</translation>
+        <translation>Cet isoloir n&apos;est pas encore installé. Veuillez vous adresser à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="14" />
+        <location filename="../qml/WelcomeScreen.qml" line="14"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
-        <translation>Le vote n'est pas ouvert dans cet isoloir pour le moment. Veuillez vous adresser à un assesseur.</translation>
+        <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez vous adresser à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="16" />
+        <location filename="../qml/WelcomeScreen.qml" line="16"/>
         <source>Insert your card or enter your voting code</source>
         <translation>Insérez votre carte ou saisissez votre code de vote</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="21" />
+        <location filename="../qml/WelcomeScreen.qml" line="21"/>
         <source>Enter a voting code</source>
         <translation>Saisir un code de vote</translation>
     </message>
@@ -371,12 +372,12 @@
 <context>
     <name>WorkerAuditScreen</name>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="5" />
+        <location filename="../qml/WorkerAuditScreen.qml" line="5"/>
         <source>Audit log: recent events</source>
-        <translation>Journal d'audit : événements récents</translation>
+        <translation>Journal d&apos;audit : événements récents</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="29" />
+        <location filename="../qml/WorkerAuditScreen.qml" line="29"/>
         <source>Write the full log to the USB stick</source>
         <translation>Écrire le journal complet sur la clé USB</translation>
     </message>
@@ -384,12 +385,12 @@
 <context>
     <name>WorkerBar</name>
     <message>
-        <location filename="../qml/WorkerBar.qml" line="6" />
+        <location filename="../qml/WorkerBar.qml" line="6"/>
         <source>Back to the day</source>
         <translation>Retour à la journée</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerBar.qml" line="7" />
+        <location filename="../qml/WorkerBar.qml" line="7"/>
         <source>Leave poll-worker mode</source>
         <translation>Quitter le mode assesseur</translation>
     </message>
@@ -397,37 +398,37 @@
 <context>
     <name>WorkerCloseScreen</name>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="6" />
+        <location filename="../qml/WorkerCloseScreen.qml" line="6"/>
         <source>Close the polls?</source>
         <translation>Clore le scrutin ?</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="10" />
+        <location filename="../qml/WorkerCloseScreen.qml" line="10"/>
         <source>No one will be able to vote at this booth again. The closing report will be printed.</source>
         <translation>Plus personne ne pourra voter dans cet isoloir. Le rapport de clôture sera imprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="11" />
+        <location filename="../qml/WorkerCloseScreen.qml" line="11"/>
         <source>Are you sure? This cannot be undone.</source>
-        <translation>En êtes-vous sûr ? C'est irréversible.</translation>
+        <translation>En êtes-vous sûr ? C&apos;est irréversible.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="13" />
+        <location filename="../qml/WorkerCloseScreen.qml" line="13"/>
         <source>Refused: %1</source>
         <translation>Refusé : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="17" />
+        <location filename="../qml/WorkerCloseScreen.qml" line="17"/>
         <source>Yes, close the polls</source>
         <translation>Oui, clore le scrutin</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="17" />
+        <location filename="../qml/WorkerCloseScreen.qml" line="17"/>
         <source>Yes, I am sure: close now</source>
-        <translation>Oui, j'en suis sûr : clore maintenant</translation>
+        <translation>Oui, j&apos;en suis sûr : clore maintenant</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="20" />
+        <location filename="../qml/WorkerCloseScreen.qml" line="20"/>
         <source>No, keep the polls open</source>
         <translation>Non, garder le scrutin ouvert</translation>
     </message>
@@ -435,52 +436,52 @@
 <context>
     <name>WorkerExportScreen</name>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="8" />
+        <location filename="../qml/WorkerExportScreen.qml" line="8"/>
         <source>Polls closed</source>
         <translation>Scrutin clos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="11" />
+        <location filename="../qml/WorkerExportScreen.qml" line="11"/>
         <source>Closing report:</source>
         <translation>Rapport de clôture :</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="12" />
+        <location filename="../qml/WorkerExportScreen.qml" line="12"/>
         <source>Printed.</source>
         <translation>Imprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="12" />
+        <location filename="../qml/WorkerExportScreen.qml" line="12"/>
         <source>Not printed: check the printer.</source>
-        <translation>Non imprimé : vérifiez l'imprimante.</translation>
+        <translation>Non imprimé : vérifiez l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="16" />
+        <location filename="../qml/WorkerExportScreen.qml" line="16"/>
         <source>ballots: %1</source>
         <translation>bulletins : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="18" />
+        <location filename="../qml/WorkerExportScreen.qml" line="18"/>
         <source>Insert a USB stick, then write the sealed ballot file.</source>
         <translation>Insérez une clé USB, puis écrivez le fichier scellé des bulletins.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="19" />
+        <location filename="../qml/WorkerExportScreen.qml" line="19"/>
         <source>Not written: %1. Try again, or use another stick.</source>
         <translation>Non écrit : %1. Réessayez ou utilisez une autre clé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="23" />
+        <location filename="../qml/WorkerExportScreen.qml" line="23"/>
         <source>Sealed file written and checked. Copies: %1.</source>
         <translation>Fichier scellé écrit et vérifié. Copies : %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="28" />
+        <location filename="../qml/WorkerExportScreen.qml" line="28"/>
         <source>Write the sealed ballot file</source>
         <translation>Écrire le fichier scellé des bulletins</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="28" />
+        <location filename="../qml/WorkerExportScreen.qml" line="28"/>
         <source>Write a second copy on another stick</source>
         <translation>Écrire une deuxième copie sur une autre clé</translation>
     </message>
@@ -488,187 +489,187 @@
 <context>
     <name>WorkerHomeScreen</name>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="7" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="7"/>
         <source>set up, not open yet</source>
         <translation>installé, pas encore ouvert</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="8" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="8"/>
         <source>open</source>
         <translation>ouvert</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="9" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="9"/>
         <source>paused</source>
         <translation>suspendu</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="10" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="10"/>
         <source>closed</source>
         <translation>clos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="12" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="12"/>
         <source>not set up</source>
         <translation>non installé</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="16" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="16"/>
         <source>Receipt printer</source>
         <translation>Imprimante de reçus</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="17" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="17"/>
         <source>Card reader</source>
         <translation>Lecteur de cartes</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="18" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="18"/>
         <source>Storage</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="19" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="19"/>
         <source>Code scanner</source>
         <translation>Lecteur de codes</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="25" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="25"/>
         <source>working</source>
         <translation>en état de marche</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="26" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="26"/>
         <source>out of paper</source>
         <translation>plus de papier</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="27" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="27"/>
         <source>not connected</source>
         <translation>non branché</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="29" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="29"/>
         <source>fault</source>
         <translation>en panne</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="36" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="36"/>
         <source>Polls: %1</source>
         <translation>Scrutin : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="37" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="37"/>
         <source>Refused: %1</source>
         <translation>Refusé : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="41" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="41"/>
         <source>Open polls</source>
         <translation>Ouvrir le scrutin</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="42" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="42"/>
         <source>Pause voting</source>
         <translation>Suspendre le vote</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="43" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="43"/>
         <source>Resume voting</source>
         <translation>Reprendre le vote</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="44" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="44"/>
         <source>Close polls</source>
         <translation>Clore le scrutin</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="45" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="45"/>
         <source>Write the sealed ballot file</source>
         <translation>Écrire le fichier scellé des bulletins</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="50" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="50"/>
         <source>Zero report: check that every session shows 0.</source>
         <translation>Rapport zéro : vérifiez que chaque séance indique 0.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="51" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="51"/>
         <source>Printed.</source>
         <translation>Imprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="51" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="51"/>
         <source>Not printed: check the printer.</source>
-        <translation>Non imprimé : vérifiez l'imprimante.</translation>
+        <translation>Non imprimé : vérifiez l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="53" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="53"/>
         <source>Voting sessions (ballots cast at this booth)</source>
         <translation>Séances de vote (bulletins déposés dans cet isoloir)</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="61" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="61"/>
         <source>ballots: %1</source>
         <translation>bulletins : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="62" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="62"/>
         <source>Active: voters can vote. Tap to stop.</source>
         <translation>Active : les électeurs peuvent voter. Touchez pour arrêter.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="62" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="62"/>
         <source>Not active. Tap to open it to voters.</source>
-        <translation>Inactive. Touchez pour l'ouvrir aux électeurs.</translation>
+        <translation>Inactive. Touchez pour l&apos;ouvrir aux électeurs.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="66" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="66"/>
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="74" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="74"/>
         <source>Clear the code-entry lock</source>
         <translation>Lever le blocage de la saisie des codes</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="75" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="75"/>
         <source>Reissue a voting code</source>
         <translation>Réémettre un code de vote</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="76" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="76"/>
         <source>Audit log</source>
-        <translation>Journal d'audit</translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="77" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="77"/>
         <source>Reprint the last receipt</source>
         <translation>Réimprimer le dernier reçu</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="82" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="82"/>
         <source>The last receipt was printed again.</source>
         <translation>Le dernier reçu a été réimprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="83" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="83"/>
         <source>The last receipt was already reprinted once.</source>
         <translation>Le dernier reçu a déjà été réimprimé une fois.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="84" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="84"/>
         <source>No vote has been cast at this booth yet.</source>
-        <translation>Aucun vote n'a encore été déposé dans cet isoloir.</translation>
+        <translation>Aucun vote n&apos;a encore été déposé dans cet isoloir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="85" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="85"/>
         <source>The receipt could not be printed: check the printer.</source>
-        <translation>Le reçu n'a pas pu être imprimé : vérifiez l'imprimante.</translation>
+        <translation>Le reçu n&apos;a pas pu être imprimé : vérifiez l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="92" />
+        <location filename="../qml/WorkerHomeScreen.qml" line="92"/>
         <source>Leave poll-worker mode</source>
         <translation>Quitter le mode assesseur</translation>
     </message>
@@ -676,42 +677,42 @@
 <context>
     <name>WorkerPinScreen</name>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="6" />
+        <location filename="../qml/WorkerPinScreen.qml" line="6"/>
         <source>Poll-worker card</source>
-        <translation>Carte d'assesseur</translation>
+        <translation>Carte d&apos;assesseur</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="7" />
-        <source>Type the card's PIN.</source>
+        <location filename="../qml/WorkerPinScreen.qml" line="7"/>
+        <source>Type the card&apos;s PIN.</source>
         <translation>Tapez le code PIN de la carte.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="12" />
+        <location filename="../qml/WorkerPinScreen.qml" line="12"/>
         <source>This card is not registered for this booth.</source>
-        <translation>Cette carte n'est pas enregistrée pour cet isoloir.</translation>
+        <translation>Cette carte n&apos;est pas enregistrée pour cet isoloir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="13" />
+        <location filename="../qml/WorkerPinScreen.qml" line="13"/>
         <source>This card is blocked. Use another poll-worker card.</source>
-        <translation>Cette carte est bloquée. Utilisez une autre carte d'assesseur.</translation>
+        <translation>Cette carte est bloquée. Utilisez une autre carte d&apos;assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="14" />
+        <location filename="../qml/WorkerPinScreen.qml" line="14"/>
         <source>Wrong PIN. Tries left on this card: %1.</source>
         <translation>Code PIN erroné. Essais restants sur cette carte : %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="35" />
+        <location filename="../qml/WorkerPinScreen.qml" line="35"/>
         <source>Leave poll-worker mode</source>
         <translation>Quitter le mode assesseur</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="36" />
+        <location filename="../qml/WorkerPinScreen.qml" line="36"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="41" />
+        <location filename="../qml/WorkerPinScreen.qml" line="41"/>
         <source>Log in</source>
         <translation>Se connecter</translation>
     </message>
@@ -719,85 +720,85 @@
 <context>
     <name>WorkerReissueScreen</name>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="9" />
+        <location filename="../qml/WorkerReissueScreen.qml" line="9"/>
         <source>Reissue a voting code</source>
         <translation>Réémettre un code de vote</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="14" />
+        <location filename="../qml/WorkerReissueScreen.qml" line="14"/>
         <source>New code for %1. The old code no longer works. Hidden in %2 seconds.</source>
-        <translation>Nouveau code pour %1. L'ancien code ne fonctionne plus. Masqué dans %2 secondes.</translation>
+        <translation>Nouveau code pour %1. L&apos;ancien code ne fonctionne plus. Masqué dans %2 secondes.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="16" />
+        <location filename="../qml/WorkerReissueScreen.qml" line="16"/>
         <source>Print it as a sealed slip instead</source>
-        <translation>L'imprimer plutôt sur un pli scellé</translation>
+        <translation>L&apos;imprimer plutôt sur un pli scellé</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="21" />
+        <location filename="../qml/WorkerReissueScreen.qml" line="21"/>
         <source>The code was printed as a sealed slip. Give it to the voter.</source>
-        <translation>Le code a été imprimé sur un pli scellé. Remettez-le à l'électeur.</translation>
+        <translation>Le code a été imprimé sur un pli scellé. Remettez-le à l&apos;électeur.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="23" />
+        <location filename="../qml/WorkerReissueScreen.qml" line="23"/>
         <source>Refused: %1</source>
         <translation>Refusé : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="24" />
+        <location filename="../qml/WorkerReissueScreen.qml" line="24"/>
         <source>Find the voter by name or number:</source>
-        <translation>Chercher l'électeur par nom ou numéro :</translation>
+        <translation>Chercher l&apos;électeur par nom ou numéro :</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="41" />
-        <source>Tap to reissue this voter's code</source>
+        <location filename="../qml/WorkerReissueScreen.qml" line="41"/>
+        <source>Tap to reissue this voter&apos;s code</source>
         <translation>Touchez pour réémettre le code de cet électeur</translation>
     </message>
 </context>
 <context>
     <name>WorkerSetupScreen</name>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="6" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="6"/>
         <source>Set up this booth</source>
         <translation>Installer cet isoloir</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="7" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="7"/>
         <source>Insert the USB stick with the election package, then check it.</source>
         <translation>Insérez la clé USB contenant le paquet électoral, puis vérifiez-la.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="8" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="8"/>
         <source>Check the USB stick</source>
         <translation>Vérifier la clé USB</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="9" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="9"/>
         <source>Refused: %1</source>
         <translation>Refusé : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="14" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="14"/>
         <source>Election: %1</source>
         <translation>Élection : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="15" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="15"/>
         <source>Booth: %1</source>
         <translation>Isoloir : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="16" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="16"/>
         <source>Compare this fingerprint with the one the election officials gave you:</source>
-        <translation>Comparez cette empreinte avec celle fournie par les responsables de l'élection :</translation>
+        <translation>Comparez cette empreinte avec celle fournie par les responsables de l&apos;élection :</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="18" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="18"/>
         <source>They match: set up the booth</source>
-        <translation>Elles concordent : installer l'isoloir</translation>
+        <translation>Elles concordent : installer l&apos;isoloir</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="20" />
+        <location filename="../qml/WorkerSetupScreen.qml" line="20"/>
         <source>Leave poll-worker mode</source>
         <translation>Quitter le mode assesseur</translation>
     </message>
