@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kiosk.ballot.definition import Option, OptionRole
 from kiosk.ballot.encryption import decrypt_ballot
 from kiosk.ballot.selections import decode_ballot
-from kiosk.station import CastReceipt, Station
+from kiosk.station import CastReceipt, CastRefused, Station
 from kiosk.ui.app import BoothUi
 from tests.kit import ElectionKit
 from tests.ui.taps import MARITIME, exists, find, log_in, tap, text_of, voter_code
@@ -38,7 +40,7 @@ def test_delegate_votes_24_questions_changes_the_7th_and_the_ballot_holds_exactl
     new = option_with(q07.options, OptionRole.NO)  # type: ignore[union-attr]
     tap(ui, f"option-{new}")
     tap(ui, "question-continue")  # back to the review, not to question 8
-    assert exists(ui, "review-submit")
+    assert exists(ui, "review-submit") and text_of(ui, f"answer-{q07.id}") == "No"
     expected[q07.id] = (new,)
     tap(ui, "review-submit")
     tap(ui, "confirm-cast")
@@ -55,6 +57,8 @@ def test_delegate_votes_24_questions_changes_the_7th_and_the_ballot_holds_exactl
     assert ui.walk.walk.screen.value == "sessions"
     tap(ui, "log-out")
     _the_same_code_is_refused_for_the_session(ui, station, code)
+    with pytest.raises(CastRefused):  # nor can the core be made to take a second ballot
+        station.cast(_voter, MARITIME, expected)
 
 
 def _the_same_code_is_refused_for_the_session(ui: BoothUi, station: Station, code: str) -> None:
