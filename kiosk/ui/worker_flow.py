@@ -38,6 +38,17 @@ class Reprint(StrEnum):
     NONE = "none"  # no vote cast at this booth since it started
 
 
+class Problem(StrEnum):
+    """What went wrong, said to the poll worker in their language; the core's detail goes with it."""
+
+    NOT_REGISTERED = "not_registered"
+    PACKAGE_REFUSED = "package_refused"
+    POLLS_REFUSED = "polls_refused"
+    EXPORT_FAILED = "export_failed"
+    AUDIT_FAILED = "audit_failed"
+    SLIP_FAILED = "slip_failed"
+
+
 class WorkerScreen(StrEnum):
     PIN = "pin"
     HOME = "home"
@@ -84,7 +95,8 @@ class WorkerFlow:
         self.worker: str | None = None
         self.public_key = ""
         self.pin_result: PinCheck | None = None
-        self.message = ""  # the last refusal or failure, for the poll worker
+        self.problem: Problem | None = None  # the last refusal or failure, for the poll worker
+        self.message = ""  # its detail from the core (English, for the record and the help desk)
         self.report_status: PrintStatus | None = None
         self.report: list[str] = []
         self.close_confirmations = 0
@@ -118,10 +130,11 @@ class WorkerFlow:
         worker = self.station.poll_worker_login(self.public_key)
         if worker is None:
             self.pin_result = PinCheck(PinStatus.BLOCKED)
-            self.message = "not_registered"
+            self._fail(Problem.NOT_REGISTERED)
             self.screen = WorkerScreen.PIN
             return
-        self.worker, self.screen, self.message = worker, WorkerScreen.HOME, ""
+        self.worker, self.screen = worker, WorkerScreen.HOME
+        self._fail(None)
 
     def touched(self) -> None:
         self.last_touch = self.clock()
@@ -136,18 +149,20 @@ class WorkerFlow:
     def go(self, screen: WorkerScreen) -> None:
         if self.worker is None:
             return
-        self.screen, self.message = screen, ""
+        self.screen = screen
+        self._fail(None)
         self.close_confirmations, self.slip_printed = 0, False
 
     # --- set-up ----------------------------------------------------------------------------------
     def preview_setup(self, media: Path) -> None:
         """Checks the package's signature and certificate and shows what it is, changing nothing."""
-        self.preview, self.message = None, ""
+        self.preview = None
+        self._fail(None)
         try:
             package = load_package(media / PACKAGE_FILE, now=self.station.clock())
             provision = load_provision(media / PROVISION_FILE, package)
         except (PackageError, OSError) as exc:
-            self.message = str(exc)
+            self._fail(Problem.PACKAGE_REFUSED, exc)
             return
         station = provision.certificate.body.station
         self.preview = SetupPreview(dict(package.definition.title), package.fingerprint, station)
@@ -156,7 +171,7 @@ class WorkerFlow:
         try:
             self.station.set_up(media)
         except (PackageError, TransitionRefused, OSError) as exc:
-            self.message = str(exc)
+            self._fail(Problem.PACKAGE_REFUSED, exc)
             return
         self._log_in()
 
@@ -176,16 +191,16 @@ class WorkerFlow:
         try:
             change(self._worker())
         except TransitionRefused as exc:
-            self.message = str(exc)
+            self._fail(Problem.POLLS_REFUSED, exc)
             return False
-        self.message = ""
+        self._fail(None)
         return True
 
     def set_session(self, session_id: str, active: bool) -> None:
         try:
             self.station.set_session_active(session_id, active, self._worker())
         except TransitionRefused as exc:
-            self.message = str(exc)
+            self._fail(Problem.POLLS_REFUSED, exc)
 
     def clear_lock(self) -> None:
         self.station.clear_lock(self._worker())
@@ -226,9 +241,10 @@ class WorkerFlow:
             return
         status = self.printer("Voting code", [self.shown_for, format_code(self.shown_code)])
         if status is PrintStatus.PRINTED:
-            self.shown_code, self.shown_for, self.message, self.slip_printed = "", "", "", True
+            self.shown_code, self.shown_for, self.slip_printed = "", "", True
+            self._fail(None)
         else:
-            self.message = "the slip could not be printed; the code stays on the screen"
+            self._fail(Problem.SLIP_FAILED)
 
     def tick(self) -> bool:
         """Hides a reissued code when its time is up; True when something changed."""
@@ -256,10 +272,10 @@ class WorkerFlow:
         try:
             self.station.export(media)
         except ExportError as exc:
-            self.message = str(exc)
+            self._fail(Problem.EXPORT_FAILED, exc)
             return
         self.copies_written += 1
-        self.message = ""
+        self._fail(None)
 
     def audit(self) -> list[tuple[str, str, str]]:
         entries = self.station.box.audit_entries()[-AUDIT_SHOWN:]
@@ -270,7 +286,14 @@ class WorkerFlow:
         try:
             (media / f"audit-{self.station.station_id}.json").write_text(self.station.audit_json())
         except OSError as exc:
-            self.message = f"the audit log could not be written: {exc.strerror}"
+            self._fail(Problem.AUDIT_FAILED, exc)
+
+    def _fail(self, problem: Problem | None, exc: Exception | None = None) -> None:
+        self.problem = problem
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc or "")
+        self.message = detail
+        if problem is not None:
+            log.warning("poll worker: %s %s", problem.value, detail)
 
     @property
     def polls(self) -> PollsState:
@@ -282,4 +305,4 @@ class WorkerFlow:
         return self.worker
 
 
-__all__ = ["PinCheck", "PinStatus", "SimWorkerCard", "WorkerCard", "WorkerFlow", "WorkerScreen"]
+__all__ = ["PinCheck", "PinStatus", "Problem", "SimWorkerCard", "WorkerCard", "WorkerFlow", "WorkerScreen"]

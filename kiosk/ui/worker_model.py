@@ -182,6 +182,7 @@ class WorkerModel(QObject):
     triesLeft = Property(int, lambda self: self.flow.pin_result.tries_left if self.flow.pin_result else 0,
                          notify=changed)
     message = Property(str, lambda self: self.flow.message, notify=changed)
+    problem = Property(str, lambda self: str(self.flow.problem or ""), notify=changed)
     polls = Property(str, lambda self: self.flow.polls.value, notify=changed)
     sessions = Property(list, _sessions, notify=changed)
     report = Property(list, lambda self: self.flow.report, notify=changed)

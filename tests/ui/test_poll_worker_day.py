@@ -171,7 +171,7 @@ def test_a_poll_workers_full_day(
     assert reports[-1][0] == "Closing report" and f"{session}: 1" in reports[-1][1]
     stick.path = tmp_path / "pulled-out" / "not-there"
     tap(ui, "export-write")
-    assert "Not written" in text_of(ui, "export-failed")
+    assert "was not written" in text_of(ui, "export-failed")
     stick.path = tmp_path / "stick-1"
     stick.path.mkdir()
     tap(ui, "export-write")
@@ -223,7 +223,7 @@ def test_a_package_altered_on_the_stick_is_refused_with_its_reason(
     stick.path = altered
     worker_logs_in(ui)
     tap(ui, "setup-check")
-    assert text_of(ui, "setup-refused").startswith("Refused: ")
+    assert text_of(ui, "setup-refused").startswith("The election package was refused. (")
     assert not exists(ui, "setup-confirm") and station.state is PollsState.NOT_SET_UP
 
 

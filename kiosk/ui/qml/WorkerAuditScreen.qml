@@ -25,7 +25,7 @@ Item {
         id: actions
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         spacing: access.gap
-        Notice { visible: worker.message !== ""; text: worker.message }
+        WorkerProblem { objectName: "audit-problem" }
         BigButton { objectName: "audit-export"; text: qsTr("Write the full log to the USB stick"); onTapped: worker.exportAudit() }
         WorkerBar { width: parent.width }
     }

@@ -10,7 +10,7 @@ Column {
               ? qsTr("No one will be able to vote at this booth again. The closing report will be printed.")
               : qsTr("Are you sure? This cannot be undone.")
     }
-    Notice { visible: worker.message !== ""; text: qsTr("Refused: %1").arg(worker.message) }
+    WorkerProblem { objectName: "close-problem" }
     BigButton {
         objectName: "close-confirm"
         primary: true

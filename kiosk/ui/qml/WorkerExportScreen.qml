@@ -16,7 +16,7 @@ Item {
             Says { text: modelData.title + " — " + qsTr("ballots: %1").arg(modelData.ballots) }
         }
         Says { text: qsTr("Insert a USB stick, then write the sealed ballot file.") }
-        Notice { objectName: "export-failed"; visible: worker.message !== ""; text: qsTr("Not written: %1. Try again, or use another stick.").arg(worker.message) }
+        WorkerProblem { objectName: "export-failed" }
         Says {
             objectName: "export-done"
             visible: worker.copiesWritten > 0

@@ -34,7 +34,7 @@ Item {
             width: parent.width
             spacing: access.gap
             Says { big: true; objectName: "polls-state"; text: qsTr("Polls: %1").arg(pollsName(worker.polls)) }
-            Notice { objectName: "worker-message"; visible: worker.message !== ""; text: qsTr("Refused: %1").arg(worker.message) }
+            WorkerProblem { objectName: "worker-message" }
             Flow {
                 width: parent.width
                 spacing: access.gap

@@ -9,7 +9,7 @@ Column {
     Notice {
         objectName: "pin-refusal"
         visible: worker.pinStatus === "wrong" || worker.pinStatus === "blocked"
-        text: worker.message === "not_registered" ? qsTr("This card is not registered for this booth.")
+        text: worker.problem === "not_registered" ? qsTr("This card is not registered for this booth.")
             : worker.pinStatus === "blocked" ? qsTr("This card is blocked. Use another poll-worker card.")
             : qsTr("Wrong PIN. Tries left on this card: %1.").arg(worker.triesLeft)
     }

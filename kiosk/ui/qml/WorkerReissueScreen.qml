@@ -20,7 +20,7 @@ Item {
             visible: worker.slipPrinted
             text: qsTr("The code was printed as a sealed slip. Give it to the voter.")
         }
-        Notice { objectName: "reissue-message"; visible: worker.message !== ""; text: qsTr("Refused: %1").arg(worker.message) }
+        WorkerProblem { objectName: "reissue-message" }
         Says { text: qsTr("Find the voter by name or number:") + " " + worker.search + "▏" }
         Flow {
             width: parent.width

@@ -6,7 +6,7 @@ Column {
     Says { big: true; text: qsTr("Set up this booth") }
     Says { text: qsTr("Insert the USB stick with the election package, then check it.") }
     BigButton { objectName: "setup-check"; text: qsTr("Check the USB stick"); onTapped: worker.previewSetup() }
-    Notice { objectName: "setup-refused"; visible: worker.message !== ""; text: qsTr("Refused: %1").arg(worker.message) }
+    WorkerProblem { objectName: "setup-refused" }
     Column {
         visible: worker.preview.title !== undefined
         width: parent.width

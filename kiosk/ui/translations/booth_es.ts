@@ -413,11 +413,6 @@
         <translation>¿Está seguro? No se puede deshacer.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="13"/>
-        <source>Refused: %1</source>
-        <translation>Rechazado: %1</translation>
-    </message>
-    <message>
         <location filename="../qml/WorkerCloseScreen.qml" line="17"/>
         <source>Yes, close the polls</source>
         <translation>Sí, cerrar la votación</translation>
@@ -464,11 +459,6 @@
         <location filename="../qml/WorkerExportScreen.qml" line="18"/>
         <source>Insert a USB stick, then write the sealed ballot file.</source>
         <translation>Inserte una memoria USB y escriba el archivo sellado de papeletas.</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="19"/>
-        <source>Not written: %1. Try again, or use another stick.</source>
-        <translation>No escrito: %1. Inténtelo de nuevo o use otra memoria.</translation>
     </message>
     <message>
         <location filename="../qml/WorkerExportScreen.qml" line="23"/>
@@ -557,11 +547,6 @@
         <location filename="../qml/WorkerHomeScreen.qml" line="36"/>
         <source>Polls: %1</source>
         <translation>Votación: %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="37"/>
-        <source>Refused: %1</source>
-        <translation>Rechazado: %1</translation>
     </message>
     <message>
         <location filename="../qml/WorkerHomeScreen.qml" line="41"/>
@@ -718,6 +703,39 @@
     </message>
 </context>
 <context>
+    <name>WorkerProblem</name>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="7"/>
+        <source>The election package was refused.</source>
+        <translation>El paquete electoral fue rechazado.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="8"/>
+        <source>The booth refused this change.</source>
+        <translation>La cabina rechazó este cambio.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="9"/>
+        <source>The sealed file was not written. Try again, or use another stick.</source>
+        <translation>El archivo sellado no se escribió. Inténtelo de nuevo o use otra memoria.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="10"/>
+        <source>The audit log was not written. Try another stick.</source>
+        <translation>El registro de auditoría no se escribió. Pruebe otra memoria.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="11"/>
+        <source>The slip could not be printed: the code stays on the screen.</source>
+        <translation>No se pudo imprimir el sobre: el código sigue en pantalla.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="12"/>
+        <source>This card is not registered for this booth.</source>
+        <translation>Esta tarjeta no está registrada para esta cabina.</translation>
+    </message>
+</context>
+<context>
     <name>WorkerReissueScreen</name>
     <message>
         <location filename="../qml/WorkerReissueScreen.qml" line="9"/>
@@ -738,11 +756,6 @@
         <location filename="../qml/WorkerReissueScreen.qml" line="21"/>
         <source>The code was printed as a sealed slip. Give it to the voter.</source>
         <translation>El código se imprimió en un sobre sellado. Entrégueselo al votante.</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="23"/>
-        <source>Refused: %1</source>
-        <translation>Rechazado: %1</translation>
     </message>
     <message>
         <location filename="../qml/WorkerReissueScreen.qml" line="24"/>
@@ -771,11 +784,6 @@
         <location filename="../qml/WorkerSetupScreen.qml" line="8"/>
         <source>Check the USB stick</source>
         <translation>Verificar la memoria USB</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="9"/>
-        <source>Refused: %1</source>
-        <translation>Rechazado: %1</translation>
     </message>
     <message>
         <location filename="../qml/WorkerSetupScreen.qml" line="14"/>

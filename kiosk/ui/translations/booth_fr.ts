@@ -413,11 +413,6 @@
         <translation>En êtes-vous sûr ? C&apos;est irréversible.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="13"/>
-        <source>Refused: %1</source>
-        <translation>Refusé : %1</translation>
-    </message>
-    <message>
         <location filename="../qml/WorkerCloseScreen.qml" line="17"/>
         <source>Yes, close the polls</source>
         <translation>Oui, clore le scrutin</translation>
@@ -464,11 +459,6 @@
         <location filename="../qml/WorkerExportScreen.qml" line="18"/>
         <source>Insert a USB stick, then write the sealed ballot file.</source>
         <translation>Insérez une clé USB, puis écrivez le fichier scellé des bulletins.</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="19"/>
-        <source>Not written: %1. Try again, or use another stick.</source>
-        <translation>Non écrit : %1. Réessayez ou utilisez une autre clé.</translation>
     </message>
     <message>
         <location filename="../qml/WorkerExportScreen.qml" line="23"/>
@@ -557,11 +547,6 @@
         <location filename="../qml/WorkerHomeScreen.qml" line="36"/>
         <source>Polls: %1</source>
         <translation>Scrutin : %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="37"/>
-        <source>Refused: %1</source>
-        <translation>Refusé : %1</translation>
     </message>
     <message>
         <location filename="../qml/WorkerHomeScreen.qml" line="41"/>
@@ -718,6 +703,39 @@
     </message>
 </context>
 <context>
+    <name>WorkerProblem</name>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="7"/>
+        <source>The election package was refused.</source>
+        <translation>Le paquet électoral a été refusé.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="8"/>
+        <source>The booth refused this change.</source>
+        <translation>L&apos;isoloir a refusé ce changement.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="9"/>
+        <source>The sealed file was not written. Try again, or use another stick.</source>
+        <translation>Le fichier scellé n&apos;a pas été écrit. Réessayez ou utilisez une autre clé.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="10"/>
+        <source>The audit log was not written. Try another stick.</source>
+        <translation>Le journal d&apos;audit n&apos;a pas été écrit. Essayez une autre clé.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="11"/>
+        <source>The slip could not be printed: the code stays on the screen.</source>
+        <translation>Le pli n&apos;a pas pu être imprimé : le code reste affiché.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="12"/>
+        <source>This card is not registered for this booth.</source>
+        <translation>Cette carte n&apos;est pas enregistrée pour cet isoloir.</translation>
+    </message>
+</context>
+<context>
     <name>WorkerReissueScreen</name>
     <message>
         <location filename="../qml/WorkerReissueScreen.qml" line="9"/>
@@ -738,11 +756,6 @@
         <location filename="../qml/WorkerReissueScreen.qml" line="21"/>
         <source>The code was printed as a sealed slip. Give it to the voter.</source>
         <translation>Le code a été imprimé sur un pli scellé. Remettez-le à l&apos;électeur.</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="23"/>
-        <source>Refused: %1</source>
-        <translation>Refusé : %1</translation>
     </message>
     <message>
         <location filename="../qml/WorkerReissueScreen.qml" line="24"/>
@@ -771,11 +784,6 @@
         <location filename="../qml/WorkerSetupScreen.qml" line="8"/>
         <source>Check the USB stick</source>
         <translation>Vérifier la clé USB</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="9"/>
-        <source>Refused: %1</source>
-        <translation>Refusé : %1</translation>
     </message>
     <message>
         <location filename="../qml/WorkerSetupScreen.qml" line="14"/>
