@@ -8,6 +8,6 @@ out="$(pwd)/demo-data"
 "$py" scripts/demo_setup.py "$out"
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     export QT_QPA_PLATFORM=offscreen
-    echo "No display: writing every screen of the voter's walk to $out/tour instead of opening the booth."
+    echo "No display: writing every screen of the booth (voter and poll worker) to $out/tour instead of opening it."
 fi
 exec .venv/bin/kiosk run --config "$out/booth.toml" --demo --tour-out "$out/tour"
