@@ -27,7 +27,7 @@ test: $(STAMP)
 	@bash scripts/setup-system.sh
 	@$(VENV)/bin/ruff check
 	@$(VENV)/bin/mypy
-	@QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -n 2 --timeout 600
+	@QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -n 2 --dist loadfile --timeout 600
 
 lint: $(STAMP)
 	@$(VENV)/bin/ruff check

@@ -1,0 +1,113 @@
+"""Device fixtures: a real pcscd with the vpcd virtual reader, and a virtual OpenPGP card to plug in.
+
+The pcsc tests are never skipped: without pcscd they fail, saying how to install it (`make test`
+installs it from scripts/system-packages.txt).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from smartcard.System import readers
+
+from kiosk.devices.pcsc_card import card_in
+from tests.devices.virtual_openpgp_card import VirtualOpenPGPCard, VpcdSlot
+
+PCSC_LOCK = Path(tempfile.gettempdir()) / "isoloir-pcsc-tests.lock"
+PCSCD_SOCKET = Path("/run/pcscd/pcscd.comm")
+VPCD_READER = "Virtual PCD"
+# pcscd loads its drivers in well under a second; ten leaves room on a busy CI machine.
+PCSCD_START_SECONDS = 10.0
+
+
+def _pcscd_answers() -> bool:
+    if not PCSCD_SOCKET.exists():
+        return False
+    with socket.socket(socket.AF_UNIX) as probe:
+        try:
+            probe.connect(str(PCSCD_SOCKET))
+        except OSError:
+            return False
+    return True
+
+
+def _vpcd_reader_listed() -> bool:
+    try:
+        return any(VPCD_READER in str(r) for r in readers())
+    except Exception:  # pcscd still starting: pyscard raises its own errors
+        return False
+
+
+def _wait_for_reader(process: subprocess.Popen[bytes] | None) -> None:
+    deadline = time.monotonic() + PCSCD_START_SECONDS
+    while not _vpcd_reader_listed():
+        if process is not None and process.poll() is not None:
+            output = process.stdout.read() if process.stdout else b""
+            pytest.fail(f"pcscd exited at start (code {process.returncode}): {output!r}")
+        if time.monotonic() > deadline:
+            pytest.fail(
+                f"pcscd shows no '{VPCD_READER}' reader: is vsmartcard-vpcd installed "
+                "(/etc/reader.conf.d/vpcd)? `make test` installs it."
+            )
+        time.sleep(0.1)
+
+
+@pytest.fixture(scope="session")
+def pcscd() -> Iterator[None]:
+    """A pcscd with the vpcd reader: the running one if there is one, else one started for the session.
+
+    One virtual reader cannot serve two test workers. `make test` sends a whole file to one worker
+    (--dist loadfile: with pytest 9.2, xdist 3.8's loadgroup no longer groups), and the lock keeps
+    any other runner that splits the file from plugging two cards into one reader.
+    """
+    with PCSC_LOCK.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield from _pcscd()
+
+
+def _pcscd() -> Iterator[None]:
+    if _pcscd_answers():
+        _wait_for_reader(None)
+        yield
+        return
+    binary = shutil.which("pcscd") or ("/usr/sbin/pcscd" if Path("/usr/sbin/pcscd").exists() else None)
+    if binary is None:
+        pytest.fail("pcscd is not installed: run `make test`, which installs pcscd and vsmartcard-vpcd.")
+    if os.geteuid() != 0 and not os.access(PCSCD_SOCKET.parent.parent, os.W_OK):
+        pytest.fail(f"pcscd must create {PCSCD_SOCKET}: run the tests as root or start pcscd first.")
+    PCSCD_SOCKET.unlink(missing_ok=True)  # left by a pcscd that died: it would refuse to start
+    process = subprocess.Popen([binary, "--foreground"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        _wait_for_reader(process)
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def openpgp_card() -> VirtualOpenPGPCard:
+    return VirtualOpenPGPCard()
+
+
+@pytest.fixture
+def card_slot(pcscd: None, openpgp_card: VirtualOpenPGPCard) -> Iterator[VpcdSlot]:
+    """The vpcd reader's slot, empty; insert() and remove() the card as a person would."""
+    slot = VpcdSlot(openpgp_card)
+    yield slot
+    slot.remove()
+    # The next test must find the reader empty, not this card on its way out.
+    deadline = time.monotonic() + PCSCD_START_SECONDS
+    while any(card_in(str(r)) for r in readers() if VPCD_READER in str(r)):
+        if time.monotonic() > deadline:
+            pytest.fail("pcscd still shows the virtual card after it was removed")
+        time.sleep(0.05)

@@ -1,0 +1,119 @@
+"""The real pyscard adapter against pcscd, the vpcd reader and the virtual OpenPGP card."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from kiosk.devices.card_login import LoginOutcome, log_in
+from kiosk.devices.card_programming import program_card
+from kiosk.devices.cards import CardEvent, CardEventKind, RegisteredCard, Role
+from kiosk.devices.pcsc_card import PcscCardReader
+from tests.devices.virtual_openpgp_card import DEFAULT_ADMIN_PIN, VirtualOpenPGPCard, VpcdSlot
+
+pytestmark = [pytest.mark.pcsc, pytest.mark.xdist_group("pcsc")]
+
+READER = PcscCardReader("Virtual PCD")
+
+
+def _registered(card: VirtualOpenPGPCard, role: Role, holder: str = "someone") -> list[RegisteredCard]:
+    return [RegisteredCard(card.public_key().hex(), holder, role)]
+
+
+def _insert(slot: VpcdSlot) -> None:
+    """Insert the card and wait until pcscd has seen it, as a booth waits for the card event."""
+    slot.insert()
+    deadline = time.monotonic() + 3
+    while not READER.card_present():
+        assert time.monotonic() < deadline, "pcscd never saw the card"
+        time.sleep(0.02)
+
+
+def _wait_for(events: list[CardEvent], kind: CardEventKind, since: float) -> float:
+    while time.monotonic() - since < 2:
+        if any(e.kind is kind for e in events):
+            return time.monotonic() - since
+        time.sleep(0.01)
+    raise AssertionError(f"no {kind} event in 2 s: {events}")
+
+
+def test_inserting_and_pulling_a_card_reach_the_booth_within_half_a_second(card_slot: VpcdSlot) -> None:
+    events: list[CardEvent] = []
+    lock = threading.Lock()
+
+    def listen(event: CardEvent) -> None:
+        with lock:
+            events.append(event)
+
+    READER.start(listen)
+    try:
+        time.sleep(0.3)  # the watcher has seen the empty reader
+        start = time.monotonic()
+        card_slot.insert()
+        assert _wait_for(events, CardEventKind.INSERTED, start) < 0.5
+        start = time.monotonic()
+        card_slot.remove()
+        assert _wait_for(events, CardEventKind.REMOVED, start) < 0.5
+    finally:
+        READER.stop()
+
+
+def test_a_registered_voter_card_logs_its_holder_in(
+    card_slot: VpcdSlot, openpgp_card: VirtualOpenPGPCard
+) -> None:
+    _insert(card_slot)
+    session = READER.open()
+    result = log_in(session, _registered(openpgp_card, Role.VOTER, "delegate-17"))
+    assert result.ok and result.card is not None and result.card.holder == "delegate-17"
+    signed = [a for a in openpgp_card.received if a[1] == 0x88]
+    assert len(signed) == 1 and len(signed[0]) == 5 + 32 + 1  # one fresh 32-byte challenge
+
+
+def test_an_unregistered_card_logs_nobody_in_even_with_a_known_serial(
+    card_slot: VpcdSlot, openpgp_card: VirtualOpenPGPCard
+) -> None:
+    _insert(card_slot)
+    session = READER.open()
+    assert session.serial() == "12345678"
+    other = VirtualOpenPGPCard(serial=openpgp_card.serial)
+    result = log_in(session, _registered(other, Role.VOTER))
+    assert result.outcome is LoginOutcome.UNKNOWN_CARD
+
+
+def test_poll_worker_card_asks_for_the_pin_and_counts_wrong_ones_down_to_blocked(
+    card_slot: VpcdSlot, openpgp_card: VirtualOpenPGPCard
+) -> None:
+    openpgp_card.user_pin = "4711"
+    registry = _registered(openpgp_card, Role.POLL_WORKER, "worker-2")
+    _insert(card_slot)
+    session = READER.open()
+    asked = log_in(session, registry)
+    assert asked.outcome is LoginOutcome.PIN_NEEDED and asked.tries_left == 3
+    assert [log_in(session, registry, "0000").tries_left for _ in range(2)] == [2, 1]
+    assert log_in(session, registry, "4711").ok  # a right PIN resets the card's counter
+    assert session.pin_status().user_tries == 3
+    outcomes = [log_in(session, registry, "0000").outcome for _ in range(3)]
+    assert outcomes == [LoginOutcome.WRONG_PIN, LoginOutcome.WRONG_PIN, LoginOutcome.PIN_BLOCKED]
+    assert log_in(session, registry, "4711").outcome is LoginOutcome.PIN_BLOCKED
+
+
+def test_programming_a_card_puts_a_new_key_on_it_that_then_logs_in(
+    card_slot: VpcdSlot, openpgp_card: VirtualOpenPGPCard
+) -> None:
+    old_key = openpgp_card.public_key()
+    _insert(card_slot)
+    registered = program_card(READER, DEFAULT_ADMIN_PIN, "worker-9", Role.POLL_WORKER)
+    assert registered.key_bytes == openpgp_card.public_key() != old_key
+    assert log_in(READER.open(), [registered], "123456").ok
+
+
+def test_pulling_the_card_mid_login_is_reported_not_raised(
+    card_slot: VpcdSlot, openpgp_card: VirtualOpenPGPCard
+) -> None:
+    _insert(card_slot)
+    session = READER.open()
+    card_slot.remove()
+    assert log_in(session, _registered(openpgp_card, Role.VOTER)).outcome is LoginOutcome.CARD_REMOVED
+    session.close()
