@@ -1,0 +1,127 @@
+"""The real USB stick: mounted read-only to read, read-write only while writing; watched with pyudev."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from kiosk.devices.atomic_write import write_verified
+from kiosk.devices.media import MediaEvent, MediaEventKind, MediaListener, WriteResult, WriteStatus
+
+Run = Callable[[list[str]], int]
+# Options that keep a stick from running or impersonating anything on the booth.
+SAFE_OPTIONS = "nosuid,nodev,noexec"
+
+
+def _run(command: list[str]) -> int:
+    return subprocess.run(command, check=False, capture_output=True).returncode
+
+
+class MountedMedia:
+    """The stick at device, mounted at mount_point only while it is being used."""
+
+    def __init__(self, device: str, mount_point: Path, run: Run = _run) -> None:
+        self.device = device
+        self.mount_point = mount_point
+        self._run = run
+
+    def present(self) -> bool:
+        return Path(self.device).exists()
+
+    @contextmanager
+    def _mounted(self, writable: bool) -> Iterator[Path | None]:
+        self.mount_point.mkdir(parents=True, exist_ok=True)
+        mode = "rw" if writable else "ro"
+        if self._run(["mount", "-o", f"{mode},{SAFE_OPTIONS}", self.device, str(self.mount_point)]) != 0:
+            yield None
+            return
+        try:
+            yield self.mount_point
+        finally:
+            self._run(["umount", str(self.mount_point)])
+
+    def read_file(self, name: str) -> bytes | None:
+        with self._mounted(writable=False) as folder:
+            if folder is None:
+                return None
+            try:
+                return (folder / name).read_bytes()
+            except OSError:
+                return None
+
+    def write_file(self, name: str, data: bytes) -> WriteResult:
+        with self._mounted(writable=True) as folder:
+            if folder is None:
+                return WriteResult(WriteStatus.NO_MEDIA)
+            return write_verified(folder, name, data)
+
+    def free_bytes(self) -> int | None:
+        with self._mounted(writable=False) as folder:
+            return None if folder is None else shutil.disk_usage(folder).free
+
+
+class FolderMedia:
+    """A folder standing in for a mounted stick: `media = "/some/folder"` in the booth config."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def present(self) -> bool:
+        return self.folder.is_dir()
+
+    def read_file(self, name: str) -> bytes | None:
+        try:
+            return (self.folder / name).read_bytes()
+        except OSError:
+            return None
+
+    def write_file(self, name: str, data: bytes) -> WriteResult:
+        if not self.present():
+            return WriteResult(WriteStatus.NO_MEDIA)
+        return write_verified(self.folder, name, data)
+
+    def free_bytes(self) -> int | None:
+        return shutil.disk_usage(self.folder).free if self.present() else None
+
+
+def usb_partition_event(action: str, device: Any) -> MediaEvent | None:
+    """A udev event about a USB stick's partition, as a MediaEvent; None for anything else."""
+    if device.get("ID_BUS") != "usb" or device.get("DEVTYPE") != "partition":
+        return None
+    kinds = {"add": MediaEventKind.INSERTED, "remove": MediaEventKind.REMOVED}
+    kind = kinds.get(action)
+    return MediaEvent(kind, str(device.get("DEVNAME"))) if kind else None
+
+
+class MediaWatcher:
+    """Sticks coming and going, from udev (pyudev's monitor thread)."""
+
+    def __init__(self) -> None:
+        self._observer: Any = None
+        self._lock = threading.Lock()
+
+    def start(self, listener: MediaListener) -> None:
+        import pyudev  # only where udev runs: the simulator and the tests never import it
+
+        monitor = pyudev.Monitor.from_netlink(pyudev.Context())
+        monitor.filter_by(subsystem="block", device_type="partition")
+
+        def on_event(device: Any) -> None:
+            event = usb_partition_event(str(device.action), device)
+            if event is not None:
+                listener(event)
+
+        with self._lock:
+            self._observer = pyudev.MonitorObserver(monitor, callback=on_event)
+            self._observer.start()
+
+    def stop(self) -> None:
+        with self._lock:
+            if self._observer is not None:
+                self._observer.stop()
+                self._observer = None
