@@ -125,3 +125,41 @@ class MediaWatcher:
             if self._observer is not None:
                 self._observer.stop()
                 self._observer = None
+
+
+# Where the booth mounts a stick while it reads or writes it (tmpfs, gone at reboot).
+USB_MOUNT_POINT = Path("/run/isoloir/usb")
+
+
+class UsbSticks:
+    """`media = "udev"`: whichever USB stick udev reported last, mounted only while in use."""
+
+    def __init__(self, watcher: MediaWatcher | None = None, mount_point: Path = USB_MOUNT_POINT) -> None:
+        self.watcher = watcher or MediaWatcher()
+        self.mount_point = mount_point
+        self.device: str | None = None
+
+    def on_event(self, event: MediaEvent) -> None:
+        if event.kind is MediaEventKind.INSERTED:
+            self.device = event.device
+        elif event.device == self.device:
+            self.device = None
+
+    def _stick(self) -> MountedMedia | None:
+        return MountedMedia(self.device, self.mount_point) if self.device else None
+
+    def present(self) -> bool:
+        stick = self._stick()
+        return stick is not None and stick.present()
+
+    def read_file(self, name: str) -> bytes | None:
+        stick = self._stick()
+        return stick.read_file(name) if stick else None
+
+    def write_file(self, name: str, data: bytes) -> WriteResult:
+        stick = self._stick()
+        return stick.write_file(name, data) if stick else WriteResult(WriteStatus.NO_MEDIA)
+
+    def free_bytes(self) -> int | None:
+        stick = self._stick()
+        return stick.free_bytes() if stick else None
