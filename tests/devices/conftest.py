@@ -61,6 +61,24 @@ def _wait_for_reader(process: subprocess.Popen[bytes] | None) -> None:
         time.sleep(0.1)
 
 
+def _wait_for_card(present: bool) -> None:
+    deadline = time.monotonic() + PCSCD_START_SECONDS
+    while any(card_in(str(r)) for r in readers() if VPCD_READER in str(r)) != present:
+        if time.monotonic() > deadline:
+            pytest.fail(f"pcscd does not show the virtual card {'in' if present else 'out'} after 10 s")
+        time.sleep(0.05)
+
+
+def _warm_up_vpcd() -> None:
+    """vpcd takes its very first card after start on a slow path (~0.5 s); a booth's reader has long
+    been warm when a voter arrives, so one card in and out before the tests measure anything."""
+    slot = VpcdSlot(VirtualOpenPGPCard())
+    slot.insert()
+    _wait_for_card(True)
+    slot.remove()
+    _wait_for_card(False)
+
+
 @pytest.fixture(scope="session")
 def pcscd() -> Iterator[None]:
     """A pcscd with the vpcd reader: the running one if there is one, else one started for the session.
@@ -77,6 +95,7 @@ def pcscd() -> Iterator[None]:
 def _pcscd() -> Iterator[None]:
     if _pcscd_answers():
         _wait_for_reader(None)
+        _warm_up_vpcd()
         yield
         return
     binary = shutil.which("pcscd") or ("/usr/sbin/pcscd" if Path("/usr/sbin/pcscd").exists() else None)
@@ -88,6 +107,7 @@ def _pcscd() -> Iterator[None]:
     process = subprocess.Popen([binary, "--foreground"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         _wait_for_reader(process)
+        _warm_up_vpcd()
         yield
     finally:
         process.terminate()
@@ -105,9 +125,4 @@ def card_slot(pcscd: None, openpgp_card: VirtualOpenPGPCard) -> Iterator[VpcdSlo
     slot = VpcdSlot(openpgp_card)
     yield slot
     slot.remove()
-    # The next test must find the reader empty, not this card on its way out.
-    deadline = time.monotonic() + PCSCD_START_SECONDS
-    while any(card_in(str(r)) for r in readers() if VPCD_READER in str(r)):
-        if time.monotonic() > deadline:
-            pytest.fail("pcscd still shows the virtual card after it was removed")
-        time.sleep(0.05)
+    _wait_for_card(False)  # the next test must find the reader empty, not this card on its way out

@@ -98,3 +98,13 @@ def test_demo_printer_saves_each_slip_as_a_picture_that_scans(tmp_path: Path) ->
     pictures = sorted(tmp_path.glob("*.png"))
     assert len(pictures) == 1
     assert _qr_codes(Image.open(pictures[0])) == ["https://vote.example.org/verifier?code=K7QM-2XPD-9RTA"]
+
+
+def test_receipt_says_nothing_beyond_its_fields_so_no_choice_can_appear() -> None:
+    paper = PAPERS[80]
+    slip = decode(slip_bytes(RECEIPT, paper), paper.profile)
+    fields = (RECEIPT.election_title, RECEIPT.session_title, RECEIPT.station, RECEIPT.heading)
+    allowed = " ".join((*fields, RECEIPT.tracking_code, RECEIPT.check_hint, RECEIPT.verify_url))
+    for line in slip.lines:
+        assert line.strip("-") == "" or line in allowed, line
+    assert slip.qr_payloads == [f"{RECEIPT.verify_url}?code={RECEIPT.tracking_code}"]
