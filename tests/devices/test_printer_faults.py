@@ -125,3 +125,16 @@ def test_real_adapter_reports_a_cable_pulled_mid_slip_and_reconnects_for_the_rep
     fresh = devices[0]
     assert printer.reprint_last().ok
     assert decode(fresh.written, PAPER.profile).cut
+
+
+def test_faults_and_reprints_are_logged(caplog: pytest.LogCaptureFixture) -> None:
+    printer = SimPrinter(faults=PrinterFaults(cover_open=True))
+    with caplog.at_level("INFO", logger="kiosk.devices.printer"):
+        printer.print(RECEIPT)
+        printer.faults.cover_open = False
+        printer.reprint_last()
+        printer.reprint_last()
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("cover_open" in m for m in messages)
+    assert any(m.startswith("printer: reprint of ReceiptData: ok") for m in messages)
+    assert any("second reprint refused" in m for m in messages)
