@@ -103,6 +103,7 @@ class MediaWatcher:
 
     def __init__(self) -> None:
         self._observer: Any = None
+        self._listener: MediaListener | None = None
         self._lock = threading.Lock()
 
     def start(self, listener: MediaListener) -> None:
@@ -111,14 +112,16 @@ class MediaWatcher:
         monitor = pyudev.Monitor.from_netlink(pyudev.Context())
         monitor.filter_by(subsystem="block", device_type="partition")
 
-        def on_event(device: Any) -> None:
-            event = usb_partition_event(str(device.action), device)
-            if event is not None:
-                listener(event)
-
         with self._lock:
-            self._observer = pyudev.MonitorObserver(monitor, callback=on_event)
+            self._listener = listener
+            self._observer = pyudev.MonitorObserver(monitor, callback=self.on_device)
             self._observer.start()
+
+    def on_device(self, device: Any) -> None:
+        """pyudev's callback, on its monitor thread."""
+        event = usb_partition_event(str(device.action), device)
+        if event is not None and self._listener is not None:
+            self._listener(event)
 
     def stop(self) -> None:
         with self._lock:

@@ -13,7 +13,13 @@ import pytest
 
 from kiosk.devices import atomic_write
 from kiosk.devices.media import MediaEvent, MediaEventKind, WriteStatus
-from kiosk.devices.mounted_media import FolderMedia, MountedMedia, usb_partition_event
+from kiosk.devices.mounted_media import (
+    FolderMedia,
+    MediaWatcher,
+    MountedMedia,
+    UsbSticks,
+    usb_partition_event,
+)
 from kiosk.devices.sim_media import MediaFaults, SimMedia
 
 SEALED = b"sealed ballots " * 4096
@@ -107,3 +113,28 @@ def test_udev_events_of_usb_partitions_become_insert_and_remove() -> None:
     assert usb_partition_event("remove", stick) == MediaEvent(MediaEventKind.REMOVED, "/dev/sdb1")
     assert usb_partition_event("add", disk) is None
     assert usb_partition_event("change", SimpleNamespace(get=stick.get)) is None
+
+
+def test_udev_watcher_runs_and_passes_stick_events_to_the_booth() -> None:
+    events: list[MediaEvent] = []
+    watcher = MediaWatcher()
+    try:
+        watcher.start(events.append)  # a real netlink monitor, as on the booth
+    except OSError as exc:  # containers without netlink sockets: only the udev monitor part is skipped
+        pytest.skip(f"no netlink socket here: {exc}")
+    try:
+        stick = {"ID_BUS": "usb", "DEVTYPE": "partition", "DEVNAME": "/dev/sdc1"}
+        watcher.on_device(SimpleNamespace(action="add", get=stick.get))
+        watcher.on_device(SimpleNamespace(action="add", get={"DEVTYPE": "disk"}.get))
+    finally:
+        watcher.stop()
+    assert events == [MediaEvent(MediaEventKind.INSERTED, "/dev/sdc1")]
+
+
+def test_usb_sticks_follow_the_last_stick_inserted(tmp_path: Path) -> None:
+    sticks = UsbSticks(mount_point=tmp_path)
+    assert sticks.write_file("x.sealed", SEALED).status is WriteStatus.NO_MEDIA
+    sticks.on_event(MediaEvent(MediaEventKind.INSERTED, "/dev/sdc1"))
+    assert sticks.device == "/dev/sdc1"
+    sticks.on_event(MediaEvent(MediaEventKind.REMOVED, "/dev/sdc1"))
+    assert sticks.device is None and not sticks.present()
