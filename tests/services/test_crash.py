@@ -98,6 +98,8 @@ def _cast_until_killed(
                 child.send_signal(signal.SIGKILL)
                 break
     for line in child.stdout:  # lines already written before the kill were acknowledged too
+        if not line.endswith("\n"):
+            break  # the kill cut this line short: the caster never finished saying it
         kind, index, *rest = line.split()
         tried = int(index)
         if kind == "ACK":

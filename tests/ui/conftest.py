@@ -29,10 +29,18 @@ QUESTIONS = 24
 
 
 def conference_definition(folder: Path) -> Path:
-    """The real sample when it is there; else the small fixture with a 24-question maritime session."""
+    """The real sample with the small fixture's multiple- and list-choice session added, so every
+    question kind is on screen; else the small fixture with a 24-question maritime session."""
+    small = json.loads(SMALL_ELECTION.read_text(encoding="utf-8"))
     if SAMPLE.exists():
-        return SAMPLE
-    data = json.loads(SMALL_ELECTION.read_text(encoding="utf-8"))
+        data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+        data["sessions"].append(next(s for s in small["sessions"] if s["id"] == "board"))
+        for voter in data["voters"]:
+            voter["sessions"].append("board")
+        path = folder / "conference.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return path
+    data = small
     answers = [("yes", "Yes", "Oui", "Sí"), ("no", "No", "Non", "No"),
                ("abstain", "Abstain", "Abstention", "Abstención")]
     questions = [

@@ -85,7 +85,7 @@ def known_texts(language: str, election: ElectionDefinition) -> re.Pattern[str]:
     # codes, fingerprints, numbers, signs
     alternatives.append(r"[0-9A-Z·-]+|[0-9a-f]{16,}|\d+\.|\d+/\d+|[✓!⌫▲▼●␣▏]")
     one = "(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")"
-    return re.compile(f"{one}(?:(?: — |  |: |, | ){one})*")
+    return re.compile(f"{one}(?:(?: — |  | ?: |, | ){one})*")  # French puts a space before a colon
 
 
 def election_texts(election: ElectionDefinition, language: str) -> list[str]:
