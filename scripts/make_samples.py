@@ -27,45 +27,60 @@ ANSWERS = [("yes", "Yes", "Oui", "Sí"), ("no", "No", "Non", "No"),
 # the yes and no votes reach half the delegates attending (ILO Constitution, art. 19; Standing Orders).
 ILC_RULE = {"majority": "two-thirds", "quorum": {"share": 0.5, "base": "attending"}}
 
-# The Code of the Maritime Labour Convention, one amendment per Standard: (standard, en, fr, es).
+# Outdated maritime Conventions superseded by the Maritime Labour Convention, 2006, one vote each to
+# abrogate or withdraw them: (number, year, en, fr, es).
 MARITIME = [
-    ("A1.1", "Minimum age", "Âge minimum", "Edad mínima"),
-    ("A1.2", "Medical certificate", "Certificat médical", "Certificado médico"),
-    ("A1.4", "Recruitment and placement", "Recrutement et placement", "Contratación y colocación"),
-    ("A2.1", "Seafarers' employment agreements", "Contrat d'engagement maritime",
-     "Acuerdos de empleo de la gente de mar"),
-    ("A2.2", "Wages", "Salaires", "Salarios"),
-    ("A2.3", "Hours of work and hours of rest", "Durée du travail ou du repos",
-     "Horas de trabajo y de descanso"),
-    ("A2.4", "Entitlement to leave", "Droit à un congé", "Derecho a vacaciones"),
-    ("A2.5", "Repatriation", "Rapatriement", "Repatriación"),
-    ("A2.6", "Compensation for the ship's loss", "Indemnisation en cas de perte du navire",
-     "Indemnización en caso de pérdida del buque"),
-    ("A2.7", "Manning levels", "Effectifs", "Niveles de dotación"),
-    ("A2.8", "Career and skill development", "Développement des carrières et des aptitudes",
-     "Desarrollo de carreras y aptitudes"),
-    ("A3.1", "Accommodation and recreational facilities", "Logement et lieux de loisirs",
-     "Alojamiento y servicios de esparcimiento"),
-    ("A3.2", "Food and catering", "Alimentation et service de table", "Alimentación y servicio de fonda"),
-    ("A4.1", "Medical care on board and ashore", "Soins médicaux à bord et à terre",
-     "Atención médica a bordo y en tierra"),
-    ("A4.2", "Shipowners' liability", "Responsabilité des armateurs", "Responsabilidad del armador"),
-    ("A4.3", "Health and safety protection", "Protection de la santé et de la sécurité",
-     "Protección de la seguridad y la salud"),
-    ("A4.4", "Access to shore-based welfare facilities", "Accès à des installations de bien-être à terre",
-     "Acceso a instalaciones de bienestar en tierra"),
-    ("A4.5", "Social security", "Sécurité sociale", "Seguridad social"),
-    ("A5.1.1", "Flag State responsibilities", "Responsabilités de l'État du pavillon",
-     "Responsabilidades del Estado del pabellón"),
-    ("A5.1.3", "Maritime labour certificate", "Certificat de travail maritime",
-     "Certificado de trabajo marítimo"),
-    ("A5.1.4", "Inspection and enforcement", "Inspection et mise en application",
-     "Inspección y control de la aplicación"),
-    ("A5.1.5", "On-board complaint procedures", "Procédures de plainte à bord",
-     "Procedimientos de queja a bordo"),
-    ("A5.2.1", "Inspections in port", "Inspections dans le port", "Inspecciones en puerto"),
-    ("A5.3", "Labour-supplying responsibilities", "Responsabilités du fournisseur de main-d'œuvre",
-     "Responsabilidades en relación con el suministro de mano de obra"),
+    (7, 1920, "Minimum Age (Sea)", "l'âge minimum (travail maritime)", "la edad mínima (trabajo marítimo)"),
+    (8, 1920, "Unemployment Indemnity (Shipwreck)", "les indemnités de chômage (naufrage)",
+     "las indemnizaciones de desempleo (naufragio)"),
+    (9, 1920, "Placing of Seamen", "le placement des marins", "la colocación de la gente de mar"),
+    (16, 1921, "Medical Examination of Young Persons (Sea)",
+     "l'examen médical des jeunes gens (travail maritime)",
+     "el examen médico de los menores (trabajo marítimo)"),
+    (22, 1926, "Seamen's Articles of Agreement", "le contrat d'engagement des marins",
+     "el contrato de enrolamiento de la gente de mar"),
+    (23, 1926, "Repatriation of Seamen", "le rapatriement des marins", "la repatriación de la gente de mar"),
+    (53, 1936, "Officers' Competency Certificates", "les brevets de capacité des officiers",
+     "los certificados de capacidad de los oficiales"),
+    (54, 1936, "Holidays with Pay (Sea)",
+     "les congés payés des marins", "las vacaciones pagadas de la gente de mar"),
+    (55, 1936, "Shipowners' Liability (Sick and Injured Seamen)",
+     "les obligations de l'armateur en cas de maladie "
+     "ou d'accident des gens de mer", "las obligaciones del armador en caso de enfermedad o accidente"),
+    (56, 1936, "Sickness Insurance (Sea)", "l'assurance-maladie des gens de mer",
+     "el seguro de enfermedad de la gente de mar"),
+    (57, 1936, "Hours of Work and Manning (Sea)", "la durée du travail à bord et les effectifs",
+     "las horas de trabajo a bordo y la dotación"),
+    (58, 1936, "Minimum Age (Sea) (Revised)", "l'âge minimum (travail maritime) (révisée)",
+     "la edad mínima (trabajo marítimo) (revisado)"),
+    (68, 1946, "Food and Catering (Ships' Crews)",
+     "l'alimentation et le service de table (équipage des navires)",
+     "la alimentación y el servicio de fonda (tripulación de buques)"),
+    (69, 1946, "Certification of Ships' Cooks",
+     "le diplôme de capacité professionnelle des cuisiniers de navire",
+     "el certificado de aptitud de los cocineros de buque"),
+    (70, 1946, "Social Security (Seafarers)", "la sécurité sociale des gens de mer",
+     "la seguridad social de la gente de mar"),
+    (72, 1946, "Paid Vacations (Seafarers)", "les congés payés des marins",
+     "las vacaciones pagadas de la gente de mar"),
+    (73, 1946, "Medical Examination (Seafarers)", "l'examen médical des gens de mer",
+     "el examen médico de la gente de mar"),
+    (74, 1946, "Certification of Able Seamen", "les certificats de capacité de matelot qualifié",
+     "el certificado de marinero preferente"),
+    (75, 1946, "Accommodation of Crews", "le logement des équipages", "el alojamiento de la tripulación"),
+    (76, 1946, "Wages, Hours of Work and Manning (Sea)",
+     "les salaires, la durée du travail à bord et les effectifs",
+     "los salarios, las horas de trabajo a bordo y la dotación"),
+    (91, 1949, "Paid Vacations (Seafarers) (Revised)", "les congés payés des marins (révisée)",
+     "las vacaciones pagadas de la gente de mar (revisado)"),
+    (92, 1949, "Accommodation of Crews (Revised)", "le logement des équipages (révisée)",
+     "el alojamiento de la tripulación (revisado)"),
+    (93, 1949, "Wages, Hours of Work and Manning (Sea) (Revised)",
+     "les salaires, la durée du travail à bord et les effectifs (révisée)",
+     "los salarios, las horas de trabajo a bordo y la dotación (revisado)"),
+    (109, 1958, "Wages, Hours of Work and Manning (Sea) (Revised)",
+     "les salaires, la durée du travail à bord et les effectifs (révisée)",
+     "los salarios, las horas de trabajo a bordo y la dotación (revisado)"),
 ]
 
 
@@ -84,22 +99,28 @@ def ilc_sessions() -> list[dict[str, Any]]:
         "Adopter le programme et budget pour 2024-25 ?",
         "¿Adoptar el Programa y Presupuesto para 2024-25?"), ILC_RULE)
     osh = [
-        yes_no_abstain("amend-declaration", text(
-            "Add a safe and healthy working environment to the fundamental principles and rights at work?",
-            "Ajouter un milieu de travail sûr et salubre aux principes et droits fondamentaux au travail ?",
-            "¿Añadir un entorno de trabajo seguro y saludable a los principios y derechos fundamentales "
-            "en el trabajo?"), ILC_RULE),
-        yes_no_abstain("consequential", text(
-            "Adopt the consequential amendments to the instruments concerned?",
-            "Adopter les amendements qui en découlent pour les instruments concernés ?",
-            "¿Adoptar las enmiendas consiguientes a los instrumentos afectados?"), ILC_RULE),
+        yes_no_abstain("convention", text(
+            "Adopt the Convention concerning protection against biological hazards in the working "
+            "environment?",
+            "Adopter la convention concernant la protection contre les risques biologiques en "
+            "milieu de travail ?",
+            "¿Adoptar el Convenio sobre la protección contra los peligros biológicos en el entorno "
+            "de trabajo?"),
+            ILC_RULE),
+        yes_no_abstain("recommendation", text(
+            "Adopt the Recommendation concerning protection against biological hazards "
+            "in the working environment?",
+            "Adopter la recommandation concernant la protection contre les risques biologiques "
+            "en milieu de travail ?",
+            "¿Adoptar la Recomendación sobre la protección contra los peligros biológicos "
+            "en el entorno de trabajo?"), ILC_RULE),
     ]
     maritime = [
         yes_no_abstain(f"q{n:02d}", text(
-            f"Adopt the amendment to Standard {std} ({en})?",
-            f"Adopter l'amendement à la norme {std} ({fr.lower()}) ?",
-            f"¿Adoptar la enmienda a la norma {std} ({es.lower()})?"), ILC_RULE)
-        for n, (std, en, fr, es) in enumerate(MARITIME, start=1)
+            f"Abrogate or withdraw the {en} Convention, {year} (No. {number})?",
+            f"Abroger ou retirer la convention (no {number}) sur {fr}, {year} ?",
+            f"¿Derogar o retirar el Convenio sobre {es}, {year} (núm. {number})?"), ILC_RULE)
+        for n, (number, year, en, fr, es) in enumerate(MARITIME, start=1)
     ]
     apprenticeships = yes_no_abstain("adoption", text(
         "Adopt the Recommendation concerning quality apprenticeships?",
@@ -114,9 +135,9 @@ def ilc_sessions() -> list[dict[str, Any]]:
                        "Seguridad y salud en el trabajo"),
          "questions": osh},
         {"id": "maritime", "counts_by_group": True,
-         "title": text("Amendments to the Code of the Maritime Labour Convention",
-                       "Amendements au code de la convention du travail maritime",
-                       "Enmiendas al Código del Convenio sobre el trabajo marítimo"),
+         "title": text("Abrogation and withdrawal of maritime instruments",
+                       "Abrogation et retrait d'instruments maritimes",
+                       "Derogación y retiro de instrumentos marítimos"),
          "questions": maritime},
         {"id": "apprenticeships", "counts_by_group": True,
          "title": text("Quality apprenticeships", "Apprentissages de qualité", "Aprendizajes de calidad"),
