@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 Clock = Callable[[], datetime]
 
@@ -18,3 +19,26 @@ def iso(moment: datetime) -> str:
 
 def parse_iso(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+# The wall clock may drift this far from the monotonic clock between two looks without it being a
+# jump: above an NTP slew and second rounding, below a time-zone slip or a hand-set clock.
+CLOCK_JUMP_SECONDS = 120
+
+
+class ClockWatch:
+    """Tells when the wall clock jumps, by comparing how far it moved with how far the monotonic
+    clock (which no one can set) moved since the last look."""
+
+    def __init__(self, clock: Clock, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._monotonic = monotonic
+        self._wall, self._mono = clock(), monotonic()
+
+    def jump(self) -> int:
+        """Seconds the wall clock jumped (negative: backwards) since the last look, 0 for none."""
+        wall, mono = self._clock(), self._monotonic()
+        expected = self._wall + timedelta(seconds=mono - self._mono)
+        self._wall, self._mono = wall, mono
+        drift = round((wall - expected).total_seconds())
+        return drift if abs(drift) > CLOCK_JUMP_SECONDS else 0

@@ -6,9 +6,11 @@ Testable without Qt or hardware; the UI and `kiosk simulate` drive the booth onl
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
@@ -34,7 +36,7 @@ from kiosk.ballot.package import (
 from kiosk.ballot.sealed_file import write_atomically
 from kiosk.ballot.selections import Selections, encode_ballot
 from kiosk.ballot.signing import public_hex, signing_key_from_hex
-from kiosk.clock import Clock, iso, utc_now
+from kiosk.clock import Clock, ClockWatch, iso, utc_now
 from kiosk.lockout import FAILURES_BEFORE_LOCK, LockState
 from kiosk.polls import (
     PollsAction,
@@ -74,10 +76,13 @@ class CastReceipt:
 
 
 class Station:
-    def __init__(self, data_dir: Path, clock: Clock = utc_now) -> None:
+    def __init__(
+        self, data_dir: Path, clock: Clock = utc_now, monotonic: Callable[[], float] = time.monotonic
+    ) -> None:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.data_dir = data_dir
         self.clock = clock
+        self._clock_watch = ClockWatch(lambda: self.clock(), monotonic)
         self.box = BallotBox(data_dir / box.DATABASE_NAME, lambda: iso(self.clock()))
         self.package: ElectionPackage | None = None
         self.provision: Provision | None = None
@@ -185,6 +190,7 @@ class Station:
     @contextmanager
     def _changing(self, action: PollsAction) -> Iterator[Connection]:
         """A polls transition and what goes with it, in one commit; a refusal is logged apart."""
+        self._watch_clock()
         try:
             with self.box.transaction() as c:
                 state = PollsState(self.box.get_setting(c, "polls", PollsState.NOT_SET_UP.value))
@@ -211,6 +217,7 @@ class Station:
 
     def set_session_active(self, session_id: str, active: bool, by: str) -> None:
         self.election.session(session_id)  # KeyError for an unknown session: a programming error
+        self._watch_clock()
         with self.box.transaction() as c:
             state = PollsState(self.box.get_setting(c, "polls", PollsState.NOT_SET_UP.value))
             if not may_change_sessions(state):
@@ -226,6 +233,7 @@ class Station:
 
     # --- voters ----------------------------------------------------------------------------------
     def authenticate_code(self, text: str) -> AuthOutcome:
+        self._watch_clock()
         now = self.clock()
         if not accepts_votes(self.state):
             return CodeRefused(CodeRefusal.NOT_OPEN)
@@ -253,6 +261,7 @@ class Station:
     def authenticate_card(self, public_key: str) -> AuthOutcome:
         """Lets in the holder of a voter card whose signature of a fresh challenge the reader has
         checked against this registered key. The card's serial number or ATR never suffices."""
+        self._watch_clock()
         if not accepts_votes(self.state):
             return CodeRefused(CodeRefusal.NOT_OPEN)
         card = self._registered_card(public_key, "voter")
@@ -297,6 +306,20 @@ class Station:
                 return CodeRefused(CodeRefusal.LOCKED, refusal.groups_to_check, refusal.wrong_length, seconds)
         left = FAILURES_BEFORE_LOCK - after.failures
         return CodeRefused(refusal.reason, refusal.groups_to_check, refusal.wrong_length, 0, left)
+
+    def _watch_clock(self) -> None:
+        """Logs a jump of the wall clock. A code-entry lock keeps its length across a backwards
+        jump instead of lasting as long as the clock went back."""
+        seconds = self._clock_watch.jump()
+        if not seconds:
+            return
+        with self.box.transaction() as c:
+            lock = LockState.from_dict(self.box.get_setting(c, "code_lock"))
+            if seconds < 0 and lock.locked_until is not None:
+                until = datetime.fromisoformat(lock.locked_until) + timedelta(seconds=seconds)
+                shifted = LockState(lock.failures, lock.locks, until.isoformat())
+                self.box.put_setting(c, "code_lock", shifted.as_dict())
+            self.box.append_audit(c, Event.CLOCK_JUMP, {"seconds": seconds})
 
     def lock_state(self) -> LockState:
         with self.box.read() as c:
@@ -353,6 +376,7 @@ class Station:
         Raises CastRefused (nothing stored, the reason for the voter), StorageError (nothing stored,
         the storage failed), or SelectionError for selections that do not fit (a programming error).
         """
+        self._watch_clock()
         election = self.election
         session = election.session(session_id)
         plaintext = encode_ballot(election, session, selections, voter_id)
