@@ -18,7 +18,17 @@ from station_admin.ceremony import CeremonyError, create_election, read_passphra
 from station_admin.election_dir import ElectionDir, ElectionDirError
 from station_admin.importer import ImportResult, import_file
 from station_admin.provisioning import ProvisionError, provision_station
-from station_admin.tally import TallyError, TrusteeShare, booths, count_ballots, recover_key, tracking_codes
+from station_admin.results import ResultsError, TallyInputs, check_attending, with_outcomes
+from station_admin.seats import TieNeedsLot
+from station_admin.tally import (
+    TallyError,
+    TrusteeShare,
+    booths,
+    count_ballots,
+    recover_key,
+    tracking_codes,
+    voter_marks,
+)
 from station_admin.tally_db import open_db
 
 ELECTION_OPTION = click.option(
@@ -203,7 +213,7 @@ def _print_imports(results: list[ImportResult]) -> None:
     multiple=True,
     required=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A trustee's share file.",
+    help="A trustee's share file (give k of them).",
 )
 @click.option(
     "--passphrase-file",
@@ -211,30 +221,66 @@ def _print_imports(results: list[ImportResult]) -> None:
     help="One passphrase a line, trustee 1 first; without it each trustee is asked.",
 )
 @click.option(
+    "--attending",
+    "attending",
+    multiple=True,
+    metavar="SESSION=N",
+    help="Delegates attending and entitled to vote in SESSION, the quorum's base where the rule "
+    "says so (default: the session's eligible voters). Repeat for each session.",
+)
+@click.option("--lot-seed", help="The seed drawn in public for ties the definition breaks by lot.")
+@click.option(
     "--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for results.json."
 )
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON too.")
 def tally(
-    election: Path, db_url: str | None, shares: tuple[Path, ...], passphrase_file: Path | None, out: Path
+    election: Path,
+    db_url: str | None,
+    shares: tuple[Path, ...],
+    passphrase_file: Path | None,
+    attending: tuple[str, ...],
+    lot_seed: str | None,
+    out: Path,
+    as_json: bool,
 ) -> None:
-    """Recover the election key from k trustees' shares, decrypt and count every imported ballot."""
+    """Recover the election key from k trustees' shares (in memory only), decrypt and count every
+    imported ballot, and decide each question under its rule."""
     folder = _folder(election)
     package = _package(folder)
     engine = open_db(db_url or folder.default_db_url)
+    inputs = TallyInputs(_attending(attending), lot_seed)
     try:
+        check_attending(package.definition, inputs.attending)
         given = [TrusteeShare(path, _passphrase(path, passphrase_file)) for path in shares]
         secret = recover_key(package, given)
         counted = count_ballots(engine, package, secret)
-    except (TallyError, CeremonyError) as exc:
+        del secret
+        results = with_outcomes(counted.as_results(), package.definition, voter_marks(engine), inputs)
+    except (TallyError, CeremonyError, ResultsError, TieNeedsLot) as exc:
         raise click.ClickException(str(exc)) from None
-    del secret
-    results = counted.as_results()
     results["fingerprint"] = package.fingerprint
     results["booths"] = booths(engine)
     results["tracking_codes"] = tracking_codes(engine)
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+    if as_json:
+        click.echo(json.dumps(results, indent=1, ensure_ascii=False))
+        return
     total = sum(s["ballots"] for s in results["sessions"])
     click.echo(f"{total} ballots counted from {len(results['booths'])} booth(s): {out / 'results.json'}")
+    for session in results["sessions"]:
+        for question in session["questions"]:
+            click.echo(f"  {session['id']} / {question['id']}: {question.get('outcome', '')}")
+
+
+def _attending(values: tuple[str, ...]) -> dict[str, int]:
+    parsed: dict[str, int] = {}
+    for value in values:
+        session, _, number = value.partition("=")
+        if not session or not number.isdigit():
+            raise click.BadParameter(f"{value!r} is not SESSION=N, e.g. budget=612", param_hint="--attending")
+        parsed[session] = int(number)
+    return parsed
 
 
 def _passphrase(share: Path, passphrase_file: Path | None) -> str:

@@ -101,3 +101,10 @@ def tracking_codes(engine: Engine) -> list[str]:
                 select(db.ballots.c.tracking_code).order_by(db.ballots.c.tracking_code)
             ).scalars()
         )
+
+
+def voter_marks(engine: Engine) -> list[tuple[str, str]]:
+    """(session, voter) for every voter marked as having voted: who voted is public, never how."""
+    with engine.connect() as connection:
+        rows = connection.execute(select(db.marks.c.session_id, db.marks.c.voter_id))
+        return [(session_id, voter_id) for session_id, voter_id in rows]
