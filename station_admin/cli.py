@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from kiosk.ballot.definition import DefinitionError, load_definition
@@ -17,6 +18,7 @@ from kiosk.ballot.package import ElectionPackage
 from station_admin.ceremony import CeremonyError, create_election, read_passphrases
 from station_admin.election_dir import ElectionDir, ElectionDirError
 from station_admin.importer import ImportResult, import_file
+from station_admin.media import find_sealed_files
 from station_admin.provisioning import ProvisionError, provision_station
 from station_admin.results import ResultsError, TallyInputs, check_attending, with_outcomes
 from station_admin.seats import TieNeedsLot
@@ -176,27 +178,69 @@ def station_provision(election: Path, station_id: str, out: Path) -> None:
     show_default=True,
     help="Which booths' files this import takes.",
 )
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-def import_(election: Path, db_url: str | None, mode: str, files: tuple[Path, ...]) -> None:
-    """Verify sealed ballot files and store them. Bad files are refused with a reason and change nothing."""
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file instead of a table.")
+@click.argument("media", nargs=-1, required=True, type=click.Path(path_type=Path))
+def import_(election: Path, db_url: str | None, mode: str, as_json: bool, media: tuple[Path, ...]) -> None:
+    """Verify the sealed ballot files on MEDIA (mounted sticks or files) and store them.
+
+    A bad file is refused with a reason and changes nothing; a file imported before changes nothing
+    and says so. Exit code 0 when every file was imported (or had been), 1 when one was refused.
+    """
     folder = _folder(election)
     package = _package(folder)
     engine = open_db(db_url or folder.default_db_url)
+    found = find_sealed_files(list(media))
     results: list[ImportResult] = []
-    for path in files:
-        results.append(import_file(engine, package, path, mode))  # type: ignore[arg-type]
-    _print_imports(results)
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True
+    ) as progress:
+        task = progress.add_task("Importing sealed ballot files", total=len(found))
+        for item in found:
+            progress.update(task, description=f"Verifying {item.path.name}")
+            if item.refusal:
+                results.append(ImportResult(item.path, "refused", reason=item.refusal))
+            else:
+                results.append(import_file(engine, package, item.path, mode))  # type: ignore[arg-type]
+            progress.advance(task)
+    if as_json:
+        click.echo(json.dumps([_import_json(r) for r in results], indent=1))
+    else:
+        _print_imports(results)
     if any(r.status == "refused" for r in results):
         sys.exit(1)
+
+
+def _import_json(r: ImportResult) -> dict[str, Any]:
+    return {
+        "file": str(r.path),
+        "booth": r.station,
+        "ballots": r.ballots,
+        "marks": r.marks,
+        "status": r.status,
+        "reason": r.reason,
+        "double_marks": [{"session": s, "voter": v, "other_booth": o} for s, v, o in r.double_marks],
+    }
 
 
 def _print_imports(results: list[ImportResult]) -> None:
     table = Table(title="Sealed ballot files")
     for column in ("file", "booth", "ballots", "marks", "status", "reason"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
+    styles = {"imported": "green", "already imported": "yellow", "refused": "bold red"}
     for r in results:
-        table.add_row(r.path.name, r.station, str(r.ballots), str(r.marks), r.status, r.reason)
-    Console().print(table)
+        table.add_row(
+            r.path.name,
+            r.station,
+            str(r.ballots),
+            str(r.marks),
+            f"[{styles[r.status]}]{r.status}[/]",
+            r.reason,
+        )
+    Console(width=max(Console().width, 120)).print(table)
+    imported = sum(1 for r in results if r.status == "imported")
+    again = sum(1 for r in results if r.status == "already imported")
+    refused = sum(1 for r in results if r.status == "refused")
+    click.echo(f"{imported} imported, {again} already imported (nothing changed), {refused} refused")
     for r in results:
         for session, voter, other in r.double_marks:
             err.print(
