@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.isoloir-installed
 
-.PHONY: demo test lint system venv bench clean translations
+.PHONY: demo test lint system venv bench bench-peers fuzz clean translations
 
 system:
 	@bash scripts/setup-system.sh
@@ -33,8 +33,30 @@ lint: $(STAMP)
 	@$(VENV)/bin/ruff check
 	@$(VENV)/bin/mypy
 
-bench: $(STAMP)
+# ElectionGuard, the peer that bench/peers.py compares with, in a venv of its own: it pins
+# pydantic 1.9.0 and does not import on Python 3.11, so it gets Python 3.10 (pyenv's, if present).
+PEER_PYTHON ?= python3.10
+PEER_VENV := .venv-peers
+PEER_STAMP := $(PEER_VENV)/.isoloir-installed
+
+bench: $(STAMP) $(PEER_STAMP)
 	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+$(PEER_STAMP):
+	@command -v $(PEER_PYTHON) >/dev/null || { echo "bench-peers needs $(PEER_PYTHON) (ElectionGuard 1.4.0 does not run on 3.11)"; exit 1; }
+	@$(PEER_PYTHON) -m venv $(PEER_VENV)
+	@$(PEER_VENV)/bin/pip install -q electionguard==1.4.0 cryptography==50.0.2
+	@touch $(PEER_STAMP)
+
+bench-peers: $(STAMP) $(PEER_STAMP)
+	@$(PY) bench/peers.py
+
+# Coverage-guided fuzzing of the readers of hostile input (not in CI): FUZZ_SECONDS per harness.
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	@$(PY) -m pip install -q -e '.[fuzz]'
+	@for harness in fuzz/fuzz_*.py; do echo "== $$harness"; \
+		$(PY) $$harness -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 || exit 1; done
 
 # The booth's texts: new strings from the QML into the .ts files (for translators, e.g. with
 # pyside6-linguist), then the compiled .qm files the booth loads (committed; a test checks them).
@@ -42,6 +64,14 @@ translations: $(STAMP)
 	@cd kiosk/ui && ../../$(VENV)/bin/pyside6-lupdate qml/*.qml -no-obsolete \
 		-ts translations/booth_fr.ts translations/booth_es.ts
 	@cd kiosk/ui && ../../$(VENV)/bin/pyside6-lrelease translations/booth_fr.ts translations/booth_es.ts
+
+# The booth as a Debian package (dist/isoloir-booth_<version>_amd64.deb) and the project's wheel
+# (station-admin); package-test installs it in a debootstrap chroot and screenshots it under cage.
+package: $(STAMP)
+	@bash packaging/build-deb.sh
+
+package-test: package
+	@bash packaging/test-package.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,77 @@
+"""A benchmark election: the ILC 2023 sample's 24-question maritime session, with as many
+synthetic delegates and booths as a benchmark needs, made by the officials' own ceremony."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.ballot.definition import load_definition
+from kiosk.ballot.package import ElectionPackage
+from station_admin.ceremony import create_election
+from station_admin.election_dir import ElectionDir
+from station_admin.provisioning import provision_station
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "elections" / "ilc-2023-plenary.json"
+SESSION = "maritime"
+PASSPHRASES = ["bench trustee one", "bench trustee two", "bench trustee three"]
+GROUPS = ("government", "employers", "workers")
+
+
+@dataclass(frozen=True)
+class BenchElection:
+    folder: ElectionDir
+    package: ElectionPackage
+    media: dict[str, Path]  # booth id -> provisioning media
+
+    def codes(self, station: str) -> list[tuple[str, str]]:
+        """(voter, code) of every voter of a booth, in roll order."""
+        import csv
+
+        with self.folder.codes_path.open(encoding="utf-8") as handle:
+            return [(r["voter_id"], r["code"]) for r in csv.DictReader(handle) if r["station"] == station]
+
+
+def booth_ids(count: int) -> list[str]:
+    return [f"booth-{n}" for n in range(1, count + 1)]
+
+
+def make_bench_election(
+    root: Path, booths: int, voters_per_booth: int, provision: bool = True
+) -> BenchElection:
+    """The sample election with `booths` booths of `voters_per_booth` delegates, each voting in the
+    maritime session only."""
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    template = data["stations"][0]
+    data["stations"] = [{**template, "id": b} for b in booth_ids(booths)]
+    data["poll_workers"] = [{"id": "pw-1", "name": "Poll worker 1", "stations": booth_ids(booths)}]
+    data["voters"] = [
+        {"id": f"{b}-{i:06d}", "name": f"Delegate {i} of {b}", "group": GROUPS[i % 3],
+         "sessions": [SESSION], "station": b}
+        for b in booth_ids(booths)
+        for i in range(voters_per_booth)
+    ]
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / "definition.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    created = create_election(load_definition(path), 3, 2, PASSPHRASES, root / "ELECTION")
+    media = {}
+    if provision:
+        for booth in booth_ids(booths):
+            media[booth] = provision_station(created.folder, booth, root / f"MEDIA-{booth}")
+    return BenchElection(created.folder, created.folder.package(), media)
+
+
+def percentile(sorted_values: list[float], share: float) -> float:
+    """The nearest-rank percentile of already sorted values."""
+    index = min(len(sorted_values) - 1, max(0, round(share * len(sorted_values) + 0.5) - 1))
+    return sorted_values[index]
+
+
+def report(figures: dict[str, object]) -> None:
+    """The benchmark's figures as one JSON object on the last line, as `make bench` expects."""
+    sys.stdout.flush()
+    print(json.dumps(figures, sort_keys=False))
