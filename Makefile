@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.isoloir-installed
 
-.PHONY: demo test lint system venv bench bench-peers fuzz clean translations
+.PHONY: demo test lint system venv bench bench-peers fuzz clean translations package package-test
 
 system:
 	@bash scripts/setup-system.sh

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# `make package`: the booth's Debian package, dist/isoloir-booth_<version>_amd64.deb, and the project's
+# wheel, dist/isoloir-<version>-py3-none-any.whl (station-admin for the officials' PC).
+#
+# The booth's venv is built here, at package time, from wheels (pyscard compiled here against
+# Debian's libpcsclite), with Debian's own python3.11 so that it runs on the booth; it is built in
+# a staging folder and its paths then rewritten to /opt/isoloir/venv. Installing needs no network.
+# Needs a Debian 12 (bookworm) machine, like the booths: python3.11, dpkg-deb.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+py="${PY:-$root/.venv/bin/python}"          # the developer's venv: pip and Pillow-free helpers
+target_python=/usr/bin/python3.11            # Debian's: the interpreter the booth's venv runs on
+build="${BUILD_DIR:-$root/build/package}"
+dist="${DIST_DIR:-$root/dist}"
+constraints="$root/packaging/constraints.txt"
+venv_path=/opt/isoloir/venv
+
+for tool in "$target_python" dpkg-deb; do
+    command -v "$tool" >/dev/null || { echo "make package needs $tool (a Debian 12 machine)" >&2; exit 1; }
+done
+version="$("$py" -c 'import sys, tomllib; print(tomllib.load(open(sys.argv[1], "rb"))["project"]["version"])' \
+    "$root/pyproject.toml")"
+deb="$dist/isoloir-booth_${version}_amd64.deb"
+mkdir -p "$build/wheels" "$dist"
+
+echo "== wheels (the project and its pinned dependencies)"
+rm -f "$build/wheels"/isoloir-*.whl
+# Kept between builds: a second build only rebuilds the project's own wheel.
+"$py" -m pip wheel --quiet --wheel-dir "$build/wheels" --find-links "$build/wheels" \
+    --constraint "$constraints" "$root"
+wheel="$(ls "$build/wheels/isoloir-$version-"*.whl)"
+
+echo "== the booth's venv at $venv_path"
+stage="$build/root"
+rm -rf "$stage"
+mkdir -p "$stage"
+cp -a "$root/packaging/root/." "$stage/"
+"$target_python" -m venv --without-pip "$stage$venv_path"
+"$py" -m pip --python "$stage$venv_path/bin/python" install --quiet --no-index --no-compile \
+    --find-links "$build/wheels" --constraint "$constraints" "isoloir==$version"
+# The staging folder's path, written into the scripts' shebangs and pyvenv.cfg, becomes the real one.
+grep -rlF --null "$stage$venv_path" "$stage$venv_path/bin" "$stage$venv_path/pyvenv.cfg" \
+    | xargs -0 --no-run-if-empty sed -i "s#$stage$venv_path#$venv_path#g"
+if grep -rlF "$stage" "$stage" >/dev/null; then
+    echo "staging paths left in:" >&2; grep -rlF "$stage" "$stage" >&2; exit 1
+fi
+find "$stage$venv_path" -name __pycache__ -type d -prune -exec rm -rf {} +
+
+echo "== cursor theme, docs, maintainer scripts"
+"$py" "$root/packaging/hidden_cursor.py" "$stage/opt/isoloir/share/icons"
+doc="$stage/usr/share/doc/isoloir-booth"
+mkdir -p "$doc"
+cp "$root/packaging/debian/copyright" "$root/README.md" "$doc/"
+printf 'isoloir-booth (%s) unstable; urgency=medium\n\n  * Built from the Isoloir sources.\n\n -- Isoloir developers <isoloir@localhost>  %s\n' \
+    "$version" "$(date -R -u -d "@${SOURCE_DATE_EPOCH:-$(git -C "$root" log -1 --format=%ct 2>/dev/null || date +%s)}")" \
+    | gzip -9n > "$doc/changelog.gz"
+mkdir -p "$stage/DEBIAN"
+install -m 0755 "$root/packaging/debian/postinst" "$root/packaging/debian/prerm" \
+    "$root/packaging/debian/postrm" "$stage/DEBIAN/"
+(cd "$stage" && find etc -type f -printf '/%p\n' | sort) > "$stage/DEBIAN/conffiles"
+# Files readable by all, writable by root only; dpkg-deb makes root their owner.
+chmod -R u+rwX,go+rX,go-w "$stage"
+installed_kb="$(du -sk --exclude=DEBIAN "$stage" | cut -f1)"
+sed -e "s/@VERSION@/$version/" -e "s/@INSTALLED_SIZE@/$installed_kb/" \
+    "$root/packaging/debian/control.in" > "$stage/DEBIAN/control"
+(cd "$stage" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) \
+    > "$stage/DEBIAN/md5sums"
+
+echo "== $deb"
+# zstd: a fraction of xz's time on the venv's 300 MB, and dpkg on Debian 12 reads it.
+dpkg-deb --root-owner-group -Zzstd -z12 --threads-max="$(nproc)" --build "$stage" "$deb" >/dev/null
+cp "$wheel" "$dist/"
+ls -l "$deb" "$dist/$(basename "$wheel")"
