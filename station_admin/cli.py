@@ -14,9 +14,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from kiosk.ballot.definition import DefinitionError, load_definition
-from kiosk.ballot.package import ElectionPackage
 from station_admin.ceremony import CeremonyError, create_election, read_passphrases
-from station_admin.election_dir import ElectionDir, ElectionDirError
+from station_admin.cli_common import DB_OPTION, ELECTION_OPTION, err, folder_of, package_of
+from station_admin.cli_voters import voters
+from station_admin.election_dir import ElectionDirError
 from station_admin.importer import ImportResult, import_file
 from station_admin.media import find_sealed_files
 from station_admin.provisioning import ProvisionError, provision_station
@@ -33,26 +34,13 @@ from station_admin.tally import (
 )
 from station_admin.tally_db import open_db
 
-ELECTION_OPTION = click.option(
-    "--election",
-    "election",
-    required=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="The election folder made by `election create`.",
-)
-DB_OPTION = click.option(
-    "--db",
-    "db_url",
-    default=None,
-    help="Tally database URL (default: SQLite in the election folder), "
-    "e.g. postgresql+psycopg://user@host/isoloir.",
-)
-err = Console(stderr=True)
-
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Isoloir station-admin: define elections, provision booths, import sealed media, tally."""
+
+
+main.add_command(voters)
 
 
 @main.group()
@@ -108,8 +96,8 @@ def election_create(
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def election_show(election: Path, as_json: bool) -> None:
     """Print the election's definition summary, fingerprint and key ceremony record."""
-    folder = _folder(election)
-    package = _package(folder)
+    folder = folder_of(election)
+    package = package_of(folder)
     ceremony = json.loads(folder.ceremony_path.read_text()) if folder.ceremony_path.exists() else {}
     definition = package.definition
     summary: dict[str, Any] = {
@@ -162,7 +150,7 @@ def station() -> None:
 def station_provision(election: Path, station_id: str, out: Path) -> None:
     """Write the election package and a new certified booth key to the booth's media."""
     try:
-        provision_station(_folder(election), station_id, out)
+        provision_station(folder_of(election), station_id, out)
     except (ProvisionError, ElectionDirError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Booth {station_id} provisioned on {out}")
@@ -186,8 +174,8 @@ def import_(election: Path, db_url: str | None, mode: str, as_json: bool, media:
     A bad file is refused with a reason and changes nothing; a file imported before changes nothing
     and says so. Exit code 0 when every file was imported (or had been), 1 when one was refused.
     """
-    folder = _folder(election)
-    package = _package(folder)
+    folder = folder_of(election)
+    package = package_of(folder)
     engine = open_db(db_url or folder.default_db_url)
     found = find_sealed_files(list(media))
     results: list[ImportResult] = []
@@ -289,8 +277,8 @@ def tally(
 ) -> None:
     """Recover the election key from k trustees' shares (in memory only), decrypt and count every
     imported ballot, and decide each question under its rule."""
-    folder = _folder(election)
-    package = _package(folder)
+    folder = folder_of(election)
+    package = package_of(folder)
     engine = open_db(db_url or folder.default_db_url)
     inputs = TallyInputs(_attending(attending), lot_seed)
     try:
@@ -337,14 +325,3 @@ def _passphrase(share: Path, passphrase_file: Path | None) -> str:
     if passphrase_file is None:
         return getpass.getpass(f"Passphrase of trustee {trustee}: ")
     return read_passphrases(passphrase_file, trustee)[trustee - 1]
-
-
-def _folder(path: Path) -> ElectionDir:
-    return ElectionDir(path)
-
-
-def _package(folder: ElectionDir) -> ElectionPackage:
-    try:
-        return folder.package()
-    except ElectionDirError as exc:
-        raise click.ClickException(str(exc)) from None

@@ -6,6 +6,7 @@ ELECTION/
   ceremony.json           the key ceremony's record: who holds which share
   trustees/N.share        trustee N's share, encrypted under their passphrase
   codes/voter-codes.csv   voting codes for printing notices (officials only, mode 0600)
+  provisioned.txt         one line per booth provisioned: after that the package must not change
   tally.sqlite            the default tally database
 """
 
@@ -48,6 +49,16 @@ class ElectionDir:
     @property
     def codes_path(self) -> Path:
         return self.root / "codes" / "voter-codes.csv"
+
+    @property
+    def provisioned_path(self) -> Path:
+        return self.root / "provisioned.txt"
+
+    def provisioned(self) -> list[str]:
+        """The booths provisioned so far (their certificates bind this package's fingerprint)."""
+        if not self.provisioned_path.exists():
+            return []
+        return sorted({line.split()[0] for line in self.provisioned_path.read_text().splitlines() if line})
 
     @property
     def default_db_url(self) -> str:

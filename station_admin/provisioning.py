@@ -44,4 +44,6 @@ def provision_station(folder: ElectionDir, station: str, out: Path) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(folder.package_path, out / PACKAGE_FILE)
     write_private(out / PROVISION_FILE, provision.model_dump_json(indent=1))
+    with folder.provisioned_path.open("a", encoding="utf-8") as record:
+        record.write(f"{station} {body.issued} {package.fingerprint}\n")
     return out
