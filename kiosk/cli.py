@@ -98,8 +98,8 @@ def simulate(
 )
 def run(config_path: Path, demo: bool, tour_out: Path | None) -> None:
     """Start the booth: the voter's screens, full screen, over the booth's storage."""
+    from kiosk.app import run_booth
     from kiosk.config import ConfigError, load_config
-    from kiosk.ui.run import run_booth
 
     try:
         config = load_config(config_path)

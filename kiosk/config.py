@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -26,9 +27,12 @@ class _Model(BaseModel):
 
 
 class Devices(_Model):
-    printer: str = "sim"  # "sim", "usb:VID:PID", "file:PATH", ...
-    card_reader: str = Field(default="sim", pattern=r"^(pcsc|sim)$")
-    media: str = "sim"  # a mount point, or "sim"
+    """Spec strings, parsed into devices by the composition root (see kiosk/devices/config.py)."""
+
+    printer: str = "sim"  # "sim", "usb:VID:PID", "serial:DEV", "tcp:HOST:PORT", "file:PATH"
+    paper_mm: Literal[58, 80] = 80  # the receipt roll's width: what fits on a line depends on it
+    card_reader: str = Field(default="sim", pattern=r"^(pcsc(:.+)?|sim)$")
+    media: str = "sim"  # "udev" for real USB sticks, a folder standing in for one, or "sim"
     scanner: str = Field(default="wedge", pattern=r"^(wedge|none)$")
 
 
@@ -43,6 +47,9 @@ class UiSettings(_Model):
 
 
 class BoothConfig(_Model):
+    # Which booth this machine is: set-up refuses a stick provisioned for another one. Left out, the
+    # booth becomes whichever booth the first valid stick provisions. Ids as in the election definition.
+    station: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
     station_data: Path = Path("/var/lib/isoloir")
     devices: Devices = Devices()
     ui: UiSettings = UiSettings()

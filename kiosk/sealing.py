@@ -44,7 +44,28 @@ def sealed_file_of(station: Station) -> tuple[str, bytes]:
     return f"{station.station_id}-{station.mode}-{stamp}{SUFFIX}", data
 
 
+def sealed_for_media(station: Station) -> tuple[str, bytes]:
+    """The sealed file's name and bytes, checked as an import will check them before any is written."""
+    name, data = sealed_file_of(station)
+    assert station.package is not None
+    try:
+        parse_sealed_bytes(data, station.package)
+    except Exception as exc:  # a file the booth itself cannot read back must never reach a stick
+        record_export_failed(station, str(exc))
+        raise ExportError(f"the sealed ballot file does not verify: {exc}") from exc
+    return name, data
+
+
+def record_export(station: Station, name: str, data: bytes) -> None:
+    station.box.log(Event.SEALED_FILE_WRITTEN, {"file": name, "sha256": hashlib.sha256(data).hexdigest()})
+
+
+def record_export_failed(station: Station, reason: str) -> None:
+    station.box.log(Event.SEALED_FILE_FAILED, {"reason": reason})
+
+
 def export_sealed_file(station: Station, directory: Path) -> Path:
+    """Writes the sealed file into a folder (a mounted stick, or the simulator's), then reads it back."""
     name, data = sealed_file_of(station)
     assert station.package is not None
     try:
@@ -52,9 +73,9 @@ def export_sealed_file(station: Station, directory: Path) -> Path:
         parse_sealed_bytes(path.read_bytes(), station.package)
     except Exception as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        station.box.log(Event.SEALED_FILE_FAILED, {"reason": reason})
+        record_export_failed(station, reason)
         raise ExportError(f"the sealed ballot file could not be written: {reason}") from exc
-    station.box.log(Event.SEALED_FILE_WRITTEN, {"file": name, "sha256": hashlib.sha256(data).hexdigest()})
+    record_export(station, name, data)
     return path
 
 

@@ -35,10 +35,12 @@ def main(out: Path) -> None:
     if out.exists():
         shutil.rmtree(out)
     created = create_election(definition, 3, 2, DEMO_PASSPHRASES, out / "ELECTION")
-    worker_key = public_hex(new_signing_key())  # the simulated poll-worker card's key
+    card_key = new_signing_key()  # the simulated poll-worker card's; a real card never gives it out
+    worker_key = public_hex(card_key)
     worker = definition.poll_workers[0].id if definition.poll_workers else POLL_WORKER
     register_cards(created.folder, [RegisteredCard(public_key=worker_key, holder=worker, role="poll_worker")])
-    (out / "demo-worker-card.json").write_text(json.dumps({"pin": DEMO_PIN, "public_key": worker_key}))
+    card = {"pin": DEMO_PIN, "public_key": worker_key, "private_key": card_key.private_bytes_raw().hex()}
+    (out / "demo-worker-card.json").write_text(json.dumps(card))
     media = provision_station(ElectionDir(out / "ELECTION"), STATION, out / "MEDIA")
     station = Station(out / STATION)
     station.set_up(media, "test")
@@ -47,7 +49,8 @@ def main(out: Path) -> None:
         station.set_session_active(session.id, True, POLL_WORKER)
     station.close()
     (out / "booth.toml").write_text(
-        f'station_data = "{out / STATION}"\n\n[devices]\nprinter = "sim"\ncard_reader = "sim"\n'
+        f'station = "{STATION}"\nstation_data = "{out / STATION}"\n\n[devices]\nprinter = "sim"\n'
+        'paper_mm = 80\ncard_reader = "sim"\n'
         f'media = "{out / "MEDIA"}"\nscanner = "wedge"\n\n[ui]\ninactivity_warning_seconds = 120\n'
         'inactivity_countdown_seconds = 45\nlanguage = "en"\n',
         encoding="utf-8",

@@ -13,6 +13,7 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.ballot.definition import REQUIRED_LANGUAGES
+from kiosk.devices.media import Media
 from kiosk.polls import TransitionRefused
 from kiosk.station import Station
 from kiosk.ui.accessibility import FONT_FAMILY, Accessibility
@@ -64,12 +65,14 @@ def _no_devices() -> list[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class WorkerSetup:
-    """What poll-worker mode needs: the station itself, the report printer, the USB stick's folder."""
+    """What poll-worker mode needs: the station itself, the USB stick, the report printer, device
+    health, and the booth's own id from its config (a stick for another booth is refused)."""
 
     station: Station
-    media: Callable[[], Path]
+    media: Media
     report_printer: ReportPrinter = no_report_printer
     health: Health = _no_devices
+    booth_id: str | None = None
 
 
 def application() -> QGuiApplication:
@@ -137,7 +140,8 @@ def _worker_model(
 ) -> WorkerModel | None:
     if setup is None:
         return None
-    flow = WorkerFlow(setup.station, setup.report_printer, clock, lambda: walk.walk.last_receipt, printer)
+    flow = WorkerFlow(setup.station, setup.report_printer, clock, lambda: walk.walk.last_receipt, printer,
+                      setup.booth_id)
     worker = WorkerModel(flow, lang, setup.media, setup.health, owner)
     worker.left.connect(walk.logOut)  # back to Welcome, the defaults for the next voter
     worker.entered.connect(walk.logOut)

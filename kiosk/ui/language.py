@@ -35,6 +35,10 @@ class Language(QObject):
         self._engine = engine
         self.set_language(self._default)
 
+    def code(self) -> str:
+        """The voter's language now, for what the booth prints."""
+        return self._current
+
     def _get_current(self) -> str:
         return self._current
 

@@ -20,10 +20,12 @@ from kiosk.ballot.codes import generate_code
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.encryption import tracking_code
 from kiosk.ballot.selections import Selections
+from kiosk.devices.printer import Printer
 from kiosk.polls import PollsState
 from kiosk.station import CastReceipt, SessionStatus, VoterSession
 from kiosk.ui.accessibility import DEFAULT_TEXT_SIZE, TEXT_SIZES_MM
 from kiosk.ui.app import BoothUi, build_ui
+from kiosk.ui.receipt_slips import ReceiptSlips
 from kiosk.ui.worker_tour import WorkerTour, build_worker_ui, scratch_folder, walk_worker_screens
 from kiosk.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
 from kiosk.walk import PrintStatus, Timing
@@ -146,11 +148,12 @@ def _questions(ui: BoothUi, booth: TourBooth) -> Iterator[str]:
 
 def run_tour(
     election: ElectionDefinition, out: Path, hook: ScreenHook | None = None, save: bool = True,
-    worker: WorkerTour | None = None,
+    worker: WorkerTour | None = None, printer: Printer | None = None,
 ) -> list[Path]:
     """Every screen, every language, default and high contrast; returns the files written.
 
-    With a worker tour (media with a registered poll-worker card), the poll worker's screens too."""
+    With a worker tour (media with a registered poll-worker card), the poll worker's screens too;
+    with a printer, each look's receipt is printed on it (the demo keeps them as pictures)."""
     out.mkdir(parents=True, exist_ok=True)
     logging.getLogger("kiosk.walk").setLevel(logging.ERROR)  # the tour's failed cast is staged
     looks = [(lang, *look) for lang in election.languages for look in TOUR_LOOKS]
@@ -158,7 +161,7 @@ def run_tour(
     written: list[Path] = []
     for language, contrast, size in looks:
         prefix = f"{language}-{contrast}" + ("" if size == DEFAULT_TEXT_SIZE else f"-size{size + 1}")
-        written += _tour_one_look(election, out / prefix, language, (contrast, size), hook, save)
+        written += _tour_one_look(election, out / prefix, language, (contrast, size), hook, save, printer)
         if worker is not None:
             written += _tour_worker_look(worker, out / prefix, language, (contrast, size), hook, save)
     return written
@@ -166,11 +169,14 @@ def run_tour(
 
 def _tour_one_look(
     election: ElectionDefinition, prefix: Path, language: str, look: tuple[str, int],
-    hook: ScreenHook | None, save: bool,
+    hook: ScreenHook | None, save: bool, printer: Printer | None = None,
 ) -> list[Path]:
     booth, clock = TourBooth(election), ManualClock()
-    ui = build_ui(booth, printer=lambda _r: PrintStatus.PRINTED, timing=TOUR_TIMING, language=language,
-                  clock=clock)
+    slips = ReceiptSlips(printer, lambda: election, lambda: election.stations[0].id) if printer else None
+    ui = build_ui(booth, printer=slips or (lambda _r: PrintStatus.PRINTED), timing=TOUR_TIMING,
+                  language=language, clock=clock)
+    if slips is not None:
+        slips.language = ui.language.code
     return _shoot(ui, walk_every_screen(ui, booth, clock), prefix, look, hook, save)
 
 

@@ -7,16 +7,31 @@ through the station service, which checks and logs it.
 from __future__ import annotations
 
 import logging
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Literal
 
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.codes import format_code
-from kiosk.ballot.package import PACKAGE_FILE, PROVISION_FILE, PackageError, load_package, load_provision
+from kiosk.ballot.package import (
+    PACKAGE_FILE,
+    PROVISION_FILE,
+    ElectionPackage,
+    PackageError,
+    Provision,
+    load_package,
+    load_provision,
+)
+from kiosk.clock import iso
+from kiosk.devices.media import Media, WriteStatus
+from kiosk.devices.printer import CodeSlip, Printable, ReportData, SessionCount
 from kiosk.polls import PollsState, TransitionRefused
+from kiosk.sealing import record_export, record_export_failed, sealed_for_media
 from kiosk.station import CastReceipt, ExportError, Station
 from kiosk.ui.worker_card import PinCheck, PinStatus, SimWorkerCard, WorkerCard
 from kiosk.walk import PrintStatus, ReceiptPrinter, no_printer
@@ -59,10 +74,19 @@ class WorkerScreen(StrEnum):
     AUDIT = "audit"
 
 
-ReportPrinter = Callable[[str, list[str]], PrintStatus]
+ReportPrinter = Callable[[Printable], PrintStatus]  # reports and code slips, on the receipt printer
+
+# What the poll worker is told when the stick did not take the sealed file (after "not written").
+MEDIA_PROBLEMS: dict[WriteStatus, str] = {
+    WriteStatus.NO_MEDIA: "no USB stick is inserted",
+    WriteStatus.PULLED: "the stick was pulled out during the write; insert another",
+    WriteStatus.FULL: "the stick is full; insert another",
+    WriteStatus.READ_ONLY: "the stick is write-protected; insert another",
+    WriteStatus.VERIFY_FAILED: "the stick gave back other bytes than were written; insert another",
+}
 
 
-def no_report_printer(_title: str, _lines: list[str]) -> PrintStatus:
+def no_report_printer(_document: Printable) -> PrintStatus:
     return PrintStatus.NO_PRINTER
 
 
@@ -81,8 +105,10 @@ class WorkerFlow:
         clock: Callable[[], float] = time.monotonic,
         last_receipt: Callable[[], CastReceipt | None] = lambda: None,
         receipt_printer: ReceiptPrinter = no_printer,
+        booth_id: str | None = None,
     ) -> None:
         self.station, self.printer, self.clock = station, printer, clock
+        self.booth_id = booth_id  # from the booth config: a stick for another booth is refused
         self.last_receipt, self.receipt_printer = last_receipt, receipt_printer
         self._reprinted: set[str] = set()
         self._reset()
@@ -154,32 +180,56 @@ class WorkerFlow:
         self.close_confirmations, self.slip_printed = 0, False
 
     # --- set-up ----------------------------------------------------------------------------------
-    def preview_setup(self, media: Path) -> None:
+    def preview_setup(self, media: Media) -> None:
         """Checks the package's signature and certificate and shows what it is, changing nothing."""
         self.preview = None
         self._fail(None)
         try:
-            package = load_package(media / PACKAGE_FILE, now=self.station.clock())
-            provision = load_provision(media / PROVISION_FILE, package)
+            with self._setup_files(media) as folder:
+                package, provision = self._checked(folder)
         except (PackageError, OSError) as exc:
             self._fail(Problem.PACKAGE_REFUSED, exc)
             return
         station = provision.certificate.body.station
         self.preview = SetupPreview(dict(package.definition.title), package.fingerprint, station)
 
-    def confirm_setup(self, media: Path) -> None:
+    def confirm_setup(self, media: Media) -> None:
         try:
-            self.station.set_up(media)
+            with self._setup_files(media) as folder:
+                self._checked(folder)
+                self.station.set_up(folder)
         except (PackageError, TransitionRefused, OSError) as exc:
             self._fail(Problem.PACKAGE_REFUSED, exc)
             return
         self._log_in()
 
+    def _checked(self, folder: Path) -> tuple[ElectionPackage, Provision]:
+        package = load_package(folder / PACKAGE_FILE, now=self.station.clock())
+        provision = load_provision(folder / PROVISION_FILE, package)
+        station = provision.certificate.body.station
+        if self.booth_id is not None and station != self.booth_id:
+            raise PackageError(f"this stick provisions {station!r}, and this booth is {self.booth_id!r}")
+        return package, provision
+
+    @contextmanager
+    def _setup_files(self, media: Media) -> Iterator[Path]:
+        """The package and provisioning read off the stick (mounted read-only) into a private folder
+        beside the booth's storage: the provisioning holds the booth's key."""
+        if not media.present():
+            raise PackageError("no USB stick is inserted")
+        with tempfile.TemporaryDirectory(dir=self.station.data_dir, prefix="setup-") as scratch:
+            folder = Path(scratch)
+            for name in (PACKAGE_FILE, PROVISION_FILE):
+                data = media.read_file(name)
+                if data is not None:
+                    (folder / name).write_bytes(data)
+            yield folder
+
     # --- the polls -------------------------------------------------------------------------------
     def open_polls(self) -> None:
         if self._polls(self.station.open_polls):
             self.report = self._counts_report()
-            self.report_status = self.printer("Zero report", self.report)
+            self.report_status = self.printer(self._report_data("zero"))
 
     def pause(self) -> None:
         self._polls(self.station.pause)
@@ -208,6 +258,19 @@ class WorkerFlow:
     def _counts_report(self) -> list[str]:
         counts = self.station.counts()
         return [f"{sid}: {ballots}" for sid, (ballots, _marks) in counts.items()]
+
+    def _report_data(self, kind: Literal["zero", "closing"]) -> ReportData:
+        """The printed report: every session's ballots and marks, with what ties it to this booth."""
+        package, election = self.station.package, self.station.election
+        assert package is not None  # polls open and close only on a set-up booth
+        language = election.languages[0]
+        counts = self.station.counts()
+        sessions = tuple(SessionCount(s.title[language], *counts.get(s.id, (0, 0)))
+                         for s in election.sessions)
+        head = self.station.box.audit_entries()[-1].hash
+        return ReportData(kind, election.title[language],
+                          self.station.station_id, package.fingerprint, head, iso(self.station.clock()),
+                          sessions)
 
     def reprint_last(self) -> None:
         """Prints the last voter's receipt again, once (a jam, a torn slip)."""
@@ -239,7 +302,10 @@ class WorkerFlow:
         """Prints the reissued code as a sealed slip for the voter, and takes it off the screen."""
         if not self.shown_code:
             return
-        status = self.printer("Voting code", [self.shown_for, format_code(self.shown_code)])
+        election = self.station.election
+        slip = CodeSlip(election.title[election.languages[0]], self.station.station_id, self.shown_for,
+                        format_code(self.shown_code))
+        status = self.printer(slip)
         if status is PrintStatus.PRINTED:
             self.shown_code, self.shown_for, self.slip_printed = "", "", True
             self._fail(None)
@@ -264,16 +330,23 @@ class WorkerFlow:
             return
         if self._polls(self.station.close_polls):
             self.report = self._counts_report()
-            self.report_status = self.printer("Closing report", self.report)
+            self.report_status = self.printer(self._report_data("closing"))
             self.screen, self.copies_written = WorkerScreen.EXPORT, 0
 
-    def export(self, media: Path) -> None:
-        """Writes the sealed file to the media, reads it back and verifies it; says why if not."""
+    def export(self, media: Media) -> None:
+        """Writes the sealed file to the stick, reads it back and compares it; says why if not."""
         try:
-            self.station.export(media)
+            name, data = sealed_for_media(self.station)
         except ExportError as exc:
             self._fail(Problem.EXPORT_FAILED, exc)
             return
+        result = media.write_file(name, data)
+        if not result.ok:
+            reason = MEDIA_PROBLEMS.get(result.status, result.status.value)
+            record_export_failed(self.station, reason)
+            self._fail(Problem.EXPORT_FAILED, ExportError(reason))
+            return
+        record_export(self.station, name, data)
         self.copies_written += 1
         self._fail(None)
 
@@ -282,11 +355,12 @@ class WorkerFlow:
         return [(e.time, e.event, ", ".join(f"{k}={v}" for k, v in e.data.items()))
                 for e in reversed(entries)]
 
-    def export_audit(self, media: Path) -> None:
-        try:
-            (media / f"audit-{self.station.station_id}.json").write_text(self.station.audit_json())
-        except OSError as exc:
-            self._fail(Problem.AUDIT_FAILED, exc)
+    def export_audit(self, media: Media) -> None:
+        data = self.station.audit_json().encode("utf-8")
+        result = media.write_file(f"audit-{self.station.station_id}.json", data)
+        if not result.ok:
+            reason = MEDIA_PROBLEMS.get(result.status, result.status.value)
+            self._fail(Problem.AUDIT_FAILED, ExportError(reason))
 
     def _fail(self, problem: Problem | None, exc: Exception | None = None) -> None:
         self.problem = problem

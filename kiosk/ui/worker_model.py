@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.ballot.codes import format_code
+from kiosk.devices.media import Media
 from kiosk.ui.language import Language
 from kiosk.ui.worker_flow import SimWorkerCard, WorkerCard, WorkerFlow, WorkerScreen
 
@@ -24,7 +24,7 @@ class WorkerModel(QObject):
     entered = Signal()  # a poll-worker card: any voter's walk ends first
     lockCleared = Signal()  # the voters' keypad works again at once
 
-    def __init__(self, flow: WorkerFlow, language: Language, media: Callable[[], Path],
+    def __init__(self, flow: WorkerFlow, language: Language, media: Media,
                  health: Health, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.flow, self.language, self.media, self.health = flow, language, media, health
@@ -138,19 +138,19 @@ class WorkerModel(QObject):
 
     @Slot()
     def exportSealed(self) -> None:
-        self._do(lambda: self.flow.export(self.media()))
+        self._do(lambda: self.flow.export(self.media))
 
     @Slot()
     def exportAudit(self) -> None:
-        self._do(lambda: self.flow.export_audit(self.media()))
+        self._do(lambda: self.flow.export_audit(self.media))
 
     @Slot()
     def previewSetup(self) -> None:
-        self._do(lambda: self.flow.preview_setup(self.media()))
+        self._do(lambda: self.flow.preview_setup(self.media))
 
     @Slot()
     def confirmSetup(self) -> None:
-        self._do(lambda: self.flow.confirm_setup(self.media()))
+        self._do(lambda: self.flow.confirm_setup(self.media))
 
     # --- what the screens show -------------------------------------------------------------------
     def _sessions(self) -> list[dict[str, Any]]:

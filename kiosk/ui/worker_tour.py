@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.devices.printer import Printable
+from kiosk.devices.sim_media import SimMedia
 from kiosk.station import Station
 from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
 from kiosk.ui.worker_flow import SimWorkerCard
@@ -29,7 +31,7 @@ class WorkerTour:
         return WorkerTour(media, str(card["pin"]), str(card["public_key"]))
 
 
-def _printed(_title: str, _lines: list[str]) -> PrintStatus:
+def _printed(_document: Printable) -> PrintStatus:
     return PrintStatus.PRINTED
 
 
@@ -42,7 +44,7 @@ def build_worker_ui(tour: WorkerTour, scratch: Path, language: str) -> tuple[Boo
     stick = scratch / "stick"
     shutil.copytree(tour.media, stick)
     station = Station(scratch / "data")
-    setup = WorkerSetup(station, lambda: stick, _printed, _devices)
+    setup = WorkerSetup(station, SimMedia(stick), _printed, _devices)
     return build_ui(station, language=language, worker_setup=setup), station
 
 

@@ -68,8 +68,8 @@ def conference(tmp_path_factory: pytest.TempPathFactory) -> ElectionKit:
 
 
 PIN = "4321"  # the simulated poll-worker card's
-WORKER_KEY = public_hex(new_signing_key())
-VOTER_KEY = public_hex(new_signing_key())
+WORKER_CARD_KEY, VOTER_CARD_KEY = new_signing_key(), new_signing_key()  # what the simulated cards hold
+WORKER_KEY, VOTER_KEY = public_hex(WORKER_CARD_KEY), public_hex(VOTER_CARD_KEY)
 
 
 def booth_of(kit: ElectionKit) -> str:

@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.ballot.codes import generate_code
 from kiosk.ballot.definition import ElectionDefinition
-from kiosk.ballot.package import PACKAGE_FILE
+from kiosk.ballot.package import PACKAGE_FILE, PROVISION_FILE
+from kiosk.devices.escpos_decode import Decoded, decode
+from kiosk.devices.sim_media import SimMedia
+from kiosk.devices.sim_printer import SimPrinter
 from kiosk.polls import PollsState
-from kiosk.station import CastReceipt, Station
+from kiosk.station import Station
 from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
+from kiosk.ui.receipt_slips import ReceiptSlips, report_printer
 from kiosk.ui.worker_flow import CODE_SHOWN_SECONDS, WORKER_IDLE_SECONDS, SimWorkerCard
 from kiosk.voter_auth import Authenticated, CodeRefusal, CodeRefused
-from kiosk.walk import PrintStatus, Timing
-from tests.kit import ElectionKit
+from kiosk.walk import Timing
+from station_admin.cli import main as admin
+from tests.kit import PASSPHRASES, ElectionKit
 from tests.ui.conftest import PIN, VOTER_KEY, WORKER_KEY, ManualClock, booth_of
 from tests.ui.taps import exists, log_in, tap, text_of
 
@@ -35,39 +43,44 @@ def voters_of(kit: ElectionKit, session_id: str) -> list[str]:
     return [v.id for v in voters if session_id in v.sessions and v.id in codes]
 
 
-class Stick:
-    """The folder the booth sees as its USB stick; a test can pull it out."""
+@dataclass
+class Day:
+    ui: BoothUi
+    station: Station
+    stick: SimMedia  # the USB stick the booth sees; a test can pull it out or swap it
+    printer: SimPrinter  # receipts, reports and slips, as the real ESC/POS bytes
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __call__(self) -> Path:
-        return self.path
+    def slips(self) -> list[Decoded]:
+        return [decode(data, self.printer.paper.profile) for data in self.printer.slips]
 
 
 @pytest.fixture
-def day(qapp: QApplication, tmp_path: Path, carded_media: Path, clock: ManualClock,
-        receipts: list[CastReceipt]) -> Iterator[tuple[BoothUi, Station, Stick, list[tuple[str, list[str]]]]]:
+def day(qapp: QApplication, tmp_path: Path, carded_media: Path, clock: ManualClock) -> Iterator[Day]:
     station = Station(tmp_path / "fresh-booth")
-    stick = Stick(carded_media)
-    reports: list[tuple[str, list[str]]] = []
-
-    def report_printer(title: str, lines: list[str]) -> PrintStatus:
-        reports.append((title, lines))
-        return PrintStatus.PRINTED
-
-    def receipt_printer(receipt: CastReceipt) -> PrintStatus:
-        receipts.append(receipt)
-        return PrintStatus.PRINTED
-
-    setup = WorkerSetup(station, stick, report_printer, lambda: [("printer", "ok"), ("card_reader", "ok")])
-    ui = build_ui(station, receipt_printer, Timing(120, 45), dpi=100, clock=clock, worker_setup=setup)
+    stick_folder = tmp_path / "stick"
+    shutil.copytree(carded_media, stick_folder)
+    stick, printer = SimMedia(stick_folder), SimPrinter()
+    slips = ReceiptSlips(printer, lambda: station.election, lambda: station.station_id)
+    health = lambda: [("printer", "ok"), ("card_reader", "ok")]  # noqa: E731
+    setup = WorkerSetup(station, stick, report_printer(printer), health, booth_of_media(carded_media))
+    ui = build_ui(station, slips, Timing(120, 45), dpi=100, clock=clock, worker_setup=setup)
+    slips.language = ui.language.code
     ui.window.show()
-    yield ui, station, stick, reports
+    yield Day(ui, station, stick, printer)
     ui.language.release()
     ui.window.close()
     ui.engine.deleteLater()
     station.close()
+
+
+def polls(station: Station) -> PollsState:
+    """The polls' state, read afresh after each tap."""
+    return station.state
+
+
+def booth_of_media(media: Path) -> str:
+    provision = json.loads((media / PROVISION_FILE).read_text(encoding="utf-8"))
+    return str(provision["certificate"]["body"]["station"])
 
 
 def worker_logs_in(ui: BoothUi, pin: str = PIN, card: SimWorkerCard | None = None) -> SimWorkerCard:
@@ -81,10 +94,9 @@ def worker_logs_in(ui: BoothUi, pin: str = PIN, card: SimWorkerCard | None = Non
 
 
 def test_a_poll_workers_full_day(
-    day: tuple[BoothUi, Station, Stick, list[tuple[str, list[str]]]],
-    conference: ElectionKit, clock: ManualClock, tmp_path: Path, qtbot: QtBot, receipts: list[CastReceipt],
+    day: Day, conference: ElectionKit, clock: ManualClock, tmp_path: Path, qtbot: QtBot
 ) -> None:
-    ui, station, stick, reports = day
+    ui, station, stick = day.ui, day.station, day.stick
     session = shortest_session(conference.definition)
     voter, other, lost = voters_of(conference, session)[:3]
     assert "not set up" in text_of(ui, "welcome-not-ready")
@@ -94,14 +106,20 @@ def test_a_poll_workers_full_day(
     worker_logs_in(ui, PIN, card)
     # Set up from the stick: title and fingerprint shown to compare, then taken in.
     tap(ui, "setup-check")
-    assert text_of(ui, "setup-fingerprint") == station_fingerprint(stick())
+    fingerprint = station_fingerprint(stick.folder)
+    assert text_of(ui, "setup-fingerprint") == fingerprint
     assert conference.definition.title["en"] in text_of(ui, "setup-title")
     tap(ui, "setup-confirm")
-    assert station.state is PollsState.READY
-    # Open polls: the zero report shows zeros, and is printed.
+    assert polls(station) is PollsState.READY
+    # Open polls: the zero report, as printed, shows every session at zero, the fingerprint and chain.
     tap(ui, "worker-open")
-    assert station.state is PollsState.OPEN
-    assert reports[-1][0] == "Zero report" and all(line.endswith(": 0") for line in reports[-1][1])
+    assert polls(station) is PollsState.OPEN
+    zero = day.slips()[-1].lines
+    assert zero[0] == "ZERO REPORT" and fingerprint in " ".join(zero)
+    counts = [line for line in zero if line.strip().startswith("ballots")]
+    assert len(counts) == len(conference.definition.sessions)
+    assert all(line.split() == ["ballots", "0", "voted", "marks", "0"] for line in counts)
+    assert station.box.audit_entries()[-1].hash[:16] in "".join(zero)
     assert "Printed" in text_of(ui, "zero-report")
     for each in conference.definition.sessions:  # the screen shows the zeros too
         assert text_of(ui, f"toggle-{each.id}").endswith("ballots: 0")
@@ -109,8 +127,9 @@ def test_a_poll_workers_full_day(
     assert station.active_sessions() == [session]
     tap(ui, "worker-leave")
     assert exists(ui, "enter-code")
-    # A voter votes; the worker sees the count (never the result).
+    # A voter votes in French; the receipt is printed in French with the tracking code and its QR.
     codes = conference.codes()
+    tap(ui, "lang-fr")
     log_in(ui, codes[voter])
     tap(ui, f"session-{session}")
     for question in conference.definition.session(session).questions:
@@ -118,22 +137,27 @@ def test_a_poll_workers_full_day(
         tap(ui, "question-continue")
     tap(ui, "review-submit")
     tap(ui, "confirm-cast")
+    receipt = day.slips()[-1]
+    tracking = ui.walk.walk.last_receipt.tracking_code if ui.walk.walk.last_receipt else ""
+    assert tracking and tracking in "".join(receipt.lines).replace(" ", "")
+    assert conference.definition.session(session).title["fr"] in " ".join(receipt.lines)
+    assert any(tracking in payload for payload in receipt.qr_payloads)
     tap(ui, "cast-done")
     tap(ui, "log-out")
     worker_logs_in(ui)
     assert "ballots: 1" in text_of(ui, f"toggle-{session}")
     # The last receipt may be reprinted once.
-    printed = len(receipts)
+    printed = len(day.printer.slips)
     tap(ui, "worker-reprint")
-    assert "printed again" in text_of(ui, "reprint-status") and len(receipts) == printed + 1
+    assert "printed again" in text_of(ui, "reprint-status") and len(day.printer.slips) == printed + 1
     tap(ui, "worker-reprint")
-    assert "already reprinted" in text_of(ui, "reprint-status") and len(receipts) == printed + 1
+    assert "already reprinted" in text_of(ui, "reprint-status") and len(day.printer.slips) == printed + 1
     # Pause and resume: voters are refused while paused.
     tap(ui, "worker-pause")
     outcome = station.authenticate_code(codes[other])
     assert isinstance(outcome, CodeRefused) and outcome.reason is CodeRefusal.NOT_OPEN
     tap(ui, "worker-resume")
-    assert station.state is PollsState.OPEN
+    assert polls(station) is PollsState.OPEN
     # Clear a code-entry lock.
     for _ in range(5):
         station.authenticate_code(generate_code())
@@ -159,35 +183,72 @@ def test_a_poll_workers_full_day(
     tap(ui, f"reissue-{lost}")
     slip_code = text_of(ui, "reissued-code")
     tap(ui, "print-slip")
-    assert reports[-1] == ("Voting code", [conference.definition.voter(lost).name, slip_code])
+    slip = day.slips()[-1].lines
+    assert conference.definition.voter(lost).name in slip and slip_code.replace(" ", "") in "".join(slip)
     assert not exists(ui, "reissued-code") and exists(ui, "slip-printed")
     tap(ui, "worker-home")
-    # Close, asked twice; the closing report; the sealed file on the stick, read back and checked.
+    # The chair closes the session: the voters' screen follows at once.
+    tap(ui, f"toggle-{session}")
+    assert station.active_sessions() == []
+    # Close, asked twice; the closing report as printed counts the ballot.
     tap(ui, "worker-close")
     tap(ui, "close-confirm")
-    assert station.state is PollsState.OPEN and "sure" in text_of(ui, "close-question")
+    assert polls(station) is PollsState.OPEN and "sure" in text_of(ui, "close-question")
     tap(ui, "close-confirm")
-    assert station.state is PollsState.CLOSED
-    assert reports[-1][0] == "Closing report" and f"{session}: 1" in reports[-1][1]
-    stick.path = tmp_path / "pulled-out" / "not-there"
+    assert polls(station) is PollsState.CLOSED
+    closing = day.slips()[-1].lines
+    assert closing[0] == "CLOSING REPORT"
+    title = conference.definition.session(session).title[conference.definition.languages[0]]
+    counted = closing[closing.index(title) + 1] if title in closing else ""
+    assert counted.split() == ["ballots", "1", "voted", "marks", "1"]
+    # The sealed file: a pulled stick is told and leaves nothing that looks complete; then two copies.
+    stick.faults.pulled_after_bytes = 100
     tap(ui, "export-write")
     assert "was not written" in text_of(ui, "export-failed")
-    stick.path = tmp_path / "stick-1"
-    stick.path.mkdir()
-    tap(ui, "export-write")
-    assert "Copies: 1" in text_of(ui, "export-done") and list(stick.path.iterdir())
+    assert not list(stick.folder.glob("*.isoloir"))
+    copies = []
+    for n in (1, 2):
+        stick.folder = tmp_path / f"stick-{n}"
+        stick.folder.mkdir()
+        stick.insert()
+        tap(ui, "export-write")
+        assert f"Copies: {n}" in text_of(ui, "export-done")
+        copies += [p.read_bytes() for p in stick.folder.iterdir()]
+    assert len(copies) == 2 and copies[0] == copies[1]
     # The audit log shows the day.
     tap(ui, "worker-home")
     tap(ui, "worker-audit")
     assert exists(ui, "audit-row")
     tap(ui, "audit-export")
-    assert "polls_closed" in (stick.path / f"audit-{station.station_id}.json").read_text()
+    assert "polls_closed" in (stick.folder / f"audit-{station.station_id}.json").read_text()
     tap(ui, "worker-leave")
     assert exists(ui, "welcome-closed") and not exists(ui, "enter-code")  # polls are closed
+    # The officials import the copy and count exactly the day's ballot.
+    assert counted_by_station_admin(conference, tmp_path / "stick-1", tmp_path)[session] == 1
 
 
-def test_a_blocked_card_is_refused(day: tuple[BoothUi, Station, Stick, list[tuple[str, list[str]]]]) -> None:
-    ui = day[0]
+def counted_by_station_admin(kit: ElectionKit, stick: Path, tmp_path: Path) -> dict[str, int]:
+    """Ballots per session, as `station-admin import` and `tally` count them from the stick."""
+    runner = CliRunner()
+    sealed = [str(p) for p in stick.glob("*.isoloir")]
+    db = f"sqlite:///{tmp_path / 'tally.db'}"
+    imported = runner.invoke(admin, ["import", "--election", str(kit.folder.root), "--db", db,
+                                     "--mode", "official", *sealed])
+    assert imported.exit_code == 0, imported.output
+    passphrases = tmp_path / "trustees.txt"
+    passphrases.write_text("\n".join(PASSPHRASES) + "\n")
+    results = tmp_path / "RESULTS"
+    tallied = runner.invoke(admin, ["tally", "--election", str(kit.folder.root), "--db", db,
+                                    "--share", str(kit.folder.share_path(1)),
+                                    "--share", str(kit.folder.share_path(2)),
+                                    "--passphrase-file", str(passphrases), "--out", str(results)])
+    assert tallied.exit_code == 0, tallied.output
+    counted = json.loads((results / "results.json").read_text(encoding="utf-8"))
+    return {s["id"]: s["ballots"] for s in counted["sessions"]}
+
+
+def test_a_blocked_card_is_refused(day: Day) -> None:
+    ui = day.ui
     card = worker_logs_in(ui, "1111")
     worker_logs_in(ui, "2222", card)
     worker_logs_in(ui, "3333", card)
@@ -211,26 +272,22 @@ def station_fingerprint(media: Path) -> str:
     return load_package(media / PACKAGE_FILE).fingerprint
 
 
-def test_a_package_altered_on_the_stick_is_refused_with_its_reason(
-    day: tuple[BoothUi, Station, Stick, list[tuple[str, list[str]]]], tmp_path: Path
-) -> None:
-    ui, station, stick, _reports = day
+def test_a_package_altered_on_the_stick_is_refused_with_its_reason(day: Day, tmp_path: Path) -> None:
+    ui, station, stick = day.ui, day.station, day.stick
     altered = tmp_path / "altered"
-    shutil.copytree(stick(), altered)
+    shutil.copytree(stick.folder, altered)
     package = altered / PACKAGE_FILE
     text = package.read_text(encoding="utf-8")
     package.write_text(text.replace(station_name_in(text), "an altered name", 1), encoding="utf-8")
-    stick.path = altered
+    stick.folder = altered
     worker_logs_in(ui)
     tap(ui, "setup-check")
     assert text_of(ui, "setup-refused").startswith("The election package was refused. (")
-    assert not exists(ui, "setup-confirm") and station.state is PollsState.NOT_SET_UP
+    assert not exists(ui, "setup-confirm") and polls(station) is PollsState.NOT_SET_UP
 
 
-def test_a_voter_card_logs_in_and_pulling_it_out_logs_out(
-    day: tuple[BoothUi, Station, Stick, list[tuple[str, list[str]]]],
-) -> None:
-    ui, station, _stick, _reports = day
+def test_a_voter_card_logs_in_and_pulling_it_out_logs_out(day: Day) -> None:
+    ui, station = day.ui, day.station
     worker_logs_in(ui)
     tap(ui, "setup-check")
     tap(ui, "setup-confirm")
@@ -243,10 +300,8 @@ def test_a_voter_card_logs_in_and_pulling_it_out_logs_out(
     assert exists(ui, "enter-code")
 
 
-def test_a_poll_worker_who_walks_away_is_logged_out(
-    day: tuple[BoothUi, Station, Stick, list[tuple[str, list[str]]]], clock: ManualClock, qtbot: QtBot
-) -> None:
-    ui = day[0]
+def test_a_poll_worker_who_walks_away_is_logged_out(day: Day, clock: ManualClock, qtbot: QtBot) -> None:
+    ui = day.ui
     worker_logs_in(ui)
     assert exists(ui, "setup-check")
     clock.now += WORKER_IDLE_SECONDS - 10

@@ -12,9 +12,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from kiosk.app import DEMO_CARD_FILE, run_booth
 from kiosk.cli import main
 from kiosk.config import parse_config
-from kiosk.ui.run import DEMO_CARD_FILE, run_booth
+from kiosk.station import Station
+from tests.ui.conftest import PIN, WORKER_CARD_KEY, WORKER_KEY
 from tests.ui.taps import items
 
 QUIT_AFTER_MS = 300  # long enough to build every screen, short enough for the suite
@@ -52,11 +54,14 @@ def test_tour_writes_every_screen(tmp_path: Path) -> None:
 
 
 def test_in_the_demo_f9_inserts_the_poll_worker_card_and_f10_removes_it(
-    qapp: QApplication, conference_booth_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qapp: QApplication, carded_media: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = tmp_path / "booth-1"
-    shutil.copytree(conference_booth_template, data)
-    (tmp_path / DEMO_CARD_FILE).write_text(json.dumps({"pin": "1234", "public_key": "00" * 32}))
+    booth = Station(data)
+    booth.set_up(carded_media)
+    booth.close()
+    card = {"pin": PIN, "public_key": WORKER_KEY, "private_key": WORKER_CARD_KEY.private_bytes_raw().hex()}
+    (tmp_path / DEMO_CARD_FILE).write_text(json.dumps(card))
     monkeypatch.setenv("DISPLAY", ":0")  # as with a screen: the booth itself, not the tour
     config = parse_config(f'station_data = "{data}"\n')
     seen: list[str] = []

@@ -1,0 +1,150 @@
+"""The composition root: the booth config read, the devices it names built, the station and the screens.
+
+The only module that knows which adapter is real (DESIGN.md, layer 5). `kiosk run` starts here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from PySide6.QtCore import QEvent, QObject, Qt
+
+from kiosk.config import BoothConfig, ConfigError
+from kiosk.devices.cards import CardReader
+from kiosk.devices.config import DeviceSpecError, parse_card_reader, parse_media, parse_printer
+from kiosk.devices.factory import build_card_reader, build_media, build_printer, paper_for
+from kiosk.devices.health import device_health
+from kiosk.devices.media import Media
+from kiosk.devices.printer import Printer
+from kiosk.devices.printer import PrintStatus as DeviceStatus
+from kiosk.devices.sim_card import SimCard, SimCardReader
+from kiosk.station import Station
+from kiosk.ui.app import BoothUi, WorkerSetup, application, build_ui
+from kiosk.ui.card_door import CardDoor
+from kiosk.ui.receipt_slips import ReceiptSlips, report_printer
+from kiosk.walk import Timing
+
+DEMO_CARD_FILE = "demo-worker-card.json"  # written beside the demo booth's storage by scripts/demo_setup.py
+DEMO_RECEIPTS = "receipts"  # the demo keeps a PNG of every slip it prints, beside the booth's storage
+
+
+@dataclass
+class BoothDevices:
+    printer: Printer
+    reader: CardReader
+    media: Media
+
+
+def build_devices(config: BoothConfig, png_dir: Path | None = None) -> BoothDevices:
+    """The devices the config names; a spec that cannot be used stops the booth with its reason."""
+    devices = config.devices
+    try:
+        printer = build_printer(parse_printer(devices.printer), paper_for(devices.paper_mm), png_dir)
+        reader = build_card_reader(parse_card_reader(devices.card_reader))
+        media = build_media(parse_media(devices.media), config.station_data.parent / "usb")
+    except (DeviceSpecError, ValueError) as exc:
+        raise ConfigError(f"devices: {exc}") from None
+    return BoothDevices(printer, reader, media)
+
+
+# Device health as the poll worker's screen names it: working, out of paper, not connected, fault.
+_PRINTER_HEALTH = {DeviceStatus.OK: "ok", DeviceStatus.PAPER_OUT: "paper_out",
+                   DeviceStatus.NO_PRINTER: "missing"}
+
+
+def health_rows(devices: BoothDevices, storage: Path) -> list[tuple[str, str]]:
+    rows = []
+    for health in device_health(devices.printer, devices.reader, devices.media, storage):
+        if health.device == "printer":
+            rows.append(("printer", _PRINTER_HEALTH.get(devices.printer.status().status, "fault")))
+        elif health.device == "card_reader":
+            rows.append(("card_reader", "ok" if health.ok else "missing"))
+        elif health.device == "storage":
+            rows.append(("storage", "ok" if health.ok else "fault"))
+    return rows
+
+
+def has_display() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or (
+        os.environ.get("QT_QPA_PLATFORM", "") not in ("", "offscreen", "minimal")
+    )
+
+
+def run_booth(config: BoothConfig, demo: bool = False, tour_out: Path | None = None) -> int:
+    """The booth until the machine stops; in demo mode without a display, the tour, then 0."""
+    station = Station(config.station_data)
+    receipts = config.station_data.parent / DEMO_RECEIPTS if demo else None
+    if demo and not has_display():
+        return _demo_tour(station, config, tour_out or Path("demo-data/tour"), receipts)
+    app = application()
+    devices = build_devices(config, receipts)
+    ui = _booth_ui(station, devices, config)
+    door = CardDoor(devices.reader, station, ui.walk, ui.worker, ui.window)
+    devices.reader.start(door.listen)
+    card_file = config.station_data.parent / DEMO_CARD_FILE
+    if demo and card_file.exists() and isinstance(devices.reader, SimCardReader):
+        app.installEventFilter(_DemoCardKeys(ui, devices.reader, _demo_card(card_file)))
+    ui.window.showFullScreen()
+    try:
+        return app.exec()
+    finally:
+        devices.reader.stop()
+        ui.language.release()
+        ui.window.close()
+        ui.engine.deleteLater()
+        station.close()
+
+
+def _booth_ui(station: Station, devices: BoothDevices, config: BoothConfig) -> BoothUi:
+    timing = Timing(config.ui.inactivity_warning_seconds, config.ui.inactivity_countdown_seconds)
+    slips = ReceiptSlips(devices.printer, lambda: station.election, lambda: station.station_id)
+    setup = WorkerSetup(station, devices.media, report_printer(devices.printer),
+                        lambda: health_rows(devices, config.station_data), config.station)
+    ui = build_ui(station, slips, timing, config.ui.language, worker_setup=setup)
+    slips.language = ui.language.code
+    return ui
+
+
+def _demo_card(card_file: Path) -> SimCard:
+    """The demo's poll-worker card: its PIN and its private key, as scripts/demo_setup.py wrote them."""
+    card = json.loads(card_file.read_text(encoding="utf-8"))
+    key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(card["private_key"]))
+    return SimCard(pin=str(card["pin"]), key=key)
+
+
+class _DemoCardKeys(QObject):
+    """F9 puts the simulated poll-worker card in the simulated reader, F10 takes it out (demo only)."""
+
+    def __init__(self, ui: BoothUi, reader: SimCardReader, card: SimCard) -> None:
+        super().__init__(ui.window)
+        self._reader, self._card = reader, card
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_F9:
+                self._reader.insert(self._card)
+                return True
+            if key == Qt.Key.Key_F10:
+                self._reader.remove()
+                return True
+        return False
+
+
+def _demo_tour(station: Station, config: BoothConfig, out: Path, receipts: Path | None) -> int:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from kiosk.ui.tour import run_tour
+    from kiosk.ui.worker_tour import WorkerTour
+
+    application()
+    card_file = config.station_data.parent / DEMO_CARD_FILE
+    media = Path(config.devices.media)
+    worker = WorkerTour.from_card_file(media, card_file) if card_file.exists() else None
+    printer = build_devices(config, receipts).printer
+    written = run_tour(station.election, out, worker=worker, printer=printer)
+    print(f"no display: wrote {len(written)} screens to {out}; receipts printed as pictures in {receipts}")
+    return 0
