@@ -83,7 +83,7 @@ def run_booth(config: BoothConfig, demo: bool = False, tour_out: Path | None = N
     app = application()
     devices = build_devices(config, receipts)
     ui = _booth_ui(station, devices, config)
-    door = CardDoor(devices.reader, station, ui.walk, ui.worker, ui.window)
+    door = CardDoor(devices.reader, station, ui)
     devices.reader.start(door.listen)
     card_file = config.station_data.parent / DEMO_CARD_FILE
     if demo and card_file.exists() and isinstance(devices.reader, SimCardReader):

@@ -26,9 +26,8 @@ from kiosk.devices.cards import (
 )
 from kiosk.devices.openpgp import CardProtocolError
 from kiosk.station import Station
-from kiosk.ui.walk_model import WalkModel
+from kiosk.ui.app import BoothUi
 from kiosk.ui.worker_card import ReaderWorkerCard
-from kiosk.ui.worker_model import WorkerModel
 from kiosk.voter_auth import AuthOutcome, CodeRefusal, CodeRefused
 from kiosk.walk import Screen
 
@@ -39,10 +38,10 @@ class CardDoor(QObject):
     # The reader's watcher runs in its own thread; a queued signal hands each event to the screens'.
     arrived = Signal(str)
 
-    def __init__(self, reader: CardReader, station: Station, walk: WalkModel, worker: WorkerModel | None,
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.reader, self.station, self.walk, self.worker = reader, station, walk, worker
+    def __init__(self, reader: CardReader, station: Station, ui: BoothUi) -> None:
+        super().__init__(ui.window)
+        self.reader, self.station = reader, station
+        self.walk, self.code, self.worker = ui.walk, ui.code, ui.worker
         self.session: CardSession | None = None
         self.arrived.connect(self._on_event)
 
@@ -71,7 +70,10 @@ class CardDoor(QObject):
             return
         if self.walk.walk.screen not in (Screen.WELCOME, Screen.CODE_ENTRY):
             return  # a voter is already in; a second card changes nothing
-        self.walk.authenticated(self._voter_login(key, entry))
+        outcome = self._voter_login(key, entry)
+        self.walk.authenticated(outcome)
+        if isinstance(outcome, CodeRefused):
+            self.code.card_refused(outcome)
 
     def _voter_login(self, key: str, entry: PackageCard | None) -> AuthOutcome:
         assert self.session is not None

@@ -89,6 +89,11 @@ class CodeEntryModel(QObject):
         self._typed, self._refusal, self._locked_until = "", None, 0.0
         self.changed.emit()
 
+    def card_refused(self, refusal: CodeRefused) -> None:
+        """A card was refused: said where a refused code is, so the voter sees why."""
+        self._refusal, self._typed = refusal, ""
+        self.changed.emit()
+
     def unlocked(self) -> None:
         """A poll worker cleared the lock."""
         self.reset()
