@@ -301,6 +301,10 @@ def parse_definition(data: bytes | str) -> ElectionDefinition:
         raw = json.loads(data)
     except json.JSONDecodeError as exc:
         raise DefinitionError(f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except UnicodeDecodeError as exc:
+        raise DefinitionError(f"not UTF-8 text: byte {exc.start} cannot be read") from None
+    except RecursionError:
+        raise DefinitionError("not a definition: nested far deeper than any definition is") from None
     try:
         return ElectionDefinition.model_validate(raw)
     except ValidationError as exc:

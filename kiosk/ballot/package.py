@@ -115,7 +115,7 @@ def parse_package(data: bytes, now: datetime | None = None) -> ElectionPackage:
         raise PackageError("the election package is too large to be genuine")
     try:
         signed = SignedPackage.model_validate(json.loads(data))
-    except (json.JSONDecodeError, UnicodeDecodeError, ValidationError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError, ValidationError):
         raise PackageError("this is not an election package") from None
     authority = signed.body.get("authority_public_key")
     if not isinstance(authority, str):
@@ -166,7 +166,7 @@ def load_provision(path: Path, package: ElectionPackage) -> Provision:
         provision = Provision.model_validate(json.loads(path.read_bytes()))
     except FileNotFoundError:
         raise PackageError(f"no booth provisioning ({path.name}) on this media") from None
-    except (OSError, json.JSONDecodeError, UnicodeDecodeError, ValidationError):
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError, RecursionError, ValidationError):
         raise PackageError("the booth provisioning file is damaged") from None
     check_certificate(provision.certificate, package)
     return provision

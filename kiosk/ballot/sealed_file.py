@@ -15,6 +15,7 @@ import io
 import json
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -37,6 +38,7 @@ MEMBERS = (MANIFEST, SIGNATURE, BALLOTS, MARKS, AUDIT)
 MAX_FILE_BYTES = 1024 * 1024 * 1024
 MAX_MEMBER_BYTES = {MANIFEST: 4 * 1024 * 1024, SIGNATURE: 1024}
 MAX_DATA_MEMBER_BYTES = 512 * 1024 * 1024
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 
 class Refusal(StrEnum):
@@ -183,7 +185,7 @@ def parse_sealed_bytes(data: bytes, package: ElectionPackage) -> SealedFile:
 def _safe_members(data: bytes) -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, EOFError):  # a damaged directory can fail either way
         if data[:4] == b"PK\x03\x04":
             raise SealedFileError(Refusal.TRUNCATED, "the archive is cut short or damaged") from None
         raise SealedFileError(Refusal.NOT_SEALED_FILE, "it is not an archive") from None
@@ -194,6 +196,9 @@ def _safe_members(data: bytes) -> dict[str, bytes]:
             raise SealedFileError(Refusal.UNSAFE, f"unexpected member {strange[0]!r}")
         if len(set(names)) != len(names):
             raise SealedFileError(Refusal.UNSAFE, "a member appears twice")
+        odd = [i.filename for i in archive.infolist() if i.flag_bits & 0x1 or i.compress_type not in _METHODS]
+        if odd:  # the booth writes deflated, unencrypted members only
+            raise SealedFileError(Refusal.UNSAFE, f"{odd[0]!r} is encrypted or compressed in an odd way")
         missing = [n for n in MEMBERS if n not in names]
         if missing:
             raise SealedFileError(Refusal.NOT_SEALED_FILE, f"no {missing[0]} in the archive")
@@ -207,7 +212,7 @@ def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
     try:
         with archive.open(name) as handle:
             content = handle.read(limit + 1)  # never trust the declared size: stop past the limit
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
         raise SealedFileError(Refusal.TRUNCATED, f"{name} cannot be read ({exc})") from None
     if len(content) > limit:
         raise SealedFileError(Refusal.UNSAFE, f"{name} is larger than any booth writes")
@@ -218,7 +223,7 @@ def _checked_manifest(members: dict[str, bytes], package: ElectionPackage) -> Ma
     try:
         raw = json.loads(members[MANIFEST])
         manifest = Manifest.model_validate(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError, ValidationError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError, ValidationError):
         raise SealedFileError(Refusal.TAMPERED, "the manifest is malformed") from None
     if manifest.election_id != package.election_id or manifest.election_fingerprint != package.fingerprint:
         raise SealedFileError(Refusal.OTHER_ELECTION, f"it belongs to election {manifest.election_id!r}")
@@ -243,7 +248,7 @@ def _checked_manifest(members: dict[str, bytes], package: ElectionPackage) -> Ma
 def _rows(data: bytes, name: str) -> list[dict[str, Any]]:
     try:
         rows = [json.loads(line) for line in data.splitlines() if line]
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         raise SealedFileError(Refusal.TAMPERED, f"{name} is malformed") from None
     if not all(isinstance(row, dict) for row in rows):
         raise SealedFileError(Refusal.TAMPERED, f"{name} is malformed")
