@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from kiosk.ballot.package import RegisteredCard as PackageCard
 from kiosk.devices.card_login import LoginOutcome, log_in
 from kiosk.devices.card_programming import program_card
 from kiosk.devices.cards import CardEvent, CardEventKind, RegisteredCard, Role
 from kiosk.devices.pcsc_card import PcscCardReader
+from kiosk.devices.sim_media import SimMedia
+from kiosk.station import Station
+from kiosk.ui.app import WorkerSetup, build_ui
+from kiosk.ui.card_door import CardDoor
+from station_admin.ceremony import register_cards
+from station_admin.provisioning import provision_station
 from tests.devices.virtual_openpgp_card import DEFAULT_ADMIN_PIN, VirtualOpenPGPCard, VpcdSlot
+from tests.kit import POLL_WORKER, SMALL_ELECTION, make_election
 
 pytestmark = [pytest.mark.pcsc, pytest.mark.xdist_group("pcsc")]
 
@@ -117,3 +127,33 @@ def test_pulling_the_card_mid_login_is_reported_not_raised(
     card_slot.remove()
     assert log_in(session, _registered(openpgp_card, Role.VOTER)).outcome is LoginOutcome.CARD_REMOVED
     session.close()
+
+
+def test_at_the_booth_a_voter_card_in_the_real_reader_logs_in_and_out(
+    card_slot: VpcdSlot, openpgp_card: VirtualOpenPGPCard, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The booth's own wiring (card door, screens, station) over pcscd: the card's holder is let in
+    to the sessions screen, and pulling the card out returns the booth to Welcome at once."""
+    kit = make_election(SMALL_ELECTION, tmp_path)
+    holder = kit.definition.voters_at("booth-1")[0].id
+    register_cards(kit.folder, [PackageCard(public_key=openpgp_card.public_key().hex(), holder=holder,
+                                            role="voter")])
+    station = Station(tmp_path / "booth")
+    station.set_up(provision_station(kit.folder, "booth-1", tmp_path / "MEDIA-carded"))
+    station.open_polls(POLL_WORKER)
+    station.set_session_active(kit.definition.sessions[0].id, True, POLL_WORKER)
+    ui = build_ui(station, dpi=100, worker_setup=WorkerSetup(station, SimMedia(tmp_path)))
+    door = CardDoor(READER, station, ui)
+    READER.start(door.listen)
+    try:
+        time.sleep(0.3)  # the watcher has seen the empty reader
+        card_slot.insert()
+        qtbot.waitUntil(lambda: ui.walk.walk.voter_id == holder, timeout=2000)
+        card_slot.remove()
+        qtbot.waitUntil(lambda: ui.walk.walk.voter_id is None, timeout=2000)
+    finally:
+        READER.stop()
+        ui.language.release()
+        ui.window.close()
+        ui.engine.deleteLater()
+        station.close()
