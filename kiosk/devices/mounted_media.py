@@ -109,13 +109,19 @@ class MediaWatcher:
     def start(self, listener: MediaListener) -> None:
         import pyudev  # only where udev runs: the simulator and the tests never import it
 
-        monitor = pyudev.Monitor.from_netlink(pyudev.Context())
+        context = pyudev.Context()
+        monitor = pyudev.Monitor.from_netlink(context)
         monitor.filter_by(subsystem="block", device_type="partition")
 
         with self._lock:
             self._listener = listener
             self._observer = pyudev.MonitorObserver(monitor, callback=self.on_device)
             self._observer.start()
+        # A stick already in when the booth starts (a restart mid-day) is there too, not only new ones.
+        for device in context.list_devices(subsystem="block", DEVTYPE="partition"):
+            event = usb_partition_event("add", device)
+            if event is not None:
+                listener(event)
 
     def on_device(self, device: Any) -> None:
         """pyudev's callback, on its monitor thread."""
