@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 
+from station_admin.cli import main as admin
+from tests.kit import PASSPHRASES, ElectionKit
+from tests.station_admin.polling import day_ballots, polling_day
 from tests.station_admin.postgres_server import postgres_server
 
 
@@ -26,3 +32,35 @@ def postgres_db(postgres_url: str) -> str:
         connection.execute(text(f"CREATE DATABASE {name}"))
     engine.dispose()
     return postgres_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@dataclass(frozen=True)
+class Tallied:
+    """The small election after a polling day at booth-1 (tests/station_admin/polling.py), imported
+    and tallied with 20 delegates attending the budget session."""
+
+    election: Path
+    results: Path  # results.json
+    sealed: Path
+
+
+@pytest.fixture(scope="session")
+def tallied(small_election: ElectionKit, tmp_path_factory: pytest.TempPathFactory) -> Tallied:
+    root = tmp_path_factory.mktemp("tallied")
+    sealed = polling_day(small_election, root, "booth-1", day_ballots())
+    election, db = str(small_election.folder.root), f"sqlite:///{root / 'tally.sqlite'}"
+    (root / "trustees.txt").write_text("\n".join(PASSPHRASES) + "\n")
+    runner = CliRunner()
+    assert runner.invoke(admin, ["import", "--election", election, "--db", db, str(sealed)]).exit_code == 0
+    result = runner.invoke(
+        admin,
+        [
+            "tally", "--election", election, "--db", db,
+            "--share", str(small_election.folder.share_path(2)),
+            "--share", str(small_election.folder.share_path(3)),
+            "--passphrase-file", str(root / "trustees.txt"),
+            "--attending", "budget=20", "--out", str(root / "RESULTS"),
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return Tallied(small_election.folder.root, root / "RESULTS" / "results.json", sealed)

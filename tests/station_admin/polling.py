@@ -35,3 +35,22 @@ def polling_day(kit: ElectionKit, root: Path, station_id: str, ballots: Ballots)
 
 def voters(first: int, last: int) -> list[str]:
     return [f"v{n:02d}" for n in range(first, last + 1)]
+
+
+# booth-1: v01..v12 vote in the budget (8 yes, 3 no, 1 abstain) and on the board lists
+# (7 for l1, 4 for l2, 1 blank); v01..v03 vote in the record vote.
+BUDGET = ["yes"] * 8 + ["no"] * 3 + ["abstain"]
+LISTS: list[tuple[str, ...]] = [("l1",)] * 7 + [("l2",)] * 4 + [()]
+ROLL_CALL = {"v01": "yes", "v02": "no", "v03": "yes"}
+
+
+def day_ballots() -> Ballots:
+    ballots: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {}
+    for n, voter in enumerate(voters(1, 12)):
+        ballots[voter] = {
+            "budget": {"q1": (BUDGET[n],)},
+            "board": {"members": ("ana",), "lists": LISTS[n]},
+        }
+        if voter in ROLL_CALL:
+            ballots[voter]["roll-call"] = {"q1": (ROLL_CALL[voter],)}
+    return ballots

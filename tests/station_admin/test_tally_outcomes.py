@@ -12,32 +12,14 @@ from click.testing import CliRunner
 
 from station_admin.cli import main as admin
 from tests.kit import PASSPHRASES, ElectionKit
-from tests.station_admin.polling import Ballots, polling_day, voters
+from tests.station_admin.polling import day_ballots, polling_day
 
 runner = CliRunner()
-
-# booth-1: v01..v12 vote in the budget (8 yes, 3 no, 1 abstain) and on the board lists
-# (7 for l1, 4 for l2, 1 blank); v01..v03 vote in the record vote.
-BUDGET = ["yes"] * 8 + ["no"] * 3 + ["abstain"]
-LISTS: list[tuple[str, ...]] = [("l1",)] * 7 + [("l2",)] * 4 + [()]
-ROLL_CALL = {"v01": "yes", "v02": "no", "v03": "yes"}
-
-
-def _ballots() -> Ballots:
-    ballots: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {}
-    for n, voter in enumerate(voters(1, 12)):
-        ballots[voter] = {
-            "budget": {"q1": (BUDGET[n],)},
-            "board": {"members": ("ana",), "lists": LISTS[n]},
-        }
-        if voter in ROLL_CALL:
-            ballots[voter]["roll-call"] = {"q1": (ROLL_CALL[voter],)}
-    return ballots
 
 
 @pytest.fixture(scope="module")
 def sealed(small_election: ElectionKit, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return polling_day(small_election, tmp_path_factory.mktemp("day"), "booth-1", _ballots())
+    return polling_day(small_election, tmp_path_factory.mktemp("day"), "booth-1", day_ballots())
 
 
 def _tally(kit: ElectionKit, sealed: Path, db: str, out: Path, *extra: str) -> dict[str, Any]:

@@ -1,0 +1,163 @@
+"""The results as a chair reads them: results.json joined with the definition's words in one
+language. The PDF, the CSV, the JSON report and the published site all read this one view."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from kiosk.ballot.definition import ElectionDefinition, ListChoice
+from station_admin.report_texts import words
+
+
+class ReportError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class OptionLine:
+    id: str
+    label: str
+    votes: int
+    share: float  # of the question's non-blank votes
+    seats: int | None = None
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    id: str
+    title: str
+    options: list[OptionLine]
+    blank: int
+    outcome: str  # in the report's language
+    outcome_key: str  # as in results.json: adopted, rejected, no quorum...
+    details: list[str] = field(default_factory=list)  # votes cast, quorum, elected
+
+
+@dataclass(frozen=True)
+class SessionView:
+    id: str
+    title: str
+    ballots: int
+    turnout: str
+    attending: str
+    questions: list[QuestionView]
+    groups: list[dict[str, Any]] | None
+    groups_note: str
+    recorded: list[tuple[str, str]]  # (voter name, answers)
+
+
+@dataclass(frozen=True)
+class Report:
+    language: str
+    title: str
+    fingerprint: str
+    sessions: list[SessionView]
+    booths: list[dict[str, Any]]
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=1, ensure_ascii=False) + "\n"
+
+    def to_csv(self) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(
+            ["session", "question", "option", "label", "votes", "share", "seats", "blank", "outcome"]
+        )
+        for s in self.sessions:
+            for q in s.questions:
+                for o in q.options:
+                    seats = "" if o.seats is None else o.seats
+                    writer.writerow(
+                        [s.id, q.id, o.id, o.label, o.votes, f"{o.share:.4f}", seats, q.blank, q.outcome]
+                    )
+        return buffer.getvalue()
+
+
+def build_report(results: dict[str, Any], definition: ElectionDefinition, language: str) -> Report:
+    if results.get("election") != definition.id:
+        raise ReportError(f"these results are of election {results.get('election')!r}, not {definition.id!r}")
+    w = words(language)
+    sessions = [_session(entry, definition, language, w) for entry in results["sessions"]]
+    return Report(
+        language,
+        _text(definition.title, language),
+        str(results.get("fingerprint", "")),
+        sessions,
+        list(results.get("booths", [])),
+    )
+
+
+def _text(text: dict[str, str], language: str) -> str:
+    return text.get(language) or next(iter(text.values()))
+
+
+def _session(
+    entry: dict[str, Any], definition: ElectionDefinition, language: str, w: dict[str, str]
+) -> SessionView:
+    session = definition.session(entry["id"])
+    turnout = entry.get("turnout", {})
+    share = f"{turnout.get('share', 0):.1%}"
+    names = {v.id: v.name for v in definition.voters}
+    labels = {
+        (q.id, item.id): _text(item.label, language)
+        for q in session.questions
+        for item in (q.lists if isinstance(q, ListChoice) else q.options)
+    }
+    recorded = [
+        (
+            names.get(r["voter"], r["voter"]),
+            "; ".join(
+                ", ".join(labels[(q, c)] for c in chosen) or w["blank"] for q, chosen in r["answers"].items()
+            ),
+        )
+        for r in entry.get("recorded_votes", [])
+    ]
+    groups = None
+    if "groups" in entry:
+        group_names = {g.id: _text(g.name, language) for g in definition.groups}
+        groups = [{**g, "label": group_names.get(g["id"], g["id"])} for g in entry["groups"]]
+    return SessionView(
+        session.id,
+        _text(session.title, language),
+        entry["ballots"],
+        w["voted_of"].format(voted=turnout.get("voted", 0), eligible=turnout.get("eligible", 0), share=share),
+        w["attending"].format(n=entry["attending"]) if "attending" in entry else "",
+        [_question(q, session.question(q["id"]), language, w) for q in entry["questions"]],
+        groups,
+        w["groups_withheld"] if "groups_withheld" in entry else "",
+        recorded,
+    )
+
+
+def _question(entry: dict[str, Any], question: Any, language: str, w: dict[str, str]) -> QuestionView:
+    items = question.lists if isinstance(question, ListChoice) else question.options
+    labels = {item.id: _text(item.label, language) for item in items}
+    total = sum(o["votes"] for o in entry["options"])
+    options = [
+        OptionLine(o["id"], labels[o["id"]], o["votes"], o["votes"] / total if total else 0.0, o.get("seats"))
+        for o in entry["options"]
+    ]
+    details = []
+    if "votes_cast" in entry:
+        details.append(f"{w['votes_cast']}: {entry['votes_cast']}")
+    quorum = entry.get("quorum")
+    if quorum:
+        base = w["attending_base"] if quorum["base"] == "attending" else w["eligible"]
+        state = w["reached"] if quorum["reached"] else w["not_reached"]
+        details.append(w["quorum"].format(**{**quorum, "base": base, "state": state}))
+    if entry.get("winners"):
+        details.append(f"{w['winners']}: {', '.join(labels[c] for c in entry['winners'])}")
+    outcome = entry.get("outcome", "")
+    return QuestionView(
+        question.id,
+        _text(question.title, language),
+        options,
+        entry["blank"],
+        w.get(outcome, outcome),
+        outcome,
+        details,
+    )
