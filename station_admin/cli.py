@@ -16,7 +16,7 @@ from rich.table import Table
 from kiosk.ballot.definition import DefinitionError, load_definition
 from station_admin.ceremony import CeremonyError, create_election, read_passphrases
 from station_admin.cli_common import DB_OPTION, ELECTION_OPTION, err, folder_of, package_of
-from station_admin.cli_results import report
+from station_admin.cli_results import publish, report
 from station_admin.cli_voters import voters
 from station_admin.election_dir import ElectionDirError
 from station_admin.importer import ImportResult, import_file
@@ -43,6 +43,7 @@ def main() -> None:
 
 main.add_command(voters)
 main.add_command(report)
+main.add_command(publish)
 
 
 @main.group()

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from station_admin.cli_common import ELECTION_OPTION, folder_of, package_of
+from station_admin.publish import publish_site
 from station_admin.report_data import Report, ReportError, build_report
 from station_admin.report_pdf import write_pdf
 
@@ -61,3 +62,19 @@ def report(election: Path, results_path: Path, form: str, language: str | None, 
     else:
         out.write_text(built.to_json(), encoding="utf-8")
     click.echo(f"Report ({form}, {built.language}) written to {out}")
+
+
+@click.command()
+@ELECTION_OPTION
+@RESULTS_OPTION
+@click.option(
+    "--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the site."
+)
+def publish(election: Path, results_path: Path, out: Path) -> None:
+    """Write the public board: a static site (open index.html, or copy the folder to any web
+    server) with the results, every counted tracking code, and a search box for a receipt's code."""
+    definition = package_of(folder_of(election)).definition
+    reports = [_report(election, results_path, language) for language in definition.languages]
+    codes = json.loads(results_path.read_text(encoding="utf-8")).get("tracking_codes", [])
+    pages = publish_site(reports, codes, out)
+    click.echo(f"Public board with {len(codes)} tracking codes written to {out} ({pages[0].name} first)")
