@@ -15,6 +15,7 @@ from rich.table import Table
 
 from kiosk.ballot.definition import DefinitionError, load_definition
 from station_admin.ceremony import CeremonyError, create_election, read_passphrases
+from station_admin.cli_cards import cards
 from station_admin.cli_common import DB_OPTION, ELECTION_OPTION, err, folder_of, package_of
 from station_admin.cli_results import publish, report
 from station_admin.cli_voters import voters
@@ -42,6 +43,7 @@ def main() -> None:
 
 
 main.add_command(voters)
+main.add_command(cards)
 main.add_command(report)
 main.add_command(publish)
 

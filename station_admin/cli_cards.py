@@ -1,0 +1,57 @@
+"""`station-admin cards program`: a smart card for a voter or a poll worker."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from pathlib import Path
+
+import click
+
+from kiosk.devices.cards import Role
+from kiosk.devices.pcsc_card import PcscCardReader
+from station_admin.cards import CardError, program_and_register
+from station_admin.cli_common import ELECTION_OPTION, JSON_OPTION, folder_of
+from station_admin.election_dir import ElectionDirError
+
+
+@click.group()
+def cards() -> None:
+    """Smart cards for voters and poll workers."""
+
+
+@cards.command("program")
+@ELECTION_OPTION
+@click.option("--holder", required=True, help="The voter's or poll worker's id in the definition.")
+@click.option(
+    "--role", type=click.Choice(["voter", "poll-worker"]), required=True, help="Whom the card lets in."
+)
+@click.option("--reader", default="", help="Part of the PC/SC reader's name (default: the first reader).")
+@click.option(
+    "--admin-pin-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A file holding the card's admin PIN; without it the PIN is asked.",
+)
+@JSON_OPTION
+def program(
+    election: Path, holder: str, role: str, reader: str, admin_pin_file: Path | None, as_json: bool
+) -> None:
+    """Write a new key to the card in the reader (made on the card; it never leaves it) and register
+    it in the election package, which is signed again. Do this before provisioning the booths."""
+    pin = admin_pin_file.read_text().strip() if admin_pin_file else getpass.getpass("Card admin PIN: ")
+    chosen = Role.VOTER if role == "voter" else Role.POLL_WORKER
+    try:
+        key, fingerprint = program_and_register(
+            folder_of(election), PcscCardReader(reader), pin, holder, chosen
+        )
+    except (CardError, ElectionDirError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(
+            json.dumps(
+                {"holder": holder, "role": chosen.value, "public_key": key, "fingerprint": fingerprint}
+            )
+        )
+        return
+    click.echo(f"Card programmed for {holder} ({role}); key {key[:16]}… registered")
+    click.echo(f"The election package was signed again. New fingerprint: {fingerprint}")
