@@ -20,6 +20,7 @@ from station_admin.cli_common import DB_OPTION, ELECTION_OPTION, err, folder_of,
 from station_admin.cli_results import publish, report
 from station_admin.cli_voters import voters
 from station_admin.election_dir import ElectionDirError
+from station_admin.election_summary import as_lines, summary
 from station_admin.importer import ImportResult, import_file
 from station_admin.media import find_sealed_files
 from station_admin.provisioning import ProvisionError, provision_station
@@ -101,41 +102,12 @@ def election_create(
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def election_show(election: Path, as_json: bool) -> None:
     """Print the election's definition summary, fingerprint and key ceremony record."""
-    folder = folder_of(election)
-    package = package_of(folder)
-    ceremony = json.loads(folder.ceremony_path.read_text()) if folder.ceremony_path.exists() else {}
-    definition = package.definition
-    summary: dict[str, Any] = {
-        "id": definition.id,
-        "title": definition.title,
-        "fingerprint": package.fingerprint,
-        "languages": definition.languages,
-        "voters": len(definition.voters),
-        "stations": [s.id for s in definition.stations],
-        "sessions": [
-            {
-                "id": s.id,
-                "title": s.title.get("en", s.id),
-                "questions": len(s.questions),
-                "mode": s.mode.value,
-            }
-            for s in definition.sessions
-        ],
-        "ceremony": ceremony,
-        "expires": package.body.expires,
-    }
+    shown = summary(folder_of(election), package_of(folder_of(election)))
     if as_json:
-        click.echo(json.dumps(summary, indent=1, ensure_ascii=False))
+        click.echo(json.dumps(shown, indent=1, ensure_ascii=False))
         return
-    click.echo(f"{definition.title.get('en', definition.id)} ({definition.id})")
-    click.echo(f"Fingerprint: {package.fingerprint}   expires {package.body.expires}")
-    for session in summary["sessions"]:
-        click.echo(f"  session {session['id']}: {session['title']} — {session['questions']} question(s)")
-    if ceremony:
-        click.echo(
-            f"Key ceremony {ceremony.get('created')}: any {ceremony.get('threshold')} of "
-            f"{len(ceremony.get('trustees', []))} trustees"
-        )
+    for line in as_lines(shown):
+        click.echo(line)
 
 
 @main.group()

@@ -130,6 +130,11 @@ def test_every_command_has_help() -> None:
         ["station", "provision"],
         ["import"],
         ["tally"],
+        ["voters", "notices"],
+        ["voters", "reissue"],
+        ["cards", "program"],
+        ["report"],
+        ["publish"],
     ):
         assert "Usage:" in run(admin, *command, "--help")
     assert "Usage:" in run(kiosk, "simulate", "--help")
@@ -180,3 +185,16 @@ def test_a_bad_definition_is_refused_with_its_path(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "voters.v01.station: no station 'booth-9'" in result.output
     assert not (tmp_path / "E").exists()
+
+
+def test_election_show_gives_the_fingerprint_and_who_holds_which_share(election: Path) -> None:
+    folder = election / "ELECTION"
+    shown = json.loads(run(admin, "election", "show", "--election", folder, "--json"))
+    package = json.loads((folder / "election-package.json").read_text())
+    assert shown["id"] == package["body"]["definition"]["id"] == "small-test"
+    assert shown["ceremony"]["threshold"] == 2 and len(shown["ceremony"]["trustees"]) == 3
+    assert shown["provisioned"] == ["booth-1", "booth-2"]
+    assert shown["sessions"][0]["questions"][0]["rule"] == "two-thirds, quorum 50% of attending"
+    text = run(admin, "election", "show", "--election", folder)
+    assert f"Fingerprint: {shown['fingerprint']}" in text
+    assert "any 2 of 3 trustees decrypt" in text and "trustee 3 holds trustees/3.share" in text
