@@ -12,9 +12,6 @@ from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 
 from station_admin.cli import main as admin
-
-# The devices' pcscd, virtual reader and OpenPGP card, for `cards program`.
-from tests.devices.conftest import card_slot, openpgp_card, pcscd  # noqa: F401
 from tests.kit import PASSPHRASES, ElectionKit
 from tests.station_admin.polling import day_ballots, polling_day
 from tests.station_admin.postgres_server import postgres_server

@@ -1,5 +1,7 @@
 """`station-admin cards program` against a real pcscd and the virtual OpenPGP card: the card gets a
-new key, the package registers it, and the card then logs its holder in."""
+new key, the package registers it, and the card then logs its holder in.
+
+It lives beside the devices' tests so that one pcscd fixture (and its lock) serves both."""
 
 from __future__ import annotations
 
