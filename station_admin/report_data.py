@@ -100,7 +100,6 @@ def _session(
 ) -> SessionView:
     session = definition.session(entry["id"])
     turnout = entry.get("turnout", {})
-    share = f"{turnout.get('share', 0):.1%}"
     names = {v.id: v.name for v in definition.voters}
     labels = {
         (q.id, item.id): _text(item.label, language)
@@ -124,7 +123,7 @@ def _session(
         session.id,
         _text(session.title, language),
         entry["ballots"],
-        w["voted_of"].format(voted=turnout.get("voted", 0), eligible=turnout.get("eligible", 0), share=share),
+        _turnout(turnout, definition, language, w),
         w["attending"].format(n=entry["attending"]) if "attending" in entry else "",
         [_question(q, session.question(q["id"]), language, w) for q in entry["questions"]],
         groups,
@@ -161,3 +160,17 @@ def _question(entry: dict[str, Any], question: Any, language: str, w: dict[str, 
         outcome,
         details,
     )
+
+
+def _turnout(
+    turnout: dict[str, Any], definition: ElectionDefinition, language: str, w: dict[str, str]
+) -> str:
+    share = f"{turnout.get('share', 0):.1%}"
+    text = w["voted_of"].format(
+        voted=turnout.get("voted", 0), eligible=turnout.get("eligible", 0), share=share
+    )
+    names = {g.id: _text(g.name, language) for g in definition.groups}
+    groups = [
+        f"{names.get(g['id'], g['id'])} {g['voted']}/{g['eligible']}" for g in turnout.get("groups", [])
+    ]
+    return f"{text} — {', '.join(groups)}" if groups else text

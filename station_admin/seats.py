@@ -61,7 +61,10 @@ def _tie_order(lists: Sequence[ListVotes], tie_break: TieBreak, lot_seed: str | 
 
 def _pick(tied: list[str], order: dict[str, int]) -> str:
     if len(tied) > 1 and not order:
-        raise TieNeedsLot(f"lists {', '.join(tied)} are tied; the definition breaks ties by lot")
+        raise TieNeedsLot(
+            f"lists {', '.join(tied)} are tied and the definition breaks ties by lot: draw a seed in "
+            "public and give it to the tally with --lot-seed"
+        )
     return min(tied, key=lambda list_id: order.get(list_id, 0))
 
 
