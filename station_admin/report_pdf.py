@@ -75,14 +75,16 @@ def write_pdf(report: Report, out: Path) -> None:
 
 
 def _session(session: SessionView, w: dict[str, str], styles: dict[str, ParagraphStyle]) -> list[Flowable]:
-    story: list[Flowable] = [
+    heading: list[Flowable] = [
         Paragraph(f"{w['session']}: {_escape(session.title)}", styles["session"]),
         Paragraph(f"{session.ballots} {w['ballots']} — {w['turnout']}: {session.turnout}", styles["body"]),
     ]
     if session.attending:
-        story.append(Paragraph(session.attending, styles["body"]))
-    for question in session.questions:
-        story.append(KeepTogether(_question(question, w, styles)))
+        heading.append(Paragraph(session.attending, styles["body"]))
+    # The session's heading stays on the page of its first question, never alone at a page's foot.
+    first, *others = session.questions
+    story: list[Flowable] = [KeepTogether([*heading, *_question(first, w, styles)])]
+    story += [KeepTogether(_question(question, w, styles)) for question in others]
     if session.groups is not None:
         story += _groups(session, w, styles)
     elif session.groups_note:
