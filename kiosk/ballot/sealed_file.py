@@ -185,7 +185,7 @@ def parse_sealed_bytes(data: bytes, package: ElectionPackage) -> SealedFile:
 def _safe_members(data: bytes) -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError):  # a damaged directory can fail either way
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):  # damaged, or a later zip
         if data[:4] == b"PK\x03\x04":
             raise SealedFileError(Refusal.TRUNCATED, "the archive is cut short or damaged") from None
         raise SealedFileError(Refusal.NOT_SEALED_FILE, "it is not an archive") from None
@@ -212,7 +212,7 @@ def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
     try:
         with archive.open(name) as handle:
             content = handle.read(limit + 1)  # never trust the declared size: stop past the limit
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
         raise SealedFileError(Refusal.TRUNCATED, f"{name} cannot be read ({exc})") from None
     if len(content) > limit:
         raise SealedFileError(Refusal.UNSAFE, f"{name} is larger than any booth writes")

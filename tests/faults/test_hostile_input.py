@@ -95,14 +95,21 @@ def archive(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> by
     return buffer.getvalue()
 
 
+def later_zip_version(data: bytes) -> bytes:
+    """The archive with its first directory entry asking for a zip version Python cannot read."""
+    entry = data.index(b"PK\x01\x02")
+    return data[: entry + 6] + bytes([183, 0]) + data[entry + 8 :]
+
+
 @pytest.mark.parametrize(
     "data",
     [
         archive({name: b"[" * 100_000 for name in MEMBERS}),  # nested deeper than the parser goes
         archive({name: b"{}" for name in MEMBERS}, zipfile.ZIP_BZIP2),
         archive({name: b"\xff\xfe" for name in MEMBERS}, zipfile.ZIP_STORED),
+        later_zip_version(archive({name: b"{}" for name in MEMBERS})),  # found by `make fuzz`
     ],
-    ids=["deep-manifest", "bzip2", "not-utf8"],
+    ids=["deep-manifest", "bzip2", "not-utf8", "later-zip-version"],
 )
 def test_pathological_archives_are_refused_with_a_reason(data: bytes, small_election: ElectionKit) -> None:
     with pytest.raises(SealedFileError):
