@@ -70,3 +70,15 @@ def test_a_language_the_election_does_not_have_is_refused(tallied: Tallied, tmp_
          "--language", "de", "--out", str(tmp_path / "r.pdf")],
     )  # fmt: skip
     assert result.exit_code == 2 and "'de' is not a language of this election" in result.output
+
+
+def test_results_of_another_election_are_refused(tallied: Tallied, tmp_path: Path) -> None:
+    other = json.loads(tallied.results.read_text()) | {"election": "another-election"}
+    (tmp_path / "results.json").write_text(json.dumps(other))
+    result = runner.invoke(
+        admin,
+        ["report", "--election", str(tallied.election), "--results", str(tmp_path / "results.json"),
+         "--out", str(tmp_path / "r.pdf")],
+    )  # fmt: skip
+    assert result.exit_code == 1 and "of election 'another-election', not 'small-test'" in result.output
+    assert not (tmp_path / "r.pdf").exists()
