@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -56,15 +57,18 @@ _PRINTER_HEALTH = {DeviceStatus.OK: "ok", DeviceStatus.PAPER_OUT: "paper_out",
                    DeviceStatus.NO_PRINTER: "missing"}
 
 
-def health_rows(devices: BoothDevices, storage: Path) -> list[tuple[str, str]]:
+def health_rows(devices: BoothDevices, storage: Path, now: datetime) -> list[tuple[str, str, str]]:
     rows = []
     for health in device_health(devices.printer, devices.reader, devices.media, storage):
         if health.device == "printer":
-            rows.append(("printer", _PRINTER_HEALTH.get(devices.printer.status().status, "fault")))
+            rows.append(("printer", _PRINTER_HEALTH.get(devices.printer.status().status, "fault"), ""))
         elif health.device == "card_reader":
-            rows.append(("card_reader", "ok" if health.ok else "missing"))
+            rows.append(("card_reader", "ok" if health.ok else "missing", ""))
         elif health.device == "storage":
-            rows.append(("storage", "ok" if health.ok else "fault"))
+            free_mb = health.detail.removesuffix(" MB")
+            rows.append(("storage", "ok" if health.ok else "fault", free_mb))
+    # The booth's clock stamps the opening and closing: the poll worker compares it with the hall's.
+    rows.append(("clock", "ok", now.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")))
     return rows
 
 
@@ -103,7 +107,8 @@ def _booth_ui(station: Station, devices: BoothDevices, config: BoothConfig) -> B
     timing = Timing(config.ui.inactivity_warning_seconds, config.ui.inactivity_countdown_seconds)
     slips = ReceiptSlips(devices.printer, lambda: station.election, lambda: station.station_id)
     setup = WorkerSetup(station, devices.media, report_printer(devices.printer),
-                        lambda: health_rows(devices, config.station_data), config.station)
+                        lambda: health_rows(devices, config.station_data, station.clock()),
+                        config.station)
     ui = build_ui(station, slips, timing, config.ui.language, worker_setup=setup)
     slips.language = ui.language.code
     return ui

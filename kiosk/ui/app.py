@@ -59,7 +59,7 @@ class BoothUi:
     worker: WorkerModel | None = None
 
 
-def _no_devices() -> list[tuple[str, str]]:
+def _no_devices() -> list[tuple[str, str, str]]:
     return []
 
 

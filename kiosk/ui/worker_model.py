@@ -15,7 +15,9 @@ from kiosk.ui.worker_flow import SimWorkerCard, WorkerCard, WorkerFlow, WorkerSc
 PIN_MAX_DIGITS = 8  # card PINs are 4 to 8 digits
 SEARCH_MAX = 40
 TICK_MS = 1000
-Health = Callable[[], list[tuple[str, str]]]  # (device, status) pairs, e.g. ("printer", "ok")
+# (device, status, detail), e.g. ("printer", "paper_out", ""), ("storage", "ok", "5120") in free MB,
+# ("clock", "ok", "2026-11-23 09:30 UTC"): what the poll worker checks before and during the day.
+Health = Callable[[], list[tuple[str, str, str]]]
 
 
 class WorkerModel(QObject):
@@ -200,8 +202,8 @@ class WorkerModel(QObject):
     results = Property(list, _results, notify=changed)
     audit = Property(list, lambda self: [{"time": t, "event": e, "data": d} for t, e, d in self.flow.audit()]
                      if self.flow.worker else [], notify=changed)
-    devices = Property(list, lambda self: [{"name": n, "status": s} for n, s in self.health()],
-                       notify=changed)
+    devices = Property(list, lambda self: [{"name": n, "status": s, "detail": d}
+                                           for n, s, d in self.health()], notify=changed)
     locked = Property(bool, lambda self: self.flow.station.package is not None
                       and self.flow.station.lock_state().locks > 0, notify=changed)
 

@@ -35,8 +35,9 @@ def _printed(_document: Printable) -> PrintStatus:
     return PrintStatus.PRINTED
 
 
-def _devices() -> list[tuple[str, str]]:
-    return [("printer", "ok"), ("card_reader", "ok"), ("storage", "ok"), ("scanner", "missing")]
+def _devices() -> list[tuple[str, str, str]]:
+    return [("printer", "paper_out", ""), ("card_reader", "ok", ""), ("storage", "ok", "5120"),
+            ("clock", "ok", "2026-11-23 09:30 UTC")]
 
 
 def build_worker_ui(tour: WorkerTour, scratch: Path, language: str) -> tuple[BoothUi, Station]:

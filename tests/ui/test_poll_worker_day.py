@@ -61,7 +61,7 @@ def day(qapp: QApplication, tmp_path: Path, carded_media: Path, clock: ManualClo
     shutil.copytree(carded_media, stick_folder)
     stick, printer = SimMedia(stick_folder), SimPrinter()
     slips = ReceiptSlips(printer, lambda: station.election, lambda: station.station_id)
-    health = lambda: [("printer", "ok"), ("card_reader", "ok")]  # noqa: E731
+    health = lambda: [("printer", "ok", ""), ("card_reader", "ok", "")]  # noqa: E731
     setup = WorkerSetup(station, stick, report_printer(printer), health, booth_of_media(carded_media))
     ui = build_ui(station, slips, Timing(120, 45), dpi=100, clock=clock, worker_setup=setup)
     slips.language = ui.language.code

@@ -83,7 +83,7 @@ def known_texts(language: str, election: ElectionDefinition) -> re.Pattern[str]:
         alternatives += [re.escape(p.strip()) for p in re.split(SEPARATORS, text) if p.strip()]
     alternatives += [re.escape(name) for name in NATIVE_NAMES.values()]
     # codes, fingerprints, numbers, signs
-    alternatives.append(r"[0-9A-Z·-]+|[0-9a-f]{16,}|\d+\.|\d+/\d+|[✓!⌫▲▼●␣▏]")
+    alternatives.append(r"[0-9A-Z·:-]+|[0-9a-f]{16,}|\d+\.|\d+/\d+|[✓!⌫▲▼●␣▏]")  # codes, times
     one = "(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")"
     return re.compile(f"{one}(?:(?: — |  | ?: |, | ){one})*")  # French puts a space before a colon
 

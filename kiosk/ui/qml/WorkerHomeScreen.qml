@@ -17,8 +17,14 @@ Item {
         case "card_reader": return qsTr("Card reader")
         case "storage": return qsTr("Storage")
         case "scanner": return qsTr("Code scanner")
+        case "clock": return qsTr("Clock")
         }
         return name
+    }
+    function deviceDetail(name, detail) {
+        if (detail === "")
+            return ""
+        return " — " + (name === "storage" ? qsTr("%1 MB free").arg(detail) : detail)
     }
     function deviceStatus(status) {
         switch (status) {
@@ -66,7 +72,11 @@ Item {
             Says { text: qsTr("Devices") }
             Repeater {
                 model: worker.devices
-                Says { text: deviceName(modelData.name) + ": " + deviceStatus(modelData.status) }
+                Says {
+                    objectName: "device-" + modelData.name
+                    text: deviceName(modelData.name) + ": " + deviceStatus(modelData.status)
+                          + deviceDetail(modelData.name, modelData.detail)
+                }
             }
             Flow {
                 width: parent.width

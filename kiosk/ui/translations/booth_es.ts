@@ -524,137 +524,147 @@
         <translation>Lector de códigos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="25"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="20"/>
+        <source>Clock</source>
+        <translation>Reloj</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="27"/>
+        <source>%1 MB free</source>
+        <translation>%1 MB libres</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="31"/>
         <source>working</source>
         <translation>funciona</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="26"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="32"/>
         <source>out of paper</source>
         <translation>sin papel</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="27"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="33"/>
         <source>not connected</source>
         <translation>no conectado</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="29"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="35"/>
         <source>fault</source>
         <translation>averiado</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="36"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="42"/>
         <source>Polls: %1</source>
         <translation>Votación: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="41"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="47"/>
         <source>Open polls</source>
         <translation>Abrir la votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="42"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="48"/>
         <source>Pause voting</source>
         <translation>Pausar la votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="43"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="49"/>
         <source>Resume voting</source>
         <translation>Reanudar la votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="44"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="50"/>
         <source>Close polls</source>
         <translation>Cerrar la votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="45"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="51"/>
         <source>Write the sealed ballot file</source>
         <translation>Escribir el archivo sellado de papeletas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="50"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="56"/>
         <source>Zero report: check that every session shows 0.</source>
         <translation>Acta de inicio: compruebe que cada sesión indica 0.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="51"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="57"/>
         <source>Printed.</source>
         <translation>Impresa.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="51"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="57"/>
         <source>Not printed: check the printer.</source>
         <translation>No impresa: revise la impresora.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="53"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="59"/>
         <source>Voting sessions (ballots cast at this booth)</source>
         <translation>Sesiones de votación (papeletas emitidas en esta cabina)</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="61"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="67"/>
         <source>ballots: %1</source>
         <translation>papeletas: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="62"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="68"/>
         <source>Active: voters can vote. Tap to stop.</source>
         <translation>Activa: se puede votar. Toque para detenerla.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="62"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="68"/>
         <source>Not active. Tap to open it to voters.</source>
         <translation>Inactiva. Toque para abrirla a los votantes.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="66"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="72"/>
         <source>Devices</source>
         <translation>Dispositivos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="74"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="84"/>
         <source>Clear the code-entry lock</source>
         <translation>Desbloquear la introducción de códigos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="75"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="85"/>
         <source>Reissue a voting code</source>
         <translation>Reemitir un código de votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="76"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="86"/>
         <source>Audit log</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="77"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
         <source>Reprint the last receipt</source>
         <translation>Reimprimir el último comprobante</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="82"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="92"/>
         <source>The last receipt was printed again.</source>
         <translation>El último comprobante se ha vuelto a imprimir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="83"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="93"/>
         <source>The last receipt was already reprinted once.</source>
         <translation>El último comprobante ya se reimprimió una vez.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="84"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="94"/>
         <source>No vote has been cast at this booth yet.</source>
         <translation>Todavía no se ha emitido ningún voto en esta cabina.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="85"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="95"/>
         <source>The receipt could not be printed: check the printer.</source>
         <translation>No se pudo imprimir el comprobante: revise la impresora.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="92"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="102"/>
         <source>Leave poll-worker mode</source>
         <translation>Salir del modo de mesa</translation>
     </message>

@@ -524,137 +524,147 @@
         <translation>Lecteur de codes</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="25"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="20"/>
+        <source>Clock</source>
+        <translation>Horloge</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="27"/>
+        <source>%1 MB free</source>
+        <translation>%1 Mo libres</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="31"/>
         <source>working</source>
         <translation>en état de marche</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="26"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="32"/>
         <source>out of paper</source>
         <translation>plus de papier</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="27"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="33"/>
         <source>not connected</source>
         <translation>non branché</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="29"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="35"/>
         <source>fault</source>
         <translation>en panne</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="36"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="42"/>
         <source>Polls: %1</source>
         <translation>Scrutin : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="41"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="47"/>
         <source>Open polls</source>
         <translation>Ouvrir le scrutin</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="42"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="48"/>
         <source>Pause voting</source>
         <translation>Suspendre le vote</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="43"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="49"/>
         <source>Resume voting</source>
         <translation>Reprendre le vote</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="44"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="50"/>
         <source>Close polls</source>
         <translation>Clore le scrutin</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="45"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="51"/>
         <source>Write the sealed ballot file</source>
         <translation>Écrire le fichier scellé des bulletins</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="50"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="56"/>
         <source>Zero report: check that every session shows 0.</source>
         <translation>Rapport zéro : vérifiez que chaque séance indique 0.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="51"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="57"/>
         <source>Printed.</source>
         <translation>Imprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="51"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="57"/>
         <source>Not printed: check the printer.</source>
         <translation>Non imprimé : vérifiez l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="53"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="59"/>
         <source>Voting sessions (ballots cast at this booth)</source>
         <translation>Séances de vote (bulletins déposés dans cet isoloir)</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="61"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="67"/>
         <source>ballots: %1</source>
         <translation>bulletins : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="62"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="68"/>
         <source>Active: voters can vote. Tap to stop.</source>
         <translation>Active : les électeurs peuvent voter. Touchez pour arrêter.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="62"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="68"/>
         <source>Not active. Tap to open it to voters.</source>
         <translation>Inactive. Touchez pour l&apos;ouvrir aux électeurs.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="66"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="72"/>
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="74"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="84"/>
         <source>Clear the code-entry lock</source>
         <translation>Lever le blocage de la saisie des codes</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="75"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="85"/>
         <source>Reissue a voting code</source>
         <translation>Réémettre un code de vote</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="76"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="86"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="77"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
         <source>Reprint the last receipt</source>
         <translation>Réimprimer le dernier reçu</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="82"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="92"/>
         <source>The last receipt was printed again.</source>
         <translation>Le dernier reçu a été réimprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="83"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="93"/>
         <source>The last receipt was already reprinted once.</source>
         <translation>Le dernier reçu a déjà été réimprimé une fois.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="84"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="94"/>
         <source>No vote has been cast at this booth yet.</source>
         <translation>Aucun vote n&apos;a encore été déposé dans cet isoloir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="85"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="95"/>
         <source>The receipt could not be printed: check the printer.</source>
         <translation>Le reçu n&apos;a pas pu être imprimé : vérifiez l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="92"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="102"/>
         <source>Leave poll-worker mode</source>
         <translation>Quitter le mode assesseur</translation>
     </message>
