@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# `make package-test`: the booth package as a technician gets it. Checks the .deb's contents and
+# maintainer scripts (and lintian's verdict), installs it into a throwaway Debian 12 root made by
+# debootstrap, runs postinst again, starts the installed kiosk under cage exactly as the unit does
+# (but with wlroots' headless backend) as the unprivileged isoloir user, and takes screenshots with
+# grim: the first screen of a fresh booth, then the Welcome screen of a booth set up with the
+# sample election. Each screenshot must not be blank. Last, a purge must keep the booth's storage.
+#
+# Needs root (chroot, mounts). The base root is cached as a tarball under build/package-test/cache,
+# and so are the Debian packages it downloads: a second run is quick.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+py="${PY:-$root/.venv/bin/python}"
+work="${PACKAGE_TEST_DIR:-$root/build/package-test}"
+dist="${DIST_DIR:-$root/dist}"
+release=bookworm                               # the booths' Debian release, and this machine's
+mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+cache="$work/cache"
+base_tar="$cache/$release-minbase.tar"
+rootfs="$work/root"
+screens="$work/screens"
+booth_user=isoloir
+# How long the kiosk may take to show its first screen under cage on a slow machine.
+SCREEN_TIMEOUT_SECONDS=90
+
+version="$("$py" -c 'import sys, tomllib; print(tomllib.load(open(sys.argv[1], "rb"))["project"]["version"])' \
+    "$root/pyproject.toml")"
+deb="$dist/isoloir-booth_${version}_amd64.deb"
+started=$SECONDS
+mkdir -p "$work"
+
+say() { printf '== [%3ds] %s\n' "$((SECONDS - started))" "$*"; }
+fail() { echo "FAILED: $*" >&2; exit 1; }
+
+[ "$(id -u)" -eq 0 ] || fail "make package-test needs root (debootstrap, chroot, mounts)"
+[ -f "$deb" ] || fail "$deb is missing: run make package"
+
+# The tools of this test, installed like the other system packages when missing.
+missing=()
+for pkg in debootstrap grim lintian; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cage_pid=""
+cleanup() {
+    if [ -n "$cage_pid" ]; then kill "$cage_pid" 2>/dev/null || true; wait "$cage_pid" 2>/dev/null || true; fi
+    for mount_point in var/cache/apt/archives dev sys proc; do
+        if mountpoint -q "$rootfs/$mount_point"; then umount -R "$rootfs/$mount_point" || true; fi
+    done
+}
+trap cleanup EXIT
+
+# --- the package file -------------------------------------------------------------------------
+say "contents of $(basename "$deb")"
+listing="$(dpkg-deb -c "$deb")"
+for path in ./lib/systemd/system/isoloir-booth.service ./lib/udev/rules.d/70-isoloir-booth.rules \
+    ./etc/isoloir/booth.toml ./etc/pam.d/isoloir-booth ./opt/isoloir/venv/bin/kiosk \
+    ./opt/isoloir/venv/bin/station-admin ./opt/isoloir/venv/pyvenv.cfg \
+    ./opt/isoloir/share/icons/default/cursors/left_ptr ./usr/share/doc/isoloir-booth/copyright \
+    ./usr/lib/sysctl.d/50-isoloir-booth.conf ./usr/lib/systemd/logind.conf.d/isoloir-booth.conf; do
+    grep -q " $path\$" <<<"$listing" || fail "the package lacks $path"
+done
+grep -q "site-packages/kiosk/ui/qml/Main.qml" <<<"$listing" || fail "the booth's screens are not in the venv"
+if awk '{print $2}' <<<"$listing" | grep -vqx 'root/root'; then fail "files not owned by root"; fi
+if grep -q '__pycache__' <<<"$listing"; then fail "bytecode shipped (postinst compiles it)"; fi
+[ "$(dpkg-deb -f "$deb" Package)" = isoloir-booth ] || fail "package name"
+depends="$(dpkg-deb -f "$deb" Depends)"
+for dep in cage xwayland pcscd python3.11 libpam-systemd; do
+    grep -qw "$dep" <<<"$depends" || fail "Depends lacks $dep"
+done
+control="$work/control"
+rm -rf "$control"
+dpkg-deb -e "$deb" "$control"
+printf '/etc/isoloir/booth.toml\n/etc/pam.d/isoloir-booth\n' | diff - "$control/conffiles" \
+    || fail "conffiles differ"
+for script in postinst prerm postrm; do
+    sh -n "$control/$script" || fail "$script: syntax"
+    if command -v shellcheck >/dev/null; then shellcheck -s sh "$control/$script" || fail "$script: shellcheck"; fi
+done
+
+if [ "${PACKAGE_TEST_LINTIAN:-1}" = 1 ]; then  # 0 skips its 90 s while working on the test itself
+say "lintian"
+# What follows from shipping a venv of wheels under /opt is overridden, with reasons, in the
+# package's own lintian overrides (packaging/root/usr/share/lintian/overrides/isoloir-booth).
+lintian --no-tag-display-limit "$deb" >"$work/lintian.txt" 2>&1 || true
+if grep -E '^E:' "$work/lintian.txt"; then fail "lintian errors (all in $work/lintian.txt)"; fi
+grep -E '^W:' "$work/lintian.txt" || true
+fi
+
+# --- a throwaway Debian root -------------------------------------------------------------------
+if [ ! -f "$base_tar" ]; then
+    say "debootstrap $release (once; cached as $base_tar)"
+    mkdir -p "$cache"
+    rm -rf "$cache/bootstrap"
+    debootstrap --variant=minbase "$release" "$cache/bootstrap" "$mirror" >"$cache/debootstrap.log" 2>&1 \
+        || fail "debootstrap (see $cache/debootstrap.log)"
+    tar -C "$cache/bootstrap" -cf "$base_tar.partial" .
+    mv "$base_tar.partial" "$base_tar"
+    rm -rf "$cache/bootstrap"
+fi
+say "fresh root from $base_tar"
+cleanup
+rm -rf "$rootfs"
+mkdir -p "$rootfs" "$cache/archives/partial" "$screens"
+tar -C "$rootfs" -xf "$base_tar"
+mount -t proc proc "$rootfs/proc"
+mount --rbind /sys "$rootfs/sys" && mount --make-rslave "$rootfs/sys"
+mount --rbind /dev "$rootfs/dev" && mount --make-rslave "$rootfs/dev"
+mount --bind "$cache/archives" "$rootfs/var/cache/apt/archives"
+cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
+# As in any chroot: packages must not start services here.
+printf '#!/bin/sh\nexit 101\n' >"$rootfs/usr/sbin/policy-rc.d"
+chmod 755 "$rootfs/usr/sbin/policy-rc.d"
+in_root() { chroot "$rootfs" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive "$@"; }
+
+say "apt-get install ./$(basename "$deb")"
+cp "$deb" "$rootfs/tmp/"
+in_root apt-get update -qq
+in_root apt-get install -y -q --no-install-recommends "/tmp/$(basename "$deb")" >"$work/install.log" 2>&1 \
+    || { tail -30 "$work/install.log"; fail "installing the package"; }
+
+say "what postinst did, and again"
+check_installed() {
+    local passwd
+    passwd="$(in_root getent passwd "$booth_user")" || fail "no $booth_user user"
+    [ "$(cut -d: -f3 <<<"$passwd")" -lt 1000 ] || fail "$booth_user is not a system user"
+    [ "$(cut -d: -f7 <<<"$passwd")" = /usr/sbin/nologin ] || fail "$booth_user can log in"
+    # (numeric: this machine's names for the root's ids are not the root's)
+    [ "$(stat -c '%u %a' "$rootfs/var/lib/isoloir")" = "$(cut -d: -f3 <<<"$passwd") 750" ] \
+        || fail "/var/lib/isoloir is not the booth user's alone"
+    [ -L "$rootfs/etc/systemd/system/graphical.target.wants/isoloir-booth.service" ] || fail "unit not enabled"
+    [ "$(readlink "$rootfs/etc/systemd/system/ctrl-alt-del.target")" = /dev/null ] || fail "Ctrl+Alt+Del"
+    in_root id -nG "$booth_user" | grep -qw lp || fail "$booth_user not in group lp"
+    [ -n "$(find "$rootfs/opt/isoloir/venv/lib" -name '*.pyc' -path '*kiosk*' -print -quit)" ] || fail "no bytecode"
+}
+check_installed
+first_uid="$(in_root id -u "$booth_user")"
+# As dpkg runs it (deb-systemd-helper wants to know which package's script calls it).
+in_root DPKG_MAINTSCRIPT_PACKAGE=isoloir-booth DPKG_MAINTSCRIPT_NAME=postinst \
+    /var/lib/dpkg/info/isoloir-booth.postinst configure "$version" || fail "postinst, second run"
+check_installed
+[ "$(in_root id -u "$booth_user")" = "$first_uid" ] || fail "postinst made a new user"
+in_root systemd-analyze verify --man=no isoloir-booth.service >"$work/verify.txt" 2>&1 || true
+if grep -i 'error\|unknown\|invalid\|ignoring' "$work/verify.txt"; then fail "systemd-analyze verify"; fi
+# Every shared library the booth's Qt, its screens and its card reader load is on the system.
+for lib in "$rootfs"/opt/isoloir/venv/lib/python3.11/site-packages/PySide6/Qt/plugins/platforms/libqwayland*.so \
+    "$rootfs"/opt/isoloir/venv/lib/python3.11/site-packages/PySide6/Qt/lib/libQt6Quick.so.6 \
+    "$rootfs"/opt/isoloir/venv/lib/python3.11/site-packages/smartcard/scard/_scard*.so; do
+    [ -e "$lib" ] || fail "missing $lib"
+    if in_root ldd "${lib#"$rootfs"}" | grep 'not found'; then fail "$lib: libraries missing"; fi
+done
+
+# --- the kiosk under cage, as the unit starts it -----------------------------------------------
+uid="$(in_root id -u "$booth_user")"
+run_dir="/run/user/$uid"
+# The unit's command and environment, read from the installed unit: what a booth runs at boot.
+unit="$rootfs/lib/systemd/system/isoloir-booth.service"
+mapfile -t unit_env < <(sed -n 's/^Environment=//p' "$unit")
+exec_start="$(sed -n 's/^ExecStart=//p' "$unit")"
+read -r -a command <<<"$exec_start"
+grep -q '^User=isoloir$' "$unit" || fail "the unit does not run as $booth_user"
+
+screenshot() {  # NAME: start the booth, wait for a screen that is not blank, keep it as NAME.png
+    local name="$1" shot="$screens/$1.png" deadline=$((SECONDS + SCREEN_TIMEOUT_SECONDS))
+    rm -rf "${rootfs:?}$run_dir" "$shot"
+    install -d -m 0700 -o "$uid" -g "$uid" "$rootfs$run_dir"
+    install -d -m 0750 -o "$uid" -g "$uid" "$rootfs/var/cache/isoloir" "$rootfs/run/isoloir"
+    # Headless wlroots draws with pixman into memory, so Qt Quick draws in software too; the rest is
+    # the unit's own environment (a booth's logind session provides XDG_RUNTIME_DIR).
+    chroot --userspec="$booth_user:$booth_user" "$rootfs" env -i PATH=/usr/bin:/bin \
+        XDG_RUNTIME_DIR="$run_dir" "${unit_env[@]}" \
+        WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman QT_QUICK_BACKEND=software \
+        sh -c 'cd /var/lib/isoloir && exec "$@"' booth "${command[@]}" >"$work/$name.log" 2>&1 &
+    cage_pid=$!
+    until [ -S "$rootfs$run_dir/wayland-0" ]; do
+        kill -0 "$cage_pid" 2>/dev/null || { cat "$work/$name.log"; fail "cage stopped"; }
+        [ $SECONDS -lt $deadline ] || fail "cage made no Wayland socket"
+        sleep 0.5
+    done
+    until XDG_RUNTIME_DIR="$rootfs$run_dir" WAYLAND_DISPLAY=wayland-0 grim "$shot" 2>/dev/null \
+        && "$py" "$root/packaging/check_screenshot.py" "$shot" >/dev/null; do
+        kill -0 "$cage_pid" 2>/dev/null || { cat "$work/$name.log"; fail "the booth stopped"; }
+        if [ $SECONDS -ge $deadline ]; then
+            cat "$work/$name.log"; "$py" "$root/packaging/check_screenshot.py" "$shot" || true
+            fail "$name: no screen within ${SCREEN_TIMEOUT_SECONDS}s"
+        fi
+        sleep 1
+    done
+    # The booth runs as the isoloir user, not as root.
+    [ "$(ps -o user= -p "$(pgrep -P "$cage_pid" | head -1)" 2>/dev/null | tr -d ' ')" != root ] \
+        || fail "the kiosk runs as root"
+    "$py" "$root/packaging/check_screenshot.py" "$shot"
+    kill "$cage_pid"
+    wait "$cage_pid" 2>/dev/null || true
+    cage_pid=""
+}
+
+say "a fresh booth's first screen, under cage as $booth_user"
+screenshot fresh-install
+
+say "a booth set up with the sample election: its Welcome screen"
+setup="$work/booth-setup"
+"$py" "$root/scripts/demo_setup.py" "$setup" >"$work/demo-setup.log"
+# The fresh booth's storage goes first, as in a wipe: a ballot box's leftover -wal file must never
+# meet another ballot box.
+find "$rootfs/var/lib/isoloir" -mindepth 1 -delete
+cp -a "$setup/booth-1/." "$rootfs/var/lib/isoloir/"
+chroot "$rootfs" chown -R "$booth_user:$booth_user" /var/lib/isoloir
+screenshot welcome
+cmp -s "$screens/fresh-install.png" "$screens/welcome.png" && fail "the set-up booth shows the fresh booth's screen"
+
+# --- removal keeps the ballots ----------------------------------------------------------------
+say "purge: the package goes, the booth's storage stays"
+in_root apt-get purge -y -q isoloir-booth >"$work/purge.log" 2>&1 || { tail "$work/purge.log"; fail "purge"; }
+[ ! -e "$rootfs/opt/isoloir" ] || fail "/opt/isoloir left behind: $(find "$rootfs/opt/isoloir" | head -3)"
+[ ! -e "$rootfs/etc/isoloir/booth.toml" ] || fail "the conffile survived a purge"
+[ -n "$(ls -A "$rootfs/var/lib/isoloir")" ] || fail "a purge deleted the booth's storage"
+
+say "passed: screenshots in $screens"
