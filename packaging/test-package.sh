@@ -15,7 +15,9 @@ py="${PY:-$root/.venv/bin/python}"
 work="${PACKAGE_TEST_DIR:-$root/build/package-test}"
 dist="${DIST_DIR:-$root/dist}"
 release=bookworm                               # the booths' Debian release, and this machine's
-mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+# The Debian mirror this machine's apt uses (deb822 sources first, then the one-line format).
+mirror="${DEBIAN_MIRROR:-$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/*.sources 2>/dev/null || true)}"
+mirror="${mirror:-$(awk '$1 == "deb" {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)}"
 cache="$work/cache"
 base_tar="$cache/$release-minbase.tar"
 rootfs="$work/root"
@@ -95,6 +97,7 @@ fi
 
 # --- a throwaway Debian root -------------------------------------------------------------------
 if [ ! -f "$base_tar" ]; then
+    [ -n "$mirror" ] || fail "no Debian mirror in /etc/apt/sources*: set DEBIAN_MIRROR"
     say "debootstrap $release (once; cached as $base_tar)"
     mkdir -p "$cache"
     rm -rf "$cache/bootstrap"
