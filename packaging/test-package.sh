@@ -149,8 +149,14 @@ in_root DPKG_MAINTSCRIPT_PACKAGE=isoloir-booth DPKG_MAINTSCRIPT_NAME=postinst \
     /var/lib/dpkg/info/isoloir-booth.postinst configure "$version" || fail "postinst, second run"
 check_installed
 [ "$(in_root id -u "$booth_user")" = "$first_uid" ] || fail "postinst made a new user"
-in_root systemd-analyze verify --man=no isoloir-booth.service >"$work/verify.txt" 2>&1 || true
+in_root systemd-analyze verify --man=no isoloir-booth.service >"$work/verify.txt" 2>&1 \
+    || { cat "$work/verify.txt"; fail "systemd-analyze verify"; }
 if grep -i 'error\|unknown\|invalid\|ignoring' "$work/verify.txt"; then fail "systemd-analyze verify"; fi
+# Both commands start from the installed venv, as the booth's user.
+for tool in kiosk station-admin; do
+    chroot --userspec="$booth_user:$booth_user" "$rootfs" env -i PATH=/usr/bin:/bin HOME=/var/lib/isoloir \
+        "/opt/isoloir/venv/bin/$tool" --help >/dev/null || fail "$tool --help"
+done
 # Every shared library the booth's Qt, its screens and its card reader load is on the system.
 for lib in "$rootfs"/opt/isoloir/venv/lib/python3.11/site-packages/PySide6/Qt/plugins/platforms/libqwayland*.so \
     "$rootfs"/opt/isoloir/venv/lib/python3.11/site-packages/PySide6/Qt/lib/libQt6Quick.so.6 \
@@ -196,10 +202,19 @@ screenshot() {  # NAME: start the booth, wait for a screen that is not blank, ke
         sleep 1
     done
     # The booth runs as the isoloir user, not as root.
-    [ "$(ps -o user= -p "$(pgrep -P "$cage_pid" | head -1)" 2>/dev/null | tr -d ' ')" != root ] \
-        || fail "the kiosk runs as root"
+    local kiosk_pid
+    kiosk_pid="$(pgrep -P "$cage_pid" -f 'kiosk run' || true)"
+    [ -n "$kiosk_pid" ] || fail "no kiosk under cage"
+    # (numeric: this machine's name for the booth user's id is not the root's)
+    [ "$(ps -o uid= -p "$kiosk_pid" | tr -d ' ')" = "$uid" ] || fail "the kiosk does not run as $booth_user"
     "$py" "$root/packaging/check_screenshot.py" "$shot"
-    kill "$cage_pid"
+    # A kiosk that dies takes cage with it, so that the unit's Restart=always brings both back.
+    kill -KILL "$kiosk_pid"
+    deadline=$((SECONDS + 10))
+    while kill -0 "$cage_pid" 2>/dev/null; do
+        [ $SECONDS -lt $deadline ] || fail "cage stayed up without its kiosk (the unit would not restart it)"
+        sleep 0.5
+    done
     wait "$cage_pid" 2>/dev/null || true
     cage_pid=""
 }
@@ -218,7 +233,13 @@ chroot "$rootfs" chown -R "$booth_user:$booth_user" /var/lib/isoloir
 screenshot welcome
 cmp -s "$screens/fresh-install.png" "$screens/welcome.png" && fail "the set-up booth shows the fresh booth's screen"
 
-# --- removal keeps the ballots ----------------------------------------------------------------
+# --- upgrade keeps the technician's config, removal keeps the ballots ----------------------------
+say "reinstall over a changed booth.toml: the change stays"
+echo '# booth-7: a line the technician added' >>"$rootfs/etc/isoloir/booth.toml"
+in_root dpkg -i --force-confold "/tmp/$(basename "$deb")" >"$work/reinstall.log" 2>&1 \
+    || { tail "$work/reinstall.log"; fail "reinstall"; }
+grep -q 'booth-7' "$rootfs/etc/isoloir/booth.toml" || fail "the reinstall replaced the technician's booth.toml"
+
 say "purge: the package goes, the booth's storage stays"
 in_root apt-get purge -y -q isoloir-booth >"$work/purge.log" 2>&1 || { tail "$work/purge.log"; fail "purge"; }
 [ ! -e "$rootfs/opt/isoloir" ] || fail "/opt/isoloir left behind: $(find "$rootfs/opt/isoloir" | head -3)"
