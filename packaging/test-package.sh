@@ -109,7 +109,9 @@ if [ ! -f "$base_tar" ]; then
 fi
 say "fresh root from $base_tar"
 cleanup
-rm -rf "$rootfs"
+# Never delete through a mount left in the old root (its /dev is this machine's /dev).
+if grep -qF " $rootfs/" /proc/mounts; then fail "mounts left under $rootfs: unmount them first"; fi
+rm -rf --one-file-system "$rootfs"
 mkdir -p "$rootfs" "$cache/archives/partial" "$screens"
 tar -C "$rootfs" -xf "$base_tar"
 mount -t proc proc "$rootfs/proc"
