@@ -48,7 +48,8 @@ marks = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("session_id", String, nullable=False),
-    Column("voter_id", String, nullable=False),
+    # Indexed: every import looks its voters up here for marks by two booths; a scan grew with the election.
+    Column("voter_id", String, nullable=False, index=True),
     Column("import_sha256", String(64), ForeignKey("imports.file_sha256"), nullable=False),
 )
 audit_logs = Table(
