@@ -35,7 +35,7 @@ lint: $(STAMP)
 
 # ElectionGuard, the peer that bench/peers.py compares with, in a venv of its own: it pins
 # pydantic 1.9.0 and does not import on Python 3.11, so it gets Python 3.10 (pyenv's, if present).
-PEER_PYTHON ?= python3.10
+PEER_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.10.*/bin/python3.10) python3.10)
 PEER_VENV := .venv-peers
 PEER_STAMP := $(PEER_VENV)/.isoloir-installed
 
@@ -44,7 +44,7 @@ bench: $(STAMP)
 	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 $(PEER_STAMP):
-	@command -v $(PEER_PYTHON) >/dev/null || { echo "bench-peers needs $(PEER_PYTHON) (ElectionGuard 1.4.0 does not run on 3.11)"; exit 1; }
+	@$(PEER_PYTHON) --version >/dev/null 2>&1 || { echo "bench-peers needs Python 3.10 (ElectionGuard 1.4.0 does not run on 3.11): set PEER_PYTHON"; exit 1; }
 	@$(PEER_PYTHON) -m venv $(PEER_VENV)
 	@$(PEER_VENV)/bin/pip install -q electionguard==1.4.0 cryptography==50.0.2
 	@touch $(PEER_STAMP)
