@@ -73,7 +73,7 @@ if awk '{print $2}' <<<"$listing" | grep -vqx 'root/root'; then fail "files not 
 if grep -q '__pycache__' <<<"$listing"; then fail "bytecode shipped (postinst compiles it)"; fi
 [ "$(dpkg-deb -f "$deb" Package)" = isoloir-booth ] || fail "package name"
 depends="$(dpkg-deb -f "$deb" Depends)"
-for dep in cage xwayland pcscd python3.11 libpam-systemd; do
+for dep in cage xwayland pcscd python3.11 libpam-systemd polkitd; do
     grep -qw "$dep" <<<"$depends" || fail "Depends lacks $dep"
 done
 control="$work/control"

@@ -58,6 +58,16 @@ def test_the_unit_starts_the_kiosk_under_cage_on_the_first_console_as_the_booth_
     assert (FILES / "etc/pam.d" / unit["PAMName"][0]).read_text().count("pam_systemd.so") == 1
 
 
+def test_cage_gets_the_seat_and_its_socket_in_the_booth_users_session() -> None:
+    """Found booting the package in a VM: each got cage refused at start on a real console."""
+    unit = _unit()
+    assert "ProtectHome" not in unit  # it hides /run/user, where cage opens the Wayland socket
+    # A command run as the booth user gets a logind session of its own, which would hold tty1.
+    assert all(command.startswith(("+", "-+", "+-")) for command in unit.get("ExecStartPre", []))
+    control = (PACKAGING / "debian/control.in").read_text()
+    assert re.search(r"\bpolkitd\b", control)  # logind lets the session take the seat only through polkit
+
+
 def test_the_booth_comes_back_whenever_it_stops() -> None:
     unit = _unit()
     assert unit["Restart"] == ["always"] and unit["StartLimitIntervalSec"] == ["0"]
