@@ -9,17 +9,16 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, select
 
-from kiosk.ballot.counting import Tally
+from kiosk.ballot.counting import Counters, Tally
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.encryption import decrypt_ballot, public_key_hex, tracking_code
 from kiosk.ballot.package import ElectionPackage
-from kiosk.ballot.selections import DecodedBallot, decode_ballot
+from kiosk.ballot.selections import decode_ballot
 from kiosk.ballot.shamir import Share, recover
 from kiosk.ballot.shares import ShareError, open_share, read_share_file
 from station_admin import tally_db as db
@@ -66,7 +65,7 @@ def recover_key(package: ElectionPackage, given: list[TrusteeShare]) -> bytes:
 # Decrypting is most of a tally's time: the cores share it. Below this many ballots a second process
 # costs more than it saves.
 PARALLEL_FROM = 2000
-CHUNK = 1000  # ballots a worker decrypts at a time: small enough to keep both cores busy to the end
+CHUNK = 2000  # ballots a worker decrypts at a time: small enough to keep both cores busy to the end
 
 Row = tuple[str, str, bytes]  # tracking code, session, ciphertext
 
@@ -81,27 +80,39 @@ def count_ballots(
         query = select(db.ballots.c.tracking_code, db.ballots.c.session_id, db.ballots.c.ciphertext)
         rows: list[Row] = [(code, sid, bytes(ct)) for code, sid, ct in connection.execute(query)]
     workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(rows) < PARALLEL_FROM:
-        decoded = _decode_rows(election, secret, rows)
-    else:
-        chunks = [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)]
-        with ProcessPoolExecutor(workers) as pool:
-            parts = pool.map(_decode_rows, repeat(election), repeat(secret), chunks)
-            decoded = [ballot for part in parts for ballot in part]
     tally = Tally(election)
-    for ballot in decoded:
-        tally.add(ballot.session_id, ballot.answers, ballot.group, ballot.voter)
+    if workers == 1 or len(rows) < PARALLEL_FROM:
+        tally.merge(_count_rows(election, secret, rows))
+        return tally
+    chunks = [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)]
+    # The election goes to each worker once, and only counters come back: sent with every chunk, or
+    # sent back as ballots, the pickling cost more than the decryption it shared out.
+    with ProcessPoolExecutor(workers, initializer=_worker_setup, initargs=(election, secret)) as pool:
+        for counters in pool.map(_worker_count, chunks):
+            tally.merge(counters)
     return tally
 
 
-def _decode_rows(election: ElectionDefinition, secret: bytes, rows: list[Row]) -> list[DecodedBallot]:
-    decoded = []
+_worker: dict[str, Any] = {}  # a worker process's election and key, set once when it starts
+
+
+def _worker_setup(election: ElectionDefinition, secret: bytes) -> None:
+    _worker["election"], _worker["secret"] = election, secret
+
+
+def _worker_count(rows: list[Row]) -> Counters:
+    return _count_rows(_worker["election"], _worker["secret"], rows)
+
+
+def _count_rows(election: ElectionDefinition, secret: bytes, rows: list[Row]) -> Counters:
+    tally = Tally(election)
     for code, session_id, ciphertext in rows:
         if tracking_code(ciphertext) != code:
             raise TallyError(f"ballot {code} in the database does not match its tracking code")
         plain = decrypt_ballot(secret, election.id, session_id, ciphertext)
-        decoded.append(decode_ballot(election, election.session(session_id), plain))
-    return decoded
+        ballot = decode_ballot(election, election.session(session_id), plain)
+        tally.add(session_id, ballot.answers, ballot.group, ballot.voter)
+    return tally.counters()
 
 
 def booths(engine: Engine) -> list[dict[str, Any]]:

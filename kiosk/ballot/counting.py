@@ -13,6 +13,9 @@ from typing import Any
 
 from kiosk.ballot.definition import ElectionDefinition
 
+Counters = tuple[dict[Any, int], dict[Any, int], dict[Any, int], dict[Any, int], dict[Any, int],
+                 dict[str, list[dict[str, Any]]]]
+
 
 class Tally:
     def __init__(self, election: ElectionDefinition) -> None:
@@ -48,6 +51,20 @@ class Tally:
             self.recorded.setdefault(session_id, []).append(
                 {"voter": voter, "answers": {q: list(c) for q, c in answers.items()}}
             )
+
+    def counters(self) -> Counters:
+        """The counts alone, without the election: what a worker process sends back."""
+        return (self.ballots, self.blank, self.votes, self.by_group, self.group_ballots, self.recorded)
+
+    def merge(self, counters: Counters) -> None:
+        """Adds another tally's counts of other ballots of the same election."""
+        ballots, blank, votes, by_group, group_ballots, recorded = counters
+        for total, part in ((self.ballots, ballots), (self.blank, blank), (self.votes, votes),
+                            (self.by_group, by_group), (self.group_ballots, group_ballots)):
+            for key, n in part.items():
+                total[key] = total.get(key, 0) + n
+        for session_id, rows in recorded.items():
+            self.recorded.setdefault(session_id, []).extend(rows)
 
     def add_all(self, rows: Iterable[tuple[str, Mapping[str, tuple[str, ...]]]]) -> None:
         for session_id, answers in rows:
