@@ -25,6 +25,8 @@ screens="$work/screens"
 booth_user=isoloir
 # How long the kiosk may take to show its first screen under cage on a slow machine.
 SCREEN_TIMEOUT_SECONDS=90
+# Booting Linux and the booth emulated (no KVM here) takes about two minutes.
+BOOT_TIMEOUT_SECONDS=400
 
 version="$("$py" -c 'import sys, tomllib; print(tomllib.load(open(sys.argv[1], "rb"))["project"]["version"])' \
     "$root/pyproject.toml")"
@@ -114,10 +116,13 @@ if grep -qF " $rootfs/" /proc/mounts; then fail "mounts left under $rootfs: unmo
 rm -rf --one-file-system "$rootfs"
 mkdir -p "$rootfs" "$cache/archives/partial" "$screens"
 tar -C "$rootfs" -xf "$base_tar"
-mount -t proc proc "$rootfs/proc"
-mount --rbind /sys "$rootfs/sys" && mount --make-rslave "$rootfs/sys"
-mount --rbind /dev "$rootfs/dev" && mount --make-rslave "$rootfs/dev"
-mount --bind "$cache/archives" "$rootfs/var/cache/apt/archives"
+mount_root() {
+    mount -t proc proc "$rootfs/proc"
+    mount --rbind /sys "$rootfs/sys" && mount --make-rslave "$rootfs/sys"
+    mount --rbind /dev "$rootfs/dev" && mount --make-rslave "$rootfs/dev"
+    mount --bind "$cache/archives" "$rootfs/var/cache/apt/archives"
+}
+mount_root
 cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
 # As in any chroot: packages must not start services here.
 printf '#!/bin/sh\nexit 101\n' >"$rootfs/usr/sbin/policy-rc.d"
@@ -241,6 +246,61 @@ echo '# booth-7: a line the technician added' >>"$rootfs/etc/isoloir/booth.toml"
 in_root dpkg -i --force-confold "/tmp/$(basename "$deb")" >"$work/reinstall.log" 2>&1 \
     || { tail "$work/reinstall.log"; fail "reinstall"; }
 grep -q 'booth-7' "$rootfs/etc/isoloir/booth.toml" || fail "the reinstall replaced the technician's booth.toml"
+
+# --- the real unit, booted ----------------------------------------------------------------------
+# The chroot has no systemd, logind or console: booted in QEMU, the installed root starts the unit
+# itself, with its PAM session, polkit, tty1 and cage on a KMS display, and QEMU's screendump is
+# the booth's screen. (Emulated, llvmpipe crashes in cage and Qt: a drop-in in the VM alone has both
+# draw in software, as headless above; on a booth's GPU they use OpenGL.)
+if [ "${PACKAGE_TEST_BOOT:-1}" = 1 ]; then
+    say "booting the installed root in QEMU (Linux, systemd) until the unit shows Welcome"
+    command -v qemu-system-x86_64 >/dev/null || {
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends qemu-system-x86 >/dev/null
+    }
+    in_root apt-get install -y -q --no-install-recommends systemd-sysv linux-image-amd64 >"$work/kernel.log" 2>&1 \
+        || { tail "$work/kernel.log"; fail "installing a kernel into the root"; }
+    mkdir -p "$rootfs/etc/systemd/system/isoloir-booth.service.d"
+    printf '[Service]\nEnvironment=WLR_RENDERER=pixman QT_QUICK_BACKEND=software\n' \
+        >"$rootfs/etc/systemd/system/isoloir-booth.service.d/emulated-gpu.conf"
+    echo booth >"$rootfs/etc/hostname"
+    rm "$rootfs/usr/sbin/policy-rc.d"
+    cleanup
+    if grep -qF " $rootfs/" /proc/mounts; then fail "mounts left under $rootfs: the image would hold them"; fi
+    image="$work/booth.img"
+    rm -f "$image"
+    mke2fs -q -t ext4 -d "$rootfs" "$image" 4G >/dev/null
+    kernel="$(find "$rootfs/boot" -name 'vmlinuz-*' | sort | tail -1)"
+    initrd="$(find "$rootfs/boot" -name 'initrd.img-*' | sort | tail -1)"
+    rm -f "$work/serial.log" "$work/monitor.sock"
+    # TCG: this machine's KVM refuses QEMU's CPU state.
+    qemu-system-x86_64 -accel tcg,thread=multi -cpu max -smp 2 -m 3072 -kernel "$kernel" -initrd "$initrd" \
+        -append "root=/dev/vda rw console=ttyS0 systemd.journald.forward_to_console=1" \
+        -drive "file=$image,format=raw,if=virtio" -device virtio-vga -display none -no-reboot \
+        -serial "file:$work/serial.log" -monitor "unix:$work/monitor.sock,server,nowait" >"$work/qemu.log" 2>&1 &
+    qemu_pid=$!
+    deadline=$((SECONDS + BOOT_TIMEOUT_SECONDS))
+    shot="$screens/booted.png"
+    until [ -S "$work/monitor.sock" ] && "$py" "$root/packaging/screendump.py" "$work/monitor.sock" "$shot" \
+        && "$py" "$root/packaging/check_screenshot.py" "$shot" >/dev/null; do
+        kill -0 "$qemu_pid" 2>/dev/null || { tail "$work/qemu.log"; fail "QEMU stopped"; }
+        if [ $SECONDS -ge $deadline ]; then
+            kill "$qemu_pid"; grep -a 'cage\|isoloir' "$work/serial.log" | tail -20
+            fail "the booted booth showed no screen within ${BOOT_TIMEOUT_SECONDS}s (log: $work/serial.log)"
+        fi
+        sleep 5
+    done
+    "$py" "$root/packaging/check_screenshot.py" "$shot"
+    grep -aq 'Started isoloir-booth.service' "$work/serial.log" || fail "the unit did not start"
+    if grep -a 'cage\[' "$work/serial.log" | grep -a 'Unable\|segfault\|Traceback'; then
+        fail "cage complained (log: $work/serial.log)"
+    fi
+    kill "$qemu_pid"
+    wait "$qemu_pid" 2>/dev/null || true
+    mount_root
+    printf '#!/bin/sh\nexit 101\n' >"$rootfs/usr/sbin/policy-rc.d"
+    chmod 755 "$rootfs/usr/sbin/policy-rc.d"
+    rm -f "$rootfs/etc/systemd/system/isoloir-booth.service.d/emulated-gpu.conf"
+fi
 
 say "purge: the package goes, the booth's storage stays"
 in_root apt-get purge -y -q isoloir-booth >"$work/purge.log" 2>&1 || { tail "$work/purge.log"; fail "purge"; }
