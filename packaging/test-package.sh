@@ -4,7 +4,9 @@
 # debootstrap, runs postinst again, starts the installed kiosk under cage exactly as the unit does
 # (but with wlroots' headless backend) as the unprivileged isoloir user, and takes screenshots with
 # grim: the first screen of a fresh booth, then the Welcome screen of a booth set up with the
-# sample election. Each screenshot must not be blank. Last, a purge must keep the booth's storage.
+# sample election. Then it boots that root in QEMU, where systemd starts the unit itself on tty1,
+# and screendumps the Welcome screen. Each screenshot must not be blank. Last, a purge must keep
+# the booth's storage.
 #
 # Needs root (chroot, mounts). The base root is cached as a tarball under build/package-test/cache,
 # and so are the Debian packages it downloads: a second run is quick.
