@@ -19,6 +19,14 @@ venv_path=/opt/isoloir/venv
 for tool in "$target_python" dpkg-deb; do
     command -v "$tool" >/dev/null || { echo "make package needs $tool (a Debian 12 machine)" >&2; exit 1; }
 done
+# pyscard has no wheel: it compiles against Debian's Python headers (swig and libpcsclite-dev come
+# with make venv's system packages).
+if [ ! -f /usr/include/python3.11/Python.h ]; then
+    echo "Installing python3.11-dev (to compile pyscard for the booth's Python)"
+    sudo_cmd=()
+    if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends python3.11-dev >/dev/null
+fi
 version="$("$py" -c 'import sys, tomllib; print(tomllib.load(open(sys.argv[1], "rb"))["project"]["version"])' \
     "$root/pyproject.toml")"
 deb="$dist/isoloir-booth_${version}_amd64.deb"
