@@ -2,48 +2,102 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from kiosk.devices.atomic_write import write_verified
 from kiosk.devices.media import MediaEvent, MediaEventKind, MediaListener, WriteResult, WriteStatus
 
 Run = Callable[[list[str]], int]
+RunOutput = Callable[[list[str]], tuple[int, str]]
 # Options that keep a stick from running or impersonating anything on the booth.
 SAFE_OPTIONS = "nosuid,nodev,noexec"
+# Where a booth running as root mounts a stick while it reads or writes it (tmpfs, gone at reboot).
+USB_MOUNT_POINT = Path("/run/isoloir/usb")
 
 
 def _run(command: list[str]) -> int:
     return subprocess.run(command, check=False, capture_output=True).returncode
 
 
-class MountedMedia:
-    """The stick at device, mounted at mount_point only while it is being used."""
+def _run_output(command: list[str]) -> tuple[int, str]:
+    done = subprocess.run(command, check=False, capture_output=True, text=True)
+    return done.returncode, done.stdout
 
-    def __init__(self, device: str, mount_point: Path, run: Run = _run) -> None:
-        self.device = device
-        self.mount_point = mount_point
+
+class Mounter(Protocol):
+    def mount(self, device: str, writable: bool) -> Path | None:
+        """Where the stick is mounted now, or None when it would not mount."""
+
+    def unmount(self, device: str, folder: Path) -> None: ...
+
+
+class SystemMounter:
+    """mount(8) at the booth's own mount point, for a booth that runs as root."""
+
+    def __init__(self, mount_point: Path = USB_MOUNT_POINT, run: Run = _run) -> None:
+        self.mount_point, self._run = mount_point, run
+
+    def mount(self, device: str, writable: bool) -> Path | None:
+        self.mount_point.mkdir(parents=True, exist_ok=True)
+        options = f"{'rw' if writable else 'ro'},{SAFE_OPTIONS}"
+        ok = self._run(["mount", "-o", options, device, str(self.mount_point)]) == 0
+        return self.mount_point if ok else None
+
+    def unmount(self, device: str, folder: Path) -> None:
+        self._run(["umount", str(folder)])
+
+
+class UdisksMounter:
+    """udisks2 over D-Bus, for the unprivileged booth user: polkit lets the session that holds the seat
+    mount removable drives (mount(8) is for root only). udisks chooses the folder, /media/USER/LABEL."""
+
+    def __init__(self, run: RunOutput = _run_output) -> None:
         self._run = run
+
+    def mount(self, device: str, writable: bool) -> Path | None:
+        options = f"{'rw' if writable else 'ro'},{SAFE_OPTIONS}"
+        code, out = self._run(["udisksctl", "mount", "--no-user-interaction", "--block-device", device,
+                               "--options", options])
+        # "Mounted /dev/sdb1 at /media/isoloir/STICK" (older udisks end the line with a full stop)
+        found = re.search(r" at (/.+?)\.?$", out.strip())
+        return Path(found.group(1)) if code == 0 and found else None
+
+    def unmount(self, device: str, folder: Path) -> None:
+        self._run(["udisksctl", "unmount", "--no-user-interaction", "--block-device", device])
+
+
+def default_mounter() -> Mounter:
+    return SystemMounter() if os.geteuid() == 0 else UdisksMounter()
+
+
+class MountedMedia:
+    """The stick at device, mounted only while it is being used."""
+
+    def __init__(self, device: str, mounter: Mounter) -> None:
+        self.device = device
+        self.mounter = mounter
 
     def present(self) -> bool:
         return Path(self.device).exists()
 
     @contextmanager
     def _mounted(self, writable: bool) -> Iterator[Path | None]:
-        self.mount_point.mkdir(parents=True, exist_ok=True)
-        mode = "rw" if writable else "ro"
-        if self._run(["mount", "-o", f"{mode},{SAFE_OPTIONS}", self.device, str(self.mount_point)]) != 0:
+        folder = self.mounter.mount(self.device, writable)
+        if folder is None:
             yield None
             return
         try:
-            yield self.mount_point
+            yield folder
         finally:
-            self._run(["umount", str(self.mount_point)])
+            self.mounter.unmount(self.device, folder)
 
     def read_file(self, name: str) -> bytes | None:
         with self._mounted(writable=False) as folder:
@@ -136,16 +190,12 @@ class MediaWatcher:
                 self._observer = None
 
 
-# Where the booth mounts a stick while it reads or writes it (tmpfs, gone at reboot).
-USB_MOUNT_POINT = Path("/run/isoloir/usb")
-
-
 class UsbSticks:
     """`media = "udev"`: whichever USB stick udev reported last, mounted only while in use."""
 
-    def __init__(self, watcher: MediaWatcher | None = None, mount_point: Path = USB_MOUNT_POINT) -> None:
+    def __init__(self, watcher: MediaWatcher | None = None, mounter: Mounter | None = None) -> None:
         self.watcher = watcher or MediaWatcher()
-        self.mount_point = mount_point
+        self.mounter = mounter or default_mounter()
         self.device: str | None = None
 
     def on_event(self, event: MediaEvent) -> None:
@@ -155,7 +205,7 @@ class UsbSticks:
             self.device = None
 
     def _stick(self) -> MountedMedia | None:
-        return MountedMedia(self.device, self.mount_point) if self.device else None
+        return MountedMedia(self.device, self.mounter) if self.device else None
 
     def present(self) -> bool:
         stick = self._stick()

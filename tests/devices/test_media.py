@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -17,6 +19,8 @@ from kiosk.devices.mounted_media import (
     FolderMedia,
     MediaWatcher,
     MountedMedia,
+    SystemMounter,
+    UdisksMounter,
     UsbSticks,
     usb_partition_event,
 )
@@ -90,7 +94,7 @@ def test_stick_is_mounted_read_only_to_read_and_read_write_only_to_write(tmp_pat
         commands.append(command)
         return 0
 
-    media = MountedMedia("/dev/sdb1", tmp_path, run)
+    media = MountedMedia("/dev/sdb1", SystemMounter(tmp_path, run))
     (tmp_path / "election.pkg").write_bytes(b"package")
     assert media.read_file("election.pkg") == b"package"
     assert media.write_file("booth-1.sealed", SEALED).ok
@@ -101,9 +105,64 @@ def test_stick_is_mounted_read_only_to_read_and_read_write_only_to_write(tmp_pat
 
 
 def test_a_stick_that_does_not_mount_asks_for_a_stick(tmp_path: Path) -> None:
-    media = MountedMedia("/dev/sdb1", tmp_path, lambda _command: 32)
+    media = MountedMedia("/dev/sdb1", SystemMounter(tmp_path, lambda _command: 32))
     assert media.write_file("booth-1.sealed", SEALED).status is WriteStatus.NO_MEDIA
     assert media.read_file("election.pkg") is None
+
+
+def test_an_unprivileged_booth_mounts_through_udisks_read_only_to_read(tmp_path: Path) -> None:
+    commands: list[list[str]] = []
+
+    def udisksctl(command: list[str]) -> tuple[int, str]:
+        commands.append(command)
+        return 0, f"Mounted /dev/sdb1 at {tmp_path}\n" if command[1] == "mount" else ""
+
+    (tmp_path / "election.pkg").write_bytes(b"package")
+    media = MountedMedia("/dev/sdb1", UdisksMounter(udisksctl))
+    assert media.read_file("election.pkg") == b"package"
+    assert media.write_file("booth-1.sealed", SEALED).ok
+    options = [c[c.index("--options") + 1] for c in commands if c[1] == "mount"]
+    assert options == ["ro,nosuid,nodev,noexec", "rw,nosuid,nodev,noexec"]
+    assert [c[1] for c in commands] == ["mount", "unmount", "mount", "unmount"]
+
+
+def test_a_stick_udisks_will_not_mount_asks_for_a_stick() -> None:
+    media = MountedMedia("/dev/sdb1", UdisksMounter(lambda _c: (1, "Error mounting: not authorized")))
+    assert media.write_file("booth-1.sealed", SEALED).status is WriteStatus.NO_MEDIA
+
+
+@pytest.fixture
+def loop_stick(tmp_path: Path) -> Iterator[str]:
+    """A real block device with a file system, as a stick is: a loop device over a small image."""
+    image = tmp_path / "stick.img"
+    with image.open("wb") as handle:
+        handle.truncate(8 * 1024 * 1024)
+    made = subprocess.run(["mkfs.ext4", "-q", "-F", str(image)], capture_output=True, check=False)
+    attached = subprocess.run(["losetup", "-f", "--show", str(image)], capture_output=True, text=True,
+                              check=False)
+    if made.returncode or attached.returncode:
+        pytest.skip(f"no loop device here: {attached.stderr.strip() or made.stderr!r}")
+    device = attached.stdout.strip()
+    yield device
+    subprocess.run(["losetup", "-d", device], check=False)
+
+
+def test_a_real_stick_is_mounted_read_only_to_read_and_unmounted_after_each_use(
+    loop_stick: str, tmp_path: Path
+) -> None:
+    mount_point = tmp_path / "usb"
+    media = MountedMedia(loop_stick, SystemMounter(mount_point))
+    assert media.write_file("booth-1.sealed", SEALED).ok
+    assert media.read_file("booth-1.sealed") == SEALED
+    assert not os.path.ismount(mount_point)  # nothing stays mounted between uses
+    mounter = SystemMounter(mount_point)
+    folder = mounter.mount(loop_stick, writable=False)
+    try:
+        assert folder is not None
+        with pytest.raises(OSError):
+            (folder / "x").write_bytes(b"a read-only mount refuses writes")
+    finally:
+        mounter.unmount(loop_stick, mount_point)
 
 
 def test_udev_events_of_usb_partitions_become_insert_and_remove() -> None:
@@ -132,7 +191,7 @@ def test_udev_watcher_runs_and_passes_stick_events_to_the_booth() -> None:
 
 
 def test_usb_sticks_follow_the_last_stick_inserted(tmp_path: Path) -> None:
-    sticks = UsbSticks(mount_point=tmp_path)
+    sticks = UsbSticks(mounter=SystemMounter(tmp_path))
     assert sticks.write_file("x.sealed", SEALED).status is WriteStatus.NO_MEDIA
     sticks.on_event(MediaEvent(MediaEventKind.INSERTED, "/dev/sdc1"))
     assert sticks.device == "/dev/sdc1"
