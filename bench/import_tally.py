@@ -140,7 +140,7 @@ def main() -> None:
         first = import_files(engine, package, files[:FIRST_BOOTHS])
         small = stage(first, engine, package.definition)
         started = time.perf_counter()
-        reference = count_ballots(engine, package, _SECRET)  # station-admin's own, one process
+        reference = count_ballots(engine, package, _SECRET)  # station-admin's own tally, on every core
         small["station_admin_tally_us"] = round((time.perf_counter() - started) / small["ballots"] * 1e6, 1)
         assert reference.as_results() == tally(engine, package.definition)[0].as_results()
         rest = import_files(engine, package, files[FIRST_BOOTHS:])
