@@ -50,6 +50,11 @@ def _run(*args: str) -> str:
     return result.stdout
 
 
+def _provision(election: ElectionDir, media: Path) -> None:
+    _run("station", "provision", "--election", str(election.root), "--station", "booth-1",
+         "--out", str(media))
+
+
 def test_each_voter_gets_one_page_with_only_their_own_code_in_their_language(
     election: ElectionDir, tmp_path: Path
 ) -> None:
@@ -97,16 +102,7 @@ def test_a_code_reissued_before_provisioning_replaces_the_old_one_at_the_booth(
     assert "old one no longer works" in printed and election.package().fingerprint in printed
     [(text, scanned)] = _pages(tmp_path / "v01.pdf")
     assert scanned == [new] and "Delegate 1" in text
-    _run(
-        "station",
-        "provision",
-        "--election",
-        str(election.root),
-        "--station",
-        "booth-1",
-        "--out",
-        str(tmp_path / "M"),
-    )
+    _provision(election, tmp_path / "M")
     booth = Station(tmp_path / "booth")
     booth.set_up(tmp_path / "M")
     booth.open_polls("pw-1")
@@ -120,16 +116,7 @@ def test_a_code_reissued_before_provisioning_replaces_the_old_one_at_the_booth(
 def test_after_provisioning_a_code_is_reissued_at_the_booth_not_here(
     election: ElectionDir, tmp_path: Path
 ) -> None:
-    _run(
-        "station",
-        "provision",
-        "--election",
-        str(election.root),
-        "--station",
-        "booth-1",
-        "--out",
-        str(tmp_path / "M"),
-    )
+    _provision(election, tmp_path / "M")
     package = election.package_path.read_bytes()
     result = runner.invoke(
         admin,
