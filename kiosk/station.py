@@ -10,7 +10,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
@@ -37,7 +36,8 @@ from kiosk.ballot.sealed_file import write_atomically
 from kiosk.ballot.selections import Selections, encode_ballot
 from kiosk.ballot.signing import public_hex, signing_key_from_hex
 from kiosk.clock import Clock, ClockWatch, iso, utc_now
-from kiosk.lockout import FAILURES_BEFORE_LOCK, LockState
+from kiosk.code_lock import CodeLock
+from kiosk.lockout import LockState
 from kiosk.polls import (
     PollsAction,
     PollsState,
@@ -84,6 +84,7 @@ class Station:
         self.clock = clock
         self._clock_watch = ClockWatch(lambda: self.clock(), monotonic)
         self.box = BallotBox(data_dir / box.DATABASE_NAME, lambda: iso(self.clock()))
+        self.code_lock = CodeLock(self.box, lambda: self.clock())
         self.package: ElectionPackage | None = None
         self.provision: Provision | None = None
         if (data_dir / PACKAGE_FILE).exists():
@@ -242,20 +243,18 @@ class Station:
             return CodeRefused(CodeRefusal.LOCKED, locked_seconds=lock.seconds_left(now))
         problem = typed_code_problem(text)
         if problem is not None:
-            return self._failed(problem, lock)
+            return self.code_lock.failed(problem, lock)
         code_hash = hash_code(self.election.id, text)
         with self.box.read() as c:
             voter_id = c.execute(
                 select(box.credentials.c.voter_id).where(box.credentials.c.code_hash == code_hash)
             ).scalar()
         if voter_id is None:
-            return self._failed(CodeRefused(CodeRefusal.UNKNOWN), lock)
+            return self.code_lock.failed(CodeRefused(CodeRefusal.UNKNOWN), lock)
         if not any(s.status is not SessionStatus.VOTED for s in self.sessions_for(voter_id)):
             self.box.log(Event.CODE_REFUSED, {"reason": CodeRefusal.USED.value})
             return CodeRefused(CodeRefusal.USED)
-        with self.box.transaction() as c:
-            self.box.put_setting(c, "code_lock", LockState(locks=lock.locks).as_dict())
-            self.box.append_audit(c, Event.VOTER_AUTHENTICATED, {"method": "code"})
+        self.code_lock.succeeded(lock)
         return Authenticated(voter_id)
 
     def authenticate_card(self, public_key: str) -> AuthOutcome:
@@ -292,43 +291,16 @@ class Station:
                 return card
         return None
 
-    def _failed(self, refusal: CodeRefused, lock: LockState) -> CodeRefused:
-        now = self.clock()
-        after = lock.after_failure(now)
-        with self.box.transaction() as c:
-            self.box.put_setting(c, "code_lock", after.as_dict())
-            self.box.append_audit(c, Event.CODE_REFUSED, {"reason": refusal.reason.value})
-            if after.locked_at(now):
-                seconds = after.seconds_left(now)
-                self.box.append_audit(
-                    c, Event.CODE_ENTRY_LOCKED, {"failures": FAILURES_BEFORE_LOCK, "seconds": seconds}
-                )
-                return CodeRefused(CodeRefusal.LOCKED, refusal.groups_to_check, refusal.wrong_length, seconds)
-        left = FAILURES_BEFORE_LOCK - after.failures
-        return CodeRefused(refusal.reason, refusal.groups_to_check, refusal.wrong_length, 0, left)
-
     def _watch_clock(self) -> None:
-        """Logs a jump of the wall clock. A code-entry lock keeps its length across a backwards
-        jump instead of lasting as long as the clock went back."""
         seconds = self._clock_watch.jump()
-        if not seconds:
-            return
-        with self.box.transaction() as c:
-            lock = LockState.from_dict(self.box.get_setting(c, "code_lock"))
-            if seconds < 0 and lock.locked_until is not None:
-                until = datetime.fromisoformat(lock.locked_until) + timedelta(seconds=seconds)
-                shifted = LockState(lock.failures, lock.locks, until.isoformat())
-                self.box.put_setting(c, "code_lock", shifted.as_dict())
-            self.box.append_audit(c, Event.CLOCK_JUMP, {"seconds": seconds})
+        if seconds:
+            self.code_lock.clock_jumped(seconds)
 
     def lock_state(self) -> LockState:
-        with self.box.read() as c:
-            return LockState.from_dict(self.box.get_setting(c, "code_lock"))
+        return self.code_lock.state()
 
     def clear_lock(self, by: str) -> None:
-        with self.box.transaction() as c:
-            self.box.put_setting(c, "code_lock", LockState().as_dict())
-            self.box.append_audit(c, Event.CODE_ENTRY_UNLOCKED, {"by": by})
+        self.code_lock.clear(by)
 
     def sessions_for(self, voter_id: str) -> list[VoterSession]:
         voter = self.election.voter(voter_id)
