@@ -12,10 +12,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from support.election import SESSION, make_bench_election, percentile, report
+from support.election import SESSION, make_bench_election, open_booth, percentile, report
 
 from kiosk.simulate import random_selections
-from kiosk.station import Station
 from kiosk.voter_auth import Authenticated
 
 CASTS = 2000
@@ -27,10 +26,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-cast-") as tmp:
         root = Path(tmp)
         election = make_bench_election(root, booths=1, voters_per_booth=CASTS)
-        station = Station(root / "booth")
-        station.set_up(election.media["booth-1"])
-        station.open_polls("pw-1")
-        station.set_session_active(SESSION, True, "pw-1")
+        station = open_booth(election, root / "booth")
         session = station.election.session(SESSION)
         rng = random.Random(1)
         timings: list[float] = []

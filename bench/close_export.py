@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from support.election import SESSION, make_bench_election, report
+from support.election import SESSION, make_bench_election, open_booth, report
 
 from kiosk.ballot.sealed_file import read_sealed_file
 from kiosk.simulate import random_selections
@@ -24,10 +24,7 @@ BALLOTS = 5000
 
 def filled_booth(root: Path) -> tuple[Station, int]:
     election = make_bench_election(root, booths=1, voters_per_booth=BALLOTS)
-    station = Station(root / "booth")
-    station.set_up(election.media["booth-1"])
-    station.open_polls("pw-1")
-    station.set_session_active(SESSION, True, "pw-1")
+    station = open_booth(election, root / "booth")
     session = station.election.session(SESSION)
     rng = random.Random(5)
     for _voter, code in election.codes("booth-1"):

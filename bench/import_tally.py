@@ -1,8 +1,7 @@
 """Import and tally: 10 booths x 1,000 maritime ballots, then 100 booths (100,000 ballots) in the same
 tally database: time per ballot to verify (the sealed-file reader), store (the importer's
-transaction), and decrypt and count (HPKE and decoding, on every core, each worker counting its
-share), and whether it stays flat as the election grows. The 10,000-ballot tally is also run by
-station-admin's own single-process count, as a check (same results) and a comparison.
+transaction), and decrypt and count (station-admin's own tally: HPKE and decoding on every
+core, each worker counting its share), and whether it stays flat as the election grows.
 
 Run alone: .venv/bin/python bench/import_tally.py   (the figures are the JSON object on the last line)
 """
@@ -17,57 +16,29 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from support.election import PASSPHRASES, BenchElection, booth_ids, make_bench_election, report
 from support.sealed_files import booth_ballots, write_booth_file
 
 from kiosk.ballot.counting import Tally
-from kiosk.ballot.definition import ElectionDefinition
-from kiosk.ballot.encryption import decrypt_ballot
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_file import read_sealed_file
-from kiosk.ballot.selections import decode_ballot
 from station_admin import tally_db
 from station_admin.importer import import_file
 from station_admin.tally import TrusteeShare, count_ballots, recover_key
 
 PER_BOOTH = 1000
 FIRST_BOOTHS, ALL_BOOTHS = 10, 100
-CHUNK = 5000  # ballots per task: large enough that handing work to a process costs little
 WORKERS = os.cpu_count() or 2
 
 # Set before the pools fork, so workers inherit them instead of receiving them pickled per task.
 _PACKAGE: ElectionPackage | None = None
-_DEFINITION: ElectionDefinition | None = None
 _SECRET = b""
-
-Counts = dict[str, dict[Any, Any]]  # a Tally's counters, the part that crosses processes
-_COUNTERS = ("ballots", "blank", "votes", "by_group", "group_ballots")
 
 
 def _ballots_of(job: tuple[list[str], int]) -> list[tuple[str, str, bytes]]:
     assert _PACKAGE is not None
     return booth_ballots(_PACKAGE, *job)
-
-
-def _decrypt_and_count(rows: list[tuple[str, bytes]]) -> Counts:
-    """A worker's share: decrypt, decode and count; only the counters go back, not the ballots."""
-    assert _DEFINITION is not None
-    election, part = _DEFINITION, Tally(_DEFINITION)
-    for session_id, ciphertext in rows:
-        read = decode_ballot(election, election.session(session_id),
-                             decrypt_ballot(_SECRET, election.id, session_id, ciphertext))
-        part.add(session_id, read.answers, read.group, read.voter)
-    return {name: getattr(part, name) for name in _COUNTERS} | {"recorded": part.recorded}
-
-
-def _merge(total: Tally, part: Counts) -> None:
-    for name in _COUNTERS:
-        counter = getattr(total, name)
-        for key, value in part[name].items():
-            counter[key] = counter.get(key, 0) + value
-    for session_id, records in part["recorded"].items():
-        total.recorded.setdefault(session_id, []).extend(records)
 
 
 def make_files(election: BenchElection, out: Path) -> list[Path]:
@@ -98,25 +69,16 @@ def import_files(engine: Engine, package: ElectionPackage, files: Sequence[Path]
     return {"ballots": ballots, "verify": verify, "store": store, "per_file_us": per_file_us}
 
 
-def tally(engine: Engine, definition: ElectionDefinition) -> tuple[Tally, float, int]:
-    """Decrypts and counts on every core, merges here; returns the tally and the time it took."""
+def tally(engine: Engine, package: ElectionPackage) -> tuple[Tally, float]:
+    """station-admin's count of every ballot in the database, and the time it took."""
     started = time.perf_counter()
-    with engine.connect() as connection:
-        rows = [(s, bytes(c)) for s, c in connection.execute(
-            select(tally_db.ballots.c.session_id, tally_db.ballots.c.ciphertext))]
-    result = Tally(definition)
-    with ProcessPoolExecutor(WORKERS) as pool:
-        for part in pool.map(_decrypt_and_count, _chunks(rows)):
-            _merge(result, part)
-    return result, time.perf_counter() - started, len(rows)
+    counted = count_ballots(engine, package, _SECRET)
+    return counted, time.perf_counter() - started
 
 
-def _chunks(rows: list[tuple[str, bytes]]) -> list[list[tuple[str, bytes]]]:
-    return [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)]
-
-
-def stage(imports: dict[str, Any], engine: Engine, definition: ElectionDefinition) -> dict[str, Any]:
-    counted, seconds, ballots = tally(engine, definition)
+def stage(imports: dict[str, Any], engine: Engine, package: ElectionPackage) -> dict[str, Any]:
+    counted, seconds = tally(engine, package)
+    ballots = imports["ballots"]
     assert counted.ballots["maritime"] == ballots
     return {
         "ballots": ballots,
@@ -127,25 +89,21 @@ def stage(imports: dict[str, Any], engine: Engine, definition: ElectionDefinitio
 
 
 def main() -> None:
-    global _PACKAGE, _DEFINITION, _SECRET
+    global _PACKAGE, _SECRET
     with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
         root = Path(tmp)
         election = make_bench_election(root, booths=ALL_BOOTHS, voters_per_booth=PER_BOOTH, provision=False)
         package = election.package
-        _PACKAGE, _DEFINITION = package, package.definition
+        _PACKAGE = package
         shares = [TrusteeShare(election.folder.share_path(n), PASSPHRASES[n - 1]) for n in (1, 2)]
         _SECRET = recover_key(package, shares)
         files = make_files(election, root / "files")
         engine = tally_db.open_db(f"sqlite:///{root / 'tally.sqlite'}")
         first = import_files(engine, package, files[:FIRST_BOOTHS])
-        small = stage(first, engine, package.definition)
-        started = time.perf_counter()
-        reference = count_ballots(engine, package, _SECRET)  # station-admin's own tally, on every core
-        small["station_admin_tally_us"] = round((time.perf_counter() - started) / small["ballots"] * 1e6, 1)
-        assert reference.as_results() == tally(engine, package.definition)[0].as_results()
+        small = stage(first, engine, package)
         rest = import_files(engine, package, files[FIRST_BOOTHS:])
         both = {k: first[k] + rest[k] for k in ("ballots", "verify", "store", "per_file_us")}
-        large = stage(both, engine, package.definition)
+        large = stage(both, engine, package)
         engine.dispose()
     per_file = both["per_file_us"]
     report({

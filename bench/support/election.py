@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kiosk.ballot.definition import load_definition
 from kiosk.ballot.package import ElectionPackage
+from kiosk.station import Station
 from station_admin.ceremony import create_election
 from station_admin.election_dir import ElectionDir
 from station_admin.provisioning import provision_station
@@ -63,6 +64,15 @@ def make_bench_election(
         for booth in booth_ids(booths):
             media[booth] = provision_station(created.folder, booth, root / f"MEDIA-{booth}")
     return BenchElection(created.folder, created.folder.package(), media)
+
+
+def open_booth(election: BenchElection, data: Path) -> Station:
+    """booth-1 set up from its stick, polls open, the maritime session active."""
+    station = Station(data)
+    station.set_up(election.media["booth-1"])
+    station.open_polls("pw-1")
+    station.set_session_active(SESSION, True, "pw-1")
+    return station
 
 
 def percentile(sorted_values: list[float], share: float) -> float:
