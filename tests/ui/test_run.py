@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from PIL import Image, ImageGrab
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -78,3 +83,47 @@ def test_in_the_demo_f9_inserts_the_poll_worker_card_and_f10_removes_it(
     QTimer.singleShot(600, qapp.quit)
     assert run_booth(config, demo=True) == 0
     assert seen == ["pin", "voter"]
+
+
+def test_the_booth_paints_its_welcome_on_a_real_x_server(
+    conference_booth_template: Path, tmp_path: Path
+) -> None:
+    """Xvfb, as a booth's display would be: Qt's xcb plugin loads (every library it needs is
+    installed) and the Welcome screen is painted, not a blank or aborted window."""
+    data = tmp_path / "data"
+    shutil.copytree(conference_booth_template, data)
+    config = tmp_path / "booth.toml"
+    config.write_text(f'station_data = "{data}"\n')
+    display = f":{100 + os.getpid() % 800}"
+    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                              stderr=subprocess.DEVNULL)
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"} | {"DISPLAY": display}
+    booth = subprocess.Popen([str(Path(sys.executable).parent / "kiosk"), "run", "--config", str(config)],
+                             env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        picture = _painted(display, booth)
+        assert booth.poll() is None, booth.stderr.read() if booth.stderr else ""
+        assert _greys(picture) > 2 and picture.convert("L").getextrema() == (0, 255)  # text on white
+    finally:
+        booth.terminate()
+        booth.wait(timeout=10)
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _painted(display: str, booth: subprocess.Popen[str]) -> Image.Image:
+    """The screen once the booth has painted something on it (within 15 s)."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and booth.poll() is None:
+        time.sleep(0.5)
+        try:
+            picture = ImageGrab.grab(xdisplay=display)
+        except OSError:  # the X server is not up yet
+            continue
+        if _greys(picture) > 2:
+            return picture
+    return ImageGrab.grab(xdisplay=display)
+
+
+def _greys(picture: Image.Image) -> int:
+    return len(picture.convert("L").getcolors() or [])
