@@ -196,7 +196,12 @@ class WorkerFlow:
     def confirm_setup(self, media: Media) -> None:
         try:
             with self._setup_files(media) as folder:
-                self._checked(folder)
+                package, provision = self._checked(folder)
+                seen = self.preview
+                if seen is None or (seen.fingerprint, seen.station) != (
+                    package.fingerprint, provision.certificate.body.station
+                ):  # the poll worker compared what the preview showed: set up nothing else
+                    raise PackageError("this is not the stick just checked: check it again")
                 self.station.set_up(folder)
         except (PackageError, TransitionRefused, OSError) as exc:
             self._fail(Problem.PACKAGE_REFUSED, exc)

@@ -27,6 +27,7 @@ from kiosk.ui.worker_flow import CODE_SHOWN_SECONDS, WORKER_IDLE_SECONDS, SimWor
 from kiosk.voter_auth import Authenticated, CodeRefusal, CodeRefused
 from kiosk.walk import Timing
 from station_admin.cli import main as admin
+from station_admin.provisioning import provision_station
 from tests.kit import PASSPHRASES, ElectionKit
 from tests.ui.conftest import PIN, VOTER_KEY, WORKER_KEY, ManualClock, booth_of
 from tests.ui.taps import exists, log_in, tap, text_of
@@ -284,6 +285,21 @@ def test_a_package_altered_on_the_stick_is_refused_with_its_reason(day: Day, tmp
     tap(ui, "setup-check")
     assert text_of(ui, "setup-refused").startswith("The election package was refused. (")
     assert not exists(ui, "setup-confirm") and polls(station) is PollsState.NOT_SET_UP
+
+
+def test_a_stick_swapped_after_it_was_checked_is_not_taken_in(
+    day: Day, conference: ElectionKit, tmp_path: Path
+) -> None:
+    ui, station, stick = day.ui, day.station, day.stick
+    assert ui.worker is not None
+    ui.worker.flow.booth_id = None  # a booth whose config names no booth: any provisioned stick fits
+    worker_logs_in(ui)
+    tap(ui, "setup-check")  # the poll worker compares booth-1's stick with the printed fingerprint
+    other = provision_station(conference.folder, "booth-2", tmp_path / "booth-2-stick")
+    stick.folder = other
+    tap(ui, "setup-confirm")
+    assert "not the stick just checked" in text_of(ui, "setup-refused")
+    assert polls(station) is PollsState.NOT_SET_UP
 
 
 def test_a_voter_card_logs_in_and_pulling_it_out_logs_out(day: Day) -> None:
