@@ -142,14 +142,14 @@ def _question(entry: dict[str, Any], question: Any, language: str, w: dict[str, 
     ]
     details = []
     if "votes_cast" in entry:
-        details.append(f"{w['votes_cast']}: {entry['votes_cast']}")
+        details.append(f"{w['votes_cast']}{w['colon']}{entry['votes_cast']}")
     quorum = entry.get("quorum")
     if quorum:
         base = w["attending_base"] if quorum["base"] == "attending" else w["eligible"]
         state = w["reached"] if quorum["reached"] else w["not_reached"]
         details.append(w["quorum"].format(**{**quorum, "base": base, "state": state}))
     if entry.get("winners"):
-        details.append(f"{w['winners']}: {', '.join(labels[c] for c in entry['winners'])}")
+        details.append(f"{w['winners']}{w['colon']}{', '.join(labels[c] for c in entry['winners'])}")
     outcome = entry.get("outcome", "")
     return QuestionView(
         question.id,

@@ -51,7 +51,8 @@ def write_pdf(report: Report, out: Path) -> None:
     styles = _styles()
     story: list[Flowable] = [
         Paragraph(_escape(report.title), styles["title"]),
-        Paragraph(f"{w['report']} — {w['fingerprint']}: <b>{report.fingerprint}</b>", styles["body"]),
+        Paragraph(f"{w['report']} — {w['fingerprint']}{w['colon']}<b>{report.fingerprint}</b>",
+                  styles["body"]),
     ]
     for session in report.sessions:
         story += _session(session, w, styles)
@@ -76,8 +77,9 @@ def write_pdf(report: Report, out: Path) -> None:
 
 def _session(session: SessionView, w: dict[str, str], styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     heading: list[Flowable] = [
-        Paragraph(f"{w['session']}: {_escape(session.title)}", styles["session"]),
-        Paragraph(f"{session.ballots} {w['ballots']} — {w['turnout']}: {session.turnout}", styles["body"]),
+        Paragraph(f"{w['session']}{w['colon']}{_escape(session.title)}", styles["session"]),
+        Paragraph(f"{session.ballots} {w['ballots']} — {w['turnout']}{w['colon']}{session.turnout}",
+                  styles["body"]),
     ]
     if session.attending:
         heading.append(Paragraph(session.attending, styles["body"]))
@@ -116,7 +118,8 @@ def _question(question: QuestionView, w: dict[str, str], styles: dict[str, Parag
         _bars(question),
         Spacer(1, 2 * mm),
         Paragraph(
-            f"{w['outcome']}: <font color='{colour}'>{_escape(question.outcome)}</font>", styles["outcome"]
+            f"{w['outcome']}{w['colon']}<font color='{colour}'>{_escape(question.outcome)}</font>",
+            styles["outcome"],
         ),
     ]
     parts += [Paragraph(_escape(line), styles["small"]) for line in question.details]

@@ -45,6 +45,7 @@ WORDS: dict[str, dict[str, str]] = {
         "chain_head": "Audit chain head",
         "closed": "Polls closed",
         "page": "Page",
+        "colon": ": ",
     },
     "fr": {
         "report": "Résultats",
@@ -87,6 +88,7 @@ WORDS: dict[str, dict[str, str]] = {
         "chain_head": "Tête de la chaîne d'audit",
         "closed": "Clôture",
         "page": "Page",
+        "colon": " : ",  # French sets a space before a colon
     },
     "es": {
         "report": "Resultados",
@@ -129,6 +131,7 @@ WORDS: dict[str, dict[str, str]] = {
         "chain_head": "Cabeza de la cadena de auditoría",
         "closed": "Cierre",
         "page": "Página",
+        "colon": ": ",
     },
 }
 
