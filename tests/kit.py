@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kiosk.ballot.definition import ElectionDefinition, load_definition
 from kiosk.ballot.package import ElectionPackage
@@ -46,3 +48,13 @@ def make_election(definition_path: Path, root: Path) -> ElectionKit:
     secret = recover_key(package, [TrusteeShare(created.folder.share_path(1), PASSPHRASES[0]),
                                    TrusteeShare(created.folder.share_path(2), PASSPHRASES[1])])
     return ElectionKit(created.folder, definition, package, media, secret)
+
+
+def make_crowd(root: Path, voters: list[dict[str, Any]]) -> ElectionKit:
+    """The small election with its roll replaced by these voters: a booth with many ballots."""
+    data = json.loads(SMALL_ELECTION.read_text(encoding="utf-8"))
+    data["voters"] = voters
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / "definition.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return make_election(path, root)

@@ -4,7 +4,6 @@ exporting again gives a file that verifies."""
 
 from __future__ import annotations
 
-import json
 import random
 import shutil
 import signal
@@ -16,13 +15,12 @@ from pathlib import Path
 import pytest
 
 from kiosk.ballot.audit import verify_chain
-from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.sealed_file import SUFFIX, read_sealed_file
 from kiosk.polls import PollsState
 from kiosk.simulate import random_selections
 from kiosk.station import Station
 from kiosk.voter_auth import Authenticated
-from tests.kit import POLL_WORKER, SMALL_ELECTION, ElectionKit, make_election
+from tests.kit import POLL_WORKER, ElectionKit, make_crowd
 
 ROUNDS = 20
 VOTERS = 300  # enough ballots that the export takes long enough to be killed in its middle
@@ -43,16 +41,10 @@ print("EXPORTED", flush=True)
 @pytest.fixture(scope="module")
 def full_booth(tmp_path_factory: pytest.TempPathFactory) -> tuple[ElectionKit, Path]:
     """An election whose booth-1 holds VOTERS ballots, polls open; closed cleanly so it can be copied."""
-    data = json.loads(SMALL_ELECTION.read_text())
-    data["voters"] = [
-        {"id": f"d{i:04d}", "name": f"Delegate {i}", "group": "workers", "sessions": ["budget"],
-         "station": "booth-1"}
-        for i in range(VOTERS)
-    ]
-    ElectionDefinition.model_validate(data)
+    voters = [{"id": f"d{i:04d}", "name": f"Delegate {i}", "group": "workers", "sessions": ["budget"],
+               "station": "booth-1"} for i in range(VOTERS)]
     root = tmp_path_factory.mktemp("closing")
-    (root / "definition.json").write_text(json.dumps(data))
-    kit = make_election(root / "definition.json", root)
+    kit = make_crowd(root, voters)
     booth = root / "booth"
     station = Station(booth)
     station.set_up(kit.media["booth-1"])

@@ -6,7 +6,6 @@ exactly what the voters cast."""
 
 from __future__ import annotations
 
-import json
 import random
 import shutil
 from dataclasses import dataclass, field
@@ -15,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from kiosk.ballot.counting import Tally
-from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.encryption import decrypt_ballot
 from kiosk.ballot.package import RegisteredCard
 from kiosk.ballot.sealed_file import read_sealed_file
@@ -34,7 +32,7 @@ from kiosk.voter_auth import Authenticated
 from kiosk.walk import PrintStatus, Screen, Walk
 from station_admin.ceremony import register_cards
 from station_admin.provisioning import provision_station
-from tests.kit import POLL_WORKER, SMALL_ELECTION, ElectionKit, make_election
+from tests.kit import POLL_WORKER, ElectionKit, make_crowd
 
 pytestmark = pytest.mark.slow
 
@@ -88,18 +86,12 @@ def sessions_of(voter: int) -> list[str]:
 @pytest.fixture(scope="module")
 def crowd(tmp_path_factory: pytest.TempPathFactory) -> tuple[ElectionKit, Path, dict[str, SimCard]]:
     """The small election with 10,000 voters at booth-1, a tenth of them with a registered card."""
-    data = json.loads(SMALL_ELECTION.read_text())
-    data["voters"] = [
-        {"id": f"s{i:05d}", "name": f"Delegate {i}", "group": ("government", "employers", "workers")[i % 3],
-         "sessions": sessions_of(i),
-         "station": "booth-1"}
-        for i in range(VOTERS)
-    ]
-    ElectionDefinition.model_validate(data)
+    groups = ("government", "employers", "workers")
+    voters = [{"id": f"s{i:05d}", "name": f"Delegate {i}", "group": groups[i % 3], "sessions": sessions_of(i),
+               "station": "booth-1"} for i in range(VOTERS)]
     root = tmp_path_factory.mktemp("soak")
-    (root / "definition.json").write_text(json.dumps(data))
-    kit = make_election(root / "definition.json", root)
-    holders = [v["id"] for n, v in enumerate(data["voters"]) if n % CARD_EVERY == 0]
+    kit = make_crowd(root, voters)
+    holders = [v["id"] for n, v in enumerate(voters) if n % CARD_EVERY == 0]
     card_of = {voter: SimCard(serial=f"{n:08d}") for n, voter in enumerate(holders)}
     register_cards(kit.folder, [
         RegisteredCard(public_key=card.public_key().hex(), holder=voter, role="voter")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 import signal
 import subprocess
@@ -13,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.ballot.audit import verify_chain
-from kiosk.ballot.definition import ElectionDefinition
 from kiosk.station import Station
-from tests.kit import POLL_WORKER, SMALL_ELECTION, ElectionKit, make_election
+from tests.kit import POLL_WORKER, ElectionKit, make_crowd
 
 ROUNDS = 20
 VOTERS = 1200  # enough fresh voters for every round
@@ -39,22 +37,9 @@ for index in range(start, len(rows)):
 
 @pytest.fixture(scope="module")
 def crowded_election(tmp_path_factory: pytest.TempPathFactory) -> ElectionKit:
-    data = json.loads(SMALL_ELECTION.read_text())
-    data["voters"] = [
-        {
-            "id": f"d{i:04d}",
-            "name": f"Delegate {i}",
-            "group": "workers",
-            "sessions": ["budget"],
-            "station": "booth-1",
-        }
-        for i in range(VOTERS)
-    ]
-    ElectionDefinition.model_validate(data)
-    root = tmp_path_factory.mktemp("crowded")
-    path = root / "definition.json"
-    path.write_text(json.dumps(data))
-    return make_election(path, root)
+    voters = [{"id": f"d{i:04d}", "name": f"Delegate {i}", "group": "workers", "sessions": ["budget"],
+               "station": "booth-1"} for i in range(VOTERS)]
+    return make_crowd(tmp_path_factory.mktemp("crowded"), voters)
 
 
 def test_sigkill_during_casting_keeps_every_acknowledged_ballot(
