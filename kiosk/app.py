@@ -20,7 +20,7 @@ from kiosk.devices.config import DeviceSpecError, parse_card_reader, parse_media
 from kiosk.devices.factory import build_card_reader, build_media, build_printer, paper_for
 from kiosk.devices.health import device_health
 from kiosk.devices.media import Media
-from kiosk.devices.printer import Printer
+from kiosk.devices.printer import MESSAGE_KEYS, Printer
 from kiosk.devices.printer import PrintStatus as DeviceStatus
 from kiosk.devices.sim_card import SimCard, SimCardReader
 from kiosk.station import Station
@@ -53,15 +53,15 @@ def build_devices(config: BoothConfig, png_dir: Path | None = None) -> BoothDevi
 
 
 # Device health as the poll worker's screen names it: working, out of paper, not connected, fault.
-_PRINTER_HEALTH = {DeviceStatus.OK: "ok", DeviceStatus.PAPER_OUT: "paper_out",
-                   DeviceStatus.NO_PRINTER: "missing"}
+_PRINTER_HEALTH = {MESSAGE_KEYS[DeviceStatus.OK]: "ok", MESSAGE_KEYS[DeviceStatus.PAPER_OUT]: "paper_out",
+                   MESSAGE_KEYS[DeviceStatus.NO_PRINTER]: "missing"}
 
 
 def health_rows(devices: BoothDevices, storage: Path, now: datetime) -> list[tuple[str, str, str]]:
     rows = []
     for health in device_health(devices.printer, devices.reader, devices.media, storage):
         if health.device == "printer":
-            rows.append(("printer", _PRINTER_HEALTH.get(devices.printer.status().status, "fault"), ""))
+            rows.append(("printer", _PRINTER_HEALTH.get(health.status, "fault"), ""))
         elif health.device == "card_reader":
             rows.append(("card_reader", "ok" if health.ok else "missing", ""))
         elif health.device == "storage":

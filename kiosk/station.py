@@ -263,7 +263,7 @@ class Station:
         self._watch_clock()
         if not accepts_votes(self.state):
             return CodeRefused(CodeRefusal.NOT_OPEN)
-        card = self._registered_card(public_key, "voter")
+        card = self.registered_card(public_key, "voter")
         voters = {v.id: v for v in self.election.voters_at(self.station_id)}
         if card is None or card.holder not in voters:
             self.box.log(Event.CODE_REFUSED, {"reason": "unknown_card"})
@@ -277,7 +277,7 @@ class Station:
     def poll_worker_login(self, public_key: str) -> str | None:
         """The poll worker holding this card (PIN and signature already checked by the reader), if
         the card is registered to a poll worker of this booth; logged either way."""
-        card = self._registered_card(public_key, "poll_worker")
+        card = self.registered_card(public_key, "poll_worker")
         workers = {w.id for w in self.election.poll_workers if self.station_id in w.stations}
         if card is None or card.holder not in workers:
             self.box.log(Event.POLL_WORKER_REFUSED, {"reason": "card not registered for this booth"})
@@ -285,9 +285,10 @@ class Station:
         self.box.log(Event.POLL_WORKER_LOGIN, {"by": card.holder})
         return card.holder
 
-    def _registered_card(self, public_key: str, role: str) -> RegisteredCard | None:
+    def registered_card(self, public_key: str, role: str | None = None) -> RegisteredCard | None:
+        """The election package's entry for a card's key (of that role, when one is given)."""
         for card in self._package().body.cards:
-            if card.public_key == public_key.lower() and card.role == role:
+            if card.public_key == public_key.lower() and role in (None, card.role):
                 return card
         return None
 

@@ -63,7 +63,7 @@ class CardDoor(QObject):
         except (CardGone, CardProtocolError) as exc:
             log.info("card: unreadable (%s)", exc)
             return
-        entry = self._registered(key)
+        entry = self.station.registered_card(key) if self.station.package is not None else None
         if self.station.package is None or (entry is not None and entry.role == "poll_worker"):
             if self.worker is not None:
                 self.worker.card_inserted(ReaderWorkerCard(self.session))
@@ -83,12 +83,6 @@ class CardDoor(QObject):
         if not log_in(self.session, [card]).ok:  # the card could not prove it holds the key
             return CodeRefused(CodeRefusal.UNKNOWN)
         return self.station.authenticate_card(key)
-
-    def _registered(self, key: str) -> PackageCard | None:
-        package = self.station.package
-        if package is None:
-            return None
-        return next((c for c in package.body.cards if c.public_key == key), None)
 
     def _removed(self) -> None:
         if self.session is not None:
