@@ -43,13 +43,21 @@ class BoothDevices:
 def build_devices(config: BoothConfig, png_dir: Path | None = None) -> BoothDevices:
     """The devices the config names; a spec that cannot be used stops the booth with its reason."""
     devices = config.devices
+    printer = config_printer(config, png_dir)
     try:
-        printer = build_printer(parse_printer(devices.printer), paper_for(devices.paper_mm), png_dir)
         reader = build_card_reader(parse_card_reader(devices.card_reader))
         media = build_media(parse_media(devices.media), config.station_data.parent / "usb")
     except (DeviceSpecError, ValueError) as exc:
         raise ConfigError(f"devices: {exc}") from None
     return BoothDevices(printer, reader, media)
+
+
+def config_printer(config: BoothConfig, png_dir: Path | None = None) -> Printer:
+    try:
+        spec = parse_printer(config.devices.printer)
+        return build_printer(spec, paper_for(config.devices.paper_mm), png_dir)
+    except (DeviceSpecError, ValueError) as exc:
+        raise ConfigError(f"devices: {exc}") from None
 
 
 # Device health as the poll worker's screen names it: working, out of paper, not connected, fault.
@@ -149,7 +157,7 @@ def _demo_tour(station: Station, config: BoothConfig, out: Path, receipts: Path 
     card_file = config.station_data.parent / DEMO_CARD_FILE
     media = Path(config.devices.media)
     worker = WorkerTour.from_card_file(media, card_file) if card_file.exists() else None
-    printer = build_devices(config, receipts).printer
+    printer = config_printer(config, receipts)  # the tour prints; it reads no card and no stick
     written = run_tour(station.election, out, worker=worker, printer=printer)
     print(f"no display: wrote {len(written)} screens to {out}; receipts printed as pictures in {receipts}")
     return 0
