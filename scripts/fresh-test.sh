@@ -29,11 +29,12 @@ say() { printf '== [%4ds] %s\n' "$((SECONDS - started))" "$*"; }
 fail() { echo "FAILED: $*" >&2; exit 1; }
 
 [ "$(id -u)" -eq 0 ] || fail "make fresh-test needs root (debootstrap, namespaces, mounts)"
-for tool in debootstrap unshare pivot_root; do
+for tool in debootstrap unshare pivot_root ip; do
     command -v "$tool" >/dev/null || {
-        say "installing debootstrap"
+        say "installing debootstrap and iproute2"
         DEBIAN_FRONTEND=noninteractive apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap iproute2 \
+            >/dev/null
         break
     }
 done
@@ -56,6 +57,12 @@ rm -rf --one-file-system "$rootfs"
 mkdir -p "$rootfs"
 tar -C "$rootfs" -xf "$base_tar"
 cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
+# Certificate authorities this machine added for its own network (a proxy that inspects TLS):
+# without them the root's pip cannot reach PyPI. A booth's own network needs none.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+    mkdir -p "$rootfs/usr/local/share/ca-certificates"
+    cp /usr/local/share/ca-certificates/*.crt "$rootfs/usr/local/share/ca-certificates/"
+fi
 printf '#!/bin/sh\nexit 101\n' >"$rootfs/usr/sbin/policy-rc.d"  # packages start no services here
 chmod 755 "$rootfs/usr/sbin/policy-rc.d"
 
@@ -65,16 +72,26 @@ cp "$here/scripts/fresh-test-inside.sh" "$rootfs/root/fresh-test-inside.sh"
 # The developers' shared notes sit beside the checkout, as in CI (read by nothing in the tests).
 [ -d "$here/../shared" ] && cp -r "$here/../shared" "$rootfs/root/shared"
 
+# The suite runs in a network namespace of its own, with only a loopback: its servers (pcscd's
+# virtual reader on its fixed port, PostgreSQL, Chromium) cannot meet this machine's, and it
+# proves the suite needs no network. Downloads (apt, pip) happen before, in this machine's network.
+netns="isoloir-fresh-$$"
+ip netns add "$netns"
+trap 'ip netns delete "$netns" 2>/dev/null || true' EXIT
+ip -n "$netns" link set lo up
+
 say "entering the root (mount and PID namespaces, pivot_root)"
 log="$work/inside.log"
 set +e
 unshare --mount --pid --fork --kill-child --propagation private -- bash -euo pipefail -c '
-    rootfs="$1" cache="$2" packages="$3"
+    rootfs="$1" cache="$2" packages="$3" netns="$4"
     mount --bind "$rootfs" "$rootfs"
     mount -t proc proc "$rootfs/proc"
     mount --rbind /sys "$rootfs/sys"
     mount --rbind /dev "$rootfs/dev"
     mount -t tmpfs -o mode=755 tmpfs "$rootfs/run"
+    touch "$rootfs/run/suite-netns"
+    mount --bind "/run/netns/$netns" "$rootfs/run/suite-netns"
     mount --bind "$cache/archives" "$rootfs/var/cache/apt/archives"
     mkdir -p "$rootfs/.old-root"
     cd "$rootfs"
@@ -84,7 +101,7 @@ unshare --mount --pid --fork --kill-child --propagation private -- bash -euo pip
     rmdir /.old-root
     exec env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
         LANG=C.UTF-8 TERM=dumb FIRST_PACKAGES="$packages" bash /root/fresh-test-inside.sh </dev/null
-' fresh-test "$rootfs" "$cache" "$FIRST_PACKAGES" 2>&1 | tee "$log"
+' fresh-test "$rootfs" "$cache" "$FIRST_PACKAGES" "$netns" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 cp "$rootfs/root/isoloir/build/demo-welcome.png" "$work/demo-welcome.png" 2>/dev/null || true
