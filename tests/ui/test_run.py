@@ -168,7 +168,10 @@ def _painted(display: str, booth: subprocess.Popen[str]) -> Image.Image | None:
     """The screen, once the booth has painted something on it; fails at once if the booth stopped."""
     if booth.poll() is not None:
         raise AssertionError(f"the booth stopped: {booth.stderr.read() if booth.stderr else ''}")
-    picture = ImageGrab.grab(xdisplay=display)
+    try:
+        picture = ImageGrab.grab(xdisplay=display)
+    except OSError:  # Xvfb said it is ready, but a loaded machine may refuse a connection now and then
+        return None
     return picture if _greys(picture) > 2 else None
 
 
