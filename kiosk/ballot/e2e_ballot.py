@@ -99,7 +99,7 @@ def new_ballot_nonce() -> Digest:
     return Digest(secrets.token_bytes(32))
 
 
-class _Nonces:
+class BallotNonces:
     """N(label, qi, oi, j) = Hq(H_E; 0x20, ξ_B, ctx, plaintext, label, qi, oi, j), prefix encoded once."""
 
     def __init__(self, extended_hash: Digest, ballot_nonce: Digest, ctx: Digest, plaintext: bytes) -> None:
@@ -159,7 +159,7 @@ def encrypt_ballot(
     """Encrypts and proves the voter's selections; raises SelectionError if the rules refuse them."""
     plaintext = plaintext_vector(session, selections)
     ctx = context.digest(election.extended_hash)
-    nonces = _Nonces(election.extended_hash, ballot_nonce, ctx, plaintext_bytes(plaintext))
+    nonces = BallotNonces(election.extended_hash, ballot_nonce, ctx, plaintext_bytes(plaintext))
     layouts = session_layout(session)
     questions = tuple(
         _encrypt_question(election, ctx, qi, layout, values, nonces)
@@ -175,7 +175,7 @@ def _encrypt_question(
     qi: int,
     layout: QuestionLayout,
     values: tuple[int, ...],
-    nonces: _Nonces,
+    nonces: BallotNonces,
 ) -> EncryptedQuestion:
     key = election.key
     ciphertexts, proofs = [], []
@@ -275,7 +275,7 @@ def open_checked(
     except SelectionError:
         return CheckOutcome.INVALID_CHOICES
     ctx = context.digest(election.extended_hash)
-    nonces = _Nonces(election.extended_hash, ballot_nonce, ctx, plaintext_bytes(plaintext))
+    nonces = BallotNonces(election.extended_hash, ballot_nonce, ctx, plaintext_bytes(plaintext))
     digests = []
     for qi, values in enumerate(plaintext):
         xis = [nonces("enc", qi, oi, 0) for oi in range(len(values))]

@@ -18,7 +18,7 @@ from kiosk.ballot.crypto.group import GENERATOR, Scalar
 from kiosk.ballot.definition import ElectionDefinition, VotingSession, parse_definition
 from kiosk.ballot.e2e_ballot import ElectionKey, EncryptedBallot
 
-KINDS = Path(__file__).resolve().parents[1] / "fixtures" / "e2e-kinds.json"
+KINDS = Path(__file__).resolve().parents[2] / "vectors" / "ballot" / "manifest.json"  # hand-written input
 SECRET = Scalar(0x5EC2E7_0F_7E57_0E1F)  # the whole election secret: only a test may hold one
 
 
