@@ -33,6 +33,7 @@ _ffi.cdef(
     """
 )
 _lib = _ffi.dlopen(_LIBRARY)
+_OUT = _ffi.typeof("unsigned char[32]")  # resolved once: a ballot makes hundreds of output buffers
 if _lib.sodium_init() < 0:  # 0 = initialised now, 1 = already; -1 = the library cannot run here
     raise ImportError(f"{_LIBRARY} failed to initialise")
 
@@ -130,13 +131,13 @@ class Point:
 
     def __mul__(self, other: Point) -> Point:
         """The group operation (ristretto255 addition, written multiplicatively as in the spec)."""
-        out = _ffi.new("unsigned char[32]")
+        out = _ffi.new(_OUT)
         if _lib.crypto_core_ristretto255_add(out, self._encoding, other._encoding) != 0:
             raise AssertionError("libsodium refused two valid elements")
         return _point(_ffi.buffer(out)[:])
 
     def __truediv__(self, other: Point) -> Point:
-        out = _ffi.new("unsigned char[32]")
+        out = _ffi.new(_OUT)
         if _lib.crypto_core_ristretto255_sub(out, self._encoding, other._encoding) != 0:
             raise AssertionError("libsodium refused two valid elements")
         return _point(_ffi.buffer(out)[:])
@@ -144,7 +145,7 @@ class Point:
     def __pow__(self, exponent: Scalar) -> Point:
         if exponent.value == 0 or self._encoding == _ZEROS:
             return IDENTITY
-        out = _ffi.new("unsigned char[32]")
+        out = _ffi.new(_OUT)
         scalar = exponent.value.to_bytes(SIZE, "little")
         if self._encoding == _GENERATOR_ENCODING:  # fixed-base tables: about 3 times faster
             status = _lib.crypto_scalarmult_ristretto255_base(out, scalar)
