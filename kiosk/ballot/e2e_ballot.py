@@ -153,6 +153,15 @@ def confirmation_code(election: ElectionKey, ctx: Digest, digests: list[Digest])
     return h_encoded(election.extended_hash, Tag.CODE, b"".join([ctx, *digests]))
 
 
+def code_set_digest(
+    election: ElectionKey, session: str, station: str, kind: str, codes: list[Digest]
+) -> Digest:
+    """Tag 0x26: one booth's cast (or checked) codes as a set, sorted bytewise, so no order is kept."""
+    ordered = sorted(bytes(code) for code in codes)
+    body = encode_fields([session, station, kind, len(ordered)]) + b"".join(ordered)
+    return h_encoded(election.extended_hash, Tag.CODE_SET, body)
+
+
 def short_code(code: Digest) -> str:
     """The 16 symbols printed for typing on the board: the code's first 80 bits, in four groups."""
     value = int.from_bytes(code[:SHORT_CODE_BYTES], "big")

@@ -18,6 +18,7 @@ from kiosk.ballot.e2e_ballot import (
     EncryptedBallot,
     EncryptedQuestion,
     Fault,
+    code_set_digest,
     confirmation_code,
     open_checked,
     option_transcript,
@@ -301,3 +302,13 @@ def test_the_sealed_proofs_are_the_generic_provers_and_the_fast_statement_is_the
             prove_disjunctive(election.key, (0, 1), m, xi, commit, fake, transcript)
             == ballot.questions[0].option_proofs[oi]
         )
+
+
+def test_the_booths_code_set_keeps_no_order() -> None:
+    # Threat: a sealed file that commits to codes in cast order ties a voter seen in the queue to her
+    # ballot. The digest is over the sorted set: any order gives one value, a dropped code another.
+    codes = [_ballot(nonce=Digest(bytes([i]) * 32)).code for i in range(4)]
+    digest = code_set_digest(KIT.election, "kinds", "booth-1", "cast", codes)
+    assert digest == code_set_digest(KIT.election, "kinds", "booth-1", "cast", codes[::-1])
+    assert digest != code_set_digest(KIT.election, "kinds", "booth-1", "cast", codes[:3])
+    assert digest != code_set_digest(KIT.election, "kinds", "booth-1", "checked", codes)
