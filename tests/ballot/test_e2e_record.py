@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk.ballot.crypto.group import ORDER
 from kiosk.ballot.crypto.hashing import Digest
@@ -128,3 +130,39 @@ def test_a_checked_line_must_answer_every_question() -> None:
         mutation(bad)
         with pytest.raises(RecordError):
             checked_from_json(bad, KIT.session(), "booth-1")
+
+
+def _texts(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The paths of every base64url text in a ballot line."""
+    if isinstance(value, str) and len(value) == 43:
+        return [path]
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _texts(v, (*path, k))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _texts(v, (*path, i))]
+    return []
+
+
+TEXT_PATHS = _texts(LINE)
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(TEXT_PATHS), st.integers(0, 42), st.integers(1, 63))
+def test_any_one_symbol_changed_in_a_cast_ballot_is_refused(
+    path: tuple[Any, ...], at: int, shift: int
+) -> None:
+    # Threat: anyone between the booth and the board (importer, publisher) alters one ciphertext,
+    # proof value or code. The line is refused when read, or the ballot fails its check: never
+    # accepted, and never another exception than the typed refusals.
+    line = copy.deepcopy(LINE)
+    holder = line
+    for key in path[:-1]:
+        holder = holder[key]
+    text = holder[path[-1]]
+    holder[path[-1]] = text[:at] + ALPHABET[(ALPHABET.index(text[at]) + shift) % 64] + text[at + 1 :]
+    try:
+        ballot = ballot_from_json(line, "kinds", "booth-1")
+    except RecordError:
+        return
+    assert verify_ballot(KIT.election, KIT.session(), ballot) is not None
