@@ -56,6 +56,10 @@ class ElectionKey:
     extended_hash: Digest
     key: Point
 
+    def __post_init__(self) -> None:
+        if self.key.is_identity():  # then every β = K^(ξ+m) is the identity too, whatever the vote
+            raise ValueError("the election key must not be the identity element")
+
 
 @dataclass(frozen=True, slots=True)
 class EncryptedQuestion:

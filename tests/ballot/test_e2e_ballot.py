@@ -15,6 +15,7 @@ from kiosk.ballot.e2e_ballot import (
     BallotFault,
     BallotNonces,
     CheckOutcome,
+    ElectionKey,
     EncryptedBallot,
     EncryptedQuestion,
     Fault,
@@ -312,3 +313,9 @@ def test_the_booths_code_set_keeps_no_order() -> None:
     assert digest == code_set_digest(KIT.election, "kinds", "booth-1", "cast", codes[::-1])
     assert digest != code_set_digest(KIT.election, "kinds", "booth-1", "cast", codes[:3])
     assert digest != code_set_digest(KIT.election, "kinds", "booth-1", "checked", codes)
+
+
+def test_an_identity_election_key_is_refused() -> None:
+    # Threat: a forged package with K = identity makes every β the identity: every vote public.
+    with pytest.raises(ValueError, match="identity"):
+        ElectionKey(KIT.election.extended_hash, IDENTITY)
