@@ -1,0 +1,142 @@
+"""Threshold decryption without the key: each trustee's share of a sum, proved, then combined by anyone.
+
+docs/e2e-trustees.md §7–§8. Trustee ℓ publishes M_ℓ = A^P(ℓ) with a Chaum–Pedersen proof that it used
+the same exponent as its public verification key K_ℓ = g^P(ℓ) (tag 0x30). The challenge hashes the
+whole statement (ℓ, K_ℓ, K, A, B, M_ℓ) and the commitments: with only the commitments hashed
+(Belenios's `eg_factor`, E2E.md §15.2) a trustee could prove a wrong M_ℓ. Any k proved shares combine
+by Lagrange weights in the exponent, T = B / ∏ M_ℓ^(w_ℓ) = K^t; P(0) itself is never formed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from kiosk.ballot.crypto._interim_group import G, Point, Scalar, hq
+from kiosk.ballot.crypto.wire import encode_int
+
+TAG_DECRYPTION = 0x30  # trustee ℓ's proof that M_ℓ = A^P(ℓ), keyed by H_E
+
+
+class DecryptionRefused(ValueError):
+    """A decryption that must not go ahead; `trustee` names the one whose proof failed, if any."""
+
+    def __init__(self, reason: str, trustee: int | None = None) -> None:
+        super().__init__(reason)
+        self.trustee = trustee
+
+
+@dataclass(frozen=True)
+class Ciphertext:
+    """(A, B) = (g^ξ, K^(ξ+m)); component-wise products encrypt sums."""
+
+    a: Point
+    b: Point
+
+    def __add__(self, other: Ciphertext) -> Ciphertext:
+        return Ciphertext(self.a + other.a, self.b + other.b)
+
+    def __mul__(self, factor: Scalar) -> Ciphertext:
+        return Ciphertext(self.a * factor, self.b * factor)
+
+
+ZERO = Ciphertext(Point.identity(), Point.identity())  # encrypts 0 with nonce 0: the empty product
+
+
+@dataclass(frozen=True)
+class Partial:
+    """Trustee ℓ's M_ℓ = A^P(ℓ) for one ciphertext, with its proof (c, v)."""
+
+    trustee: int
+    m: Point
+    c: Scalar
+    v: Scalar
+
+
+def aggregate(ciphertexts: Iterable[Ciphertext]) -> Ciphertext:
+    total = ZERO
+    for ciphertext in ciphertexts:
+        total = total + ciphertext
+    return total
+
+
+def weighted_aggregate(classes: Mapping[int, Sequence[Ciphertext]]) -> Ciphertext:
+    """∏_w (∏_{b∈w} C_b)^w: one exponentiation pair per weight class, never one per ballot.
+
+    Only this total is ever decrypted; the class aggregates are not (a class of one delegate would
+    publish her vote)."""
+    total = ZERO
+    for weight in sorted(classes):
+        if weight < 1:
+            raise DecryptionRefused(f"a weight must be a positive integer, not {weight}")
+        total = total + aggregate(classes[weight]) * Scalar(weight)
+    return total
+
+
+def _challenge(
+    h_e: bytes, trustee: int, k_l: Point, key: Point, ct: Ciphertext, m: Point, a: Point, b: Point
+) -> Scalar:
+    points = (k_l, key, ct.a, ct.b, m, a, b)
+    return hq(h_e, TAG_DECRYPTION, encode_int(trustee), *(p.to_bytes() for p in points))
+
+
+def partial_decrypt(h_e: bytes, trustee: int, share: Scalar, key: Point, ciphertext: Ciphertext) -> Partial:
+    k_l, m, u = Point.base(share), ciphertext.a * share, Scalar.random()
+    c = _challenge(h_e, trustee, k_l, key, ciphertext, m, Point.base(u), ciphertext.a * u)
+    return Partial(trustee, m, c, u - c * share)
+
+
+def proof_holds(h_e: bytes, k_l: Point, key: Point, ciphertext: Ciphertext, partial: Partial) -> bool:
+    a = Point.base(partial.v) + k_l * partial.c
+    b = ciphertext.a * partial.v + partial.m * partial.c
+    return _challenge(h_e, partial.trustee, k_l, key, ciphertext, partial.m, a, b) == partial.c
+
+
+def lagrange_at_zero(trustees: Sequence[int]) -> dict[int, Scalar]:
+    """w_ℓ = ∏_{m≠ℓ} m / (m − ℓ): Σ w_ℓ P(ℓ) = P(0) for any polynomial of degree < |trustees|."""
+    weights = {}
+    for ell in trustees:
+        numerator, denominator = Scalar(1), Scalar(1)
+        for other in trustees:
+            if other != ell:
+                numerator = numerator * Scalar(other)
+                denominator = denominator * Scalar(other - ell)
+        weights[ell] = numerator * denominator.inverse()
+    return weights
+
+
+def combine(
+    h_e: bytes,
+    key: Point,
+    k: int,
+    verification_keys: Mapping[int, Point],
+    ciphertext: Ciphertext,
+    partials: Sequence[Partial],
+) -> Point:
+    """T = K^t, from at least k distinct trustees' proved partials; refuses naming a failed proof."""
+    trustees = sorted({p.trustee for p in partials})
+    if len(trustees) != len(partials):
+        raise DecryptionRefused("the same trustee's partial decryption was given twice")
+    if len(trustees) < k:
+        raise DecryptionRefused(
+            f"{len(trustees)} trustee(s) cannot decrypt: the threshold is {k} (k−1 or fewer reveal nothing)"
+        )
+    for partial in partials:
+        k_l = verification_keys.get(partial.trustee)
+        if k_l is None:
+            raise DecryptionRefused(f"trustee {partial.trustee} is not in the ceremony", partial.trustee)
+        if not proof_holds(h_e, k_l, key, ciphertext, partial):
+            raise DecryptionRefused(
+                f"trustee {partial.trustee}'s partial decryption does not match its key (proof fails)",
+                partial.trustee,
+            )
+    weights = lagrange_at_zero(trustees)
+    blinding = Point.identity()
+    for partial in partials:
+        blinding = blinding + partial.m * weights[partial.trustee]
+    return ciphertext.b - blinding
+
+
+def encrypt(key: Point, value: int, nonce: Scalar) -> Ciphertext:
+    """(g^ξ, K^(ξ+m)): for tests and benchmarks; the booth's encryption lives with the ballot proofs."""
+    return Ciphertext(G * nonce, key * (nonce + Scalar(value)))
