@@ -13,7 +13,9 @@ from pathlib import Path
 
 import click
 
-from station_admin.trustee import TrusteeError, answer, combine, decrypt, finish, keygen, shares
+from station_admin.trustee import Seat, answer, finish, keygen, shares
+from station_admin.trustee_decrypt import combine, decrypt
+from station_admin.trustee_files import TrusteeError
 
 KEY_OPTION = click.option(
     "--key",
@@ -72,15 +74,24 @@ def trustee() -> None:
 @click.option(
     "--trustee", "number", required=True, type=click.IntRange(1, 255), help="This trustee's number."
 )
+@click.option("--name", default="", help="This trustee's name, as the record shows it.")
 @KEY_OPTION
 @OUT_OPTION
 @PASSPHRASE_OPTION
 def keygen_command(
-    manifest: Path, n: int, k: int, number: int, key_path: Path, out: Path, passphrase_file: Path | None
+    manifest: Path,
+    n: int,
+    k: int,
+    number: int,
+    name: str,
+    key_path: Path,
+    out: Path,
+    passphrase_file: Path | None,
 ) -> None:
     """Round 1: make this trustee's secret polynomial and keys; write its signed commitments."""
     try:
-        printed = keygen(manifest, n, k, number, key_path, out, _passphrase(passphrase_file, confirm=True))
+        seat = Seat(n, k, number, name)
+        printed = keygen(manifest, seat, key_path, out, _passphrase(passphrase_file, confirm=True))
     except TrusteeError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Trustee {number}: key sealed in {key_path}; commitments in {out}/round1-{number}.json")

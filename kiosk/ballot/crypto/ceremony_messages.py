@@ -16,9 +16,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from kiosk.ballot.crypto._interim_group import GroupError, Point, Scalar
+from kiosk.ballot.crypto.base_hashes import base_hash, parameters_hash
+from kiosk.ballot.crypto.group import GroupError, Point, Scalar
+from kiosk.ballot.crypto.hashing import DIGEST_SIZE, Digest, encode_int, encode_str
 from kiosk.ballot.crypto.key_ceremony import SchnorrProof, check_coefficient, feldman_holds
-from kiosk.ballot.crypto.wire import B64, encode_int, encode_str
+from kiosk.ballot.crypto.wire import B64
 
 ROUND1_FORMAT: Final = "isoloir-dkg-commitments/1"
 SHARE_FORMAT: Final = "isoloir-dkg-share/1"
@@ -26,6 +28,7 @@ COMPLAINT_FORMAT: Final = "isoloir-dkg-complaint/1"
 REVEAL_FORMAT: Final = "isoloir-dkg-reveal/1"
 ACCEPT_FORMAT: Final = "isoloir-dkg-accept/1"
 _SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+MAX_NAME_LENGTH: Final = 200  # a person's name as printed in the record, not a document
 ComplaintReason = Literal["missing", "signature", "context", "undecryptable", "feldman"]
 
 
@@ -41,10 +44,12 @@ class _Message(BaseModel):
 
 class Round1(_Message):
     format: Literal["isoloir-dkg-commitments/1"] = ROUND1_FORMAT
+    H_M: B64
     H_B: B64
     n: int
     k: int
     trustee: int
+    name: str
     identity_key: B64
     transport_key: B64
     commitments: list[B64]
@@ -110,8 +115,16 @@ def load(model: type[M], data: bytes, sender: int = 0) -> M:
 
 def round1_bytes(m: Round1) -> bytes:
     proofs = b"".join(c + v for c, v in m.proofs)
-    head = encode_str(ROUND1_FORMAT) + m.H_B + encode_int(m.n) + encode_int(m.k) + encode_int(m.trustee)
-    return head + m.identity_key + m.transport_key + b"".join(m.commitments) + proofs
+    head = encode_str(ROUND1_FORMAT) + m.H_M + m.H_B + encode_int(m.n) + encode_int(m.k)
+    return (
+        head
+        + encode_int(m.trustee)
+        + encode_str(m.name)
+        + m.identity_key
+        + m.transport_key
+        + b"".join(m.commitments)
+        + proofs
+    )
 
 
 def share_bytes(m: ShareMessage) -> bytes:
@@ -152,28 +165,32 @@ def raw_public(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
 
 def point(data: bytes, trustee: int, what: str) -> Point:
     try:
-        return Point.from_bytes(data)
+        return Point.decode(data)
     except GroupError:
         raise CeremonyMessageError(trustee, f"{what} is not a valid group element") from None
 
 
 def scalar(data: bytes, trustee: int, what: str) -> Scalar:
     try:
-        return Scalar.from_bytes(data)
+        return Scalar.decode(data)
     except GroupError:
         raise CeremonyMessageError(trustee, f"{what} is not a canonical scalar") from None
 
 
-def check_round1(m: Round1, h_b: bytes, n: int, k: int) -> list[Point]:
+def check_round1(m: Round1, h_b: Digest, n: int, k: int, signed: bool = True) -> list[Point]:
     """Every check of §3 on one trustee's commitments; returns them decoded."""
     i = m.trustee
-    if (m.H_B, m.n, m.k) != (h_b, n, k):
+    if len(m.H_M) != DIGEST_SIZE or (m.H_B, m.n, m.k) != (h_b, n, k):
         raise CeremonyMessageError(i, "its commitments are for another manifest, n or k (H_B differs)")
+    if base_hash(parameters_hash(), Digest(m.H_M), n, k) != h_b:
+        raise CeremonyMessageError(i, "its H_B is not the hash of its H_M, n and k")
+    if not m.name or len(m.name) > MAX_NAME_LENGTH:
+        raise CeremonyMessageError(i, f"its name must be 1 to {MAX_NAME_LENGTH} characters")
     if len(m.commitments) != k or len(m.proofs) != k:
         raise CeremonyMessageError(i, f"it sent {len(m.commitments)} commitments; the threshold needs {k}")
     if len(m.identity_key) != 32 or len(m.transport_key) != 32:
         raise CeremonyMessageError(i, "its identity or transport key is not 32 bytes")
-    if not signature_holds(m.identity_key, round1_bytes(m), m.signature):
+    if signed and not signature_holds(m.identity_key, round1_bytes(m), m.signature):
         raise CeremonyMessageError(i, "the signature on its commitments does not match")
     commitments = [point(c, i, f"commitment {j}") for j, c in enumerate(m.commitments)]
     for j, (commitment, (c, v)) in enumerate(zip(commitments, m.proofs, strict=True)):
@@ -183,7 +200,7 @@ def check_round1(m: Round1, h_b: bytes, n: int, k: int) -> list[Point]:
     return commitments
 
 
-def check_round1_set(messages: list[Round1], h_b: bytes, n: int, k: int) -> dict[int, list[Point]]:
+def check_round1_set(messages: list[Round1], h_b: Digest, n: int, k: int) -> dict[int, list[Point]]:
     numbers = sorted(m.trustee for m in messages)
     if numbers != list(range(1, n + 1)):
         missing = sorted(set(range(1, n + 1)) - set(numbers)) or [numbers[0]]
@@ -199,13 +216,13 @@ def check_round1_set(messages: list[Round1], h_b: bytes, n: int, k: int) -> dict
 # --- round 2 and 3 ------------------------------------------------------------------------------
 
 
-def share_info(h_b: bytes, h_c: bytes, sender: int, receiver: int) -> bytes:
+def share_info(h_b: Digest, h_c: Digest, sender: int, receiver: int) -> bytes:
     return encode_str(SHARE_FORMAT) + h_b + h_c + encode_int(sender) + encode_int(receiver)
 
 
 def seal_share(
-    h_b: bytes,
-    h_c: bytes,
+    h_b: Digest,
+    h_c: Digest,
     sender: int,
     receiver: int,
     value: Scalar,
@@ -213,15 +230,15 @@ def seal_share(
     identity: Ed25519PrivateKey,
 ) -> ShareMessage:
     public = X25519PublicKey.from_public_bytes(transport_key)
-    sealed = _SUITE.encrypt(value.to_bytes(), public, info=share_info(h_b, h_c, sender, receiver))
+    sealed = _SUITE.encrypt(value.encode(), public, info=share_info(h_b, h_c, sender, receiver))
     message = ShareMessage(H_B=h_b, H_C=h_c, from_=sender, to=receiver, sealed=sealed)
     return signed(message, share_bytes(message), identity)
 
 
 def open_share(
     m: ShareMessage | None,
-    h_b: bytes,
-    h_c: bytes,
+    h_b: Digest,
+    h_c: Digest,
     receiver: int,
     transport: X25519PrivateKey,
     sender: Round1,
@@ -236,25 +253,25 @@ def open_share(
         return "context"
     try:
         plain = _SUITE.decrypt(m.sealed, transport, info=share_info(h_b, h_c, m.from_, receiver))
-        value = Scalar.from_bytes(plain)
+        value = Scalar.decode(plain)
     except Exception:  # InvalidTag, a wrong length or a non-canonical scalar: all "does not open"
         return "undecryptable"
     return value if feldman_holds(commitments, receiver, value) else "feldman"
 
 
 def complaint(
-    h_c: bytes, by: int, against: int, reason: ComplaintReason, identity: Ed25519PrivateKey
+    h_c: Digest, by: int, against: int, reason: ComplaintReason, identity: Ed25519PrivateKey
 ) -> Complaint:
     message = Complaint(H_C=h_c, by=by, against=against, reason=reason)
     return signed(message, complaint_bytes(message), identity)
 
 
-def reveal(h_c: bytes, sender: int, receiver: int, value: Scalar, identity: Ed25519PrivateKey) -> Reveal:
-    message = Reveal(H_C=h_c, from_=sender, to=receiver, value=value.to_bytes())
+def reveal(h_c: Digest, sender: int, receiver: int, value: Scalar, identity: Ed25519PrivateKey) -> Reveal:
+    message = Reveal(H_C=h_c, from_=sender, to=receiver, value=value.encode())
     return signed(message, reveal_bytes(message), identity)
 
 
-def check_reveal(m: Reveal, h_c: bytes, sender: Round1, commitments: list[Point]) -> Scalar:
+def check_reveal(m: Reveal, h_c: Digest, sender: Round1, commitments: list[Point]) -> Scalar:
     if h_c != m.H_C or not signature_holds(sender.identity_key, reveal_bytes(m), m.signature):
         raise CeremonyMessageError(m.from_, "its revealed share is not signed by it for this ceremony")
     value = scalar(m.value, m.from_, "the revealed share")

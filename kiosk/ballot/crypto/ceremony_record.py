@@ -1,7 +1,8 @@
 """ceremony.json: what the key ceremony leaves for everyone, and the checks (V3) before anyone trusts it.
 
-docs/e2e-trustees.md §5. Every honest trustee writes the same bytes; the decryption side re-checks
-the whole file before it uses K, H_E or a trustee's verification key K_ℓ.
+The layout is the record's (docs/e2e-spec.md §10, `isoloir-record/1 ceremony`); docs/e2e-trustees.md §5
+adds what a complaint entry holds. Every honest trustee writes the same bytes; the decryption side
+re-checks the whole file before it uses K, H_E or a trustee's verification key K_ℓ.
 """
 
 from __future__ import annotations
@@ -13,21 +14,22 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from kiosk.ballot.crypto._interim_group import Point
-from kiosk.ballot.crypto.ceremony_messages import (
-    Complaint,
-    ComplaintReason,
-    Reveal,
-    Round1,
-    check_reveal,
-    check_round1_set,
-    complaint_bytes,
-    signature_holds,
+from kiosk.ballot.crypto.base_hashes import (
+    CeremonyError,
+    base_hash,
+    commitments_hash,
+    election_key,
+    extended_base_hash,
+    parameters_hash,
+    trustee_public_share,
 )
-from kiosk.ballot.crypto.key_ceremony import check_sizes, hash_c, hash_e, joint_key, verification_key
+from kiosk.ballot.crypto.ceremony_messages import ComplaintReason, Round1, check_round1, scalar
+from kiosk.ballot.crypto.group import Point
+from kiosk.ballot.crypto.hashing import Digest, HashError
+from kiosk.ballot.crypto.key_ceremony import CeremonyRuleError, check_sizes, feldman_holds
 from kiosk.ballot.crypto.wire import B64
 
-CEREMONY_FORMAT: Final = "isoloir-ceremony/1"
+CEREMONY_FORMAT: Final = "isoloir-record/1 ceremony"
 
 
 class CeremonyRecordError(ValueError):
@@ -35,38 +37,38 @@ class CeremonyRecordError(ValueError):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ResolvedComplaint(_Strict):
+    """A complaint by trustee `by` against this entry's trustee, answered by a reveal that checks."""
+
+    by: int
+    reason: ComplaintReason
+    reveal: B64
 
 
 class TrusteeEntry(_Strict):
-    trustee: int
+    index: int
+    name: str
     identity_key: B64
     transport_key: B64
     commitments: list[B64]
     proofs: list[tuple[B64, B64]]
-    signature: B64
-
-
-class ResolvedComplaint(_Strict):
-    by: int
-    against: int
-    reason: ComplaintReason
-    reveal: B64
-    complaint_signature: B64
-    reveal_signature: B64
+    complaints: list[ResolvedComplaint]
 
 
 class Ceremony(_Strict):
-    format: Literal["isoloir-ceremony/1"] = CEREMONY_FORMAT
+    format: Literal["isoloir-record/1 ceremony"] = CEREMONY_FORMAT
     mode: Literal["dkg"] = "dkg"
     n: int
     k: int
-    H_B: B64
     trustees: list[TrusteeEntry]
-    complaints: list[ResolvedComplaint]
-    K: B64
-    H_C: B64
-    H_E: B64
+    election_key: B64
+    h_m: B64
+    h_b: B64
+    h_c: B64
+    h_e: B64
 
 
 @dataclass(frozen=True)
@@ -76,113 +78,117 @@ class CeremonyKeys:
     n: int
     k: int
     key: Point
-    h_e: bytes
-    commitments: Mapping[int, Sequence[Point]]
+    h_e: Digest
+    rows: Sequence[Sequence[Point]]  # K_i,j, trustee 1 first
     identity_keys: Mapping[int, bytes]
 
     def verification_key(self, trustee: int) -> Point:
-        return verification_key(self.commitments, trustee)
+        return trustee_public_share(self.rows, trustee)
 
 
 def build_ceremony(
-    h_b: bytes, n: int, k: int, round1: Sequence[Round1], resolved: Sequence[tuple[Complaint, Reveal]]
+    round1: Sequence[Round1], complaints: Mapping[tuple[int, int], tuple[ComplaintReason, bytes]]
 ) -> Ceremony:
-    commitments = check_round1_set(list(round1), h_b, n, k)
-    key = joint_key(commitments)
-    h_c = hash_c(h_b, commitments)
+    """From the checked round-1 messages and the answered complaints, keyed (by, against)."""
+    first = round1[0]
+    rows = [[Point.decode(c) for c in m.commitments] for m in round1]
+    h_b = Digest(first.H_B)
+    key = election_key(rows)
+    h_c = commitments_hash(h_b, rows, first.k)
     entries = [
-        TrusteeEntry.model_validate(m.model_dump(exclude={"format", "H_B", "n", "k"}))
-        for m in sorted(round1, key=lambda m: m.trustee)
-    ]
-    complaints = [
-        ResolvedComplaint(
-            by=c.by,
-            against=c.against,
-            reason=c.reason,
-            reveal=r.value,
-            complaint_signature=c.signature,
-            reveal_signature=r.signature,
+        TrusteeEntry(
+            index=m.trustee,
+            name=m.name,
+            identity_key=m.identity_key,
+            transport_key=m.transport_key,
+            commitments=m.commitments,
+            proofs=m.proofs,
+            complaints=[
+                ResolvedComplaint(by=by, reason=reason, reveal=value)
+                for (by, against), (reason, value) in sorted(complaints.items())
+                if against == m.trustee
+            ],
         )
-        for c, r in sorted(resolved, key=lambda pair: (pair[0].by, pair[0].against))
+        for m in round1
     ]
     return Ceremony(
-        n=n,
-        k=k,
-        H_B=h_b,
+        n=first.n,
+        k=first.k,
         trustees=entries,
-        complaints=complaints,
-        K=key.to_bytes(),
-        H_C=h_c,
-        H_E=hash_e(h_b, key, h_c),
+        election_key=key.encode(),
+        h_m=first.H_M,
+        h_b=h_b,
+        h_c=h_c,
+        h_e=extended_base_hash(h_b, key, h_c),
     )
 
 
 def ceremony_text(ceremony: Ceremony) -> str:
-    return json.dumps(ceremony.model_dump(mode="json", by_alias=True), indent=1) + "\n"
+    return json.dumps(ceremony.model_dump(mode="json"), indent=1) + "\n"
 
 
 def load_ceremony(data: bytes) -> Ceremony:
     try:
         return Ceremony.model_validate(json.loads(data))
     except (json.JSONDecodeError, UnicodeDecodeError, ValueError):
-        raise CeremonyRecordError("this is not a ceremony.json (isoloir-ceremony/1)") from None
+        raise CeremonyRecordError(f"this is not a ceremony.json ({CEREMONY_FORMAT})") from None
 
 
 def check_ceremony(ceremony: Ceremony) -> CeremonyKeys:
-    """V3: every commitment, proof and signature, each complaint's reveal, then K, H_C and H_E."""
+    """V3: sizes, numbering, every commitment and Schnorr proof, each complaint's reveal, K, H_C, H_E."""
     try:
         check_sizes(ceremony.n, ceremony.k)
-        round1 = [_as_round1(ceremony, entry) for entry in ceremony.trustees]
-        commitments = check_round1_set(round1, ceremony.H_B, ceremony.n, ceremony.k)
-    except ValueError as exc:
+        h_b = base_hash(parameters_hash(), Digest(ceremony.h_m), ceremony.n, ceremony.k)
+        if h_b != ceremony.h_b:
+            raise CeremonyRecordError("h_b is not H(H_P; 0x02, h_m, n, k)")
+        if [t.index for t in ceremony.trustees] != list(range(1, ceremony.n + 1)):
+            raise CeremonyRecordError(f"trustees must be listed 1..{ceremony.n}, once each")
+        for name in ("identity_key", "transport_key"):
+            if len({getattr(t, name) for t in ceremony.trustees}) != ceremony.n:
+                raise CeremonyRecordError(f"two trustees share an {name.replace('_', ' ')}")
+        rows = [
+            check_round1(_as_round1(ceremony, t), h_b, ceremony.n, ceremony.k, signed=False)
+            for t in ceremony.trustees
+        ]
+        for entry, row in zip(ceremony.trustees, rows, strict=True):
+            _check_complaints(entry, row, ceremony.n)
+        key = election_key(rows)
+        h_c = commitments_hash(h_b, rows, ceremony.k)
+        h_e = extended_base_hash(h_b, key, h_c)
+    except (CeremonyRuleError, CeremonyError, HashError, ValueError) as exc:
         raise CeremonyRecordError(f"ceremony.json: {exc}") from None
-    h_c = hash_c(ceremony.H_B, commitments)
-    for resolved in ceremony.complaints:
-        _check_resolved(resolved, h_c, {m.trustee: m for m in round1}, commitments)
-    key = joint_key(commitments)
-    if key.to_bytes() != ceremony.K or h_c != ceremony.H_C or hash_e(ceremony.H_B, key, h_c) != ceremony.H_E:
-        raise CeremonyRecordError("ceremony.json: K, H_C or H_E is not what the commitments give")
+    if (key.encode(), h_c, h_e) != (ceremony.election_key, ceremony.h_c, ceremony.h_e):
+        raise CeremonyRecordError("ceremony.json: election_key, h_c or h_e is not what the commitments give")
     return CeremonyKeys(
-        ceremony.n,
-        ceremony.k,
-        key,
-        ceremony.H_E,
-        commitments,
-        {m.trustee: m.identity_key for m in round1},
+        ceremony.n, ceremony.k, key, h_e, rows, {t.index: t.identity_key for t in ceremony.trustees}
     )
 
 
 def _as_round1(ceremony: Ceremony, entry: TrusteeEntry) -> Round1:
+    """The entry as its round-1 message, for the same checks (the record carries no signatures:
+    each trustee's accept file signs the whole ceremony.json)."""
+    fields = entry.model_dump(exclude={"index", "complaints"})
     return Round1.model_validate(
-        {**entry.model_dump(), "H_B": ceremony.H_B, "n": ceremony.n, "k": ceremony.k}
+        {
+            **fields,
+            "trustee": entry.index,
+            "H_M": ceremony.h_m,
+            "H_B": ceremony.h_b,
+            "n": ceremony.n,
+            "k": ceremony.k,
+            "signature": b"",
+        }
     )
 
 
-def _check_resolved(
-    resolved: ResolvedComplaint,
-    h_c: bytes,
-    round1: Mapping[int, Round1],
-    commitments: Mapping[int, Sequence[Point]],
-) -> None:
-    if resolved.by not in round1 or resolved.against not in round1 or resolved.by == resolved.against:
-        raise CeremonyRecordError("ceremony.json: a complaint names an unknown trustee")
-    filed = Complaint(
-        H_C=h_c,
-        by=resolved.by,
-        against=resolved.against,
-        reason=resolved.reason,
-        signature=resolved.complaint_signature,
-    )
-    if not signature_holds(round1[resolved.by].identity_key, complaint_bytes(filed), filed.signature):
-        raise CeremonyRecordError(f"ceremony.json: trustee {resolved.by}'s complaint is not signed by it")
-    answer = Reveal(
-        H_C=h_c,
-        from_=resolved.against,
-        to=resolved.by,
-        value=resolved.reveal,
-        signature=resolved.reveal_signature,
-    )
-    try:
-        check_reveal(answer, h_c, round1[resolved.against], list(commitments[resolved.against]))
-    except ValueError as exc:
-        raise CeremonyRecordError(f"ceremony.json: {exc}") from None
+def _check_complaints(entry: TrusteeEntry, row: Sequence[Point], n: int) -> None:
+    accusers = [c.by for c in entry.complaints]
+    if accusers != sorted(set(accusers)) or any(not 1 <= by <= n or by == entry.index for by in accusers):
+        raise CeremonyRecordError(f"trustee {entry.index}'s complaints name an impossible accuser")
+    for resolved in entry.complaints:
+        value = scalar(resolved.reveal, entry.index, "a revealed share")
+        if not feldman_holds(row, resolved.by, value):
+            raise CeremonyRecordError(
+                f"trustee {entry.index}'s share revealed to trustee {resolved.by} "
+                "does not match its commitments"
+            )

@@ -12,10 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from kiosk.ballot.crypto._interim_group import G, Point, Scalar, hq
-from kiosk.ballot.crypto.wire import encode_int
-
-TAG_DECRYPTION = 0x30  # trustee ℓ's proof that M_ℓ = A^P(ℓ), keyed by H_E
+from kiosk.ballot.crypto.group import GENERATOR, IDENTITY, Point, Scalar
+from kiosk.ballot.crypto.hashing import Digest, Tag, hq
 
 
 class DecryptionRefused(ValueError):
@@ -33,14 +31,14 @@ class Ciphertext:
     a: Point
     b: Point
 
-    def __add__(self, other: Ciphertext) -> Ciphertext:
-        return Ciphertext(self.a + other.a, self.b + other.b)
+    def __mul__(self, other: Ciphertext) -> Ciphertext:
+        return Ciphertext(self.a * other.a, self.b * other.b)
 
-    def __mul__(self, factor: Scalar) -> Ciphertext:
-        return Ciphertext(self.a * factor, self.b * factor)
+    def __pow__(self, exponent: Scalar) -> Ciphertext:
+        return Ciphertext(self.a**exponent, self.b**exponent)
 
 
-ZERO = Ciphertext(Point.identity(), Point.identity())  # encrypts 0 with nonce 0: the empty product
+ZERO = Ciphertext(IDENTITY, IDENTITY)  # encrypts 0 with nonce 0: the empty product
 
 
 @dataclass(frozen=True)
@@ -56,7 +54,7 @@ class Partial:
 def aggregate(ciphertexts: Iterable[Ciphertext]) -> Ciphertext:
     total = ZERO
     for ciphertext in ciphertexts:
-        total = total + ciphertext
+        total = total * ciphertext
     return total
 
 
@@ -69,26 +67,25 @@ def weighted_aggregate(classes: Mapping[int, Sequence[Ciphertext]]) -> Ciphertex
     for weight in sorted(classes):
         if weight < 1:
             raise DecryptionRefused(f"a weight must be a positive integer, not {weight}")
-        total = total + aggregate(classes[weight]) * Scalar(weight)
+        total = total * aggregate(classes[weight]) ** Scalar.reduce(weight)
     return total
 
 
 def _challenge(
-    h_e: bytes, trustee: int, k_l: Point, key: Point, ct: Ciphertext, m: Point, a: Point, b: Point
+    h_e: Digest, trustee: int, k_l: Point, key: Point, ct: Ciphertext, m: Point, a: Point, b: Point
 ) -> Scalar:
-    points = (k_l, key, ct.a, ct.b, m, a, b)
-    return hq(h_e, TAG_DECRYPTION, encode_int(trustee), *(p.to_bytes() for p in points))
+    return hq(h_e, Tag.DECRYPTION_PROOF, trustee, k_l, key, ct.a, ct.b, m, a, b)
 
 
-def partial_decrypt(h_e: bytes, trustee: int, share: Scalar, key: Point, ciphertext: Ciphertext) -> Partial:
-    k_l, m, u = Point.base(share), ciphertext.a * share, Scalar.random()
-    c = _challenge(h_e, trustee, k_l, key, ciphertext, m, Point.base(u), ciphertext.a * u)
+def partial_decrypt(h_e: Digest, trustee: int, share: Scalar, key: Point, ciphertext: Ciphertext) -> Partial:
+    k_l, m, u = GENERATOR**share, ciphertext.a**share, Scalar.random()  # u from the CSPRNG, used once
+    c = _challenge(h_e, trustee, k_l, key, ciphertext, m, GENERATOR**u, ciphertext.a**u)
     return Partial(trustee, m, c, u - c * share)
 
 
-def proof_holds(h_e: bytes, k_l: Point, key: Point, ciphertext: Ciphertext, partial: Partial) -> bool:
-    a = Point.base(partial.v) + k_l * partial.c
-    b = ciphertext.a * partial.v + partial.m * partial.c
+def proof_holds(h_e: Digest, k_l: Point, key: Point, ciphertext: Ciphertext, partial: Partial) -> bool:
+    a = GENERATOR**partial.v * k_l**partial.c
+    b = ciphertext.a**partial.v * partial.m**partial.c
     return _challenge(h_e, partial.trustee, k_l, key, ciphertext, partial.m, a, b) == partial.c
 
 
@@ -99,14 +96,14 @@ def lagrange_at_zero(trustees: Sequence[int]) -> dict[int, Scalar]:
         numerator, denominator = Scalar(1), Scalar(1)
         for other in trustees:
             if other != ell:
-                numerator = numerator * Scalar(other)
-                denominator = denominator * Scalar(other - ell)
+                numerator = numerator * Scalar.reduce(other)
+                denominator = denominator * Scalar.reduce(other - ell)
         weights[ell] = numerator * denominator.inverse()
     return weights
 
 
 def combine(
-    h_e: bytes,
+    h_e: Digest,
     key: Point,
     k: int,
     verification_keys: Mapping[int, Point],
@@ -131,12 +128,12 @@ def combine(
                 partial.trustee,
             )
     weights = lagrange_at_zero(trustees)
-    blinding = Point.identity()
+    blinding = IDENTITY
     for partial in partials:
-        blinding = blinding + partial.m * weights[partial.trustee]
-    return ciphertext.b - blinding
+        blinding = blinding * partial.m ** weights[partial.trustee]
+    return ciphertext.b / blinding
 
 
 def encrypt(key: Point, value: int, nonce: Scalar) -> Ciphertext:
     """(g^ξ, K^(ξ+m)): for tests and benchmarks; the booth's encryption lives with the ballot proofs."""
-    return Ciphertext(G * nonce, key * (nonce + Scalar(value)))
+    return Ciphertext(GENERATOR**nonce, key ** (nonce + Scalar.reduce(value)))

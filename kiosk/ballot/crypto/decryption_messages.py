@@ -15,7 +15,6 @@ from typing import Final, Literal
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from kiosk.ballot.crypto._interim_group import GroupError, Point, Scalar
 from kiosk.ballot.crypto.ceremony_messages import signature_holds
 from kiosk.ballot.crypto.ceremony_record import CeremonyKeys
 from kiosk.ballot.crypto.decryption import (
@@ -27,7 +26,9 @@ from kiosk.ballot.crypto.decryption import (
     proof_holds,
 )
 from kiosk.ballot.crypto.discrete_log import DiscreteLogTable
-from kiosk.ballot.crypto.wire import B64, encode_int, encode_str
+from kiosk.ballot.crypto.group import GENERATOR, GroupError, Point, Scalar
+from kiosk.ballot.crypto.hashing import encode_int, encode_str
+from kiosk.ballot.crypto.wire import B64
 
 REQUEST_FORMAT: Final = "isoloir-decryption-request/1"
 PARTIAL_FORMAT: Final = "isoloir-partial-decryption/1"
@@ -75,7 +76,7 @@ class PartialFile(_Strict):
 
 
 def make_request(h_e: bytes, ciphertexts: Mapping[str, Ciphertext]) -> str:
-    entries = [RequestedCiphertext(id=i, A=c.a.to_bytes(), B=c.b.to_bytes()) for i, c in ciphertexts.items()]
+    entries = [RequestedCiphertext(id=i, A=c.a.encode(), B=c.b.encode()) for i, c in ciphertexts.items()]
     return json.dumps(Request(H_E=h_e, ciphertexts=entries).model_dump(mode="json"), indent=1) + "\n"
 
 
@@ -84,7 +85,7 @@ def load_request(data: bytes, h_e: bytes) -> dict[str, Ciphertext]:
         request = Request.model_validate(json.loads(data))
         if h_e != request.H_E:
             raise DecryptionRefused("the request is for another election or ceremony (H_E differs)")
-        return {c.id: Ciphertext(Point.from_bytes(c.A), Point.from_bytes(c.B)) for c in request.ciphertexts}
+        return {c.id: Ciphertext(Point.decode(c.A), Point.decode(c.B)) for c in request.ciphertexts}
     except (json.JSONDecodeError, UnicodeDecodeError, ValidationError, GroupError) as exc:
         raise DecryptionRefused(f"this is not a valid decryption request: {_first_line(exc)}") from None
 
@@ -99,18 +100,18 @@ def answer_request(
 ) -> str:
     ciphertexts = load_request(request_bytes, keys.h_e)
     k_l = keys.verification_key(trustee)
-    if Point.base(share) != k_l:  # a share of another ceremony, or a damaged one: say so before answering
+    if GENERATOR**share != k_l:  # a share of another ceremony, or a damaged one: say so before answering
         raise DecryptionRefused(f"trustee {trustee}'s share does not match its key in this ceremony")
     entries = []
     for ident, ciphertext in ciphertexts.items():
         partial = partial_decrypt(keys.h_e, trustee, share, keys.key, ciphertext)
         entries.append(
-            PartialEntry(id=ident, M=partial.m.to_bytes(), c=partial.c.to_bytes(), v=partial.v.to_bytes())
+            PartialEntry(id=ident, M=partial.m.encode(), c=partial.c.encode(), v=partial.v.encode())
         )
     answer = PartialFile(
         H_E=keys.h_e,
         trustee=trustee,
-        K_l=k_l.to_bytes(),
+        K_l=k_l.encode(),
         request_sha256=hashlib.sha256(request_bytes).digest(),
         partials=entries,
     )
@@ -144,9 +145,7 @@ def load_partials(keys: CeremonyKeys, request_bytes: bytes, data: bytes) -> dict
 
 def _partial(trustee: int, entry: PartialEntry) -> Partial:
     try:
-        return Partial(
-            trustee, Point.from_bytes(entry.M), Scalar.from_bytes(entry.c), Scalar.from_bytes(entry.v)
-        )
+        return Partial(trustee, Point.decode(entry.M), Scalar.decode(entry.c), Scalar.decode(entry.v))
     except GroupError:
         raise DecryptionRefused(f"trustee {trustee}'s answer for {entry.id} is malformed", trustee) from None
 

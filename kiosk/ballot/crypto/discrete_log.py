@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from math import isqrt
 
-from kiosk.ballot.crypto._interim_group import Point, Scalar
+from kiosk.ballot.crypto.group import IDENTITY, Point, Scalar
 
 
 class DiscreteLogTable:
@@ -19,19 +19,19 @@ class DiscreteLogTable:
         self.bound = bound
         self.width = isqrt(bound) + 1  # width² > bound: every t ≤ bound is r·width + j with j < width
         self._baby: dict[bytes, int] = {}
-        current = Point.identity()
+        current = IDENTITY
         for j in range(self.width):
-            self._baby.setdefault(current.to_bytes(), j)
-            current = current + base
-        self._giant = Point.identity() - base * Scalar(self.width)
+            self._baby.setdefault(current.encode(), j)
+            current = current * base
+        self._giant = IDENTITY / base ** Scalar.reduce(self.width)
 
     def log(self, target: Point) -> int | None:
         """t in 0..bound with base^t = target, or None when there is none (not a count)."""
         current = target
         for r in range(self.width + 1):
-            j = self._baby.get(current.to_bytes())
+            j = self._baby.get(current.encode())
             if j is not None:
                 t = r * self.width + j
                 return t if t <= self.bound else None
-            current = current + self._giant
+            current = current * self._giant
         return None

@@ -19,7 +19,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from kiosk.ballot.crypto.wire import B64, encode_int, encode_str
+from kiosk.ballot.crypto.hashing import encode_int, encode_str
+from kiosk.ballot.crypto.wire import B64
 from kiosk.ballot.shares import KDF_ITERATIONS, KDF_LANES, KDF_MEMORY_KIB, MIN_PASSPHRASE_LENGTH
 
 STATE_FORMAT: Final = "isoloir-trustee-state/1"

@@ -45,14 +45,3 @@ def _validate(value: object) -> bytes:
 
 
 B64 = Annotated[bytes, PlainValidator(_validate), PlainSerializer(b64encode, return_type=str)]
-
-
-def encode_int(value: int) -> bytes:
-    """4 bytes, big-endian, unsigned (docs/e2e-spec.md §3)."""
-    return value.to_bytes(4, "big")
-
-
-def encode_str(value: str) -> bytes:
-    """4-byte big-endian byte length, then the UTF-8 bytes."""
-    data = value.encode()
-    return len(data).to_bytes(4, "big") + data
