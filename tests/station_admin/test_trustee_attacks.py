@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from kiosk.ballot.crypto import ceremony_messages as msg
-from kiosk.ballot.crypto import group
+from kiosk.ballot.crypto import group, trustee_vault
 from kiosk.ballot.crypto.base_hashes import commitments_hash
 from kiosk.ballot.crypto.ceremony_record import check_ceremony, load_ceremony
 from kiosk.ballot.crypto.decryption import encrypt
@@ -63,6 +63,14 @@ class Hall:
         round1 = [msg.load(msg.Round1, p.read_bytes()) for p in sorted(self.round1.glob("round1-*.json"))]
         rows = [[Point.decode(c) for c in m.commitments] for m in round1]
         return commitments_hash(Digest(round1[0].H_B), rows, K)
+
+
+@pytest.fixture(autouse=True)
+def quick_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These attacks are on the protocol, not on the passphrase: a light Argon2id keeps them quick.
+    The real cost is what test_trustee_vault.py and the subprocess ceremony use."""
+    monkeypatch.setattr(trustee_vault, "KDF_MEMORY_KIB", 1024)
+    monkeypatch.setattr(trustee_vault, "KDF_ITERATIONS", 1)
 
 
 @pytest.fixture
