@@ -26,15 +26,13 @@ from kiosk.ballot.crypto.base_hashes import (
     parameters_hash,
 )
 from kiosk.ballot.crypto.decryption import (
-    Ciphertext,
-    aggregate,
     combine,
-    encrypt,
     partial_decrypt,
     weighted_aggregate,
 )
 from kiosk.ballot.crypto.discrete_log import DiscreteLogTable
-from kiosk.ballot.crypto.group import GENERATOR, Point, Scalar
+from kiosk.ballot.crypto.elgamal import Ciphertext, aggregate, encrypt
+from kiosk.ballot.crypto.group import GENERATOR, Nonce, Point, Scalar
 from kiosk.ballot.crypto.hashing import Digest
 from kiosk.ballot.crypto.key_ceremony import Polynomial, check_coefficient, feldman_holds, prove_coefficient
 from station_admin.trustee import Seat, finish, keygen, shares
@@ -97,7 +95,7 @@ def ceremony_with_files() -> dict[str, float]:
 
 def decryption(key: Point, shares_of: dict[int, Scalar], count: int) -> dict[str, float]:
     digest = Digest(bytes(32))  # any H_E: the cost does not depend on it
-    aggregates = [aggregate([encrypt(key, 1, Scalar.random()) for _ in range(3)]) for _ in range(count)]
+    aggregates = [aggregate([encrypt(key, 1, Nonce.random()) for _ in range(3)]) for _ in range(count)]
     present = (1, 3, 5)
     started = time.perf_counter()
     answers = {
@@ -118,7 +116,7 @@ def decryption(key: Point, shares_of: dict[int, Scalar], count: int) -> dict[str
 
 
 def weights(key: Point) -> float:
-    classes: dict[int, list[Ciphertext]] = {w: [encrypt(key, 1, Scalar.random())] for w in (1, 2, 5)}
+    classes: dict[int, list[Ciphertext]] = {w: [encrypt(key, 1, Nonce.random())] for w in (1, 2, 5)}
     return _ms(lambda: [weighted_aggregate(classes) for _ in range(MARITIME)])
 
 

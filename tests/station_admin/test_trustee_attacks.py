@@ -14,9 +14,9 @@ from kiosk.ballot.crypto import ceremony_messages as msg
 from kiosk.ballot.crypto import group, trustee_vault
 from kiosk.ballot.crypto.base_hashes import commitments_hash
 from kiosk.ballot.crypto.ceremony_record import check_ceremony, load_ceremony
-from kiosk.ballot.crypto.decryption import encrypt
 from kiosk.ballot.crypto.decryption_messages import make_request
-from kiosk.ballot.crypto.group import GENERATOR, Point, Scalar
+from kiosk.ballot.crypto.elgamal import encrypt
+from kiosk.ballot.crypto.group import GENERATOR, Nonce, Point, Scalar
 from kiosk.ballot.crypto.hashing import Digest
 from kiosk.ballot.crypto.key_ceremony import SchnorrProof, prove_coefficient
 from kiosk.ballot.crypto.trustee_vault import ShareFile, open_share, read_key_file
@@ -254,24 +254,32 @@ def test_the_joint_secret_is_never_computed_by_any_step(hall: Hall, monkeypatch:
         seen.add(value)
         real_init(self, value)
 
-    monkeypatch.setattr(group, "_scalar", recording_scalar)
-    monkeypatch.setattr(group.Scalar, "__init__", recording_init)
-    for i in range(1, N + 1):
-        hall.finish(i)
-    ceremony = hall.root / "round3-1" / "ceremony.json"
-    keys = check_ceremony(load_ceremony(ceremony.read_bytes()))
-    request = hall.root / "request.json"
-    request.write_text(make_request(keys.h_e, {"q": encrypt(keys.key, 1, Scalar.random())}))
-    for i in (1, 3):
-        hall.run(
-            "decrypt", "--key", hall.key(i), "--ceremony", ceremony, "--request", request, "--out", hall.root
-        )
-    result = CliRunner().invoke(
-        admin,
-        ["trustee", "combine", "--ceremony", str(ceremony), "--request", str(request), "--bound", "1",
-         "--partial", str(hall.root / "partial-1.json"), "--partial", str(hall.root / "partial-3.json")],
-    )  # fmt: skip
-    monkeypatch.undo()
+    with monkeypatch.context() as recording:
+        recording.setattr(group, "_scalar", recording_scalar)
+        recording.setattr(group.Scalar, "__init__", recording_init)
+        for i in range(1, N + 1):
+            hall.finish(i)
+        ceremony = hall.root / "round3-1" / "ceremony.json"
+        keys = check_ceremony(load_ceremony(ceremony.read_bytes()))
+        request = hall.root / "request.json"
+        request.write_text(make_request(keys.h_e, {"q": encrypt(keys.key, 1, Nonce.random())}))
+        for i in (1, 3):
+            hall.run(
+                "decrypt",
+                "--key",
+                hall.key(i),
+                "--ceremony",
+                ceremony,
+                "--request",
+                request,
+                "--out",
+                hall.root,
+            )
+        result = CliRunner().invoke(
+            admin,
+            ["trustee", "combine", "--ceremony", str(ceremony), "--request", str(request), "--bound", "1",
+             "--partial", str(hall.root / "partial-1.json"), "--partial", str(hall.root / "partial-3.json")],
+        )  # fmt: skip
     assert json.loads(result.output) == {"q": 1}
     for i in range(1, N + 1):  # the recorder does see sums of shares: each trustee's P(ℓ) is there
         share = read_key_file(hall.key(i))

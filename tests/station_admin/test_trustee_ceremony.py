@@ -16,9 +16,9 @@ from click.testing import CliRunner, Result
 
 from kiosk.ballot.crypto import ceremony_messages as msg
 from kiosk.ballot.crypto.ceremony_record import check_ceremony, load_ceremony
-from kiosk.ballot.crypto.decryption import aggregate, encrypt
 from kiosk.ballot.crypto.decryption_messages import make_request
-from kiosk.ballot.crypto.group import GENERATOR, Point, Scalar
+from kiosk.ballot.crypto.elgamal import aggregate, encrypt
+from kiosk.ballot.crypto.group import GENERATOR, Nonce, Point, Scalar
 from kiosk.ballot.crypto.wire import b64decode
 from station_admin.cli import main as admin
 from tests.kit import SMALL_ELECTION
@@ -126,7 +126,7 @@ def test_the_key_files_hold_only_a_share_after_the_ceremony(hall: Hall) -> None:
 
 def _request(hall: Hall, tmp_path: Path) -> Path:
     keys = check_ceremony(load_ceremony(_ceremony(hall).read_bytes()))
-    ballots = [encrypt(keys.key, v, Scalar.random()) for v in VOTES]
+    ballots = [encrypt(keys.key, v, Nonce.random()) for v in VOTES]
     request = tmp_path / "request.json"
     request.write_text(
         make_request(keys.h_e, {"budget/q1/yes": aggregate(ballots), "budget/q1/none": aggregate([])})

@@ -9,9 +9,10 @@ by Lagrange weights in the exponent, T = B / ∏ M_ℓ^(w_ℓ) = K^t; P(0) itsel
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from kiosk.ballot.crypto.elgamal import EMPTY, Ciphertext, aggregate
 from kiosk.ballot.crypto.group import GENERATOR, IDENTITY, Point, Scalar
 from kiosk.ballot.crypto.hashing import Digest, Tag, hq
 
@@ -25,23 +26,6 @@ class DecryptionRefused(ValueError):
 
 
 @dataclass(frozen=True)
-class Ciphertext:
-    """(A, B) = (g^ξ, K^(ξ+m)); component-wise products encrypt sums."""
-
-    a: Point
-    b: Point
-
-    def __mul__(self, other: Ciphertext) -> Ciphertext:
-        return Ciphertext(self.a * other.a, self.b * other.b)
-
-    def __pow__(self, exponent: Scalar) -> Ciphertext:
-        return Ciphertext(self.a**exponent, self.b**exponent)
-
-
-ZERO = Ciphertext(IDENTITY, IDENTITY)  # encrypts 0 with nonce 0: the empty product
-
-
-@dataclass(frozen=True)
 class Partial:
     """Trustee ℓ's M_ℓ = A^P(ℓ) for one ciphertext, with its proof (c, v)."""
 
@@ -51,19 +35,12 @@ class Partial:
     v: Scalar
 
 
-def aggregate(ciphertexts: Iterable[Ciphertext]) -> Ciphertext:
-    total = ZERO
-    for ciphertext in ciphertexts:
-        total = total * ciphertext
-    return total
-
-
 def weighted_aggregate(classes: Mapping[int, Sequence[Ciphertext]]) -> Ciphertext:
     """∏_w (∏_{b∈w} C_b)^w: one exponentiation pair per weight class, never one per ballot.
 
     Only this total is ever decrypted; the class aggregates are not (a class of one delegate would
     publish her vote)."""
-    total = ZERO
+    total = EMPTY
     for weight in sorted(classes):
         if weight < 1:
             raise DecryptionRefused(f"a weight must be a positive integer, not {weight}")
@@ -74,18 +51,18 @@ def weighted_aggregate(classes: Mapping[int, Sequence[Ciphertext]]) -> Ciphertex
 def _challenge(
     h_e: Digest, trustee: int, k_l: Point, key: Point, ct: Ciphertext, m: Point, a: Point, b: Point
 ) -> Scalar:
-    return hq(h_e, Tag.DECRYPTION_PROOF, trustee, k_l, key, ct.a, ct.b, m, a, b)
+    return hq(h_e, Tag.DECRYPTION_PROOF, trustee, k_l, key, ct.alpha, ct.beta, m, a, b)
 
 
 def partial_decrypt(h_e: Digest, trustee: int, share: Scalar, key: Point, ciphertext: Ciphertext) -> Partial:
-    k_l, m, u = GENERATOR**share, ciphertext.a**share, Scalar.random()  # u from the CSPRNG, used once
-    c = _challenge(h_e, trustee, k_l, key, ciphertext, m, GENERATOR**u, ciphertext.a**u)
+    k_l, m, u = GENERATOR**share, ciphertext.alpha**share, Scalar.random()  # u from the CSPRNG, used once
+    c = _challenge(h_e, trustee, k_l, key, ciphertext, m, GENERATOR**u, ciphertext.alpha**u)
     return Partial(trustee, m, c, u - c * share)
 
 
 def proof_holds(h_e: Digest, k_l: Point, key: Point, ciphertext: Ciphertext, partial: Partial) -> bool:
     a = GENERATOR**partial.v * k_l**partial.c
-    b = ciphertext.a**partial.v * partial.m**partial.c
+    b = ciphertext.alpha**partial.v * partial.m**partial.c
     return _challenge(h_e, partial.trustee, k_l, key, ciphertext, partial.m, a, b) == partial.c
 
 
@@ -131,9 +108,4 @@ def combine(
     blinding = IDENTITY
     for partial in partials:
         blinding = blinding * partial.m ** weights[partial.trustee]
-    return ciphertext.b / blinding
-
-
-def encrypt(key: Point, value: int, nonce: Scalar) -> Ciphertext:
-    """(g^ξ, K^(ξ+m)): for tests and benchmarks; the booth's encryption lives with the ballot proofs."""
-    return Ciphertext(GENERATOR**nonce, key ** (nonce + Scalar.reduce(value)))
+    return ciphertext.beta / blinding

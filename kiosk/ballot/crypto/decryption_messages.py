@@ -18,7 +18,6 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from kiosk.ballot.crypto.ceremony_messages import signature_holds
 from kiosk.ballot.crypto.ceremony_record import CeremonyKeys
 from kiosk.ballot.crypto.decryption import (
-    Ciphertext,
     DecryptionRefused,
     Partial,
     combine,
@@ -26,6 +25,7 @@ from kiosk.ballot.crypto.decryption import (
     proof_holds,
 )
 from kiosk.ballot.crypto.discrete_log import DiscreteLogTable
+from kiosk.ballot.crypto.elgamal import Ciphertext
 from kiosk.ballot.crypto.group import GENERATOR, GroupError, Point, Scalar
 from kiosk.ballot.crypto.hashing import encode_int, encode_str
 from kiosk.ballot.crypto.wire import B64
@@ -76,7 +76,9 @@ class PartialFile(_Strict):
 
 
 def make_request(h_e: bytes, ciphertexts: Mapping[str, Ciphertext]) -> str:
-    entries = [RequestedCiphertext(id=i, A=c.a.encode(), B=c.b.encode()) for i, c in ciphertexts.items()]
+    entries = [
+        RequestedCiphertext(id=i, A=c.alpha.encode(), B=c.beta.encode()) for i, c in ciphertexts.items()
+    ]
     return json.dumps(Request(H_E=h_e, ciphertexts=entries).model_dump(mode="json"), indent=1) + "\n"
 
 

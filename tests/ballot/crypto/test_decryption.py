@@ -8,17 +8,15 @@ import itertools
 import pytest
 
 from kiosk.ballot.crypto.decryption import (
-    ZERO,
-    Ciphertext,
     DecryptionRefused,
     Partial,
-    aggregate,
     combine,
     partial_decrypt,
     proof_holds,
     weighted_aggregate,
 )
 from kiosk.ballot.crypto.discrete_log import DiscreteLogTable
+from kiosk.ballot.crypto.elgamal import EMPTY, Ciphertext, aggregate
 from kiosk.ballot.crypto.group import GENERATOR, IDENTITY, Point, Scalar
 from kiosk.ballot.crypto.hashing import Tag, hq
 from tests.ballot.crypto.trustees_kit import Dkg, dkg
@@ -99,14 +97,14 @@ def test_a_wrong_share_forged_under_a_weak_hash_is_refused(five: Dkg) -> None:
     total = aggregate([five.encrypt(1), five.encrypt(0)])
     share, k_l = five.shares[ell], keys.verification_key(ell)
     u, r = Scalar.random(), Scalar.random()
-    a, b = GENERATOR**u, total.a**r  # b is not A^u: the forger is free to choose it
+    a, b = GENERATOR**u, total.alpha**r  # b is not A^u: the forger is free to choose it
     c = _weak_challenge(keys.h_e, ell, k_l, a, b)
     v = u - c * share
-    forged_m = (b / total.a**v) ** c.inverse()  # b = A^v · M'^c  =>  M' = (b / A^v)^(1/c)
-    assert forged_m != total.a**share
+    forged_m = (b / total.alpha**v) ** c.inverse()  # b = A^v · M'^c  =>  M' = (b / A^v)^(1/c)
+    assert forged_m != total.alpha**share
     # The weak verifier accepts it: the attack is real.
-    assert GENERATOR**v * k_l**c == a and total.a**v * forged_m**c == b
-    assert _weak_challenge(keys.h_e, ell, k_l, GENERATOR**v * k_l**c, total.a**v * forged_m**c) == c
+    assert GENERATOR**v * k_l**c == a and total.alpha**v * forged_m**c == b
+    assert _weak_challenge(keys.h_e, ell, k_l, GENERATOR**v * k_l**c, total.alpha**v * forged_m**c) == c
     # Ours hashes the statement (A, B, M'): refused, and trustee 3 is named.
     forged = Partial(ell, forged_m, c, v)
     assert not proof_holds(keys.h_e, k_l, keys.key, total, forged)
@@ -133,7 +131,7 @@ def test_weights_are_applied_per_class_and_only_the_total_decrypts(five: Dkg) ->
 
 def test_an_empty_aggregate_is_the_identity_and_decrypts_to_zero(five: Dkg) -> None:
     empty = weighted_aggregate({1: [], 2: []})
-    assert empty == ZERO and empty.a == IDENTITY
+    assert empty == EMPTY and empty.alpha == IDENTITY
     assert _count(five, empty, _partials(five, empty, (2, 3, 4)), 10) == 0
 
 

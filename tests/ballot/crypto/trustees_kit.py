@@ -14,8 +14,8 @@ from kiosk.ballot.crypto.base_hashes import (
     parameters_hash,
 )
 from kiosk.ballot.crypto.ceremony_record import CeremonyKeys
-from kiosk.ballot.crypto.decryption import Ciphertext, encrypt
-from kiosk.ballot.crypto.group import Scalar
+from kiosk.ballot.crypto.elgamal import Ciphertext, encrypt
+from kiosk.ballot.crypto.group import Nonce, Scalar
 from kiosk.ballot.crypto.key_ceremony import Polynomial
 
 
@@ -26,7 +26,7 @@ class Dkg:
     shares: dict[int, Scalar]  # P(ℓ) = Σ_i P_i(ℓ), what each trustee keeps
 
     def encrypt(self, value: int) -> Ciphertext:
-        return encrypt(self.keys.key, value, Scalar.random())
+        return encrypt(self.keys.key, value, Nonce.random())
 
 
 def dkg(n: int, k: int) -> Dkg:
