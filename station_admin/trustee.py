@@ -135,7 +135,7 @@ def _context(key_path: Path, folders: Sequence[Path], passphrase: str) -> _Conte
         Polynomial(coefficients),
     )
     try:
-        round1 = [msg.load(msg.Round1, data) for data in found(folders, "round1-*.json").values()]
+        round1 = [_round1_file(name, data) for name, data in found(folders, "round1-*.json").items()]
         commitments = msg.check_round1_set(round1, Digest(state.H_B), state.n, state.k)
     except msg.CeremonyMessageError as exc:
         raise TrusteeError(f"refused: {exc}") from None
@@ -145,6 +145,15 @@ def _context(key_path: Path, folders: Sequence[Path], passphrase: str) -> _Conte
     rows = [commitments[i] for i in sorted(commitments)]
     h_c = commitments_hash(Digest(state.H_B), rows, state.k)
     return _Context(state, secrets, sorted(round1, key=lambda m: m.trustee), commitments, h_c)
+
+
+def _round1_file(name: str, data: bytes) -> msg.Round1:
+    number = name.removeprefix("round1-").removesuffix(".json")
+    sender = int(number) if number.isdigit() else 0
+    read_back = msg.load(msg.Round1, data, sender)
+    if read_back.trustee != sender:  # a renamed file: whose commitments are these?
+        raise msg.CeremonyMessageError(sender, f"{name} holds trustee {read_back.trustee}'s commitments")
+    return read_back
 
 
 def shares(key_path: Path, folders: Sequence[Path], out: Path, passphrase: str) -> dict[int, str]:

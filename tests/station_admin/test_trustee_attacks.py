@@ -287,3 +287,61 @@ def test_the_joint_secret_is_never_computed_by_any_step(hall: Hall, monkeypatch:
         assert int.from_bytes(open_share(share, PASSPHRASE)[:32], "little") in seen
     assert secret not in seen
     assert GENERATOR ** Scalar(secret) == keys.key  # and s is indeed the key's secret
+
+
+def test_a_renamed_commitments_file_is_refused(hall: Hall) -> None:
+    """Threat: the router renames trustee 2's file as trustee 3's (and drops 3's) to seat 2 twice."""
+    (hall.round1 / "round1-2.json").replace(hall.round1 / "round1-3.json")
+    refused = hall.run("shares", "--key", hall.key(1), "--in", hall.round1, "--out", hall.round2, ok=False)
+    assert "round1-3.json holds trustee 2's commitments" in refused.output
+
+
+def _finished(hall: Hall) -> Path:
+    hall.shares()
+    for i in range(1, N + 1):
+        hall.finish(i)
+    return hall.root / "round3-1" / "ceremony.json"
+
+
+def test_a_partial_decryption_altered_after_signing_is_refused_naming_its_trustee(hall: Hall) -> None:
+    """Threat: the administrator, carrying trustee 2's answer, changes one M_ℓ to shift a count."""
+    ceremony = _finished(hall)
+    keys = check_ceremony(load_ceremony(ceremony.read_bytes()))
+    request = hall.root / "request.json"
+    request.write_text(make_request(keys.h_e, {"q": encrypt(keys.key, 1, Nonce.random())}))
+    for i in (1, 2):
+        hall.run(
+            "decrypt", "--key", hall.key(i), "--ceremony", ceremony, "--request", request, "--out", hall.root
+        )
+    answer = json.loads((hall.root / "partial-2.json").read_text())
+    answer["partials"][0]["M"] = answer["partials"][0]["c"][:42] + "A"  # any other value
+    (hall.root / "partial-2.json").write_text(json.dumps(answer))
+    result = CliRunner().invoke(
+        admin,
+        ["trustee", "combine", "--ceremony", str(ceremony), "--request", str(request), "--bound", "1",
+         "--partial", str(hall.root / "partial-1.json"), "--partial", str(hall.root / "partial-2.json")],
+    )  # fmt: skip
+    assert result.exit_code == 1 and "trustee 2" in result.output
+
+
+def test_a_trustee_refuses_a_request_of_another_ceremony(hall: Hall) -> None:
+    """Threat: a request made for another election (another H_E) is slipped to a trustee of this one,
+    to have it decrypt ciphertexts under a key it shares with nobody here."""
+    ceremony = _finished(hall)
+    request = hall.root / "request.json"
+    keys = check_ceremony(load_ceremony(ceremony.read_bytes()))
+    request.write_text(make_request(Digest(bytes(32)), {"q": encrypt(keys.key, 1, Nonce.random())}))
+    refused = hall.run(
+        "decrypt",
+        "--key",
+        hall.key(1),
+        "--ceremony",
+        ceremony,
+        "--request",
+        request,
+        "--out",
+        hall.root,
+        ok=False,
+    )
+    assert "another election or ceremony" in refused.output
+    assert not (hall.root / "partial-1.json").exists()

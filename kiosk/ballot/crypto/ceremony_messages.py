@@ -95,6 +95,13 @@ class Accept(_Message):
 
 
 M = TypeVar("M", bound=_Message)
+_NAMES = {
+    "Round1": "commitments file (isoloir-dkg-commitments/1)",
+    "ShareMessage": "share file (isoloir-dkg-share/1)",
+    "Complaint": "complaint (isoloir-dkg-complaint/1)",
+    "Reveal": "revealed share (isoloir-dkg-reveal/1)",
+    "Accept": "acceptance (isoloir-dkg-accept/1)",
+}
 
 
 def dump(message: _Message) -> str:
@@ -106,8 +113,7 @@ def load(model: type[M], data: bytes, sender: int = 0) -> M:
     try:
         return model.model_validate(json.loads(data))
     except (json.JSONDecodeError, UnicodeDecodeError, ValidationError, ValueError):
-        name = model.__name__.lower()
-        raise CeremonyMessageError(sender, f"this is not a valid {name} message") from None
+        raise CeremonyMessageError(sender, f"its file is not a valid {_NAMES[model.__name__]}") from None
 
 
 # --- signed bytes (docs/e2e-trustees.md) -------------------------------------------------------
