@@ -33,13 +33,13 @@ from kiosk.ballot.definition import parse_definition  # noqa: E402
 from kiosk.ballot.e2e_ballot import (  # noqa: E402
     BallotNonces,
     ElectionKey,
-    encrypt_ballot,
     question_digest,
     short_code,
     verify_ballot,
 )
 from kiosk.ballot.e2e_layout import BallotContext, plaintext_bytes, plaintext_vector  # noqa: E402
 from kiosk.ballot.e2e_record import ballot_to_json  # noqa: E402
+from kiosk.ballot.e2e_seal import encrypt_ballot  # noqa: E402
 
 VECTORS = ROOT / "vectors"
 SEED = 20261201  # any fixed value; changing it changes every generated vector
@@ -120,7 +120,7 @@ def hash_vectors(rng: random.Random) -> dict[str, Any]:
         (Tag.SCHNORR, True, [1, 0, elem(), elem()]),
         (Tag.COMMITMENTS, False, [elem(), elem()]),
         (Tag.EXTENDED_BASE, False, [elem(), digest()]),
-        (Tag.NONCE, True, [digest(), digest(), bytes([1, 0, 0]), "enc", 0, 2, 0]),
+        (Tag.NONCE, True, [digest(), digest(), "enc", 0, 2, 0]),
         (
             Tag.OPTION_PROOF,
             True,
@@ -229,7 +229,7 @@ def ballot_vectors(rng: random.Random) -> dict[str, Any]:
         assert verify_ballot(election, session, ballot) is None
         plaintext = plaintext_vector(session, selections)
         ctx = context.digest(election.extended_hash)
-        nonces = BallotNonces(election.extended_hash, nonce, ctx, plaintext_bytes(plaintext))
+        nonces = BallotNonces(election.extended_hash, nonce, ctx)
         cases.append(
             {
                 "name": name,

@@ -9,23 +9,24 @@ Spec: docs/e2e-spec.md §6.3–§7.6.
 from __future__ import annotations
 
 import secrets
+import struct
 from dataclasses import dataclass
 from enum import StrEnum
 
 from kiosk.ballot.crypto.chaum_pedersen import (
     DisjunctiveProof,
     Transcript,
-    prove_disjunctive,
     verify_disjunctive,
 )
-from kiosk.ballot.crypto.elgamal import Ciphertext, aggregate, encrypt
-from kiosk.ballot.crypto.group import GENERATOR, Nonce, Point, Scalar
+from kiosk.ballot.crypto.elgamal import Ciphertext, aggregate
+from kiosk.ballot.crypto.group import GENERATOR, Point, Scalar
 from kiosk.ballot.crypto.hashing import (
     Digest,
     Field,
     Tag,
     encode_fields,
     encode_int,
+    encode_ints,
     encode_str,
     h_encoded,
     hq_encoded,
@@ -35,7 +36,6 @@ from kiosk.ballot.e2e_layout import (
     OPTION_VALUES,
     BallotContext,
     QuestionLayout,
-    plaintext_bytes,
     plaintext_vector,
     session_layout,
 )
@@ -44,6 +44,9 @@ from kiosk.ballot.selections import SelectionError, Selections
 SHORT_CODE_BYTES = 10  # 80 bits printed: a booth cannot grind a colliding pair (2^40 work) in one session
 SHORT_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32, as the voting codes
 _LABELS = {name: encode_str(name) for name in ("enc", "opt-u", "opt-c", "q-u", "q-c")}
+_INDICES = struct.Struct(">III")  # qi, oi, j: three `int` fields in one call (hundreds per ballot)
+_INDICES2 = struct.Struct(">II")  # qi, oi
+OPTION_SET = encode_ints(OPTION_VALUES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,20 +103,29 @@ def new_ballot_nonce() -> Digest:
 
 
 class BallotNonces:
-    """N(label, qi, oi, j) = Hq(H_E; 0x20, ξ_B, ctx, plaintext, label, qi, oi, j), prefix encoded once."""
+    """N(label, qi, oi, j) = Hq(H_E; 0x20, ξ_B, ctx, label, qi, oi, j), the prefix encoded once.
 
-    def __init__(self, extended_hash: Digest, ballot_nonce: Digest, ctx: Digest, plaintext: bytes) -> None:
+    Not the choices: the booth makes every exponentiation before the voter has chosen (e2e_seal.py).
+    """
+
+    def __init__(self, extended_hash: Digest, ballot_nonce: Digest, ctx: Digest) -> None:
         self._key = extended_hash
-        self._prefix = encode_fields([ballot_nonce, ctx, plaintext])
+        self._prefix = bytes(ballot_nonce) + bytes(ctx)
 
     def __call__(self, label: str, qi: int, oi: int, j: int) -> Scalar:
-        body = self._prefix + _LABELS[label] + encode_int(qi) + encode_int(oi) + encode_int(j)
+        body = self._prefix + _LABELS[label] + _INDICES.pack(qi, oi, j)
         return hq_encoded(self._key, Tag.NONCE, body)
 
 
+def option_statement_prefix(election: ElectionKey, ctx: Digest, qi: int, oi: int, alpha: Point) -> bytes:
+    """Tag 0x21's fields before β (ctx, qi, oi, K, α), concatenated directly: the hot path, pinned to
+    the generic field encoder by tests/ballot/test_e2e_ballot.py."""
+    return b"".join((ctx, _INDICES2.pack(qi, oi), election.key.encode(), alpha.encode()))
+
+
 def option_transcript(election: ElectionKey, ctx: Digest, qi: int, oi: int, ct: Ciphertext) -> Transcript:
-    fields: list[Field] = [ctx, qi, oi, election.key, ct.alpha, ct.beta, OPTION_VALUES]
-    return Transcript(election.extended_hash, Tag.OPTION_PROOF, encode_fields(fields))
+    prefix = option_statement_prefix(election, ctx, qi, oi, ct.alpha)
+    return Transcript(election.extended_hash, Tag.OPTION_PROOF, prefix + ct.beta.encode() + OPTION_SET)
 
 
 def question_transcript(
@@ -132,14 +144,22 @@ def question_total(ciphertexts: tuple[Ciphertext, ...], layout: QuestionLayout) 
 def question_digest(
     election: ElectionKey, ctx: Digest, qi: int, ciphertexts: tuple[Ciphertext, ...]
 ) -> Digest:
-    points = [p for ct in ciphertexts for p in (ct.alpha, ct.beta)]
-    return h_encoded(
-        election.extended_hash, Tag.QUESTION_DIGEST, encode_fields([ctx, qi, election.key, *points])
-    )
+    points = b"".join(ct.alpha.encode() + ct.beta.encode() for ct in ciphertexts)
+    body = b"".join((ctx, encode_int(qi), election.key.encode(), points))
+    return h_encoded(election.extended_hash, Tag.QUESTION_DIGEST, body)
 
 
 def confirmation_code(election: ElectionKey, ctx: Digest, digests: list[Digest]) -> Digest:
-    return h_encoded(election.extended_hash, Tag.CODE, encode_fields([ctx, *digests]))
+    return h_encoded(election.extended_hash, Tag.CODE, b"".join([ctx, *digests]))
+
+
+def code_set_digest(
+    election: ElectionKey, session: str, station: str, kind: str, codes: list[Digest]
+) -> Digest:
+    """Tag 0x26: one booth's cast (or checked) codes as a set, sorted bytewise, so no order is kept."""
+    ordered = sorted(bytes(code) for code in codes)
+    body = encode_fields([session, station, kind, len(ordered)]) + b"".join(ordered)
+    return h_encoded(election.extended_hash, Tag.CODE_SET, body)
 
 
 def short_code(code: Digest) -> str:
@@ -147,58 +167,6 @@ def short_code(code: Digest) -> str:
     value = int.from_bytes(code[:SHORT_CODE_BYTES], "big")
     symbols = "".join(SHORT_CODE_ALPHABET[(value >> (5 * i)) & 31] for i in reversed(range(16)))
     return "-".join(symbols[i : i + 4] for i in range(0, 16, 4))
-
-
-def encrypt_ballot(
-    election: ElectionKey,
-    session: VotingSession,
-    context: BallotContext,
-    selections: Selections,
-    ballot_nonce: Digest,
-) -> EncryptedBallot:
-    """Encrypts and proves the voter's selections; raises SelectionError if the rules refuse them."""
-    plaintext = plaintext_vector(session, selections)
-    ctx = context.digest(election.extended_hash)
-    nonces = BallotNonces(election.extended_hash, ballot_nonce, ctx, plaintext_bytes(plaintext))
-    layouts = session_layout(session)
-    questions = tuple(
-        _encrypt_question(election, ctx, qi, layout, values, nonces)
-        for qi, (layout, values) in enumerate(zip(layouts, plaintext, strict=True))
-    )
-    digests = [question_digest(election, ctx, qi, q.ciphertexts) for qi, q in enumerate(questions)]
-    return EncryptedBallot(context, questions, confirmation_code(election, ctx, digests))
-
-
-def _encrypt_question(
-    election: ElectionKey,
-    ctx: Digest,
-    qi: int,
-    layout: QuestionLayout,
-    values: tuple[int, ...],
-    nonces: BallotNonces,
-) -> EncryptedQuestion:
-    key = election.key
-    ciphertexts, proofs = [], []
-    total_nonce = Scalar(0)
-    for oi, m in enumerate(values):
-        xi = nonces("enc", qi, oi, 0)
-        ct = encrypt(key, m, Nonce(xi))  # a zero nonce (p = 2^-252) raises: the booth draws a new ξ_B
-        commit = {j: nonces("opt-u", qi, oi, j) for j in OPTION_VALUES}
-        fake = {j: nonces("opt-c", qi, oi, j) for j in OPTION_VALUES if j != m}
-        proofs.append(
-            prove_disjunctive(
-                key, OPTION_VALUES, m, xi, commit, fake, option_transcript(election, ctx, qi, oi, ct)
-            )
-        )
-        ciphertexts.append(ct)
-        total_nonce = total_nonce + Scalar(layout.weights[oi]) * xi
-    value = layout.value(values)
-    total = question_total(tuple(ciphertexts), layout)
-    commit = {j: nonces("q-u", qi, 0, j) for j in layout.allowed}
-    fake = {j: nonces("q-c", qi, 0, j) for j in layout.allowed if j != value}
-    transcript = question_transcript(election, ctx, qi, total, layout)
-    question_proof = prove_disjunctive(key, layout.allowed, value, total_nonce, commit, fake, transcript)
-    return EncryptedQuestion(tuple(ciphertexts), tuple(proofs), question_proof)
 
 
 def verify_ballot(
@@ -275,7 +243,7 @@ def open_checked(
     except SelectionError:
         return CheckOutcome.INVALID_CHOICES
     ctx = context.digest(election.extended_hash)
-    nonces = BallotNonces(election.extended_hash, ballot_nonce, ctx, plaintext_bytes(plaintext))
+    nonces = BallotNonces(election.extended_hash, ballot_nonce, ctx)
     digests = []
     for qi, values in enumerate(plaintext):
         xis = [nonces("enc", qi, oi, 0) for oi in range(len(values))]

@@ -9,16 +9,17 @@ import pytest
 from kiosk.ballot.crypto.chaum_pedersen import prove_disjunctive
 from kiosk.ballot.crypto.elgamal import Ciphertext, aggregate, encrypt
 from kiosk.ballot.crypto.group import IDENTITY, GroupError, Nonce, Scalar
-from kiosk.ballot.crypto.hashing import Digest
+from kiosk.ballot.crypto.hashing import Digest, Field, encode_fields
 from kiosk.ballot.e2e_ballot import (
     AlphaRegister,
     BallotFault,
+    BallotNonces,
     CheckOutcome,
     EncryptedBallot,
     EncryptedQuestion,
     Fault,
+    code_set_digest,
     confirmation_code,
-    encrypt_ballot,
     open_checked,
     option_transcript,
     question_digest,
@@ -28,6 +29,7 @@ from kiosk.ballot.e2e_ballot import (
     verify_ballot,
 )
 from kiosk.ballot.e2e_layout import BallotContext, context_for, question_layout, session_layout
+from kiosk.ballot.e2e_seal import encrypt_ballot
 from kiosk.ballot.selections import SelectionError
 from tests.ballot.e2e_kit import E2EKit, make_kit
 
@@ -37,8 +39,10 @@ NONCE = Digest(bytes([7]) * 32)
 CHOICE = {"motion": ("yes",), "chair": (), "board": ("dan", "gus"), "panel": (), "seats": ("blue",)}
 
 
-def _ballot(selections: dict[str, tuple[str, ...]] = CHOICE, context: BallotContext = CTX) -> EncryptedBallot:
-    return encrypt_ballot(KIT.election, KIT.session(), context, selections, NONCE)
+def _ballot(
+    selections: dict[str, tuple[str, ...]] = CHOICE, context: BallotContext = CTX, nonce: Digest = NONCE
+) -> EncryptedBallot:
+    return encrypt_ballot(KIT.election, KIT.session(), context, selections, nonce)
 
 
 def test_each_question_kind_encrypts_the_choices_and_verifies() -> None:
@@ -189,7 +193,7 @@ def test_a_copied_ciphertext_is_refused_with_its_proof_and_under_a_fresh_one() -
     reused = _forge_question(KIT, mine, 1, [0, 0, 0], claimed=0)
     same_alpha = _forge_question(
         KIT,
-        _ballot({**CHOICE, "chair": ("ana",)}, BallotContext("kinds", "booth-2")),
+        _ballot({**CHOICE, "chair": ("ana",)}, BallotContext("kinds", "booth-2"), Digest(bytes([9]) * 32)),
         1,
         [0, 0, 0],
         claimed=0,
@@ -197,6 +201,17 @@ def test_a_copied_ciphertext_is_refused_with_its_proof_and_under_a_fresh_one() -
     assert verify_ballot(KIT.election, KIT.session(), same_alpha) is None
     assert register.admit(reused) is None
     assert register.admit(same_alpha) == BallotFault(Fault.COPIED_ALPHA, 1, 0)
+
+
+def test_a_repeated_ballot_nonce_is_caught_by_the_alpha_register() -> None:
+    # Threat: a broken random generator gives one voter's check and her next attempt the same ξ_B;
+    # the checked slip would then open the cast ballot. Nonces hash ξ_B and ctx, not the choices, so
+    # both ballots share every α and the register (verifier check V6) refuses the second.
+    register = AlphaRegister()
+    assert register.admit(_ballot()) is None
+    again = _ballot({**CHOICE, "motion": ("no",)})
+    assert verify_ballot(KIT.election, KIT.session(), again) is None
+    assert register.admit(again) == BallotFault(Fault.COPIED_ALPHA, 0, 0)
 
 
 def test_alpha_identity_is_refused_even_with_a_valid_proof() -> None:
@@ -267,3 +282,33 @@ def test_the_tally_of_ballots_counts_each_option() -> None:
     ]
     totals = [KIT.decrypt(aggregate(b.questions[0].ciphertexts[oi] for b in ballots)) for oi in range(3)]
     assert totals == [2, 1, 1]
+
+
+def test_the_sealed_proofs_are_the_generic_provers_and_the_fast_statement_is_the_specs() -> None:
+    # The booth's prepared path hand-picks precomputed elements; the generic prover follows the
+    # spec's formulas literally. Same nonces, same proofs, or the fast path drifted from the spec.
+    election, ballot = KIT.election, _ballot()
+    ctx = CTX.digest(election.extended_hash)
+    nonces = BallotNonces(election.extended_hash, NONCE, ctx)
+    for oi, m in enumerate((1, 0, 0)):
+        ct = ballot.questions[0].ciphertexts[oi]
+        transcript = option_transcript(election, ctx, 0, oi, ct)
+        fields: list[Field] = [ctx, 0, oi, election.key, ct.alpha, ct.beta, (0, 1)]
+        assert transcript.statement == encode_fields(fields)
+        commit = {j: nonces("opt-u", 0, oi, j) for j in (0, 1)}
+        fake = {1 - m: nonces("opt-c", 0, oi, 0)}
+        xi = nonces("enc", 0, oi, 0)
+        assert (
+            prove_disjunctive(election.key, (0, 1), m, xi, commit, fake, transcript)
+            == ballot.questions[0].option_proofs[oi]
+        )
+
+
+def test_the_booths_code_set_keeps_no_order() -> None:
+    # Threat: a sealed file that commits to codes in cast order ties a voter seen in the queue to her
+    # ballot. The digest is over the sorted set: any order gives one value, a dropped code another.
+    codes = [_ballot(nonce=Digest(bytes([i]) * 32)).code for i in range(4)]
+    digest = code_set_digest(KIT.election, "kinds", "booth-1", "cast", codes)
+    assert digest == code_set_digest(KIT.election, "kinds", "booth-1", "cast", codes[::-1])
+    assert digest != code_set_digest(KIT.election, "kinds", "booth-1", "cast", codes[:3])
+    assert digest != code_set_digest(KIT.election, "kinds", "booth-1", "checked", codes)

@@ -11,9 +11,10 @@ import pytest
 
 from kiosk.ballot.crypto.group import ORDER
 from kiosk.ballot.crypto.hashing import Digest
-from kiosk.ballot.e2e_ballot import encrypt_ballot, verify_ballot
+from kiosk.ballot.e2e_ballot import verify_ballot
 from kiosk.ballot.e2e_layout import BallotContext
 from kiosk.ballot.e2e_record import RecordError, b64decode, b64encode, ballot_from_json, ballot_to_json
+from kiosk.ballot.e2e_seal import encrypt_ballot
 from tests.ballot.e2e_kit import make_kit
 
 KIT = make_kit()

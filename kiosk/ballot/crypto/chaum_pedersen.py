@@ -14,7 +14,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kiosk.ballot.crypto.elgamal import Ciphertext
-from kiosk.ballot.crypto.group import GENERATOR, Point, Scalar
+from kiosk.ballot.crypto.group import (
+    GENERATOR,
+    ORDER,
+    Point,
+    Scalar,
+    raw_base_power,
+    raw_power,
+    raw_product,
+)
 from kiosk.ballot.crypto.hashing import Field, Ints, Tag, encode_fields, hq_encoded
 
 
@@ -27,7 +35,10 @@ class Transcript:
     statement: bytes
 
     def challenge(self, commitments: list[Point]) -> Scalar:
-        return hq_encoded(self.key, self.tag, self.statement + b"".join(p.encode() for p in commitments))
+        return self.challenge_encoded(b"".join(p.encode() for p in commitments))
+
+    def challenge_encoded(self, commitments: bytes) -> Scalar:
+        return hq_encoded(self.key, self.tag, self.statement + commitments)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +86,21 @@ def prove_disjunctive(
 
 def disjunctive_commitments(
     key: Point, ciphertext: Ciphertext, values: Ints, proof: DisjunctiveProof
-) -> list[Point] | None:
-    """The commitments a_j, b_j the verifier rebuilds; None if the proof has the wrong shape."""
+) -> bytes | None:
+    """The encoded commitments a_j, b_j the verifier rebuilds; None if the proof has the wrong shape.
+
+    a_j = g^v_j α^c_j and b_j = K^(v_j - j c_j) β^c_j, on raw encodings (validated when decoded):
+    this loop is most of a ballot's verification.
+    """
     if len(proof) != len(values):
         return None
-    commitments: list[Point] = []
+    k, alpha, beta = key.encode(), ciphertext.alpha.encode(), ciphertext.beta.encode()
+    parts = []
     for j, pair in zip(values, proof, strict=True):
-        c, v = pair.challenge, pair.response
-        commitments.append(GENERATOR**v * ciphertext.alpha**c)
-        commitments.append(key ** (v - Scalar.reduce(j) * c) * ciphertext.beta**c)
-    return commitments
+        c, v = pair.challenge.value, pair.response.value
+        parts.append(raw_product(raw_base_power(v), raw_power(alpha, c)))
+        parts.append(raw_product(raw_power(k, (v - j * c) % ORDER), raw_power(beta, c)))
+    return b"".join(parts)
 
 
 def verify_disjunctive(
@@ -93,10 +109,8 @@ def verify_disjunctive(
     commitments = disjunctive_commitments(key, ciphertext, values, proof)
     if commitments is None:
         return False
-    total = Scalar(0)
-    for pair in proof:
-        total = total + pair.challenge
-    return total == transcript.challenge(commitments)
+    total = sum(pair.challenge.value for pair in proof) % ORDER
+    return total == transcript.challenge_encoded(commitments).value
 
 
 def prove_equality(base: Point, secret: Scalar, nonce: Scalar, transcript: Transcript) -> ProofPair:
