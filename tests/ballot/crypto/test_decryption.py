@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk.ballot.crypto.decryption import (
     DecryptionRefused,
@@ -154,3 +156,15 @@ def test_discrete_log_finds_every_count_up_to_its_bound(bound: int) -> None:
         assert table.log(base ** Scalar.reduce(t)) == t
     assert table.log(base ** Scalar.reduce(bound + 1)) is None
     assert table.log(GENERATOR) is None
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.data())
+def test_every_threshold_and_every_set_of_k_trustees_decrypts(data: st.DataObject) -> None:
+    n = data.draw(st.integers(1, 7), label="n")
+    k = data.draw(st.integers(1, n), label="k")
+    present = tuple(sorted(data.draw(st.sets(st.integers(1, n), min_size=k, max_size=k), label="present")))
+    votes = data.draw(st.lists(st.integers(0, 1), max_size=6), label="votes")
+    ceremony = dkg(n, k)
+    total = aggregate(ceremony.encrypt(v) for v in votes)
+    assert _count(ceremony, total, _partials(ceremony, total, present), len(votes)) == sum(votes)
