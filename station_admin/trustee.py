@@ -256,7 +256,7 @@ def _resolved_complaints(ctx: _Context, folders: Sequence[Path]) -> Resolved:
             )
         try:
             revealed = msg.load(msg.Reveal, given, filed.against)
-            msg.check_reveal(revealed, ctx.h_c, accused, ctx.commitments[filed.against])
+            msg.check_reveal(revealed, ctx.h_c, accused, filed.by, ctx.commitments[filed.against])
         except msg.CeremonyMessageError as exc:
             raise TrusteeError(f"refused: {exc}") from None
         resolved[(filed.by, filed.against)] = (filed.reason, revealed.value)

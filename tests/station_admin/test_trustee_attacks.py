@@ -345,3 +345,21 @@ def test_a_trustee_refuses_a_request_of_another_ceremony(hall: Hall) -> None:
     )
     assert "another election or ceremony" in refused.output
     assert not (hall.root / "partial-1.json").exists()
+
+
+def test_a_reveal_made_for_another_trustee_does_not_answer_this_complaint(hall: Hall) -> None:
+    """Threat: trustee 2 cheats trustee 1 and trustee 3, answers only trustee 1's complaint, and the
+    router copies that answer under trustee 3's name (it is signed by 2, but for another point)."""
+    hall.shares()
+    _cheat_share(hall, 2, 1, Scalar(11))
+    _cheat_share(hall, 2, 3, Scalar(33))
+    hall.finish(1, ok=False)
+    hall.finish(3, ok=False)
+    answers = hall.root / "answers"
+    hall.run(
+        "shares", "--key", hall.key(2), "--in", hall.round1, "--out", answers,
+        "--answer", hall.root / "round3-1" / "complaint-1-against-2.json",
+    )  # fmt: skip
+    (answers / "reveal-2-to-3.json").write_bytes((answers / "reveal-2-to-1.json").read_bytes())
+    refused = hall.finish(3, hall.root / "round3-1", hall.root / "round3-3", answers, ok=False)
+    assert "trustee 2: its revealed share is not the one for trustee 3" in refused.output

@@ -209,8 +209,9 @@ def check_round1(m: Round1, h_b: Digest, n: int, k: int, signed: bool = True) ->
 def check_round1_set(messages: list[Round1], h_b: Digest, n: int, k: int) -> dict[int, list[Point]]:
     numbers = sorted(m.trustee for m in messages)
     if numbers != list(range(1, n + 1)):
-        missing = sorted(set(range(1, n + 1)) - set(numbers)) or [numbers[0]]
-        raise CeremonyMessageError(missing[0], f"need exactly one commitments file from each of 1..{n}")
+        twice = [i for i in numbers if numbers.count(i) > 1 or not 1 <= i <= n]
+        culprit = (sorted(set(range(1, n + 1)) - set(numbers)) or twice)[0]
+        raise CeremonyMessageError(culprit, f"need exactly one commitments file from each of 1..{n}")
     for name in ("identity_key", "transport_key"):
         keys = [getattr(m, name) for m in messages]
         twins = [m.trustee for m, key in zip(messages, keys, strict=True) if keys.count(key) > 1]
@@ -277,7 +278,12 @@ def reveal(h_c: Digest, sender: int, receiver: int, value: Scalar, identity: Ed2
     return signed(message, reveal_bytes(message), identity)
 
 
-def check_reveal(m: Reveal, h_c: Digest, sender: Round1, commitments: list[Point]) -> Scalar:
+def check_reveal(m: Reveal, h_c: Digest, sender: Round1, receiver: int, commitments: list[Point]) -> Scalar:
+    """The share sender revealed for receiver, if it is signed by sender and on its polynomial."""
+    if (m.from_, m.to) != (sender.trustee, receiver):  # a reveal for another complaint, renamed
+        raise CeremonyMessageError(
+            sender.trustee, f"its revealed share is not the one for trustee {receiver}"
+        )
     if h_c != m.H_C or not signature_holds(sender.identity_key, reveal_bytes(m), m.signature):
         raise CeremonyMessageError(m.from_, "its revealed share is not signed by it for this ceremony")
     value = scalar(m.value, m.from_, "the revealed share")
