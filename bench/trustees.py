@@ -10,6 +10,7 @@ Run alone: .venv/bin/python bench/trustees.py   (the figures are the JSON object
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -139,6 +140,7 @@ def main() -> None:
         "bench": "trustees",
         "n": N,
         "k": K,
+        "load_average_1min": round(os.getloadavg()[0], 1),  # a shared machine inflates every figure
         "dkg_arithmetic_all_trustees_ms": dkg_ms,
     }
     figures.update(ceremony_with_files())
