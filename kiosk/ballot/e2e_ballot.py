@@ -56,6 +56,10 @@ class ElectionKey:
     extended_hash: Digest
     key: Point
 
+    def __post_init__(self) -> None:
+        if self.key.is_identity():  # then every β = K^(ξ+m) is the identity too, whatever the vote
+            raise ValueError("the election key must not be the identity element")
+
 
 @dataclass(frozen=True, slots=True)
 class EncryptedQuestion:
@@ -211,20 +215,24 @@ def _verify_question(
 
 
 class AlphaRegister:
-    """Every α seen in the election: a copied ciphertext is refused even under a fresh proof (V6)."""
+    """Every α seen so far: a copied ciphertext is refused even under a fresh proof (V6).
+
+    Kept as raw encodings in memory: right for an import or a booth's shard (a 5,000-ballot booth
+    holds 360,000 α). Across a million-ballot election, sort the α of every shard instead.
+    """
 
     def __init__(self) -> None:
-        self._seen: set[Point] = set()
+        self._seen: set[bytes] = set()
 
     def admit(self, ballot: EncryptedBallot) -> BallotFault | None:
-        alphas = [
-            (qi, oi, ct.alpha) for qi, q in enumerate(ballot.questions) for oi, ct in enumerate(q.ciphertexts)
-        ]
-        mine: set[Point] = set()
-        for qi, oi, alpha in alphas:
-            if alpha in self._seen or alpha in mine:
-                return BallotFault(Fault.COPIED_ALPHA, qi, oi)
-            mine.add(alpha)
+        """Records the ballot's α unless one was seen before (in it or earlier): then nothing is recorded."""
+        mine: set[bytes] = set()
+        for qi, question in enumerate(ballot.questions):
+            for oi, ct in enumerate(question.ciphertexts):
+                alpha = ct.alpha.encode()
+                if alpha in self._seen or alpha in mine:
+                    return BallotFault(Fault.COPIED_ALPHA, qi, oi)
+                mine.add(alpha)
         self._seen |= mine
         return None
 

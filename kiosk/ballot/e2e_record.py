@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+from dataclasses import dataclass
 from typing import Any
 
 from kiosk.ballot.crypto.chaum_pedersen import DisjunctiveProof, ProofPair
 from kiosk.ballot.crypto.elgamal import Ciphertext
 from kiosk.ballot.crypto.group import GroupError, Point, Scalar
 from kiosk.ballot.crypto.hashing import Digest
+from kiosk.ballot.definition import VotingSession
 from kiosk.ballot.e2e_ballot import EncryptedBallot, EncryptedQuestion
 from kiosk.ballot.e2e_layout import BallotContext
 
@@ -102,6 +104,15 @@ def ballot_from_json(line: object, session: str, station: str) -> EncryptedBallo
     return EncryptedBallot(context, tuple(_question(q) for q in questions), Digest(b64decode(line["code"])))
 
 
+def _context(line: dict[str, Any], session: str, station: str) -> BallotContext:
+    group, weight, voter = line["group"], line["weight"], line["voter"]
+    if not isinstance(group, str) or not isinstance(voter, str):
+        raise RecordError('a ballot\'s group and voter are strings ("" when absent)')
+    if isinstance(weight, bool) or not isinstance(weight, int) or not 1 <= weight < 2**32:
+        raise RecordError("a ballot's weight is a whole number from 1")
+    return BallotContext(session, station, group, weight, voter)
+
+
 def _question(value: object) -> EncryptedQuestion:
     if not isinstance(value, dict) or set(value) != QUESTION_FIELDS:
         raise RecordError(f"a question has exactly the fields {sorted(QUESTION_FIELDS)}")
@@ -114,3 +125,44 @@ def _question(value: object) -> EncryptedQuestion:
             raise RecordError("a ciphertext is a pair [α, β]")
         ciphertexts.append(Ciphertext(_point(pair[0]), _point(pair[1])))
     return EncryptedQuestion(tuple(ciphertexts), tuple(_pairs(p) for p in proofs), _pairs(value["sp"]))
+
+
+CHECKED_FIELDS = {"code", "group", "weight", "voter", "nonce", "choices"}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedBallot:
+    """A challenged ballot as published: never counted, opened by its nonce (docs/e2e-spec.md §7.6)."""
+
+    context: BallotContext
+    code: Digest
+    nonce: Digest
+    choices: dict[str, tuple[str, ...]]
+
+
+def checked_to_json(checked: CheckedBallot) -> dict[str, Any]:
+    context = checked.context
+    return {
+        "code": b64encode(checked.code),
+        "group": context.group,
+        "weight": context.weight,
+        "voter": context.voter,
+        "nonce": b64encode(checked.nonce),
+        "choices": {question: list(ids) for question, ids in checked.choices.items()},
+    }
+
+
+def checked_from_json(line: object, session: VotingSession, station: str) -> CheckedBallot:
+    """Reads one checked-ballot line; its choices must name every question of the session."""
+    if not isinstance(line, dict) or set(line) != CHECKED_FIELDS:
+        raise RecordError(f"a checked ballot line has exactly the fields {sorted(CHECKED_FIELDS)}")
+    context = _context(line, session.id, station)
+    choices = line["choices"]
+    if not isinstance(choices, dict) or set(choices) != {q.id for q in session.questions}:
+        raise RecordError("a checked ballot's choices name every question of its session, and only those")
+    answers: dict[str, tuple[str, ...]] = {}
+    for question, ids in choices.items():
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            raise RecordError(f"the choices of {question!r} are a list of choice ids")
+        answers[question] = tuple(ids)
+    return CheckedBallot(context, Digest(b64decode(line["code"])), Digest(b64decode(line["nonce"])), answers)

@@ -55,9 +55,17 @@ class _PreparedQuestion:
     real_b: dict[int, Point]  # K^u_j
 
 
-@dataclass(frozen=True, slots=True)
+class AlreadySealed(RuntimeError):
+    """A prepared ballot sealed twice: two ballots would share every nonce (a booth bug, not input)."""
+
+
+@dataclass(slots=True)
 class PreparedBallot:
-    """Everything but the choices: made for one voter's session and context, sealed at most once."""
+    """Everything but the choices: made for one voter's session and context, sealed at most once.
+
+    Twice would give two ballots with the same α and nonces; if one were then checked, its ξ_B would
+    open the other. The flag makes the second seal fail loudly instead.
+    """
 
     election: ElectionKey
     session: VotingSession
@@ -65,12 +73,15 @@ class PreparedBallot:
     ctx: Digest
     ballot_nonce: Digest
     questions: tuple[_PreparedQuestion, ...]
+    sealed: bool = False
 
 
 def prepare_ballot(
     election: ElectionKey, session: VotingSession, context: BallotContext, ballot_nonce: Digest
 ) -> PreparedBallot:
     """All exponentiations of the ballot; raises GroupError for a zero nonce (p = 2^-252): draw again."""
+    if context.session != session.id:
+        raise ValueError(f"a context of session {context.session!r} for a ballot of {session.id!r}")
     ctx = context.digest(election.extended_hash)
     nonces = BallotNonces(election.extended_hash, ballot_nonce, ctx)
     questions = tuple(
@@ -121,7 +132,10 @@ def _prepare_question(
 
 def seal_ballot(prepared: PreparedBallot, selections: Selections) -> EncryptedBallot:
     """The ballot of these choices; raises SelectionError if the session's rules refuse them."""
-    plaintext = plaintext_vector(prepared.session, selections)
+    if prepared.sealed:
+        raise AlreadySealed("this prepared ballot was already sealed: prepare a new one")
+    plaintext = plaintext_vector(prepared.session, selections)  # refused choices leave it unsealed
+    prepared.sealed = True
     nonces = BallotNonces(prepared.election.extended_hash, prepared.ballot_nonce, prepared.ctx)
     questions = tuple(
         _seal_question(prepared, nonces, qi, question, values)

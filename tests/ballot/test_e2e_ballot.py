@@ -15,6 +15,7 @@ from kiosk.ballot.e2e_ballot import (
     BallotFault,
     BallotNonces,
     CheckOutcome,
+    ElectionKey,
     EncryptedBallot,
     EncryptedQuestion,
     Fault,
@@ -29,7 +30,7 @@ from kiosk.ballot.e2e_ballot import (
     verify_ballot,
 )
 from kiosk.ballot.e2e_layout import BallotContext, context_for, question_layout, session_layout
-from kiosk.ballot.e2e_seal import encrypt_ballot
+from kiosk.ballot.e2e_seal import AlreadySealed, encrypt_ballot, prepare_ballot, seal_ballot
 from kiosk.ballot.selections import SelectionError
 from tests.ballot.e2e_kit import E2EKit, make_kit
 
@@ -312,3 +313,22 @@ def test_the_booths_code_set_keeps_no_order() -> None:
     assert digest == code_set_digest(KIT.election, "kinds", "booth-1", "cast", codes[::-1])
     assert digest != code_set_digest(KIT.election, "kinds", "booth-1", "cast", codes[:3])
     assert digest != code_set_digest(KIT.election, "kinds", "booth-1", "checked", codes)
+
+
+def test_an_identity_election_key_is_refused() -> None:
+    # Threat: a forged package with K = identity makes every β the identity: every vote public.
+    with pytest.raises(ValueError, match="identity"):
+        ElectionKey(KIT.election.extended_hash, IDENTITY)
+
+
+def test_a_prepared_ballot_seals_once_and_only_in_its_session() -> None:
+    # Threat (a booth bug): sealing one prepared ballot for two attempts gives both the same nonces;
+    # checking one would then open the other. The second seal is refused; a refused choice is not a seal.
+    prepared = prepare_ballot(KIT.election, KIT.session(), CTX, NONCE)
+    with pytest.raises(SelectionError):
+        seal_ballot(prepared, {**CHOICE, "motion": ()})
+    assert seal_ballot(prepared, CHOICE).code == _ballot().code
+    with pytest.raises(AlreadySealed):
+        seal_ballot(prepared, CHOICE)
+    with pytest.raises(ValueError, match="session"):
+        prepare_ballot(KIT.election, KIT.session(), BallotContext("grouped", "booth-1"), NONCE)

@@ -8,12 +8,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk.ballot.crypto.group import ORDER
 from kiosk.ballot.crypto.hashing import Digest
-from kiosk.ballot.e2e_ballot import verify_ballot
+from kiosk.ballot.e2e_ballot import CheckOutcome, open_checked, verify_ballot
 from kiosk.ballot.e2e_layout import BallotContext
-from kiosk.ballot.e2e_record import RecordError, b64decode, b64encode, ballot_from_json, ballot_to_json
+from kiosk.ballot.e2e_record import (
+    CheckedBallot,
+    RecordError,
+    b64decode,
+    b64encode,
+    ballot_from_json,
+    ballot_to_json,
+    checked_from_json,
+    checked_to_json,
+)
 from kiosk.ballot.e2e_seal import encrypt_ballot
 from tests.ballot.e2e_kit import make_kit
 
@@ -90,3 +101,68 @@ def test_unknown_fields_and_wrong_types_are_refused() -> None:
     for mutation in mutations:
         with pytest.raises(RecordError):
             _read(_mutated(mutation))
+
+
+def test_a_checked_ballot_line_round_trips_and_opens() -> None:
+    session = KIT.session()
+    choices = {q: tuple(ids) for q, ids in CHOICE.items()}
+    checked = CheckedBallot(BALLOT.context, BALLOT.code, Digest(bytes(32)), choices)
+    line = json.loads(json.dumps(checked_to_json(checked)))
+    again = checked_from_json(line, session, "booth-1")
+    assert again == checked
+    outcome = open_checked(KIT.election, session, again.context, again.nonce, again.choices, again.code)
+    assert outcome is CheckOutcome.MATCH
+
+
+def test_a_checked_line_must_answer_every_question() -> None:
+    # Threat: a slip that leaves a question out would be "opened" as blank there, hiding what the
+    # booth encrypted for it; the record names every question.
+    checked = CheckedBallot(BALLOT.context, BALLOT.code, Digest(bytes(32)), dict(CHOICE))
+    line = checked_to_json(checked)
+    for mutation in (
+        lambda line: line["choices"].pop("seats"),
+        lambda line: line["choices"].__setitem__("other", []),
+        lambda line: line["choices"].__setitem__("motion", "no"),
+        lambda line: line.__setitem__("nonce", "x"),
+        lambda line: line.pop("code"),
+    ):
+        bad = copy.deepcopy(line)
+        mutation(bad)
+        with pytest.raises(RecordError):
+            checked_from_json(bad, KIT.session(), "booth-1")
+
+
+def _texts(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The paths of every base64url text in a ballot line."""
+    if isinstance(value, str) and len(value) == 43:
+        return [path]
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _texts(v, (*path, k))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _texts(v, (*path, i))]
+    return []
+
+
+TEXT_PATHS = _texts(LINE)
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(TEXT_PATHS), st.integers(0, 42), st.integers(1, 63))
+def test_any_one_symbol_changed_in_a_cast_ballot_is_refused(
+    path: tuple[Any, ...], at: int, shift: int
+) -> None:
+    # Threat: anyone between the booth and the board (importer, publisher) alters one ciphertext,
+    # proof value or code. The line is refused when read, or the ballot fails its check: never
+    # accepted, and never another exception than the typed refusals.
+    line = copy.deepcopy(LINE)
+    holder = line
+    for key in path[:-1]:
+        holder = holder[key]
+    text = holder[path[-1]]
+    holder[path[-1]] = text[:at] + ALPHABET[(ALPHABET.index(text[at]) + shift) % 64] + text[at + 1 :]
+    try:
+        ballot = ballot_from_json(line, "kinds", "booth-1")
+    except RecordError:
+        return
+    assert verify_ballot(KIT.election, KIT.session(), ballot) is not None

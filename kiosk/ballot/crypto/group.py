@@ -112,11 +112,12 @@ class Point:
     _encoding: bytes
 
     def __init__(self, encoding: bytes) -> None:
-        if len(encoding) != SIZE:
-            raise GroupError(f"an element is {SIZE} bytes, not {len(encoding)}")
-        if _lib.crypto_core_ristretto255_is_valid_point(encoding) != 1:
+        data = bytes(encoding)  # a private copy, and the type libsodium's binding takes
+        if len(data) != SIZE:
+            raise GroupError(f"an element is {SIZE} bytes, not {len(data)}")
+        if _lib.crypto_core_ristretto255_is_valid_point(data) != 1:
             raise GroupError("not a canonical ristretto255 element encoding")
-        self._encoding = bytes(encoding)
+        self._encoding = data
 
     @classmethod
     def decode(cls, data: bytes) -> Point:
