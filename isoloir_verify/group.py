@@ -10,12 +10,9 @@ invalid or non-canonical encoding. Scalars are Python ints in [0, q).
 
 from __future__ import annotations
 
-from typing import Any, Final, NewType
+from typing import Final, NewType
 
-from cffi import FFI
-
-# The soname Debian's libsodium23 installs; found through the dynamic loader, never a bundled copy.
-LIBSODIUM_SONAME: Final = "libsodium.so.23"
+from isoloir_verify.sodium import sodium
 
 # The prime order of ristretto255: 2^252 + 27742317777372353535851937790883648493 (RFC 9496 §4).
 Q: Final = 2**252 + 27742317777372353535851937790883648493
@@ -32,47 +29,8 @@ IDENTITY: Final = Element(bytes(ELEMENT_BYTES))
 # The RFC 9496 generator, its canonical encoding (tests check it is libsodium's base point).
 GENERATOR: Final = Element(bytes.fromhex("e2f2ae0a6abc4e71a884a961c500515f58e30b6aa582dd8db6a65945e08d2d76"))
 
-_CDEF: Final = """
-int sodium_init(void);
-int crypto_core_ristretto255_is_valid_point(const unsigned char *p);
-int crypto_core_ristretto255_add(unsigned char *r, const unsigned char *p, const unsigned char *q);
-int crypto_core_ristretto255_sub(unsigned char *r, const unsigned char *p, const unsigned char *q);
-int crypto_core_ristretto255_from_hash(unsigned char *p, const unsigned char *r);
-int crypto_scalarmult_ristretto255(unsigned char *q, const unsigned char *n, const unsigned char *p);
-int crypto_scalarmult_ristretto255_base(unsigned char *q, const unsigned char *n);
-"""
-
-
 class GroupError(ValueError):
     """A value that is not a group element or scalar as the spec defines them."""
-
-
-class _Sodium:
-    """The loaded library; one per process (each worker process loads its own)."""
-
-    def __init__(self) -> None:
-        self.ffi = FFI()
-        self.ffi.cdef(_CDEF)
-        self.lib: Any = self.ffi.dlopen(LIBSODIUM_SONAME)
-        # sodium_init returns 0 on first call, 1 if already initialised, -1 on failure.
-        if self.lib.sodium_init() < 0:
-            raise RuntimeError("libsodium failed to initialise")
-
-    def out(self) -> Any:
-        return self.ffi.new("unsigned char[]", ELEMENT_BYTES)
-
-    def take(self, buf: Any) -> Element:
-        return Element(bytes(self.ffi.buffer(buf, ELEMENT_BYTES)))
-
-
-_SODIUM: _Sodium | None = None
-
-
-def _sodium() -> _Sodium:
-    global _SODIUM
-    if _SODIUM is None:
-        _SODIUM = _Sodium()
-    return _SODIUM
 
 
 def decode_element(data: bytes) -> Element:
@@ -81,7 +39,7 @@ def decode_element(data: bytes) -> Element:
         raise GroupError(f"an element is {ELEMENT_BYTES} bytes, not {len(data)}")
     if data == IDENTITY:
         return IDENTITY
-    if _sodium().lib.crypto_core_ristretto255_is_valid_point(data) != 1:
+    if sodium().lib.crypto_core_ristretto255_is_valid_point(data) != 1:
         raise GroupError("not a canonical ristretto255 encoding")
     return Element(bytes(data))
 
@@ -104,37 +62,37 @@ def encode_scalar(value: int) -> bytes:
 
 def base_mul(scalar: int) -> Element:
     """g^scalar."""
-    sodium = _sodium()
-    out = sodium.out()
+    so = sodium()
+    out = so.buffer(ELEMENT_BYTES)
     # libsodium returns -1 exactly when the result is the identity (it writes zeros then).
-    sodium.lib.crypto_scalarmult_ristretto255_base(out, encode_scalar(scalar % Q))
-    return sodium.take(out)
+    so.lib.crypto_scalarmult_ristretto255_base(out, encode_scalar(scalar % Q))
+    return Element(so.take(out, ELEMENT_BYTES))
 
 
 def mul(element: Element, scalar: int) -> Element:
     """element^scalar, for an element already decoded (so -1 can only mean an identity result)."""
-    sodium = _sodium()
-    out = sodium.out()
-    sodium.lib.crypto_scalarmult_ristretto255(out, encode_scalar(scalar % Q), element)
-    return sodium.take(out)
+    so = sodium()
+    out = so.buffer(ELEMENT_BYTES)
+    so.lib.crypto_scalarmult_ristretto255(out, encode_scalar(scalar % Q), element)
+    return Element(so.take(out, ELEMENT_BYTES))
 
 
 def add(left: Element, right: Element) -> Element:
     """The group operation (written multiplicatively in the spec: left · right)."""
-    sodium = _sodium()
-    out = sodium.out()
-    if sodium.lib.crypto_core_ristretto255_add(out, left, right) != 0:
+    so = sodium()
+    out = so.buffer(ELEMENT_BYTES)
+    if so.lib.crypto_core_ristretto255_add(out, left, right) != 0:
         raise GroupError("libsodium refused an element that was already validated")
-    return sodium.take(out)
+    return Element(so.take(out, ELEMENT_BYTES))
 
 
 def sub(left: Element, right: Element) -> Element:
     """left · right^-1."""
-    sodium = _sodium()
-    out = sodium.out()
-    if sodium.lib.crypto_core_ristretto255_sub(out, left, right) != 0:
+    so = sodium()
+    out = so.buffer(ELEMENT_BYTES)
+    if so.lib.crypto_core_ristretto255_sub(out, left, right) != 0:
         raise GroupError("libsodium refused an element that was already validated")
-    return sodium.take(out)
+    return Element(so.take(out, ELEMENT_BYTES))
 
 
 def product(elements: list[Element]) -> Element:
@@ -149,7 +107,7 @@ def from_uniform_bytes(data: bytes) -> Element:
     """RFC 9496's one-way map from 64 uniform bytes to an element."""
     if len(data) != HASH_TO_GROUP_BYTES:
         raise GroupError(f"the one-way map takes {HASH_TO_GROUP_BYTES} bytes")
-    sodium = _sodium()
-    out = sodium.out()
-    sodium.lib.crypto_core_ristretto255_from_hash(out, data)
-    return sodium.take(out)
+    so = sodium()
+    out = so.buffer(ELEMENT_BYTES)
+    so.lib.crypto_core_ristretto255_from_hash(out, data)
+    return Element(so.take(out, ELEMENT_BYTES))
