@@ -63,7 +63,7 @@ class CheckResult:
         if self.ok:
             return f"{self.check:<4} ok    {title}: {self.checked} checked"
         first = self.failures[0] if self.failures else "failed"
-        return f"{self.check:<4} FAIL  {title}: {self.failed} failed of {self.checked} checked; {first}"
+        return f"{self.check:<4} FAIL  {title}: {self.failed} failed, {self.checked} checked; {first}"
 
 
 @dataclass
