@@ -29,9 +29,7 @@ class Partial:
     v: int
 
 
-def partial_valid(
-    h_e: bytes, key: Element, k_l: Element, a: Element, b: Element, partial: Partial
-) -> bool:
+def partial_valid(h_e: bytes, key: Element, k_l: Element, a: Element, b: Element, partial: Partial) -> bool:
     """c = Hq(H_E; 0x30, ℓ, K_ℓ, K, A, B, M, g^v·K_ℓ^c, A^v·M^c)."""
     a_commit = add(base_mul(partial.v), mul(k_l, partial.c))
     b_commit = add(mul(a, partial.v), mul(partial.m, partial.c))

@@ -59,9 +59,7 @@ def _dask_client(address: str) -> Any:
     try:
         from distributed import Client
     except ImportError:
-        raise SystemExit(
-            "--dask needs the optional Dask extra: pip install 'isoloir[verify-dask]'"
-        ) from None
+        raise SystemExit("--dask needs the optional Dask extra: pip install 'isoloir[verify-dask]'") from None
     return Client(address)  # type: ignore[no-untyped-call]
 
 

@@ -29,6 +29,7 @@ IDENTITY: Final = Element(bytes(ELEMENT_BYTES))
 # The RFC 9496 generator, its canonical encoding (tests check it is libsodium's base point).
 GENERATOR: Final = Element(bytes.fromhex("e2f2ae0a6abc4e71a884a961c500515f58e30b6aa582dd8db6a65945e08d2d76"))
 
+
 class GroupError(ValueError):
     """A value that is not a group element or scalar as the spec defines them."""
 

@@ -11,14 +11,33 @@ from collections.abc import Callable
 from pathlib import Path
 
 from isoloir_verify.checks.base import check_base_hashes, check_parameters
+from isoloir_verify.checks.cast import CastOutcome
 from isoloir_verify.checks.ceremony import check_ceremony
+from isoloir_verify.checks.checked import CheckedOutcome
+from isoloir_verify.checks.decryptions import Keys, decryption_problems
+from isoloir_verify.checks.election import check_aggregates, check_marks, check_unique
+from isoloir_verify.checks.marks import MarksOutcome
+from isoloir_verify.checks.recorded import check_recorded
 from isoloir_verify.executors import Executor
-from isoloir_verify.record.ceremony import Ceremony
+from isoloir_verify.group import Element
+from isoloir_verify.jobs import Job, run_job
+from isoloir_verify.record.ceremony import CeremonyView, read_ceremony
+from isoloir_verify.record.layout import booth_files, open_booth_file
+from isoloir_verify.record.manifest import Manifest
 from isoloir_verify.record.parameters import Parameters
-from isoloir_verify.record.reader import RecordError, load, read_bytes
+from isoloir_verify.record.reader import RecordError, load, parse, read_bytes
+from isoloir_verify.record.tally import Tally
 from isoloir_verify.report import CHECK_IDS, CheckResult, Report
+from isoloir_verify.shards import Facts, plan_pieces
 
 NOT_YET = "not verified: this verifier does not implement this check yet"
+KIND_CHECK = {"ballots": "V5", "checked": "V8", "marks": "V7"}
+
+
+def _failed(check: str, message: str) -> CheckResult:
+    result = CheckResult(check)
+    result.fail(message)
+    return result
 
 
 def _guarded(check: str, step: Callable[[], CheckResult]) -> CheckResult:
@@ -26,13 +45,11 @@ def _guarded(check: str, step: Callable[[], CheckResult]) -> CheckResult:
     try:
         return step()
     except RecordError as err:
-        result = CheckResult(check)
-        result.fail(str(err))
-        return result
+        return _failed(check, str(err))
     except Exception as err:
-        result = CheckResult(check)
-        result.fail(f"internal error ({type(err).__name__}: {err}); {traceback.format_exc(limit=1)!r}")
-        return result
+        return _failed(
+            check, f"internal error ({type(err).__name__}: {err}) {traceback.format_exc(limit=2)!r}"
+        )
 
 
 class _Run:
@@ -41,9 +58,18 @@ class _Run:
         self.executor = executor
         self.results: dict[str, CheckResult] = {}
         self.parameters: Parameters | None = None
-        self.ceremony: Ceremony | None = None
+        self.manifest_bytes = b""
+        self.manifest: Manifest | None = None
+        self.ceremony: CeremonyView | None = None
         self.h_b: bytes | None = None
+        self.cast: list[CastOutcome] = []
+        self.checked: list[CheckedOutcome] = []
+        self.marks: list[MarksOutcome] = []
+        self.file_faults: dict[str, CheckResult] = {c: CheckResult(c) for c in KIND_CHECK.values()}
+        self.tallies: dict[str, Tally] = {}
+        self.tally_faults = CheckResult("V9")
 
+    # V1–V3: the election's constants.
     def v1(self) -> CheckResult:
         self.parameters = load(self.root, "parameters.json", Parameters)
         return check_parameters(self.parameters)
@@ -51,30 +77,161 @@ class _Run:
     def v2(self) -> CheckResult:
         if self.parameters is None:
             raise RecordError("parameters.json could not be read (V1), so H_P is unknown")
-        manifest = read_bytes(self.root, "manifest.json")
-        self.ceremony = load(self.root, "ceremony.json", Ceremony)
+        c = self._ceremony()
         result, hashes = check_base_hashes(
-            self.parameters.H_P, manifest, self.ceremony.n, self.ceremony.k, self.ceremony.H_B
+            self.parameters.h_p, self._manifest_bytes(), c.n, c.k, c.h_m, c.h_b
         )
         self.h_b = hashes.h_b
         return result
 
     def v3(self) -> CheckResult:
-        ceremony = self.ceremony or load(self.root, "ceremony.json", Ceremony)
-        return check_ceremony(ceremony, self.h_b)
+        return check_ceremony(self._ceremony(), self.h_b)
+
+    def _ceremony(self) -> CeremonyView:
+        if self.ceremony is None:
+            self.ceremony = read_ceremony(read_bytes(self.root, "ceremony.json"))
+        return self.ceremony
+
+    def _manifest_bytes(self) -> bytes:
+        if not self.manifest_bytes:
+            self.manifest_bytes = read_bytes(self.root, "manifest.json")
+        return self.manifest_bytes
+
+    def _manifest(self) -> Manifest:
+        if self.manifest is None:
+            self.manifest = parse(Manifest, self._manifest_bytes(), "manifest.json")
+        return self.manifest
+
+    # The booth files, through the executor.
+    def pieces(self) -> None:
+        ceremony, manifest = self._ceremony(), self._manifest()
+        del manifest  # parsed here so that a bad manifest fails before any piece is sent
+        facts = Facts(ceremony.h_e, Element(ceremony.key), self._manifest_bytes())
+        jobs = []
+        for kind, check in KIND_CHECK.items():
+            for relative in booth_files(self.root, kind):
+                try:
+                    booth = open_booth_file(self.root, kind, relative)
+                except RecordError as err:
+                    self.file_faults[check].fail(str(err))
+                    continue
+                for piece in plan_pieces(self.root, relative, booth.session, booth.station, booth.body_start):
+                    jobs.append(Job(kind, piece, facts))  # type: ignore[arg-type]
+        for outcome in self.executor.map(run_job, jobs):
+            if isinstance(outcome, CastOutcome):
+                self.cast.append(outcome)
+            elif isinstance(outcome, CheckedOutcome):
+                self.checked.append(outcome)
+            else:
+                self.marks.append(outcome)
+
+    def _booth_step(self, check: str, step: Callable[[], CheckResult]) -> CheckResult:
+        if self.ceremony is None or self.manifest is None:
+            return _failed(
+                check, "the ceremony or the manifest could not be read, so no ballot can be checked"
+            )
+        result = _guarded(check, step)
+        result.merge(self.file_faults[check])
+        return result
+
+    def v5(self) -> CheckResult:
+        result = CheckResult("V5")
+        for o in self.cast:
+            result.merge(o.v5)
+        return result
+
+    def v7(self) -> CheckResult:
+        return check_marks(self._manifest(), self.cast, self.marks)
+
+    def v8(self) -> CheckResult:
+        result = CheckResult("V8")
+        cast_codes = {code for o in self.cast for code in o.codes}
+        for o in self.checked:
+            result.merge(o.v8)
+            for code in o.codes:
+                if code in cast_codes:
+                    result.fail(f"a checked ballot of {o.station!r} in {o.session!r} is also cast (counted)")
+        return result
+
+    def _load_tallies(self) -> None:
+        folder = self.root / "tally"
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            relative = str(path.relative_to(self.root))
+            try:
+                tally = load(self.root, relative, Tally)
+            except RecordError as err:
+                self.tally_faults.fail(str(err))
+                continue
+            if tally.session != path.stem:
+                self.tally_faults.fail(f"{relative}: names session {tally.session!r}")
+            self.tallies[tally.session] = tally
+
+    def v9(self) -> CheckResult:
+        self._load_tallies()
+        result = check_aggregates(self._manifest(), self.cast, self.tallies)
+        result.merge(self.tally_faults)
+        return result
+
+    def v10(self) -> CheckResult:
+        result = CheckResult("V10")
+        ceremony = self._ceremony()
+        keys = Keys(ceremony)
+        for session, tally in sorted(self.tallies.items()):
+            for tq in tally.questions:
+                for aggregate in tq.aggregates:
+                    result.count()
+                    cts = [(Element(a), Element(b)) for a, b in aggregate.ct]
+                    where = f"{session}/{tq.question} group {aggregate.group!r}"
+                    for problem in decryption_problems(
+                        keys, ceremony.h_e, cts, aggregate.decryptions, aggregate.values, aggregate.bound
+                    ):
+                        result.fail(f"{where}: {problem}")
+        if self.tally_faults.failed:
+            result.fail("a tally file could not be read (V9), so its decryptions are unchecked")
+        return result
+
+    def v11(self) -> CheckResult:
+        result = CheckResult("V11")
+        manifest, keys = self._manifest(), Keys(self._ceremony())
+        for session in manifest.sessions:
+            if session.mode != "recorded":
+                continue
+            has_ballots = any(o.session == session.id and o.ballots for o in self.cast)
+            relative = f"recorded/{session.id}.jsonl"
+            if not (self.root / relative).exists():
+                if has_ballots:
+                    result.fail(f"{relative}: missing for a recorded session with ballots")
+                continue
+            data = read_bytes(self.root, relative)
+            result.merge(
+                check_recorded(session, data, relative, self.cast, self.tallies.get(session.id), keys)
+            )
+        return result
 
     def run(self) -> Report:
-        steps: dict[str, Callable[[], CheckResult]] = {"V1": self.v1, "V2": self.v2, "V3": self.v3}
-        for check in CHECK_IDS:
-            step = steps.get(check)
-            self.results[check] = _guarded(check, step) if step else _not_yet(check)
-        return Report(str(self.root), self.results)
+        for check, step in (("V1", self.v1), ("V2", self.v2), ("V3", self.v3)):
+            self.results[check] = _guarded(check, step)
+        self.results["V4"] = _failed("V4", NOT_YET)
+        pieces = _guarded("V5", self._pieces_step)
+        booth_steps = {"V5": self.v5, "V7": self.v7, "V8": self.v8}
+        for check in ("V5", "V6", "V7", "V8", "V9", "V10", "V11"):
+            if pieces.failed:
+                self.results[check] = _failed(check, pieces.failures[0])
+                continue
+            if check == "V6":
+                self.results[check] = _guarded(check, lambda: check_unique(self.cast, []))
+            elif check in booth_steps:
+                self.results[check] = self._booth_step(check, booth_steps[check])
+            else:
+                self.results[check] = _guarded(
+                    check, {"V9": self.v9, "V10": self.v10, "V11": self.v11}[check]
+                )
+        self.results["V12"] = _failed("V12", NOT_YET)
+        return Report(str(self.root), {c: self.results[c] for c in CHECK_IDS})
 
-
-def _not_yet(check: str) -> CheckResult:
-    result = CheckResult(check)
-    result.fail(NOT_YET)
-    return result
+    def _pieces_step(self) -> CheckResult:
+        self.pieces()
+        return CheckResult("V5")
 
 
 def verify(root: Path, executor: Executor) -> Report:

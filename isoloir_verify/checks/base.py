@@ -40,11 +40,9 @@ def check_parameters(parameters: Parameters) -> CheckResult:
         result.fail(f"group {parameters.group!r}, this verifier knows only {GROUP_NAME!r}")
     if parameters.generator != GENERATOR:
         result.fail("generator is not the RFC 9496 ristretto255 base point")
-    if parameters.q != str(Q):
-        result.fail("q is not the order of ristretto255")
-    if parameters.hash != HASH_SUITE:
-        result.fail(f"hash suite {parameters.hash!r}, expected {HASH_SUITE!r}")
-    if h_p() != parameters.H_P:
+    if parameters.order != str(Q):
+        result.fail("order is not q, the order of ristretto255, in decimal")
+    if h_p() != parameters.h_p:
         result.fail("H_P differs from H(0^32; 0x00, protocol, group, g, hash suite)")
     return result
 
@@ -56,11 +54,13 @@ class BaseHashes:
 
 
 def check_base_hashes(
-    h_p_value: bytes, manifest: bytes, n: int, k: int, published_h_b: bytes
+    h_p_value: bytes, manifest: bytes, n: int, k: int, published_h_m: bytes | None, published_h_b: bytes
 ) -> tuple[CheckResult, BaseHashes]:
     result = CheckResult("V2")
-    result.count()
+    result.count(2)
     hashes = BaseHashes(h_m(h_p_value, manifest), h_b(h_p_value, h_m(h_p_value, manifest), n, k))
+    if published_h_m is not None and hashes.h_m != published_h_m:
+        result.fail("H_M over the exact bytes of manifest.json differs from the ceremony's h_m")
     if hashes.h_b != published_h_b:
         result.fail("H_B recomputed from H_P, the manifest's bytes, n and k differs from the ceremony's")
     return result, hashes

@@ -1,4 +1,4 @@
-"""parameters.json (docs/e2e-spec.md §11): the group, its generator and order, and H_P."""
+"""parameters.json, `isoloir-record/1 parameters` (docs/e2e-spec.md §10)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,10 @@ from typing import Literal
 
 from isoloir_verify.codec import Hash32, Strict
 
-PARAMETERS_FORMAT = "isoloir-parameters/1"
-
 
 class Parameters(Strict):
-    format: Literal["isoloir-parameters/1"]
+    format: Literal["isoloir-record/1 parameters"]
     group: str
-    generator: Hash32  # 32 bytes compared to the RFC 9496 base point, not decoded as an element first
-    q: str  # decimal: the order exceeds what every JSON reader holds as a number
-    hash: str
-    H_P: Hash32
+    generator: Hash32  # compared byte for byte with the RFC 9496 base point
+    order: str  # q in decimal: it exceeds what every JSON reader holds as a number
+    h_p: Hash32

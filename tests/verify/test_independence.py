@@ -19,6 +19,8 @@ FORBIDDEN = ("kiosk", "station_admin")
 def _modules() -> list[str]:
     names = []
     for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "__main__.py":
+            continue  # running it is the CLI itself
         parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
         names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
     return names
