@@ -7,6 +7,7 @@ so one fault fails the check that names it rather than every check downstream.
 from __future__ import annotations
 
 import traceback
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,8 +17,10 @@ from isoloir_verify.checks.ceremony import check_ceremony
 from isoloir_verify.checks.checked import CheckedOutcome
 from isoloir_verify.checks.decryptions import Keys, decryption_problems
 from isoloir_verify.checks.election import check_aggregates, check_marks, check_unique
+from isoloir_verify.checks.index import check_booths, check_index
 from isoloir_verify.checks.marks import MarksOutcome
 from isoloir_verify.checks.recorded import check_recorded
+from isoloir_verify.checks.results import check_results
 from isoloir_verify.executors import Executor
 from isoloir_verify.group import Element
 from isoloir_verify.jobs import Job, run_job
@@ -30,7 +33,6 @@ from isoloir_verify.record.tally import Tally
 from isoloir_verify.report import CHECK_IDS, CheckResult, Report
 from isoloir_verify.shards import Facts, plan_pieces
 
-NOT_YET = "not verified: this verifier does not implement this check yet"
 KIND_CHECK = {"ballots": "V5", "checked": "V8", "marks": "V7"}
 
 
@@ -53,9 +55,10 @@ def _guarded(check: str, step: Callable[[], CheckResult]) -> CheckResult:
 
 
 class _Run:
-    def __init__(self, root: Path, executor: Executor) -> None:
+    def __init__(self, root: Path, executor: Executor, authority_key: bytes | None) -> None:
         self.root = root
         self.executor = executor
+        self.authority_key = authority_key
         self.results: dict[str, CheckResult] = {}
         self.parameters: Parameters | None = None
         self.manifest_bytes = b""
@@ -132,6 +135,21 @@ class _Run:
             )
         result = _guarded(check, step)
         result.merge(self.file_faults[check])
+        return result
+
+    def v4(self) -> CheckResult:
+        election = self._manifest().id if self.manifest is not None else None
+        result = check_index(self.root, self.authority_key, election)
+        if self.ceremony is None:
+            result.fail("the ceremony could not be read, so H_E is unknown for the booth files' digests")
+            return result
+        cast: dict[tuple[str, str], list[bytes]] = defaultdict(list)
+        for o in self.cast:
+            cast[(o.session, o.station)] += o.codes
+        checked: dict[tuple[str, str], list[bytes]] = defaultdict(list)
+        for c in self.checked:
+            checked[(c.session, c.station)] += c.codes
+        result.merge(check_booths(self.root, self.ceremony.h_e, cast, checked))
         return result
 
     def v5(self) -> CheckResult:
@@ -211,8 +229,8 @@ class _Run:
     def run(self) -> Report:
         for check, step in (("V1", self.v1), ("V2", self.v2), ("V3", self.v3)):
             self.results[check] = _guarded(check, step)
-        self.results["V4"] = _failed("V4", NOT_YET)
         pieces = _guarded("V5", self._pieces_step)
+        self.results["V4"] = _guarded("V4", self.v4)
         booth_steps = {"V5": self.v5, "V7": self.v7, "V8": self.v8}
         for check in ("V5", "V6", "V7", "V8", "V9", "V10", "V11"):
             if pieces.failed:
@@ -226,7 +244,9 @@ class _Run:
                 self.results[check] = _guarded(
                     check, {"V9": self.v9, "V10": self.v10, "V11": self.v11}[check]
                 )
-        self.results["V12"] = _failed("V12", NOT_YET)
+        self.results["V12"] = _guarded(
+            "V12", lambda: check_results(self.root, self._manifest(), self.tallies)
+        )
         return Report(str(self.root), {c: self.results[c] for c in CHECK_IDS})
 
     def _pieces_step(self) -> CheckResult:
@@ -234,5 +254,5 @@ class _Run:
         return CheckResult("V5")
 
 
-def verify(root: Path, executor: Executor) -> Report:
-    return _Run(root, executor).run()
+def verify(root: Path, executor: Executor, authority_key: bytes | None = None) -> Report:
+    return _Run(root, executor, authority_key).run()
