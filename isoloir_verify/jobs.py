@@ -34,9 +34,11 @@ def run_job(job: Job) -> Outcome:
         if job.kind == "checked":
             return check_checked_piece(piece, job.facts)
         return read_marks_piece(piece)
-    except RecordError as err:
+    except Exception as err:  # a hostile piece fails its check, it never stops the run
         failed = CheckResult({"ballots": "V5", "checked": "V8", "marks": "V7"}[job.kind])
-        failed.fail(str(err))
+        failed.fail(
+            str(err) if isinstance(err, RecordError) else f"{piece.relative}: {type(err).__name__}: {err}"
+        )
         if job.kind == "ballots":
             return CastOutcome(piece.session, piece.station, failed)
         if job.kind == "checked":

@@ -75,7 +75,11 @@ def check_cast_piece(piece: Piece, facts: Facts) -> CastOutcome:
             outcome.v5.fail(f"{where}: ballots not sorted by code, or a code repeated")
         previous = ballot.code
         _take(outcome, session, ballot)
-        for problem in ballot_problems(facts, session, piece.station, allowed, ballot):
+        try:
+            problems = ballot_problems(facts, session, piece.station, allowed, ballot)
+        except ValueError as err:  # a value the spec's encodings cannot hold (an integer ≥ 2^32)
+            problems = [f"{type(err).__name__}: {err}"]
+        for problem in problems:
             outcome.v5.fail(f"{where} (code {b64encode(ballot.code)[:12]}…): {problem}")
     return outcome
 

@@ -70,7 +70,10 @@ def check_checked_piece(piece: Piece, facts: Facts) -> CheckedOutcome:
             outcome.v8.fail(f"{where}: checked ballots not sorted by code, or a code repeated")
         previous = ballot.code
         outcome.codes.append(ballot.code)
-        problem = _problem(facts, session.questions, piece, allowed, ballot, session.id)
+        try:
+            problem = _problem(facts, session.questions, piece, allowed, ballot, session.id)
+        except ValueError as err:  # a value the spec's encodings cannot hold
+            problem = f"{type(err).__name__}: {err}"
         if problem:
             outcome.v8.fail(f"{where} (code {b64encode(ballot.code)[:12]}…): {problem}")
     return outcome
