@@ -112,6 +112,11 @@ def ballot_problems(
             f"context (group {ballot.group!r}, weight {ballot.weight}, voter {ballot.voter!r}) "
             f"fits no eligible voter of station {station!r} in session {session.id!r}"
         ]
+    return crypto_problems(facts, session, station, ballot)
+
+
+def crypto_problems(facts: Facts, session: Session, station: str, ballot: CastBallot) -> list[str]:
+    """Layout, α ≠ identity, every proof and the code of one ballot under its own context."""
     layout = _layout_problem(session, ballot)
     if layout:
         return [layout]

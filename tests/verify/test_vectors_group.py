@@ -36,3 +36,27 @@ def test_generator_multiples_and_invalid_encodings(vectors: Path) -> None:
                     decode_element(bytes.fromhex(hex_text))
                 seen += 1
     assert seen > 0
+
+
+def test_multiplication_products_quotients_and_scalars(vectors: Path) -> None:
+    from isoloir_verify.group import add, decode_scalar, mul, sub
+
+    body = json.loads((vectors / "group" / "elements.json").read_text())
+    h = bytes.fromhex
+    for case in body["base_multiplication"]:
+        assert base_mul(decode_scalar(h(case["scalar"]))) == h(case["result"])
+    for case in body["multiplication"]:
+        point = decode_element(h(case["point"]))
+        assert mul(point, decode_scalar(h(case["scalar"]))) == h(case["result"])
+    for case in body["operation"]:
+        a, b = decode_element(h(case["a"])), decode_element(h(case["b"]))
+        assert add(a, b) == h(case["product"])
+        assert sub(a, b) == h(case["quotient"])
+    for hex_text in body["invalid_elements"]:
+        with pytest.raises(GroupError):
+            decode_element(h(hex_text))
+    for hex_text in body["valid_scalars"]:
+        assert decode_scalar(h(hex_text)) == int.from_bytes(h(hex_text), "little")
+    for hex_text in body["invalid_scalars"]:
+        with pytest.raises(GroupError):
+            decode_scalar(h(hex_text))
