@@ -206,7 +206,12 @@ class _Run:
                         result.fail(f"{where}: {problem}")
         if self.tally_faults.failed:
             result.fail("a tally file could not be read (V9), so its decryptions are unchecked")
+        for session in sorted({o.session for o in self.cast if o.ballots} - set(self.tallies)):
+            result.fail(f"session {session!r}: ballots were cast but no decryption is published")
         return result
+
+    def _ballots(self) -> int:
+        return sum(o.ballots for o in self.cast)
 
     def v11(self) -> CheckResult:
         result = CheckResult("V11")
@@ -245,7 +250,7 @@ class _Run:
                     check, {"V9": self.v9, "V10": self.v10, "V11": self.v11}[check]
                 )
         self.results["V12"] = _guarded(
-            "V12", lambda: check_results(self.root, self._manifest(), self.tallies)
+            "V12", lambda: check_results(self.root, self._manifest(), self.tallies, self._ballots())
         )
         return Report(str(self.root), {c: self.results[c] for c in CHECK_IDS})
 

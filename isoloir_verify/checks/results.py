@@ -28,7 +28,7 @@ def lot_rank(h_e: bytes, session: str, question: str, seed: bytes, list_id: str)
     return H(h_e, TAG_LOT, enc_str(session), enc_str(question), enc_bytes(seed), enc_str(list_id))
 
 
-def check_results(root: Path, manifest: Manifest, tallies: dict[str, Tally]) -> CheckResult:
+def check_results(root: Path, manifest: Manifest, tallies: dict[str, Tally], ballots: int) -> CheckResult:
     result = CheckResult("V12")
     for session_id, tally in sorted(tallies.items()):
         session = manifest.sessions_by_id.get(session_id)
@@ -46,6 +46,6 @@ def check_results(root: Path, manifest: Manifest, tallies: dict[str, Tally]) -> 
                 blank = weight - sum(totals)
             if tq.blank != blank:
                 result.fail(f"{session_id}/{question.id}: blank {tq.blank}, the totals give {blank}")
-    if (root / "results.json").exists() or tallies:
+    if (root / "results.json").exists() or tallies or ballots:
         result.fail(RESULTS_UNSPECIFIED)
     return result
