@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from isoloir_verify.checks.results import RESULTS_UNSPECIFIED
 from isoloir_verify.executors import Processes, Serial
 from isoloir_verify.report import Report
 from isoloir_verify.runner import verify
 from tests.verify.vector_record import build
+from tests.verify.vector_tally import add_tally
 
 # What cannot pass on a record without proofs of the ceremony, an index, booth files or a tally.
 UNPASSABLE = {"V3", "V4", "V9", "V10", "V11", "V12"}
@@ -123,3 +125,17 @@ def test_an_unknown_field_in_a_ballot_fails_v5(record: Path) -> None:
     assert "Extra inputs" in report.results["V5"].failures[0]
     shutil.rmtree(record / "ballots")
     assert not verify(record, Serial()).results["V7"].ok  # marks without ballots
+
+
+def test_with_a_tally_v9_to_v11_pass_and_v12_checks_the_blanks(vectors: Path, tmp_path: Path) -> None:
+    root = tmp_path / "tallied"
+    add_tally(vectors, root, build(vectors, root))
+    report = verify(root, Serial())
+    assert _ok(report) == {"V1", "V2", "V5", "V6", "V7", "V8", "V9", "V10", "V11"}, report.lines()
+    assert report.results["V12"].failures == [RESULTS_UNSPECIFIED]
+    assert report.results["V12"].checked == 7
+    tally = root / "tally" / "kinds.json"
+    body = json.loads(tally.read_text())
+    body["questions"][0]["blank"] += 1
+    tally.write_text(json.dumps(body))
+    assert "blank" in verify(root, Serial()).results["V12"].failures[0]
