@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from isoloir_verify.group import IDENTITY, Element, Q, add, base_mul, mul
-from isoloir_verify.hashing import H, Hq, enc_bytes, enc_element, enc_hash, enc_int, enc_str
+from isoloir_verify.hashing import H, Hq, enc_element, enc_hash, enc_int, enc_str
 from isoloir_verify.record.manifest import Question
 
 BALLOT_CONTEXT_VERSION: Final = "isoloir-ballot/2"
@@ -109,9 +109,10 @@ def plaintext_for(questions: Sequence[Question], choices: dict[str, list[str]]) 
     return bytes(out)
 
 
-def encryption_nonce(h_e: bytes, xi_b: bytes, ctx: bytes, plaintext: bytes, qi: int, oi: int) -> int:
-    fields = [enc_hash(xi_b), enc_hash(ctx), enc_bytes(plaintext), enc_str("enc"), enc_int(qi), enc_int(oi)]
-    return Hq(h_e, TAG_NONCE, *fields, enc_int(0))
+def encryption_nonce(h_e: bytes, xi_b: bytes, ctx: bytes, qi: int, oi: int) -> int:
+    """ξ_{qi,oi} = Hq(H_E; 0x20, ξ_B, ctx, "enc", qi, oi, 0): the choices are not an input (spec 2, §6.3)."""
+    fields = [enc_hash(xi_b), enc_hash(ctx), enc_str("enc"), enc_int(qi), enc_int(oi), enc_int(0)]
+    return Hq(h_e, TAG_NONCE, *fields)
 
 
 def reencrypt(
@@ -125,7 +126,7 @@ def reencrypt(
         for oi in range(question.ciphertexts):
             m = plaintext[position]
             position += 1
-            xi = encryption_nonce(h_e, xi_b, ctx, plaintext, qi, oi)
+            xi = encryption_nonce(h_e, xi_b, ctx, qi, oi)
             row.append((base_mul(xi), mul(key, xi + m)))
         out.append(row)
     return out

@@ -242,7 +242,9 @@ class _Run:
                 self.results[check] = _failed(check, pieces.failures[0])
                 continue
             if check == "V6":
-                self.results[check] = _guarded(check, lambda: check_unique(self.cast, []))
+                self.results[check] = _guarded(
+                    check, lambda: check_unique(self.cast, [a for c in self.checked for a in c.alphas])
+                )
             elif check in booth_steps:
                 self.results[check] = self._booth_step(check, booth_steps[check])
             else:

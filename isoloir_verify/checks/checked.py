@@ -1,7 +1,8 @@
 """V8 on one piece of a booth's checked (challenged) ballots (docs/e2e-spec.md §7.6).
 
 Each checked ballot is re-encrypted from its ξ_B and its choices; the code recomputed must equal the
-published one (all 32 bytes). That no checked code is among the cast codes is checked election-wide.
+published one (all 32 bytes). That no checked code is among the cast codes is checked election-wide,
+and the recomputed α join the cast ones in V6 (a ξ_B used for a checked and a cast ballot repeats α).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ class CheckedOutcome:
     station: str
     v8: CheckResult
     codes: list[bytes] = field(default_factory=list)
+    # The α of every checked ballot that opened: equal to a cast α means one ξ_B served twice (V6).
+    alphas: list[bytes] = field(default_factory=list)
 
 
 def choice_problem(question: Question, chosen: list[str]) -> str | None:
@@ -71,7 +74,7 @@ def check_checked_piece(piece: Piece, facts: Facts) -> CheckedOutcome:
         previous = ballot.code
         outcome.codes.append(ballot.code)
         try:
-            problem = _problem(facts, session.questions, piece, allowed, ballot, session.id)
+            problem = _problem(facts, session.questions, piece, allowed, ballot, session.id, outcome.alphas)
         except ValueError as err:  # a value the spec's encodings cannot hold
             problem = f"{type(err).__name__}: {err}"
         if problem:
@@ -86,6 +89,7 @@ def _problem(
     allowed: dict[tuple[str, int, str], int],
     ballot: CheckedBallot,
     session: str,
+    alphas: list[bytes],
 ) -> str | None:
     if (ballot.group, ballot.weight, ballot.voter) not in allowed:
         return "context fits no eligible voter of this station and session"
@@ -98,6 +102,7 @@ def _problem(
     ctx = ballot_context(facts.h_e, session, piece.station, ballot.group, ballot.weight, ballot.voter)
     plaintext = plaintext_for(questions, ballot.choices)
     cts = reencrypt(facts.h_e, facts.key, ballot.nonce, ctx, questions, plaintext)
+    alphas.extend(alpha for row in cts for alpha, _ in row)
     digests = [question_digest(facts.h_e, ctx, qi, facts.key, row) for qi, row in enumerate(cts)]
     if confirmation_code(facts.h_e, ctx, digests) != ballot.code:
         return "re-encrypting the choices from ξ_B does not give the published code"

@@ -16,10 +16,12 @@ from isoloir_verify.report import CheckResult
 Booth = tuple[str, str]  # (session, station)
 
 
-def check_unique(cast: list[CastOutcome], checked_codes: list[bytes]) -> CheckResult:
+def check_unique(cast: list[CastOutcome], checked_alphas: list[bytes]) -> CheckResult:
+    """Codes unique among cast ballots; α unique among cast ballots and opened checked ones (spec §6.3)."""
     result = CheckResult("V6")
     codes = Counter(code for o in cast for code in o.codes)
     alphas = Counter(alpha for o in cast for alpha in o.alphas)
+    alphas.update(checked_alphas)
     result.count(len(codes) + len(alphas))
     for code, n in codes.items():
         if n > 1:
@@ -27,7 +29,6 @@ def check_unique(cast: list[CastOutcome], checked_codes: list[bytes]) -> CheckRe
     for alpha, n in alphas.items():
         if n > 1:
             result.fail(f"α {b64encode(alpha)[:12]}… appears {n} times (a copied ciphertext)")
-    del checked_codes  # a checked code among cast ones is V8's
     return result
 
 

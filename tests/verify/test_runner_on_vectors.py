@@ -18,7 +18,7 @@ from isoloir_verify.checks.results import RESULTS_UNSPECIFIED
 from isoloir_verify.executors import Processes, Serial
 from isoloir_verify.report import Report
 from isoloir_verify.runner import verify
-from tests.verify.vector_record import build
+from tests.verify.vector_record import b64, build
 from tests.verify.vector_tally import add_tally
 
 # What cannot pass on a record without proofs of the ceremony, an index, booth files or a tally.
@@ -139,3 +139,17 @@ def test_with_a_tally_v9_to_v11_pass_and_v12_checks_the_blanks(vectors: Path, tm
     body["questions"][0]["blank"] += 1
     tally.write_text(json.dumps(body))
     assert "blank" in verify(root, Serial()).results["V12"].failures[0]
+
+
+def test_one_nonce_for_a_checked_and_a_cast_ballot_fails_v6(vectors: Path, record: Path) -> None:
+    """Spec 2 §6.3: a booth reusing ξ_B after a check lets the slip open the cast ballot; V6 sees α twice."""
+    body = json.loads((vectors / "ballot" / "ballots.json").read_text())
+    case = next(c for c in body["cases"] if c["name"] == "every kind, with choices")
+    line = case["record_line"]
+    reused = {k: line[k] for k in ("code", "group", "weight", "voter")}
+    reused |= {"nonce": b64(case["nonce"]), "choices": case["choices"]}
+    header = {"format": "isoloir-record/1 checked", "session": "kinds", "station": "booth-1"}
+    _rewrite(record / "checked" / "kinds" / "booth-1.jsonl", [header, reused])
+    report = verify(record, Serial())
+    assert any("α" in f for f in report.results["V6"].failures)
+    assert report.results["V8"].failures[0].endswith("is also cast (counted)")
