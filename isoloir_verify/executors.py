@@ -57,7 +57,7 @@ class DaskCluster:
 
 def _dask_client(address: str) -> Any:
     try:
-        from distributed import Client
+        from distributed import Client  # type: ignore[import-not-found, unused-ignore]  # optional extra
     except ImportError:
         raise SystemExit("--dask needs the optional Dask extra: pip install 'isoloir[verify-dask]'") from None
     return Client(address)  # type: ignore[no-untyped-call]
