@@ -24,7 +24,7 @@ from isoloir_verify.checks.results import check_results
 from isoloir_verify.executors import Executor
 from isoloir_verify.group import Element
 from isoloir_verify.jobs import Job, run_job
-from isoloir_verify.record.ceremony import CeremonyView, read_ceremony
+from isoloir_verify.record.ceremony import Ceremony, read_ceremony
 from isoloir_verify.record.layout import booth_files, open_booth_file
 from isoloir_verify.record.manifest import Manifest
 from isoloir_verify.record.parameters import Parameters
@@ -63,7 +63,7 @@ class _Run:
         self.parameters: Parameters | None = None
         self.manifest_bytes = b""
         self.manifest: Manifest | None = None
-        self.ceremony: CeremonyView | None = None
+        self.ceremony: Ceremony | None = None
         self.h_b: bytes | None = None
         self.cast: list[CastOutcome] = []
         self.checked: list[CheckedOutcome] = []
@@ -90,7 +90,7 @@ class _Run:
     def v3(self) -> CheckResult:
         return check_ceremony(self._ceremony(), self.h_b)
 
-    def _ceremony(self) -> CeremonyView:
+    def _ceremony(self) -> Ceremony:
         if self.ceremony is None:
             self.ceremony = read_ceremony(read_bytes(self.root, "ceremony.json"))
         return self.ceremony
@@ -109,7 +109,7 @@ class _Run:
     def pieces(self) -> None:
         ceremony, manifest = self._ceremony(), self._manifest()
         del manifest  # parsed here so that a bad manifest fails before any piece is sent
-        facts = Facts(ceremony.h_e, Element(ceremony.key), self._manifest_bytes())
+        facts = Facts(ceremony.h_e, ceremony.key, self._manifest_bytes())
         jobs = []
         for kind, check in KIND_CHECK.items():
             for relative in booth_files(self.root, kind):

@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from isoloir_verify.ballot_proofs import Ciphertext
 from isoloir_verify.decryption import Partial, combine, count_matches, partial_valid, verification_key
 from isoloir_verify.group import Element
-from isoloir_verify.record.ceremony import CeremonyView
+from isoloir_verify.record.ceremony import Ceremony
 from isoloir_verify.record.tally import Decryption
 
 
 class Keys:
     """K_ℓ for every trustee, computed once from the ceremony's commitments."""
 
-    def __init__(self, ceremony: CeremonyView) -> None:
+    def __init__(self, ceremony: Ceremony) -> None:
         self.ceremony = ceremony
         commitments = ceremony.commitments()
         self.by_trustee = {t.index: verification_key(commitments, t.index) for t in ceremony.trustees}

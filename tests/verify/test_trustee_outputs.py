@@ -18,18 +18,18 @@ from isoloir_verify.checks.base import h_b, h_m, h_p
 from isoloir_verify.checks.ceremony import check_ceremony
 from isoloir_verify.checks.decryptions import Keys, decryption_problems
 from isoloir_verify.group import GENERATOR, Element, add
-from isoloir_verify.record.ceremony import CeremonyView, read_ceremony
+from isoloir_verify.record.ceremony import Ceremony, read_ceremony
 from isoloir_verify.record.tally import Decryption
 
 DATA = Path(__file__).parent / "data" / "trustees"
 
 
-def _ceremony(body: dict[str, Any] | None = None) -> CeremonyView:
+def _ceremony(body: dict[str, Any] | None = None) -> Ceremony:
     data = (DATA / "ceremony.json").read_bytes() if body is None else json.dumps(body).encode()
     return read_ceremony(data)
 
 
-def _expected_h_b(ceremony: CeremonyView) -> bytes:
+def _expected_h_b(ceremony: Ceremony) -> bytes:
     manifest = (DATA / "manifest.json").read_bytes()
     return h_b(h_p(), h_m(h_p(), manifest), ceremony.n, ceremony.k)
 
@@ -56,10 +56,23 @@ def _edited(edit: str) -> dict[str, Any]:
         trustee["index"] = 4
     elif edit == "identity":
         trustee["commitments"][0] = b64encode(bytes(32))
+    elif edit == "dealer":
+        body["mode"] = "dealer"
+    elif edit == "shared-identity-key":
+        trustee["identity_key"] = body["trustees"][0]["identity_key"]
+    elif edit == "false-reveal":
+        trustee["complaints"] = [{"by": 1, "reason": "feldman", "reveal": b64encode(bytes(32))}]
+    elif edit == "self-complaint":
+        trustee["complaints"] = [
+            {"by": trustee["index"], "reason": "feldman", "reveal": b64encode(bytes(32))}
+        ]
     return body
 
 
-@pytest.mark.parametrize("edit", ["proof", "commitment", "key", "h_e", "numbering", "identity"])
+EDITS = ["proof", "commitment", "key", "h_e", "numbering", "identity", "dealer", "shared-identity-key"]
+
+
+@pytest.mark.parametrize("edit", [*EDITS, "false-reveal", "self-complaint"])
 def test_a_changed_ceremony_fails_v3(edit: str) -> None:
     ceremony = _ceremony(_edited(edit))
     assert not check_ceremony(ceremony, _expected_h_b(ceremony)).ok

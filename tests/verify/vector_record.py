@@ -47,8 +47,8 @@ def build(vectors: Path, root: Path) -> dict[str, Any]:
         {
             "index": i,
             "name": f"Trustee {i}",
-            "identity_key": zero,
-            "transport_key": zero,
+            "identity_key": b64(f"{i:02x}" * 32),  # distinct stand-ins: the vectors hold no trustee keys
+            "transport_key": b64(f"{i + 16:02x}" * 32),
             "commitments": [b64(c) for c in row],
             "proofs": [[zero, zero] for _ in row],
             "complaints": [],
