@@ -18,7 +18,7 @@ from isoloir_verify.checks.results import RESULTS_UNSPECIFIED
 from isoloir_verify.executors import Processes, Serial
 from isoloir_verify.report import Report
 from isoloir_verify.runner import verify
-from tests.verify.vector_record import b64, build
+from tests.verify.vector_record import add_index, b64, build
 from tests.verify.vector_tally import add_tally
 
 # What cannot pass on a record without proofs of the ceremony, an index, booth files or a tally.
@@ -153,3 +153,28 @@ def test_one_nonce_for_a_checked_and_a_cast_ballot_fails_v6(vectors: Path, recor
     report = verify(record, Serial())
     assert any("α" in f for f in report.results["V6"].failures)
     assert report.results["V8"].failures[0].endswith("is also cast (counted)")
+
+
+def test_v4_checks_the_index_the_signature_and_the_booths_code_sets(vectors: Path, record: Path) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    from isoloir_verify.checks.index import UNSPECIFIED_CERTIFICATE
+
+    authority = Ed25519PrivateKey.generate()
+    public = authority.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    h_e = bytes.fromhex(json.loads((vectors / "ballot" / "ballots.json").read_text())["election"]["h_e"])
+    add_index(record, h_e, authority.sign)
+    v4 = verify(record, Serial(), public).results["V4"]
+    assert v4.failures == [UNSPECIFIED_CERTIFICATE]  # all else holds: digests, signature, code sets
+    other = Ed25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    assert any("record.sig" in f for f in verify(record, Serial(), other).results["V4"].failures)
+    assert any("--authority-key" in f for f in verify(record, Serial()).results["V4"].failures)
+    marks = next((record / "marks").rglob("*.jsonl"))
+    marks.write_text(marks.read_text() + "\n")
+    assert any("SHA-256" in f for f in verify(record, Serial(), public).results["V4"].failures)
+    booth = record / "booths" / "booth-1.json"
+    body = json.loads(booth.read_text())
+    body["sessions"][0]["cast"] += 1
+    booth.write_text(json.dumps(body))
+    assert any("counts" in f for f in verify(record, Serial(), public).results["V4"].failures)
