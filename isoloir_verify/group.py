@@ -64,7 +64,7 @@ def encode_scalar(value: int) -> bytes:
 def base_mul(scalar: int) -> Element:
     """g^scalar."""
     so = sodium()
-    out = so.buffer(ELEMENT_BYTES)
+    out = so.out32()
     # libsodium returns -1 exactly when the result is the identity (it writes zeros then).
     so.lib.crypto_scalarmult_ristretto255_base(out, encode_scalar(scalar % Q))
     return Element(so.take(out, ELEMENT_BYTES))
@@ -73,7 +73,7 @@ def base_mul(scalar: int) -> Element:
 def mul(element: Element, scalar: int) -> Element:
     """element^scalar, for an element already decoded (so -1 can only mean an identity result)."""
     so = sodium()
-    out = so.buffer(ELEMENT_BYTES)
+    out = so.out32()
     so.lib.crypto_scalarmult_ristretto255(out, encode_scalar(scalar % Q), element)
     return Element(so.take(out, ELEMENT_BYTES))
 
@@ -81,7 +81,7 @@ def mul(element: Element, scalar: int) -> Element:
 def add(left: Element, right: Element) -> Element:
     """The group operation (written multiplicatively in the spec: left · right)."""
     so = sodium()
-    out = so.buffer(ELEMENT_BYTES)
+    out = so.out32()
     if so.lib.crypto_core_ristretto255_add(out, left, right) != 0:
         raise GroupError("libsodium refused an element that was already validated")
     return Element(so.take(out, ELEMENT_BYTES))
@@ -90,7 +90,7 @@ def add(left: Element, right: Element) -> Element:
 def sub(left: Element, right: Element) -> Element:
     """left · right^-1."""
     so = sodium()
-    out = so.buffer(ELEMENT_BYTES)
+    out = so.out32()
     if so.lib.crypto_core_ristretto255_sub(out, left, right) != 0:
         raise GroupError("libsodium refused an element that was already validated")
     return Element(so.take(out, ELEMENT_BYTES))
@@ -109,6 +109,6 @@ def from_uniform_bytes(data: bytes) -> Element:
     if len(data) != HASH_TO_GROUP_BYTES:
         raise GroupError(f"the one-way map takes {HASH_TO_GROUP_BYTES} bytes")
     so = sodium()
-    out = so.buffer(ELEMENT_BYTES)
+    out = so.out32()
     so.lib.crypto_core_ristretto255_from_hash(out, data)
     return Element(so.take(out, ELEMENT_BYTES))
