@@ -156,14 +156,21 @@ class _Run:
         result = CheckResult("V5")
         for o in self.cast:
             result.merge(o.v5)
+        check_order_across_pieces([((o.session, o.station), o.codes) for o in self.cast], "ballots", result)
         return result
 
     def v7(self) -> CheckResult:
-        return check_marks(self._manifest(), self.cast, self.marks)
+        result = check_marks(self._manifest(), self.cast, self.marks)
+        pieces = [((m.session, m.station), [v.encode("utf-8") for v in m.voters]) for m in self.marks]
+        check_order_across_pieces(pieces, "marks", result)
+        return result
 
     def v8(self) -> CheckResult:
         result = CheckResult("V8")
         cast_codes = {code for o in self.cast for code in o.codes}
+        check_order_across_pieces(
+            [((o.session, o.station), o.codes) for o in self.checked], "checked", result
+        )
         for o in self.checked:
             result.merge(o.v8)
             for code in o.codes:
@@ -259,6 +266,20 @@ class _Run:
     def _pieces_step(self) -> CheckResult:
         self.pieces()
         return CheckResult("V5")
+
+
+def check_order_across_pieces(
+    pieces: list[tuple[tuple[str, str], list[bytes]]], kind: str, result: CheckResult
+) -> None:
+    """Each piece checks its own order; this checks it where one piece of a file meets the next."""
+    last: dict[tuple[str, str], bytes] = {}
+    for booth, keys in pieces:  # the executors keep the pieces in file order
+        if keys and booth in last and keys[0] <= last[booth]:
+            result.fail(
+                f"{kind}/{booth[0]}/{booth[1]}.jsonl: not sorted, or a line repeated, across a piece boundary"
+            )
+        if keys:
+            last[booth] = keys[-1]
 
 
 def verify(root: Path, executor: Executor, authority_key: bytes | None = None) -> Report:

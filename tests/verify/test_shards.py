@@ -57,3 +57,22 @@ def test_a_path_that_leaves_the_record_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(RecordError):
         resolve(tmp_path / "record", "../outside.json")
+
+
+def test_order_is_checked_where_two_pieces_meet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A repeated mark split across two pieces is still seen (each piece alone looks sorted)."""
+    from isoloir_verify.checks.marks import read_marks_piece
+    from isoloir_verify.report import CheckResult
+    from isoloir_verify.runner import check_order_across_pieces
+
+    monkeypatch.setattr(shards, "PIECE_BYTES", 16)
+    path = _file(tmp_path, ['{"format":"x"}', '{"voter":"a"}', '{"voter":"b"}', '{"voter":"b"}'])
+    _, body_start = read_header(tmp_path, "marks/s/b.jsonl")
+    outcomes = [read_marks_piece(p) for p in plan_pieces(tmp_path, "marks/s/b.jsonl", "s", "b", body_start)]
+    assert len(outcomes) > 1 and all(o.v7.ok for o in outcomes)
+    result = CheckResult("V7")
+    check_order_across_pieces(
+        [(("s", "b"), [v.encode() for v in o.voters]) for o in outcomes], "marks", result
+    )
+    assert "piece boundary" in result.failures[0]
+    assert path.exists()
