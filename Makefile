@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml scripts/system-packages.txt
 	@bash scripts/setup-system.sh
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --upgrade pip
-	@$(PY) -m pip install -q -e '.[dev]'
+	@$(PY) -m pip install -q -e '.[dev,verify-dask]'
 	@touch $(STAMP)
 
 venv: $(STAMP)
