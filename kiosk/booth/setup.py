@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
 from kiosk.ballot.package import (
     PACKAGE_FILE,
@@ -48,11 +47,7 @@ def take_in(
     # The files first: a crash before the commit leaves a booth that is simply not set up yet.
     write_atomically(data_dir, PROVISION_FILE, provision.model_dump_json().encode())
     write_atomically(data_dir, PACKAGE_FILE, package.to_json().encode())
-    with polls.changing(PollsAction.SET_UP) as c:
+    data = {"election": package.election_id, "fingerprint": package.fingerprint, "station": station}
+    with polls.changing(PollsAction.SET_UP, data) as c:
         box.add_credentials(c, {v.id: hashes[v.id] for v in voters if v.id in hashes})
         box.put_setting(c, MODE, mode)
-        box.append_audit(
-            c,
-            Event.STATION_SET_UP,
-            {"election": package.election_id, "fingerprint": package.fingerprint, "station": station},
-        )

@@ -33,7 +33,7 @@ from kiosk.booth.cast import BallotCaster, CastReceipt, CastRefusal, CastRefused
 from kiosk.booth.code_lock import CodeLock
 from kiosk.booth.export import Exporter
 from kiosk.booth.lockout import LockState
-from kiosk.booth.polls import PollsAction, PollsState, TransitionRefused
+from kiosk.booth.polls import PollsAction, PollsRefusal, PollsState, TransitionRefused
 from kiosk.booth.polls_desk import CLOSED_AT, OPENED_AT, PollsDesk
 from kiosk.booth.sealing import CloseSnapshot, ExportError
 from kiosk.booth.voter_auth import AuthOutcome
@@ -100,7 +100,9 @@ class Station:
 
     def _package(self) -> ElectionPackage:
         if self.package is None:
-            raise TransitionRefused(PollsState.NOT_SET_UP, PollsAction.OPEN, "the booth is not set up")
+            raise TransitionRefused(
+                PollsState.NOT_SET_UP, PollsAction.OPEN, PollsRefusal.NOT_SET_UP, "the booth is not set up"
+            )
         return self.package
 
     def _provision(self) -> Provision:
