@@ -29,7 +29,7 @@ from kiosk.ballot.package import (
 )
 from kiosk.booth.polls import PollsState, TransitionRefused
 from kiosk.booth.station import CastReceipt, ExportError, Station
-from kiosk.booth.walk import PrintStatus, ReceiptPrinter, no_printer
+from kiosk.booth.walk import PrintOutcome, ReceiptPrinter, no_printer
 from kiosk.booth.worker_card import PinCheck, PinStatus, SimWorkerCard, WorkerCard
 from kiosk.clock import iso
 from kiosk.devices.media import Media, WriteStatus
@@ -73,7 +73,7 @@ class WorkerScreen(StrEnum):
     AUDIT = "audit"
 
 
-ReportPrinter = Callable[[Printable], PrintStatus]  # reports and code slips, on the receipt printer
+ReportPrinter = Callable[[Printable], PrintOutcome]  # reports and code slips, on the receipt printer
 
 # What the poll worker is told when the stick did not take the sealed file (after "not written").
 MEDIA_PROBLEMS: dict[WriteStatus, str] = {
@@ -85,8 +85,8 @@ MEDIA_PROBLEMS: dict[WriteStatus, str] = {
 }
 
 
-def no_report_printer(_document: Printable) -> PrintStatus:
-    return PrintStatus.NO_PRINTER
+def no_report_printer(_document: Printable) -> PrintOutcome:
+    return PrintOutcome.NO_PRINTER
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ class WorkerFlow:
         self.pin_result: PinCheck | None = None
         self.problem: Problem | None = None  # the last refusal or failure, for the poll worker
         self.message = ""  # its detail from the core (English, for the record and the help desk)
-        self.report_status: PrintStatus | None = None
+        self.report_status: PrintOutcome | None = None
         self.report: list[str] = []
         self.close_confirmations = 0
         self.shown_code = ""
@@ -287,7 +287,7 @@ class WorkerFlow:
             status = self.receipt_printer(receipt)
             self._reprinted.add(receipt.tracking_code)
             self.station.box.log(Event.RECEIPT_REPRINTED, {"by": self._worker()})
-            self.reprint = Reprint.PRINTED if status is PrintStatus.PRINTED else Reprint.FAILED
+            self.reprint = Reprint.PRINTED if status is PrintOutcome.PRINTED else Reprint.FAILED
 
     # --- reissuing a code ------------------------------------------------------------------------
     def find_voters(self, text: str) -> list[tuple[str, str]]:
@@ -310,7 +310,7 @@ class WorkerFlow:
         slip = CodeSlip(election.title[election.languages[0]], self.station.station_id, self.shown_for,
                         format_code(self.shown_code))
         status = self.printer(slip)
-        if status is PrintStatus.PRINTED:
+        if status is PrintOutcome.PRINTED:
             self.shown_code, self.shown_for, self.slip_printed = "", "", True
             self._fail(None)
         else:
