@@ -78,8 +78,10 @@ def walk_worker_screens(ui: BoothUi, tour: WorkerTour) -> Iterator[str]:
     yield "36-worker-find-voter"
     worker.reissue(voter.id)
     yield "37-worker-code-shown"
+    worker.go("home")  # each of the day's screens is reached from home, as the poll worker does
     worker.go("audit")
     yield "38-worker-audit"
+    worker.go("home")
     worker.go("close")
     yield "39-worker-close"
     worker.confirmClose()
