@@ -149,6 +149,8 @@ class WorkerFlow(WorkerView):
 
     def leave(self) -> None:
         """Leaving poll-worker mode, or the card removed: back to the voters' Welcome."""
+        if self.worker is not None:
+            self.station.box.log(Event.POLL_WORKER_LOGOUT, {"by": self.worker})
         self.apply(Leave())
         self.last_touch = self.clock()
 

@@ -159,3 +159,12 @@ def test_a_shown_code_hides_once_and_closing_needs_its_own_screen() -> None:
     assert isinstance(step(Reissuing(W), CodeHidden(False)), Refused)  # no code shown: nothing to hide
     assert isinstance(step(Home(W), Go(WorkerScreen.SETUP)), Refused)
     assert isinstance(step(Reissuing(W), Go(WorkerScreen.CLOSE)), Refused)  # only by way of home
+
+
+def test_a_poll_worker_leaving_is_logged(station: Station) -> None:
+    flow = WorkerFlow(station)
+    flow.state = Home(W)
+    flow.leave()
+    assert isinstance(flow.state, Away)
+    assert station.box.audit_entries()[-1].event == "poll_worker_logout"
+    assert station.box.audit_entries()[-1].data == {"by": W}
