@@ -131,7 +131,6 @@ def _import_json(r: ImportResult) -> dict[str, Any]:
         "marks": r.marks,
         "status": r.status,
         "reason": r.reason,
-        "double_marks": [{"session": s, "voter": v, "other_booth": o} for s, v, o in r.double_marks],
     }
 
 
@@ -154,11 +153,6 @@ def _print_imports(results: list[ImportResult]) -> None:
     again = sum(1 for r in results if r.status == "already imported")
     refused = sum(1 for r in results if r.status == "refused")
     click.echo(f"{imported} imported, {again} already imported (nothing changed), {refused} refused")
-    for r in results:
-        for session, voter, other in r.double_marks:
-            err.print(
-                f"[bold]warning[/]: voter {voter} is marked in session {session} by {r.station} and {other}"
-            )
 
 
 @main.command()
@@ -221,12 +215,13 @@ def tally(
         secret = recover_key(package, given)
         counted = count_ballots(engine, package, secret)
         del secret
-        results = with_outcomes(counted.as_results(), package.definition, voter_marks(engine), inputs)
+        marked = voter_marks(engine, package.election_id)
+        results = with_outcomes(counted.as_results(), package.definition, marked, inputs)
     except (TallyError, PassphraseError, ResultsError, TieNeedsLot) as exc:
         raise click.ClickException(str(exc)) from None
     results["fingerprint"] = package.fingerprint
-    results["booths"] = booths(engine)
-    results["tracking_codes"] = tracking_codes(engine)
+    results["booths"] = booths(engine, package.election_id)
+    results["tracking_codes"] = tracking_codes(engine, package.election_id)
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
     if as_json:

@@ -7,7 +7,7 @@ or already imported is refused with a reason and changes nothing.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -17,6 +17,7 @@ from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError, read_sealed_file
 from kiosk.clock import iso, utc_now
 from station_admin import tally_db as db
+from station_admin.import_checks import check_audit_log, check_no_double_vote, check_voters_served
 
 Mode = Literal["official", "test"]
 
@@ -29,7 +30,6 @@ class ImportResult:
     ballots: int = 0
     marks: int = 0
     reason: str = ""
-    double_marks: list[tuple[str, str, str]] = field(default_factory=list)  # (session, voter, other booth)
 
 
 def import_file(
@@ -38,6 +38,8 @@ def import_file(
     try:
         sealed = read_sealed_file(path, package)
         _check_mode(sealed, mode)
+        check_voters_served(sealed, package)
+        check_audit_log(sealed)
         with engine.begin() as connection:
             previous = connection.execute(
                 select(db.imports.c.file_sha256, db.imports.c.station).where(
@@ -61,7 +63,7 @@ def import_file(
                     (f"a different file from booth {previous.station!r} was already imported"),
                 )
             _check_tracking_codes(connection, sealed)
-            doubles = _double_marks(connection, sealed)
+            check_no_double_vote(connection, sealed)
             _store(connection, package, sealed)
     except SealedFileError as exc:
         return ImportResult(path, "refused", reason=str(exc))
@@ -71,7 +73,6 @@ def import_file(
         sealed.manifest.station,
         len(sealed.ballots),
         len(sealed.marks),
-        double_marks=doubles,
     )
 
 
@@ -92,16 +93,6 @@ def _check_tracking_codes(connection: object, sealed: SealedFile) -> None:
         ).scalar()
         if found:
             raise SealedFileError(Refusal.TAMPERED, "it holds ballots already imported from another file")
-
-
-def _double_marks(connection: object, sealed: SealedFile) -> list[tuple[str, str, str]]:
-    mine = set(sealed.marks)
-    rows = connection.execute(  # type: ignore[attr-defined]
-        select(db.marks.c.session_id, db.marks.c.voter_id, db.imports.c.station)
-        .join(db.imports, db.imports.c.file_sha256 == db.marks.c.import_sha256)
-        .where(db.marks.c.voter_id.in_({v for _, v in mine}))
-    ).all()
-    return sorted((s, v, station) for s, v, station in rows if (s, v) in mine)
 
 
 def _store(connection: object, package: ElectionPackage, sealed: SealedFile) -> None:

@@ -51,6 +51,9 @@ class Refusal(StrEnum):
     INCONSISTENT = "counts do not match"
     WRONG_MODE = "wrong mode"
     ALREADY_IMPORTED = "already imported"
+    NOT_SERVED = "a voter of another booth"
+    DOUBLE_VOTE = "a voter who already voted"
+    AUDIT_MISMATCH = "the audit log does not match the ballots"
 
 
 class SealedFileError(ValueError):
@@ -324,8 +327,8 @@ def _check_counts(
             )
         if counted[0] != counted[1]:
             raise SealedFileError(Refusal.INCONSISTENT, f"session {session_id!r}: ballots differ from marks")
-    # A voter of another booth is not refused here: a spare booth may stand in for a broken one.
-    # The import reports a voter marked by two booths.
+    # Voters of another booth, and voters already marked by another file, are refused by the import
+    # (station_admin/import_checks.py), which knows the other files.
     voters = {v.id: v for v in definition.voters}
     for session_id, voter_id in marks:
         voter = voters.get(voter_id)
