@@ -28,7 +28,7 @@ from station_admin.cli_results import publish, report
 from station_admin.cli_voters import voters
 from station_admin.election_dir import ElectionDirError
 from station_admin.importer import ImportResult, import_file
-from station_admin.media import find_sealed_files
+from station_admin.media import find_sealed_files, shown
 from station_admin.passphrases import PassphraseError
 from station_admin.provisioning import ProvisionError, provision_station
 from station_admin.results import ResultsError, TallyInputs, check_attending, with_outcomes
@@ -109,7 +109,7 @@ def import_(election: Path, db_url: str | None, mode: str, as_json: bool, media:
     ) as progress:
         task = progress.add_task("Importing sealed ballot files", total=len(found))
         for item in found:
-            progress.update(task, description=f"Verifying {item.path.name}")
+            progress.update(task, description=f"Verifying {shown(Path(item.path.name))}")
             if item.refusal:
                 results.append(ImportResult(item.path, "refused", reason=item.refusal))
             else:
@@ -125,7 +125,7 @@ def import_(election: Path, db_url: str | None, mode: str, as_json: bool, media:
 
 def _import_json(r: ImportResult) -> dict[str, Any]:
     return {
-        "file": str(r.path),
+        "file": shown(r.path),
         "booth": r.station,
         "ballots": r.ballots,
         "marks": r.marks,
@@ -141,7 +141,7 @@ def _print_imports(results: list[ImportResult]) -> None:
     styles = {"imported": "green", "already imported": "yellow", "refused": "bold red"}
     for r in results:
         table.add_row(
-            r.path.name,
+            shown(Path(r.path.name)),
             r.station,
             str(r.ballots),
             str(r.marks),

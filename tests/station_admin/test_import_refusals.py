@@ -107,7 +107,7 @@ def test_a_changed_manifest_is_refused(
     engine: Engine, small_election: ElectionKit, sealed: Path, tmp_path: Path
 ) -> None:
     def lie(members: dict[str, bytes]) -> None:
-        members["manifest.json"] = members["manifest.json"].replace(b'"closed_at": "', b'"closed_at": "1')
+        members["manifest.json"] = members["manifest.json"].replace(b'"closed_at": "2', b'"closed_at": "1')
 
     bad = _rezip(sealed, tmp_path / "bad.isoloir", lie)
     assert "signature" in _expect_refusal(engine, small_election, bad, Refusal.TAMPERED)
