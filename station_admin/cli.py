@@ -31,6 +31,7 @@ from station_admin.importer import ImportResult, import_file
 from station_admin.media import find_sealed_files, shown
 from station_admin.passphrases import PassphraseError
 from station_admin.provisioning import ProvisionError, provision_station
+from station_admin.quarantine import Replacement, quarantined_files
 from station_admin.results import ResultsError, TallyInputs, check_attending, with_outcomes
 from station_admin.seats import TieNeedsLot
 from station_admin.tally import (
@@ -91,14 +92,33 @@ def station_provision(election: Path, authority_file: Path | None, station_id: s
     show_default=True,
     help="Which booths' files this import takes.",
 )
+@click.option(
+    "--replace",
+    "replace_booth",
+    metavar="BOOTH",
+    help="Take BOOTH's imported file out of the count (quarantined, on the record) and import its "
+    "file from MEDIA instead; if that file is refused, nothing changes. Needs --reason and --by.",
+)
+@click.option("--reason", default="", help="Why the file of --replace is taken out of the count.")
+@click.option("--by", "by", default="", help="Who decided it (name and role), for the record.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file instead of a table.")
 @click.argument("media", nargs=-1, required=True, type=click.Path(path_type=Path))
-def import_(election: Path, db_url: str | None, mode: str, as_json: bool, media: tuple[Path, ...]) -> None:
+def import_(
+    election: Path,
+    db_url: str | None,
+    mode: str,
+    replace_booth: str | None,
+    reason: str,
+    by: str,
+    as_json: bool,
+    media: tuple[Path, ...],
+) -> None:
     """Verify the sealed ballot files on MEDIA (mounted sticks or files) and store them.
 
     A bad file is refused with a reason and changes nothing; a file imported before changes nothing
     and says so. Exit code 0 when every file was imported (or had been), 1 when one was refused.
     """
+    replace = _replacement(replace_booth, reason, by)
     folder = folder_of(election)
     package = package_of(folder)
     engine = open_db(db_url or folder.default_db_url)
@@ -113,7 +133,7 @@ def import_(election: Path, db_url: str | None, mode: str, as_json: bool, media:
             if item.refusal:
                 results.append(ImportResult(item.path, "refused", reason=item.refusal))
             else:
-                results.append(import_file(engine, package, item.path, mode))  # type: ignore[arg-type]
+                results.append(import_file(engine, package, item.path, mode, replace))  # type: ignore[arg-type]
             progress.advance(task)
     if as_json:
         click.echo(json.dumps([_import_json(r) for r in results], indent=1))
@@ -121,6 +141,16 @@ def import_(election: Path, db_url: str | None, mode: str, as_json: bool, media:
         _print_imports(results)
     if any(r.status == "refused" for r in results):
         sys.exit(1)
+
+
+def _replacement(booth: str | None, reason: str, by: str) -> Replacement | None:
+    if booth is None:
+        if reason or by:
+            raise click.UsageError("--reason and --by go with --replace BOOTH")
+        return None
+    if not reason.strip() or not by.strip():
+        raise click.UsageError("--replace takes a file out of the count: say why (--reason) and who (--by)")
+    return Replacement(booth, reason.strip(), by.strip())
 
 
 def _import_json(r: ImportResult) -> dict[str, Any]:
@@ -131,6 +161,7 @@ def _import_json(r: ImportResult) -> dict[str, Any]:
         "marks": r.marks,
         "status": r.status,
         "reason": r.reason,
+        "replaced": r.replaced,
     }
 
 
@@ -153,6 +184,10 @@ def _print_imports(results: list[ImportResult]) -> None:
     again = sum(1 for r in results if r.status == "already imported")
     refused = sum(1 for r in results if r.status == "refused")
     click.echo(f"{imported} imported, {again} already imported (nothing changed), {refused} refused")
+    for r in results:
+        if r.replaced:
+            name = shown(Path(r.path.name))
+            click.echo(f"{r.station}: file {r.replaced[:16]} quarantined, replaced by {name}")
 
 
 @main.command()
@@ -222,6 +257,7 @@ def tally(
     results["fingerprint"] = package.fingerprint
     results["booths"] = booths(engine, package.election_id)
     results["tracking_codes"] = tracking_codes(engine, package.election_id)
+    results["quarantined"] = quarantined_files(engine, package.election_id)
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
     if as_json:

@@ -18,6 +18,7 @@ from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError, read_
 from kiosk.clock import iso, utc_now
 from station_admin import tally_db as db
 from station_admin.import_checks import check_audit_log, check_no_double_vote, check_voters_served
+from station_admin.quarantine import Replacement, check_not_quarantined, quarantine
 
 Mode = Literal["official", "test"]
 
@@ -30,17 +31,24 @@ class ImportResult:
     ballots: int = 0
     marks: int = 0
     reason: str = ""
+    replaced: str = ""  # the identity of the file this one replaced (quarantined), if any
 
 
 def import_file(
-    engine: Engine, package: ElectionPackage, path: Path, mode: Mode = "official"
+    engine: Engine,
+    package: ElectionPackage,
+    path: Path,
+    mode: Mode = "official",
+    replace: Replacement | None = None,
 ) -> ImportResult:
+    replaced = ""
     try:
         sealed = read_sealed_file(path, package)
         _check_mode(sealed, mode)
         check_voters_served(sealed, package)
         check_audit_log(sealed)
         with engine.begin() as connection:
+            check_not_quarantined(connection, sealed, package.election_id)
             previous = connection.execute(
                 select(db.imports.c.file_sha256, db.imports.c.station).where(
                     (db.imports.c.file_sha256 == sealed.sha256)
@@ -57,10 +65,14 @@ def import_file(
                     sealed.manifest.station,
                     reason="this file was imported before; nothing changed",
                 )
-            if previous is not None:
+            if previous is not None and replace is not None and replace.station == previous.station:
+                quarantine(connection, previous.file_sha256, replace, sealed.sha256)
+                replaced = previous.file_sha256
+            elif previous is not None:
                 raise SealedFileError(
                     Refusal.ALREADY_IMPORTED,
-                    (f"a different file from booth {previous.station!r} was already imported"),
+                    f"a different file from booth {previous.station!r} was already imported; if that "
+                    f"one is wrong: station-admin import --replace {previous.station} --reason ... --by ...",
                 )
             _check_tracking_codes(connection, sealed)
             check_no_double_vote(connection, sealed)
@@ -73,6 +85,7 @@ def import_file(
         sealed.manifest.station,
         len(sealed.ballots),
         len(sealed.marks),
+        replaced=replaced,
     )
 
 

@@ -67,6 +67,7 @@ class Refusal(StrEnum):
     NOT_SERVED = "a voter of another booth"
     DOUBLE_VOTE = "a voter who already voted"
     AUDIT_MISMATCH = "the audit log does not match the ballots"
+    QUARANTINED = "quarantined"
 
 
 class SealedFileError(ValueError):
