@@ -14,7 +14,7 @@ from pathlib import Path
 from kiosk.ballot.definition import load_definition
 from kiosk.ballot.package import RegisteredCard
 from kiosk.ballot.signing import new_signing_key, public_hex
-from kiosk.station import Station
+from kiosk.booth.station import Station
 from station_admin.ceremony import create_election, register_cards
 from station_admin.provisioning import provision_station
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kiosk.ballot.definition import ElectionDefinition
+from kiosk.booth.station import CastReceipt
+from kiosk.booth.walk import PrintStatus
 from kiosk.devices.printer import Printable, Printer, PrintResult, ReceiptData
 from kiosk.devices.printer import PrintStatus as DeviceStatus
-from kiosk.station import CastReceipt
-from kiosk.walk import PrintStatus
 
 # The receipt's own words, in each language a conference works in; a language without them gets
 # English, as the booth's screens do.

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.ballot.codes import format_code
+from kiosk.booth.worker_flow import SimWorkerCard, WorkerCard, WorkerFlow, WorkerScreen
 from kiosk.devices.media import Media
 from kiosk.ui.language import Language
-from kiosk.ui.worker_flow import SimWorkerCard, WorkerCard, WorkerFlow, WorkerScreen
 
 PIN_MAX_DIGITS = 8  # card PINs are 4 to 8 digits
 SEARCH_MAX = 40

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from kiosk.ballot.ballot_box import DATABASE_NAME
-from kiosk.station import Station
+from kiosk.booth.station import Station
 from tests.kit import ElectionKit
 
 Ballots = Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]]  # voter -> session -> selections

@@ -16,16 +16,16 @@ from pytestqt.qtbot import QtBot
 from kiosk.ballot.codes import generate_code
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.package import PACKAGE_FILE, PROVISION_FILE
+from kiosk.booth.polls import PollsState
+from kiosk.booth.station import Station
+from kiosk.booth.voter_auth import Authenticated, CodeRefusal, CodeRefused
+from kiosk.booth.walk import Timing
+from kiosk.booth.worker_flow import CODE_SHOWN_SECONDS, WORKER_IDLE_SECONDS, SimWorkerCard
 from kiosk.devices.escpos_decode import Decoded, decode
 from kiosk.devices.sim_media import SimMedia
 from kiosk.devices.sim_printer import SimPrinter
-from kiosk.polls import PollsState
-from kiosk.station import Station
 from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
 from kiosk.ui.receipt_slips import ReceiptSlips, report_printer
-from kiosk.ui.worker_flow import CODE_SHOWN_SECONDS, WORKER_IDLE_SECONDS, SimWorkerCard
-from kiosk.voter_auth import Authenticated, CodeRefusal, CodeRefused
-from kiosk.walk import Timing
 from station_admin.cli import main as admin
 from station_admin.provisioning import provision_station
 from tests.kit import ElectionKit, share_args

@@ -27,14 +27,13 @@ from kiosk.ballot.package import (
     load_package,
     load_provision,
 )
+from kiosk.booth.polls import PollsState, TransitionRefused
+from kiosk.booth.station import CastReceipt, ExportError, Station
+from kiosk.booth.walk import PrintStatus, ReceiptPrinter, no_printer
+from kiosk.booth.worker_card import PinCheck, PinStatus, SimWorkerCard, WorkerCard
 from kiosk.clock import iso
 from kiosk.devices.media import Media, WriteStatus
 from kiosk.devices.printer import CodeSlip, Printable, ReportData, SessionCount
-from kiosk.polls import PollsState, TransitionRefused
-from kiosk.sealing import record_export, record_export_failed, sealed_for_media
-from kiosk.station import CastReceipt, ExportError, Station
-from kiosk.ui.worker_card import PinCheck, PinStatus, SimWorkerCard, WorkerCard
-from kiosk.walk import PrintStatus, ReceiptPrinter, no_printer
 
 log = logging.getLogger(__name__)
 # A reissued code shown on the screen disappears after this long (the design's 120 s), so it cannot
@@ -341,17 +340,17 @@ class WorkerFlow:
     def export(self, media: Media) -> None:
         """Writes the sealed file to the stick, reads it back and compares it; says why if not."""
         try:
-            name, data = sealed_for_media(self.station)
+            name, data = self.station.exports.for_media()
         except ExportError as exc:
             self._fail(Problem.EXPORT_FAILED, exc)
             return
         result = media.write_file(name, data)
         if not result.ok:
             reason = MEDIA_PROBLEMS.get(result.status, result.status.value)
-            record_export_failed(self.station, reason)
+            self.station.exports.failed(reason)
             self._fail(Problem.EXPORT_FAILED, ExportError(reason))
             return
-        record_export(self.station, name, data)
+        self.station.exports.written(name, data)
         self.copies_written += 1
         self._fail(None)
 
