@@ -9,6 +9,7 @@ anything is used, and gives a fingerprint a person can compare by eye with the p
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -32,6 +33,9 @@ class PackageError(ValueError):
     """The package or provisioning cannot be used; the message says why, for the poll worker."""
 
 
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")  # how JSON spells a surrogate (raw ones are not UTF-8)
+
+
 class InvalidText(ValueError):
     """JSON that decodes to text no encoder takes (a lone surrogate such as "\\ud800")."""
 
@@ -43,6 +47,12 @@ def load_json_text(data: bytes | str) -> Any:
     UnicodeEncodeError wherever it is hashed, stored or printed, far from the file that held it.
     """
     value = json.loads(data)
+    try:
+        raw = data.encode() if isinstance(data, str) else data
+    except UnicodeEncodeError:
+        raise InvalidText("the file holds text that is not valid Unicode") from None
+    if not _SURROGATE_ESCAPE.search(raw):  # the only way to one; walking every value costs a ballot's read
+        return value
     pending = [value]
     while pending:  # a loop, not recursion: json.loads already bounds the depth, this adds none
         item = pending.pop()
