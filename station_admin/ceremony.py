@@ -87,6 +87,7 @@ def create_election(
     folder.package_path.write_text(package_text, encoding="utf-8")
     fingerprint = parse_package(package_text.encode()).fingerprint
     ceremony = {
+        "ceremony": "dealer",  # one process made and split the key (docs: E2E.md, section 8)
         "election": definition.id,
         "fingerprint": fingerprint,
         "created": iso(now),

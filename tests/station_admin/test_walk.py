@@ -183,6 +183,7 @@ def test_election_show_gives_the_fingerprint_and_who_holds_which_share(election:
     package = json.loads((folder / "election-package.json").read_text())
     assert shown["id"] == package["body"]["definition"]["id"] == "small-test"
     assert shown["ceremony"]["threshold"] == 2 and len(shown["ceremony"]["trustees"]) == 3
+    assert shown["ceremony"]["ceremony"] == "dealer"
     assert shown["provisioned"] == ["booth-1", "booth-2"]
     assert shown["sessions"][0]["questions"][0]["rule"] == "two-thirds, quorum 50% of attending"
     text = run(admin, "election", "show", "--election", folder)
