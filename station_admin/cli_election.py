@@ -59,7 +59,7 @@ def election() -> None:
     SHARE_OUT_OPTION,
     "share_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Where each trustee's share goes (a folder on their own media), trustee 1 first. "
     "Without them each trustee is asked.",
 )
@@ -130,12 +130,19 @@ def _trustee(
         passphrase = passphrases.from_file(files[number - 1])
     else:
         passphrase = passphrases.ask_new(f"Trustee {number}, your passphrase", TRUSTEE_FILE_OPTION)
-    if dirs:
-        folder = dirs[number - 1]
-    else:
-        asked = f"Trustee {number}, the folder for your share (your own media)"
-        folder = Path(passphrases.ask_line(asked, SHARE_OUT_OPTION))
+    folder = dirs[number - 1] if dirs else _share_folder(number)
     return passphrase, folder / f"{election_id}-trustee-{number}.share"
+
+
+def _share_folder(number: int) -> Path:
+    """A folder that exists: a stick not mounted yet must not leave the share on this disk."""
+    asked = f"Trustee {number}, the folder for your share (your own media)"
+    for _ in range(passphrases.NEW_PASSPHRASE_TRIES):
+        folder = Path(passphrases.ask_line(asked, SHARE_OUT_OPTION)).expanduser()
+        if folder.is_dir():
+            return folder
+        click.echo(f"No folder {folder}: insert and mount your media, then type its folder.", err=True)
+    raise PassphraseError(f"trustee {number}: no folder for the share")
 
 
 @election.command("show")

@@ -54,6 +54,7 @@ def ceremony_args(root: Path) -> list[str]:
     args = authority_args(root)
     for number, passphrase in enumerate(PASSPHRASES, start=1):
         args += ["--trustee-passphrase-file", str(passphrase_file(root, f"trustee-{number}", passphrase))]
+        (root / f"TRUSTEE-{number}").mkdir(exist_ok=True)  # the trustee's own stick, mounted
         args += ["--share-out", str(root / f"TRUSTEE-{number}")]
     return args
 
