@@ -42,7 +42,7 @@
 <context>
     <name>CastFailedScreen</name>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="6"/>
+        <location filename="../qml/CastFailedScreen.qml" line="17"/>
         <source>Your vote was NOT recorded</source>
         <translation>Su voto NO ha quedado registrado</translation>
     </message>
@@ -52,17 +52,32 @@
         <translation>La cabina rechazó este voto: puede que la sesión se haya cerrado. No se registró nada. Consulte a un miembro de la mesa.</translation>
     </message>
     <message>
+        <location filename="../qml/CastFailedScreen.qml" line="8"/>
+        <source>The booth refused this vote: polls are not open now. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>La cabina rechazó este voto: la votación no está abierta ahora. No se registró nada. Consulte a un miembro de la mesa.</translation>
+    </message>
+    <message>
         <location filename="../qml/CastFailedScreen.qml" line="10"/>
+        <source>The booth refused this vote: you may not vote in this session. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>La cabina rechazó este voto: usted no puede votar en esta sesión. No se registró nada. Consulte a un miembro de la mesa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastFailedScreen.qml" line="11"/>
+        <source>The booth refused this vote: a vote was already cast in this session. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>La cabina rechazó este voto: ya se emitió un voto en esta sesión. No se registró nada. Consulte a un miembro de la mesa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastFailedScreen.qml" line="12"/>
         <source>The booth could not store your vote. Nothing was recorded and your answers are kept. Try again, or ask a poll worker.</source>
         <translation>La cabina no pudo guardar su voto. No se registró nada y se conservan sus respuestas. Inténtelo de nuevo o consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="12"/>
+        <location filename="../qml/CastFailedScreen.qml" line="19"/>
         <source>Try again</source>
         <translation>Intentar de nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="13"/>
+        <location filename="../qml/CastFailedScreen.qml" line="20"/>
         <source>Back to sessions</source>
         <translation>Volver a las sesiones</translation>
     </message>
@@ -715,34 +730,155 @@
 <context>
     <name>WorkerProblem</name>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="7"/>
+        <location filename="../qml/WorkerProblem.qml" line="8"/>
         <source>The election package was refused.</source>
         <translation>El paquete electoral fue rechazado.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="8"/>
+        <location filename="../qml/WorkerProblem.qml" line="9"/>
         <source>The booth refused this change.</source>
         <translation>La cabina rechazó este cambio.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="9"/>
+        <location filename="../qml/WorkerProblem.qml" line="10"/>
         <source>The sealed file was not written. Try again, or use another stick.</source>
         <translation>El archivo sellado no se escribió. Inténtelo de nuevo o use otra memoria.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="10"/>
+        <location filename="../qml/WorkerProblem.qml" line="11"/>
         <source>The audit log was not written. Try another stick.</source>
         <translation>El registro de auditoría no se escribió. Pruebe otra memoria.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="11"/>
+        <location filename="../qml/WorkerProblem.qml" line="12"/>
         <source>The slip could not be printed: the code stays on the screen.</source>
         <translation>No se pudo imprimir el sobre: el código sigue en pantalla.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="12"/>
+        <location filename="../qml/WorkerProblem.qml" line="13"/>
         <source>This card is not registered for this booth.</source>
         <translation>Esta tarjeta no está registrada para esta cabina.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="20"/>
+        <location filename="../qml/WorkerProblem.qml" line="42"/>
+        <source>no USB stick is inserted</source>
+        <translation>no hay ninguna memoria USB insertada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="21"/>
+        <source>there is no election package on this stick</source>
+        <translation>no hay ningún paquete electoral en esta memoria</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="22"/>
+        <source>the package is not signed by its election authority, was altered, or has expired</source>
+        <translation>el paquete no está firmado por su autoridad electoral, fue alterado o ha caducado</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="23"/>
+        <source>there is no booth provisioning on this stick</source>
+        <translation>no hay ninguna dotación de cabina en esta memoria</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="24"/>
+        <source>the booth certificate is not this election authority&apos;s, or is for another election</source>
+        <translation>el certificado de la cabina no es de esta autoridad electoral, o es de otra elección</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="25"/>
+        <source>this stick provisions &apos;%1&apos;, and this booth is &apos;%2&apos;</source>
+        <translation>esta memoria dota «%1», y esta cabina es «%2»</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="26"/>
+        <source>this is not the stick just checked: check it again</source>
+        <translation>esta no es la memoria que se acaba de comprobar: compruébela de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="27"/>
+        <source>this booth is already set up</source>
+        <translation>esta cabina ya está instalada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="28"/>
+        <source>the stick cannot be read</source>
+        <translation>la memoria no se puede leer</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="30"/>
+        <source>the booth is not set up with an election yet</source>
+        <translation>la cabina aún no está instalada con una elección</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="31"/>
+        <source>polls are not open yet</source>
+        <translation>la votación aún no está abierta</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="32"/>
+        <source>polls are open</source>
+        <translation>la votación está abierta</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="33"/>
+        <source>polls are paused</source>
+        <translation>la votación está en pausa</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="34"/>
+        <source>polls are closed for this election</source>
+        <translation>la votación está cerrada para esta elección</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="35"/>
+        <source>ballots are already stored on this booth</source>
+        <translation>ya hay papeletas guardadas en esta cabina</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="36"/>
+        <source>sessions cannot change: polls are closed</source>
+        <translation>las sesiones ya no pueden cambiar: la votación está cerrada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="38"/>
+        <source>close the polls before exporting the sealed ballot file</source>
+        <translation>cierre la votación antes de exportar el archivo sellado de papeletas</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="39"/>
+        <source>the sealed ballot file does not verify</source>
+        <translation>el archivo sellado de papeletas no se verifica</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="40"/>
+        <source>the sealed ballot file could not be written</source>
+        <translation>no se pudo escribir el archivo sellado de papeletas</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="41"/>
+        <source>the audit log has no closing event</source>
+        <translation>el registro de auditoría no contiene el cierre</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="43"/>
+        <source>the stick was pulled out during the write; insert another</source>
+        <translation>la memoria se retiró durante la escritura; inserte otra</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="44"/>
+        <source>the stick is full; insert another</source>
+        <translation>la memoria está llena; inserte otra</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="45"/>
+        <source>the stick is write-protected; insert another</source>
+        <translation>la memoria está protegida contra escritura; inserte otra</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="46"/>
+        <source>the stick gave back other bytes than were written; insert another</source>
+        <translation>la memoria devolvió otros bytes que los escritos; inserte otra</translation>
     </message>
 </context>
 <context>
