@@ -16,7 +16,6 @@ from kiosk.ballot.package import RegisteredCard
 from kiosk.ballot.signing import new_signing_key, public_hex
 from kiosk.booth.station import Station
 from station_admin.ceremony import create_election, register_cards
-from station_admin.election_dir import ElectionDir
 from station_admin.provisioning import provision_station
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +24,7 @@ FALLBACK = ROOT / "tests" / "fixtures" / "small-election.json"
 STATION = "booth-1"
 POLL_WORKER = "demo-poll-worker"
 DEMO_PASSPHRASES = ["demo trustee one", "demo trustee two", "demo trustee three"]
+DEMO_AUTHORITY_PASSPHRASE = "demo authority passphrase"  # a demo's; a real one is typed, never stored
 DEMO_PIN = "1234"
 TOUR = "tour"  # scripts/demo.sh writes the screens there without a display
 CODES_SHOWN = 6  # enough to try a few voters, short enough to read on a console
@@ -37,14 +37,16 @@ def main(out: Path) -> None:
         for child in out.iterdir():
             if child.name != TOUR:
                 shutil.rmtree(child) if child.is_dir() else child.unlink()
-    created = create_election(definition, 3, 2, DEMO_PASSPHRASES, out / "ELECTION")
+    created = create_election(
+        definition, 3, 2, DEMO_PASSPHRASES, out / "ELECTION", authority_passphrase=DEMO_AUTHORITY_PASSPHRASE
+    )
     card_key = new_signing_key()  # the simulated poll-worker card's; a real card never gives it out
     worker_key = public_hex(card_key)
     worker = definition.poll_workers[0].id if definition.poll_workers else POLL_WORKER
     register_cards(created.folder, [RegisteredCard(public_key=worker_key, holder=worker, role="poll_worker")])
     card = {"pin": DEMO_PIN, "public_key": worker_key, "private_key": card_key.private_bytes_raw().hex()}
     (out / "demo-worker-card.json").write_text(json.dumps(card))
-    media = provision_station(ElectionDir(out / "ELECTION"), STATION, out / "MEDIA")
+    media = provision_station(created.folder, STATION, out / "MEDIA")
     station = Station(out / STATION)
     station.set_up(media, "test")
     station.open_polls(POLL_WORKER)

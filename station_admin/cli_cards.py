@@ -11,7 +11,12 @@ import click
 from kiosk.devices.cards import Role
 from kiosk.devices.pcsc_card import PcscCardReader
 from station_admin.cards import CardError, program_and_register
-from station_admin.cli_common import ELECTION_OPTION, JSON_OPTION, folder_of
+from station_admin.cli_common import (
+    AUTHORITY_PASSPHRASE_OPTION,
+    ELECTION_OPTION,
+    JSON_OPTION,
+    signing_folder_of,
+)
 from station_admin.election_dir import ElectionDirError
 
 
@@ -22,6 +27,7 @@ def cards() -> None:
 
 @cards.command("program")
 @ELECTION_OPTION
+@AUTHORITY_PASSPHRASE_OPTION
 @click.option("--holder", required=True, help="The voter's or poll worker's id in the definition.")
 @click.option(
     "--role", type=click.Choice(["voter", "poll-worker"]), required=True, help="Whom the card lets in."
@@ -34,16 +40,18 @@ def cards() -> None:
 )
 @JSON_OPTION
 def program(
-    election: Path, holder: str, role: str, reader: str, admin_pin_file: Path | None, as_json: bool
+    election: Path,
+    authority_file: Path | None,
+    holder: str, role: str, reader: str, admin_pin_file: Path | None, as_json: bool
 ) -> None:
     """Write a new key to the card in the reader (made on the card; it never leaves it) and register
     it in the election package, which is signed again. Do this before provisioning the booths."""
     pin = admin_pin_file.read_text().strip() if admin_pin_file else getpass.getpass("Card admin PIN: ")
     chosen = Role.VOTER if role == "voter" else Role.POLL_WORKER
+    folder = signing_folder_of(election, authority_file)
     try:
-        key, fingerprint = program_and_register(
-            folder_of(election), PcscCardReader(reader), pin, holder, chosen
-        )
+        folder.authority_key()  # a wrong passphrase is told before the card gets a key it cannot use
+        key, fingerprint = program_and_register(folder, PcscCardReader(reader), pin, holder, chosen)
     except (CardError, ElectionDirError) as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "elections" / "ilc-2023-plenary.json"
 SESSION = "maritime"
 PASSPHRASES = ["bench trustee one", "bench trustee two", "bench trustee three"]
+AUTHORITY_PASSPHRASE = "bench authority passphrase"
 GROUPS = ("government", "employers", "workers")
 
 
@@ -58,7 +59,9 @@ def make_bench_election(
     root.mkdir(parents=True, exist_ok=True)
     path = root / "definition.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    created = create_election(load_definition(path), 3, 2, PASSPHRASES, root / "ELECTION")
+    created = create_election(
+        load_definition(path), 3, 2, PASSPHRASES, root / "ELECTION", authority_passphrase=AUTHORITY_PASSPHRASE
+    )
     media = {}
     if provision:
         for booth in booth_ids(booths):

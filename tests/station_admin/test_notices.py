@@ -17,7 +17,7 @@ from kiosk.booth.voter_auth import Authenticated, CodeRefusal, CodeRefused
 from station_admin.ceremony import create_election
 from station_admin.cli import main as admin
 from station_admin.election_dir import ElectionDir
-from tests.kit import PASSPHRASES, SMALL_ELECTION
+from tests.kit import AUTHORITY_PASSPHRASE, PASSPHRASES, SMALL_ELECTION, authority_args
 
 runner = CliRunner()
 
@@ -25,7 +25,10 @@ runner = CliRunner()
 @pytest.fixture
 def election(tmp_path: Path) -> ElectionDir:
     """A new election, no booth provisioned yet."""
-    return create_election(load_definition(SMALL_ELECTION), 3, 2, PASSPHRASES, tmp_path / "E").folder
+    return create_election(
+        load_definition(SMALL_ELECTION), 3, 2, PASSPHRASES, tmp_path / "E",
+        authority_passphrase=AUTHORITY_PASSPHRASE,
+    ).folder  # fmt: skip
 
 
 def _codes(folder: ElectionDir) -> dict[str, dict[str, str]]:
@@ -52,7 +55,7 @@ def _run(*args: str) -> str:
 
 def _provision(election: ElectionDir, media: Path) -> None:
     _run("station", "provision", "--election", str(election.root), "--station", "booth-1",
-         "--out", str(media))
+         "--out", str(media), *authority_args(media.parent))
 
 
 def test_each_voter_gets_one_page_with_only_their_own_code_in_their_language(
@@ -96,6 +99,7 @@ def test_a_code_reissued_before_provisioning_replaces_the_old_one_at_the_booth(
         "v01",
         "--out",
         str(tmp_path / "v01.pdf"),
+        *authority_args(tmp_path),
     )
     new = _codes(election)["v01"]["code"]
     assert new != old and election.package().fingerprint != before
@@ -129,6 +133,7 @@ def test_after_provisioning_a_code_is_reissued_at_the_booth_not_here(
             "v01",
             "--out",
             str(tmp_path / "x.pdf"),
+            *authority_args(tmp_path),
         ],
     )
     assert result.exit_code == 1

@@ -28,7 +28,7 @@ from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
 from kiosk.ui.receipt_slips import ReceiptSlips, report_printer
 from station_admin.cli import main as admin
 from station_admin.provisioning import provision_station
-from tests.kit import PASSPHRASES, ElectionKit
+from tests.kit import ElectionKit, share_args
 from tests.ui.conftest import PIN, VOTER_KEY, WORKER_KEY, ManualClock, booth_of
 from tests.ui.taps import exists, log_in, next_tick, tap, text_of, wait_for
 
@@ -235,13 +235,11 @@ def counted_by_station_admin(kit: ElectionKit, stick: Path, tmp_path: Path) -> d
     imported = runner.invoke(admin, ["import", "--election", str(kit.folder.root), "--db", db,
                                      "--mode", "official", *sealed])
     assert imported.exit_code == 0, imported.output
-    passphrases = tmp_path / "trustees.txt"
-    passphrases.write_text("\n".join(PASSPHRASES) + "\n")
     results = tmp_path / "RESULTS"
     tallied = runner.invoke(admin, ["tally", "--election", str(kit.folder.root), "--db", db,
-                                    "--share", str(kit.folder.share_path(1)),
-                                    "--share", str(kit.folder.share_path(2)),
-                                    "--passphrase-file", str(passphrases), "--out", str(results)])
+                                    *share_args({1: kit.folder.share_path(1), 2: kit.folder.share_path(2)},
+                                                tmp_path),
+                                    "--out", str(results)])
     assert tallied.exit_code == 0, tallied.output
     counted = json.loads((results / "results.json").read_text(encoding="utf-8"))
     return {s["id"]: s["ballots"] for s in counted["sessions"]}
