@@ -39,18 +39,19 @@ class Theme:
     chosen_text: str
     notice: str  # background of a warning or refusal, shown with a "!" sign too
     notice_text: str
+    focus: str  # the keypad's focus ring, drawn on the background around a button
 
 
 THEMES = {
     # Black on white (21:1); navy faces with white text (15.5:1): well above the 10:1 asked.
     "default": Theme("#FFFFFF", "#000000", "#FFFFFF", "#000000", "#000000", "#00205B", "#FFFFFF",
-                     "#FFF1B8", "#000000"),
+                     "#FFF1B8", "#000000", "#0A45C8"),
     # White and yellow on black, for low vision.
     "high": Theme("#000000", "#FFFFFF", "#000000", "#FFFFFF", "#FFFF00", "#FFFF00", "#000000",
-                  "#000000", "#FFFF00"),
+                  "#000000", "#FFFF00", "#FFFFFF"),
     # Softer grey on grey (about 4.5:1 to 5:1) for voters dazzled by a bright screen; still legible.
     "low": Theme("#9A9A9A", "#202020", "#A8A8A8", "#202020", "#303030", "#404040", "#C8C8C8",
-                 "#A8A8A8", "#202020"),
+                 "#A8A8A8", "#202020", "#000000"),
 }
 CONTRASTS = ("default", "high", "low")
 
@@ -72,6 +73,7 @@ class Accessibility(QObject):
         self._dpi = physical_dpi if low <= physical_dpi <= high else FALLBACK_DPI
         self._size = DEFAULT_TEXT_SIZE
         self._contrast = "default"
+        self._blanked = False
 
     def _get_size(self) -> int:
         return self._size
@@ -109,6 +111,13 @@ class Accessibility(QObject):
     gap = Property(int, _get_gap, notify=changed)
     theme = Property(dict, _get_theme, notify=changed)
     fontFamily = Property(str, lambda self: FONT_FAMILY, constant=True)
+    blanked = Property(bool, lambda self: self._blanked, notify=changed)
+
+    @Slot()
+    def toggleBlank(self) -> None:
+        """The audio ballot's privacy screen: the display goes dark, the voter goes on by ear."""
+        self._blanked = not self._blanked
+        self.changed.emit()
 
     @Slot()
     def nextTextSize(self) -> None:
@@ -125,5 +134,5 @@ class Accessibility(QObject):
         self.changed.emit()
 
     def reset(self) -> None:
-        self._size, self._contrast = DEFAULT_TEXT_SIZE, "default"
+        self._size, self._contrast, self._blanked = DEFAULT_TEXT_SIZE, "default", False
         self.changed.emit()

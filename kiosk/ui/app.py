@@ -19,6 +19,7 @@ from kiosk.station import Station
 from kiosk.ui.accessibility import FONT_FAMILY, Accessibility
 from kiosk.ui.code_entry_model import CodeEntryModel
 from kiosk.ui.language import Language
+from kiosk.ui.navigation import Navigator, attach_navigator
 from kiosk.ui.walk_model import WalkModel
 from kiosk.ui.worker_flow import ReportPrinter, WorkerFlow, no_report_printer
 from kiosk.ui.worker_model import Health, WorkerModel
@@ -27,7 +28,8 @@ from kiosk.walk import Booth, ReceiptPrinter, Timing, Walk, no_printer
 QML = Path(__file__).resolve().parent / "qml"
 _ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
 # Keys a window manager or Qt could use to leave or switch the booth: a voter gets no way out.
-_BLOCKED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Tab, Qt.Key.Key_Meta, Qt.Key.Key_Super_L}
+# (Tab is the keypad navigator's: it moves the booth's own focus ring and never reaches Qt.)
+_BLOCKED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Meta, Qt.Key.Key_Super_L}
 
 
 class _Activity(QObject):
@@ -57,6 +59,7 @@ class BoothUi:
     access: Accessibility
     language: Language
     worker: WorkerModel | None = None
+    navigator: Navigator | None = None
 
 
 def _no_devices() -> list[tuple[str, str, str]]:
@@ -118,7 +121,8 @@ def build_ui(
     window = roots[0]
     activity = _Activity(lambda: _touched(walk, worker), window)
     app.installEventFilter(activity)  # keys go to the focused item, not the window: watch them all
-    return BoothUi(engine, window, walk, code, access, lang, worker)
+    navigator = attach_navigator(window, walk, worker, [m for m in (walk, code, access, worker) if m])
+    return BoothUi(engine, window, walk, code, access, lang, worker, navigator)
 
 
 def _touched(walk: WalkModel, worker: WorkerModel | None) -> None:

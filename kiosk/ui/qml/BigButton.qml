@@ -1,5 +1,6 @@
 // A large touch target (VVSG 2.0: at least 12.7 mm); a chosen one shows a tick and a thick border,
-// never colour alone.
+// never colour alone. The keypad and the switches reach it too: the navigator sets keyFocus (a ring
+// drawn in the gap around it) and calls activate(); `spoken` is what the audio ballot says for it.
 import QtQuick
 
 Rectangle {
@@ -12,7 +13,17 @@ Rectangle {
     property bool fill: false
     property bool centred: false
     property int fontSize: access.font
+    property bool navigable: true  // false for buttons a keypad user never needs (the pager's)
+    property bool isBack: false  // the screen's way back, for the keypad's Back key
+    property bool keyFocus: false
+    readonly property int ringRoom: Math.max(3, Math.round(access.gap / 2))
+    readonly property bool reachable: navigable && active
+    readonly property string spoken: text.replace(/[✓▲▼⌫!]/g, "").trim()
+        + (detail !== "" ? ". " + detail.replace(/[✓!]/g, "").trim() : "")
+        + (chosen && detail.indexOf(qsTr("Chosen")) < 0 ? ". " + qsTr("Chosen") : "")
+        + (active ? "" : ". " + qsTr("Not available"))
     signal tapped()
+    function activate() { if (active) tapped() }
 
     implicitWidth: fill ? parent.width : Math.max(access.target, content.implicitWidth + 2 * pad)
     implicitHeight: Math.max(access.target, content.implicitHeight + 2 * pad)
@@ -70,5 +81,16 @@ Rectangle {
         anchors.fill: parent
         enabled: button.active
         onClicked: button.tapped()
+    }
+    Rectangle {  // the focus ring: in the outer half of the gap, so it never covers a neighbour
+        objectName: "focus-ring"
+        visible: button.keyFocus
+        z: 1
+        anchors.fill: parent
+        anchors.margins: -button.ringRoom
+        radius: button.radius + button.ringRoom
+        color: "transparent"
+        border.color: access.theme.focus
+        border.width: button.ringRoom
     }
 }

@@ -10,5 +10,5 @@ Column {
             : qsTr("The booth could not store your vote. Nothing was recorded and your answers are kept. Try again, or ask a poll worker.")
     }
     BigButton { objectName: "cast-retry"; primary: true; text: qsTr("Try again"); onTapped: walk.submit() }
-    BigButton { objectName: "cast-failed-done"; text: qsTr("Back to sessions"); onTapped: walk.done() }
+    BigButton { objectName: "cast-failed-done"; isBack: true; text: qsTr("Back to sessions"); onTapped: walk.done() }
 }

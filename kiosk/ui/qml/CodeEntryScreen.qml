@@ -3,6 +3,7 @@ import QtQuick
 
 Item {
     id: entry
+    objectName: "code-entry"
     focus: true
     property string scan: ""
     Keys.onPressed: (event) => {
@@ -96,7 +97,7 @@ Item {
         id: actions
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         spacing: access.gap
-        BigButton { objectName: "code-back"; text: qsTr("Back"); onTapped: walk.back() }
+        BigButton { objectName: "code-back"; isBack: true; text: qsTr("Back"); onTapped: walk.back() }
         BigButton { objectName: "key-delete"; text: "⌫ " + qsTr("Delete"); onTapped: code.deleteLast() }
         BigButton { objectName: "key-clear"; text: qsTr("Clear"); onTapped: code.clear() }
         BigButton {

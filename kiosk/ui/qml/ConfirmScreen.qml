@@ -11,5 +11,5 @@ Column {
         text: qsTr("Yes, submit my vote")
         onTapped: walk.confirm()
     }
-    BigButton { objectName: "confirm-back"; text: qsTr("No, go back to the review"); onTapped: walk.back() }
+    BigButton { objectName: "confirm-back"; isBack: true; text: qsTr("No, go back to the review"); onTapped: walk.back() }
 }

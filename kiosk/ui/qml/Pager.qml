@@ -7,12 +7,14 @@ Row {
     visible: area.paged
     BigButton {
         objectName: "scroll-up"
+        navigable: false  // the keypad scrolls to whatever it moves to
         text: "▲ " + qsTr("More above")
         active: area.moreAbove
         onTapped: area.pageUp()
     }
     BigButton {
         objectName: "scroll-down"
+        navigable: false
         text: "▼ " + qsTr("More below")
         active: area.moreBelow
         onTapped: area.pageDown()

@@ -50,7 +50,7 @@ Item {
         id: actions
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         spacing: access.gap
-        BigButton { objectName: "question-back"; text: qsTr("Back"); onTapped: walk.back() }
+        BigButton { objectName: "question-back"; isBack: true; text: qsTr("Back"); onTapped: walk.back() }
         BigButton {
             objectName: "question-continue"
             primary: true

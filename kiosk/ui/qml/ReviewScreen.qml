@@ -56,7 +56,7 @@ Item {
         id: actions
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         spacing: access.gap
-        BigButton { objectName: "review-back"; text: qsTr("Back"); onTapped: walk.back() }
+        BigButton { objectName: "review-back"; isBack: true; text: qsTr("Back"); onTapped: walk.back() }
         BigButton {
             objectName: "review-submit"
             primary: true

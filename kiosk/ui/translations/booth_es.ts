@@ -2,6 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>BigButton</name>
+    <message>
+        <location filename="../qml/BigButton.qml" line="23"/>
+        <location filename="../qml/BigButton.qml" line="23"/>
+        <source>Chosen</source>
+        <translation>Elegida</translation>
+    </message>
+    <message>
+        <location filename="../qml/BigButton.qml" line="24"/>
+        <source>Not available</source>
+        <translation>No disponible</translation>
+    </message>
+</context>
+<context>
     <name>CastDoneScreen</name>
     <message>
         <location filename="../qml/CastDoneScreen.qml" line="6"/>
@@ -70,67 +84,67 @@
 <context>
     <name>CodeEntryScreen</name>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="21"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="22"/>
         <source>A voting code has 24 characters. Check that none is missing.</source>
         <translation>Un código de votación tiene 24 caracteres. Compruebe que no falte ninguno.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="22"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="23"/>
         <source>This code has a typing mistake. Check group %1.</source>
         <translation>Este código tiene un error de escritura. Revise el grupo %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="23"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="24"/>
         <source>This code has a typing mistake. Check it against your notice.</source>
         <translation>Este código tiene un error de escritura. Compárelo con su notificación.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="24"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="25"/>
         <source>This code is not known at this booth. Check it, or ask a poll worker.</source>
         <translation>Esta cabina no reconoce este código. Revíselo o consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="25"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="26"/>
         <source>This code has already been used to vote in every session open to you.</source>
         <translation>Este código ya se usó para votar en todas las sesiones abiertas para usted.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="26"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="27"/>
         <source>Too many wrong codes: the booth is locked for %1 seconds. Please see a poll worker.</source>
         <translation>Demasiados códigos erróneos: la cabina queda bloqueada durante %1 segundos. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="27"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="28"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
         <translation>La votación no está abierta en esta cabina ahora. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="38"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="39"/>
         <source>Type the voting code printed on your notice, or hold it under the scanner.</source>
         <translation>Escriba el código de votación impreso en su notificación o acérquelo al lector.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="68"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="69"/>
         <source>Tries left before the booth locks: %1.</source>
         <translation>Intentos restantes antes del bloqueo de la cabina: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="99"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="100"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="100"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="101"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="101"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="102"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="106"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="107"/>
         <source>Check my code</source>
         <translation>Comprobar mi código</translation>
     </message>
@@ -159,14 +173,22 @@
     </message>
 </context>
 <context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="13"/>
+        <source>Press the up and down arrows to move from one item to the next, and the select key to choose. The back key goes back. To hear the screen again, press repeat. Slower, faster, softer and louder change the voice. Blank turns the screen dark for your privacy.</source>
+        <translation>Pulse las flechas arriba y abajo para pasar de un elemento a otro, y la tecla de selección para elegir. La tecla atrás vuelve atrás. Para oír de nuevo la pantalla, pulse repetir. Más lento, más rápido, más bajo y más alto ajustan la voz. Pantalla negra apaga la pantalla para proteger el secreto de su voto.</translation>
+    </message>
+</context>
+<context>
     <name>Pager</name>
     <message>
-        <location filename="../qml/Pager.qml" line="10"/>
+        <location filename="../qml/Pager.qml" line="11"/>
         <source>More above</source>
         <translation>Más arriba</translation>
     </message>
     <message>
-        <location filename="../qml/Pager.qml" line="16"/>
+        <location filename="../qml/Pager.qml" line="18"/>
         <source>More below</source>
         <translation>Más abajo</translation>
     </message>
@@ -303,17 +325,17 @@
 <context>
     <name>TimeoutWarning</name>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="12"/>
+        <location filename="../qml/TimeoutWarning.qml" line="13"/>
         <source>Are you still there?</source>
         <translation>¿Sigue ahí?</translation>
     </message>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="15"/>
+        <location filename="../qml/TimeoutWarning.qml" line="16"/>
         <source>For your privacy, the booth will return to the start in %1 seconds and forget the answers you have not submitted.</source>
         <translation>Para proteger su voto, la cabina volverá al inicio en %1 segundos y olvidará las respuestas no emitidas.</translation>
     </message>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="20"/>
+        <location filename="../qml/TimeoutWarning.qml" line="21"/>
         <source>I need more time</source>
         <translation>Necesito más tiempo</translation>
     </message>

@@ -2,6 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>BigButton</name>
+    <message>
+        <location filename="../qml/BigButton.qml" line="23"/>
+        <location filename="../qml/BigButton.qml" line="23"/>
+        <source>Chosen</source>
+        <translation>Choisi</translation>
+    </message>
+    <message>
+        <location filename="../qml/BigButton.qml" line="24"/>
+        <source>Not available</source>
+        <translation>Non disponible</translation>
+    </message>
+</context>
+<context>
     <name>CastDoneScreen</name>
     <message>
         <location filename="../qml/CastDoneScreen.qml" line="6"/>
@@ -70,67 +84,67 @@
 <context>
     <name>CodeEntryScreen</name>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="21"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="22"/>
         <source>A voting code has 24 characters. Check that none is missing.</source>
         <translation>Un code de vote compte 24 caractères. Vérifiez qu&apos;il n&apos;en manque aucun.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="22"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="23"/>
         <source>This code has a typing mistake. Check group %1.</source>
         <translation>Ce code contient une faute de frappe. Vérifiez le groupe %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="23"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="24"/>
         <source>This code has a typing mistake. Check it against your notice.</source>
         <translation>Ce code contient une faute de frappe. Comparez-le à votre convocation.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="24"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="25"/>
         <source>This code is not known at this booth. Check it, or ask a poll worker.</source>
         <translation>Ce code n&apos;est pas connu de cet isoloir. Vérifiez-le ou demandez à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="25"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="26"/>
         <source>This code has already been used to vote in every session open to you.</source>
         <translation>Ce code a déjà servi à voter dans toutes les séances qui vous sont ouvertes.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="26"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="27"/>
         <source>Too many wrong codes: the booth is locked for %1 seconds. Please see a poll worker.</source>
         <translation>Trop de codes erronés : l&apos;isoloir est bloqué pendant %1 secondes. Veuillez vous adresser à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="27"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="28"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
         <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez vous adresser à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="38"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="39"/>
         <source>Type the voting code printed on your notice, or hold it under the scanner.</source>
         <translation>Tapez le code de vote imprimé sur votre convocation, ou présentez-le sous le lecteur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="68"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="69"/>
         <source>Tries left before the booth locks: %1.</source>
         <translation>Essais restants avant le blocage de l&apos;isoloir : %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="99"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="100"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="100"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="101"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="101"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="102"/>
         <source>Clear</source>
         <translation>Tout effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="106"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="107"/>
         <source>Check my code</source>
         <translation>Vérifier mon code</translation>
     </message>
@@ -159,14 +173,22 @@
     </message>
 </context>
 <context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="13"/>
+        <source>Press the up and down arrows to move from one item to the next, and the select key to choose. The back key goes back. To hear the screen again, press repeat. Slower, faster, softer and louder change the voice. Blank turns the screen dark for your privacy.</source>
+        <translation>Appuyez sur les flèches haut et bas pour passer d&apos;un élément à l&apos;autre, et sur la touche de sélection pour choisir. La touche retour revient en arrière. Pour réentendre l&apos;écran, appuyez sur répéter. Plus lent, plus rapide, moins fort et plus fort règlent la voix. Écran noir éteint l&apos;écran pour préserver le secret de votre vote.</translation>
+    </message>
+</context>
+<context>
     <name>Pager</name>
     <message>
-        <location filename="../qml/Pager.qml" line="10"/>
+        <location filename="../qml/Pager.qml" line="11"/>
         <source>More above</source>
         <translation>Plus haut</translation>
     </message>
     <message>
-        <location filename="../qml/Pager.qml" line="16"/>
+        <location filename="../qml/Pager.qml" line="18"/>
         <source>More below</source>
         <translation>Plus bas</translation>
     </message>
@@ -303,17 +325,17 @@
 <context>
     <name>TimeoutWarning</name>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="12"/>
+        <location filename="../qml/TimeoutWarning.qml" line="13"/>
         <source>Are you still there?</source>
         <translation>Êtes-vous toujours là ?</translation>
     </message>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="15"/>
+        <location filename="../qml/TimeoutWarning.qml" line="16"/>
         <source>For your privacy, the booth will return to the start in %1 seconds and forget the answers you have not submitted.</source>
         <translation>Pour protéger votre vote, l&apos;isoloir reviendra à l&apos;accueil dans %1 secondes et oubliera les réponses non déposées.</translation>
     </message>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="20"/>
+        <location filename="../qml/TimeoutWarning.qml" line="21"/>
         <source>I need more time</source>
         <translation>J&apos;ai besoin de plus de temps</translation>
     </message>
