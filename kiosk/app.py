@@ -23,6 +23,7 @@ from kiosk.devices.media import Media
 from kiosk.devices.printer import MESSAGE_KEYS, Printer
 from kiosk.devices.printer import PrintStatus as DeviceStatus
 from kiosk.devices.sim_card import SimCard, SimCardReader
+from kiosk.devices.speech import build_speech
 from kiosk.station import Station
 from kiosk.ui.app import BoothUi, WorkerSetup, application, build_ui
 from kiosk.ui.card_door import CardDoor
@@ -117,7 +118,8 @@ def _booth_ui(station: Station, devices: BoothDevices, config: BoothConfig) -> B
     setup = WorkerSetup(station, devices.media, report_printer(devices.printer),
                         lambda: health_rows(devices, config.station_data, station.clock()),
                         config.station)
-    ui = build_ui(station, slips, timing, config.ui.language, worker_setup=setup)
+    ui = build_ui(station, slips, timing, config.ui.language, worker_setup=setup,
+                  speech=build_speech(config.devices.speech))
     slips.language = ui.language.code
     return ui
 

@@ -34,6 +34,8 @@ class Devices(_Model):
     card_reader: str = Field(default="sim", pattern=r"^(pcsc(:.+)?|sim)$")
     media: str = "sim"  # "udev" for real USB sticks, a folder standing in for one, or "sim"
     scanner: str = Field(default="wedge", pattern=r"^(wedge|none)$")
+    # The audio ballot's voice: espeak-ng played with aplay (ALSA), or with the sound server's player.
+    speech: str = Field(default="espeak", pattern=r"^(espeak(:(aplay|paplay|pw-play))?|sim|none)$")
 
 
 class UiSettings(_Model):

@@ -14,11 +14,13 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk.ballot.definition import REQUIRED_LANGUAGES
 from kiosk.devices.media import Media
+from kiosk.devices.speech import NoSpeech, Speech
 from kiosk.polls import TransitionRefused
 from kiosk.station import Station
 from kiosk.ui.accessibility import FONT_FAMILY, Accessibility
 from kiosk.ui.code_entry_model import CodeEntryModel
 from kiosk.ui.language import Language
+from kiosk.ui.narration import Narrator
 from kiosk.ui.navigation import Navigator, attach_navigator
 from kiosk.ui.walk_model import WalkModel
 from kiosk.ui.worker_flow import ReportPrinter, WorkerFlow, no_report_printer
@@ -60,6 +62,9 @@ class BoothUi:
     language: Language
     worker: WorkerModel | None = None
     navigator: Navigator | None = None
+    narrator: Narrator | None = None
+    # Held here so Python keeps the filter's own state as long as the window lives.
+    activity: QObject | None = None
 
 
 def _no_devices() -> list[tuple[str, str, str]]:
@@ -94,6 +99,7 @@ def build_ui(
     dpi: float | None = None,
     clock: Callable[[], float] = time.monotonic,
     worker_setup: WorkerSetup | None = None,
+    speech: Speech | None = None,
 ) -> BoothUi:
     """The booth's screens (the voter's, and the poll worker's when given), in a window not yet shown
     full screen."""
@@ -121,8 +127,11 @@ def build_ui(
     window = roots[0]
     activity = _Activity(lambda: _touched(walk, worker), window)
     app.installEventFilter(activity)  # keys go to the focused item, not the window: watch them all
+    window.destroyed.connect(lambda: app.removeEventFilter(activity))
     navigator = attach_navigator(window, walk, worker, [m for m in (walk, code, access, worker) if m])
-    return BoothUi(engine, window, walk, code, access, lang, worker, navigator)
+    narrator = Narrator(window, navigator, speech or NoSpeech(), lang, access, window)
+    walk.loggedOut.connect(narrator.stop)
+    return BoothUi(engine, window, walk, code, access, lang, worker, navigator, narrator, activity)
 
 
 def _touched(walk: WalkModel, worker: WorkerModel | None) -> None:

@@ -60,11 +60,11 @@ _SELECT_KEYS = {_K.Key_Return.value, _K.Key_Enter.value}
 def reachable_items(window: QQuickWindow) -> list[QQuickItem]:
     """The buttons a keypad stops at, in reading order; only the modal's while one is shown."""
     root = window.contentItem()
-    modal = next((i for i in _shown(root) if i.property("modal") is True), None)
-    return [i for i in _shown(modal or root) if i.property("reachable") is True]
+    modal = next((i for i in shown_items(root) if i.property("modal") is True), None)
+    return [i for i in shown_items(modal or root) if i.property("reachable") is True]
 
 
-def _shown(root: QQuickItem) -> list[QQuickItem]:
+def shown_items(root: QQuickItem) -> list[QQuickItem]:
     """The visible items under root, depth first, in the order the QML declares them."""
     found: list[QQuickItem] = []
     todo = [root]
@@ -97,7 +97,10 @@ class Navigator(QObject):
         self._page = page()
         self._name: str | None = None
         self._active = False
-        self._pending = False
+        self._later = QTimer(self)  # a child: it dies with the window, never firing at a dead screen
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.refresh)
 
     @property
     def active(self) -> bool:
@@ -121,7 +124,8 @@ class Navigator(QObject):
         """Enter ends a scanned code: it is the scanner's while the code screen holds typed text."""
         if event.key() not in _SELECT_KEYS:
             return False
-        entry = next((i for i in _shown(self._window.contentItem()) if i.objectName() == CODE_ENTRY), None)
+        shown = shown_items(self._window.contentItem())
+        entry = next((i for i in shown if i.objectName() == CODE_ENTRY), None)
         return entry is not None and bool(entry.property("scan"))
 
     def run(self, command: Command) -> None:
@@ -150,7 +154,7 @@ class Navigator(QObject):
     def refresh(self) -> None:
         """After the screens changed: a new screen starts at its first button, the same screen keeps
         its place (its buttons are often rebuilt, so the place is kept by name)."""
-        self._pending = False
+        self._later.stop()
         page = self._page_of()
         if page != self._page:
             self._page = page
@@ -163,9 +167,8 @@ class Navigator(QObject):
 
     def schedule_refresh(self) -> None:
         """Once the screens have rebuilt what changed (their bindings run first)."""
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self.refresh)
+        if not self._later.isActive():
+            self._later.start()
 
     def _place(self, first: bool) -> None:
         items = reachable_items(self._window)
@@ -194,7 +197,7 @@ class Navigator(QObject):
                 self.moved.emit(str(item.property("spoken")))
 
     def _set_ring(self, item: QQuickItem | None) -> None:
-        for other in _shown(self._window.contentItem()):
+        for other in shown_items(self._window.contentItem()):
             if other.property("keyFocus") is True and other is not item:
                 other.setProperty("keyFocus", False)
         if item is not None:
@@ -208,7 +211,7 @@ def _scroll_into_view(window: QQuickWindow, item: QQuickItem) -> None:
         flick = flick.parentItem()
     if flick is None:
         return
-    for each in reversed(_shown(window.contentItem())):  # lay out children before their parents
+    for each in reversed(shown_items(window.contentItem())):  # lay out children before their parents
         each.ensurePolished()
     content = flick.property("contentItem")
     top = item.mapToItem(content, QPointF(0, 0)).y()

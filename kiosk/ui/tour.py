@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from kiosk.ballot.ballot_box import StorageError
 from kiosk.ballot.codes import generate_code
@@ -26,6 +26,7 @@ from kiosk.station import CastReceipt, SessionStatus, VoterSession
 from kiosk.ui.accessibility import DEFAULT_TEXT_SIZE, TEXT_SIZES_MM
 from kiosk.ui.app import BoothUi, build_ui
 from kiosk.ui.receipt_slips import ReceiptSlips
+from kiosk.ui.spoken import screen_script
 from kiosk.ui.worker_tour import WorkerTour, build_worker_ui, scratch_folder, walk_worker_screens
 from kiosk.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
 from kiosk.walk import PrintStatus, Timing
@@ -150,7 +151,8 @@ def run_tour(
     election: ElectionDefinition, out: Path, hook: ScreenHook | None = None, save: bool = True,
     worker: WorkerTour | None = None, printer: Printer | None = None,
 ) -> list[Path]:
-    """Every screen, every language, default and high contrast; returns the files written.
+    """Every screen, every language, default and high contrast, as pictures and spoken scripts;
+    returns the files written.
 
     With a worker tour (media with a registered poll-worker card), the poll worker's screens too;
     with a printer, each look's receipt is printed on it (the demo keeps them as pictures)."""
@@ -208,10 +210,14 @@ def _shoot(
         if save:
             path = prefix.with_name(f"{prefix.name}-{_safe(name)}.png")
             ui.window.grabWindow().save(str(path))
-            written.append(path)
+            # What the audio ballot reads out for the screen, one sentence a line, for reviewers.
+            script = path.with_suffix(".txt")
+            script.write_text("\n".join(screen_script(ui.window)) + "\n", encoding="utf-8")
+            written += [path, script]
     ui.language.release()
     ui.window.close()
     ui.engine.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the next look starts alone
     return written
 
 

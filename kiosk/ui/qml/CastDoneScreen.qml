@@ -7,6 +7,7 @@ Column {
     Says { text: qsTr("Your tracking code:") }
     Text {
         objectName: "tracking-code"
+        readonly property bool spell: true
         width: parent.width
         wrapMode: Text.WrapAnywhere
         text: walk.trackingCode

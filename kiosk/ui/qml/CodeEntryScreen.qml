@@ -52,6 +52,7 @@ Item {
                     border.width: 2
                     Text {
                         id: groupText
+                        readonly property bool spell: true  // said one symbol at a time
                         anchors.centerIn: parent
                         text: modelData
                         font.family: "DejaVu Sans Mono"
@@ -71,6 +72,8 @@ Item {
     }
     Grid {
         id: keypad
+        // Read out as one sentence when the screen appears; each key is named as the keypad reaches it.
+        readonly property string spokenAs: qsTr("A keypad with the letters and digits of voting codes: move to a key, then select it.")
         anchors { top: head.bottom; topMargin: access.gap; bottom: actions.top; bottomMargin: access.gap }
         // The layout (8, 11 or 16 keys a row) that gives the largest keys in the room left.
         function fit(cols) {

@@ -10,6 +10,13 @@ Window {
     color: access.theme.background
     title: "Isoloir"
     // What the keypad's Help key says, in the voter's language.
+    // What the booth says back to the voice keys.
+    readonly property string saySlower: qsTr("Slower")
+    readonly property string sayFaster: qsTr("Faster")
+    readonly property string saySofter: qsTr("Softer")
+    readonly property string sayLouder: qsTr("Louder")
+    readonly property string sayScreenOff: qsTr("The screen is dark. Press blank again to show it.")
+    readonly property string sayScreenOn: qsTr("The screen is showing again.")
     readonly property string keypadHelp: qsTr("Press the up and down arrows to move from one item to the next, and the select key to choose. The back key goes back. To hear the screen again, press repeat. Slower, faster, softer and louder change the voice. Blank turns the screen dark for your privacy.")
     flags: Qt.Window | Qt.FramelessWindowHint | Qt.WindowStaysOnTopHint
 

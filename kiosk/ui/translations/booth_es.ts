@@ -28,27 +28,27 @@
         <translation>Su código de seguimiento:</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="20"/>
+        <location filename="../qml/CastDoneScreen.qml" line="21"/>
         <source>Your receipt has been printed. Take it with you.</source>
         <translation>Su comprobante se ha impreso. Lléveselo.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="21"/>
+        <location filename="../qml/CastDoneScreen.qml" line="22"/>
         <source>The receipt could not be printed: the printer is out of paper. Your vote is recorded. Please tell a poll worker.</source>
         <translation>No se pudo imprimir el comprobante: la impresora no tiene papel. Su voto está registrado. Avise a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="22"/>
+        <location filename="../qml/CastDoneScreen.qml" line="23"/>
         <source>The receipt could not be printed. Your vote is recorded. Please tell a poll worker.</source>
         <translation>No se pudo imprimir el comprobante. Su voto está registrado. Avise a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="23"/>
+        <location filename="../qml/CastDoneScreen.qml" line="24"/>
         <source>No receipt is printed at this booth: note your tracking code if you wish to check it later.</source>
         <translation>Esta cabina no imprime comprobantes: anote su código de seguimiento si desea verificarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="25"/>
+        <location filename="../qml/CastDoneScreen.qml" line="26"/>
         <source>Done</source>
         <translation>Terminar</translation>
     </message>
@@ -124,27 +124,32 @@
         <translation>Escriba el código de votación impreso en su notificación o acérquelo al lector.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="69"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="70"/>
         <source>Tries left before the booth locks: %1.</source>
         <translation>Intentos restantes antes del bloqueo de la cabina: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="100"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="76"/>
+        <source>A keypad with the letters and digits of voting codes: move to a key, then select it.</source>
+        <translation>Un teclado con las letras y las cifras de los códigos de votación: vaya a una tecla y selecciónela.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeEntryScreen.qml" line="103"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="101"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="104"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="102"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="105"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="107"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="110"/>
         <source>Check my code</source>
         <translation>Comprobar mi código</translation>
     </message>
@@ -175,7 +180,37 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="13"/>
+        <location filename="../qml/Main.qml" line="14"/>
+        <source>Slower</source>
+        <translation>Más lento</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="15"/>
+        <source>Faster</source>
+        <translation>Más rápido</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="16"/>
+        <source>Softer</source>
+        <translation>Más bajo</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="17"/>
+        <source>Louder</source>
+        <translation>Más alto</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="18"/>
+        <source>The screen is dark. Press blank again to show it.</source>
+        <translation>La pantalla está negra. Pulse de nuevo pantalla negra para volver a verla.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="19"/>
+        <source>The screen is showing again.</source>
+        <translation>La pantalla vuelve a mostrarse.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="20"/>
         <source>Press the up and down arrows to move from one item to the next, and the select key to choose. The back key goes back. To hear the screen again, press repeat. Slower, faster, softer and louder change the voice. Blank turns the screen dark for your privacy.</source>
         <translation>Pulse las flechas arriba y abajo para pasar de un elemento a otro, y la tecla de selección para elegir. La tecla atrás vuelve atrás. Para oír de nuevo la pantalla, pulse repetir. Más lento, más rápido, más bajo y más alto ajustan la voz. Pantalla negra apaga la pantalla para proteger el secreto de su voto.</translation>
     </message>

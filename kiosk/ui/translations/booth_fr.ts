@@ -28,27 +28,27 @@
         <translation>Votre code de suivi :</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="20"/>
+        <location filename="../qml/CastDoneScreen.qml" line="21"/>
         <source>Your receipt has been printed. Take it with you.</source>
         <translation>Votre reçu a été imprimé. Emportez-le.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="21"/>
+        <location filename="../qml/CastDoneScreen.qml" line="22"/>
         <source>The receipt could not be printed: the printer is out of paper. Your vote is recorded. Please tell a poll worker.</source>
         <translation>Le reçu n&apos;a pas pu être imprimé : l&apos;imprimante n&apos;a plus de papier. Votre vote est enregistré. Veuillez prévenir un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="22"/>
+        <location filename="../qml/CastDoneScreen.qml" line="23"/>
         <source>The receipt could not be printed. Your vote is recorded. Please tell a poll worker.</source>
         <translation>Le reçu n&apos;a pas pu être imprimé. Votre vote est enregistré. Veuillez prévenir un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="23"/>
+        <location filename="../qml/CastDoneScreen.qml" line="24"/>
         <source>No receipt is printed at this booth: note your tracking code if you wish to check it later.</source>
         <translation>Cet isoloir n&apos;imprime pas de reçu : notez votre code de suivi si vous souhaitez le vérifier plus tard.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="25"/>
+        <location filename="../qml/CastDoneScreen.qml" line="26"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
@@ -124,27 +124,32 @@
         <translation>Tapez le code de vote imprimé sur votre convocation, ou présentez-le sous le lecteur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="69"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="70"/>
         <source>Tries left before the booth locks: %1.</source>
         <translation>Essais restants avant le blocage de l&apos;isoloir : %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="100"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="76"/>
+        <source>A keypad with the letters and digits of voting codes: move to a key, then select it.</source>
+        <translation>Un clavier avec les lettres et les chiffres des codes de vote : allez sur une touche, puis sélectionnez-la.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeEntryScreen.qml" line="103"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="101"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="104"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="102"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="105"/>
         <source>Clear</source>
         <translation>Tout effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="107"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="110"/>
         <source>Check my code</source>
         <translation>Vérifier mon code</translation>
     </message>
@@ -175,7 +180,37 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="13"/>
+        <location filename="../qml/Main.qml" line="14"/>
+        <source>Slower</source>
+        <translation>Plus lent</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="15"/>
+        <source>Faster</source>
+        <translation>Plus rapide</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="16"/>
+        <source>Softer</source>
+        <translation>Moins fort</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="17"/>
+        <source>Louder</source>
+        <translation>Plus fort</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="18"/>
+        <source>The screen is dark. Press blank again to show it.</source>
+        <translation>L&apos;écran est noir. Appuyez de nouveau sur écran noir pour le rallumer.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="19"/>
+        <source>The screen is showing again.</source>
+        <translation>L&apos;écran est de nouveau allumé.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="20"/>
         <source>Press the up and down arrows to move from one item to the next, and the select key to choose. The back key goes back. To hear the screen again, press repeat. Slower, faster, softer and louder change the voice. Blank turns the screen dark for your privacy.</source>
         <translation>Appuyez sur les flèches haut et bas pour passer d&apos;un élément à l&apos;autre, et sur la touche de sélection pour choisir. La touche retour revient en arrière. Pour réentendre l&apos;écran, appuyez sur répéter. Plus lent, plus rapide, moins fort et plus fort règlent la voix. Écran noir éteint l&apos;écran pour préserver le secret de votre vote.</translation>
     </message>
