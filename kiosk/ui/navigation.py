@@ -184,9 +184,16 @@ class Navigator(QObject):
         self._focus(items[index % len(items)], announce=True)
 
     def _activate(self, item: QQuickItem | None) -> None:
-        if item is not None:
-            item.metaObject().invokeMethod(item, "activate")
-            self.refresh()
+        if item is None:
+            return
+        before = self._page
+        item.metaObject().invokeMethod(item, "activate")
+        self.refresh()
+        focused = self.focused()
+        if self._page == before and focused is not None:
+            for each in reversed(shown_items(self._window.contentItem())):
+                each.ensurePolished()  # the button's texts are bound to the new state: read them now
+            self.moved.emit(str(focused.property("spoken")))  # "Yes. Chosen.": the voter hears it took
 
     def _focus(self, item: QQuickItem | None, announce: bool) -> None:
         self._set_ring(item)

@@ -149,6 +149,8 @@ def test_keys_read_the_screen_name_each_button_and_change_the_voice(heard: tuple
     assert "Type the voting code" in speech.said[-1].text
     press(ui, DOWN)
     assert speech.said[-1].text == "1"  # the key now focused, named
+    press(ui, Qt.Key.Key_Return)
+    assert speech.said[-1].text == "1" and ui.code.property("typed") == "1"  # said back as it is typed
     press(ui, Qt.Key.Key_F6)  # faster
     assert speech.said[-1].words_per_minute == 140 and speech.said[-1].text == "Faster"
     press(ui, Qt.Key.Key_F7)  # softer
