@@ -46,6 +46,9 @@ class UiSettings(_Model):
         default=INACTIVITY_COUNTDOWN_SECONDS, ge=COUNTDOWN_RANGE_SECONDS[0], le=COUNTDOWN_RANGE_SECONDS[1]
     )
     language: str = "en"
+    # The glass's width in millimetres, for screens that report their size wrongly (a bad EDID, a
+    # projector): the text sizes and touch targets are then measured from it, not from the screen.
+    screen_width_mm: float | None = Field(default=None, gt=50, lt=3000)
 
 
 class BoothConfig(_Model):

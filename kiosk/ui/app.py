@@ -127,8 +127,7 @@ def build_ui(
     window = roots[0]
     activity = _Activity(lambda: _touched(walk, worker), window)
     app.installEventFilter(activity)  # keys go to the focused item, not the window: watch them all
-    window.destroyed.connect(lambda: app.removeEventFilter(activity))
-    navigator = attach_navigator(window, walk, worker, [m for m in (walk, code, access, worker) if m])
+    navigator = attach_navigator(window, walk, worker, access, [m for m in (walk, code, access, worker) if m])
     narrator = Narrator(window, navigator, speech or NoSpeech(), lang, access, window)
     walk.loggedOut.connect(narrator.stop)
     return BoothUi(engine, window, walk, code, access, lang, worker, navigator, narrator, activity)

@@ -232,7 +232,7 @@ def _scroll_into_view(window: QQuickWindow, item: QQuickItem) -> None:
     flick.setProperty("contentY", max(0.0, min(y, total - height)))
 
 
-def attach_navigator(window: QQuickWindow, walk: QObject, worker: QObject | None,
+def attach_navigator(window: QQuickWindow, walk: QObject, worker: QObject | None, access: QObject,
                      models: list[QObject]) -> Navigator:
     """A navigator on the booth's window, told whenever a view-model changes what is shown."""
 
@@ -240,7 +240,8 @@ def attach_navigator(window: QQuickWindow, walk: QObject, worker: QObject | None
         if worker is not None and worker.property("active"):
             return f"worker:{worker.property('screen')}"
         question = walk.property("question") or {}
-        return f"{walk.property('screen')}:{question.get('id', '')}:{walk.property('warningShown')}"
+        modal = f"{walk.property('warningShown')}:{access.property('picking')}"  # the overlays
+        return f"{walk.property('screen')}:{question.get('id', '')}:{modal}"
 
     navigator = Navigator(window, page, window)
     window.installEventFilter(navigator)

@@ -31,9 +31,11 @@ from kiosk.ui.worker_tour import WorkerTour, build_worker_ui, scratch_folder, wa
 from kiosk.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
 from kiosk.walk import PrintStatus, Timing
 
-# (contrast, text size) for every language; the largest text once, in the first language.
-TOUR_LOOKS = (("default", DEFAULT_TEXT_SIZE), ("high", DEFAULT_TEXT_SIZE))
-LARGEST_LOOK = ("default", len(TEXT_SIZES_MM) - 1)
+# (contrast, text size) for every language: the three contrasts at the usual size, and the other
+# three sizes in the usual contrast (the size changes the layout, the contrast only the colours).
+TOUR_LOOKS = (("default", DEFAULT_TEXT_SIZE), ("high", DEFAULT_TEXT_SIZE), ("low", DEFAULT_TEXT_SIZE),
+              *(("default", size) for size in range(len(TEXT_SIZES_MM)) if size != DEFAULT_TEXT_SIZE))
+Look = tuple[str, str, int]  # language, contrast, text size
 TOUR_TIMING = Timing(warning_seconds=120, countdown_seconds=45)
 ScreenHook = Callable[[str, BoothUi], None]
 
@@ -147,9 +149,13 @@ def _questions(ui: BoothUi, booth: TourBooth) -> Iterator[str]:
     yield "19-review"
 
 
+def tour_looks(election: ElectionDefinition) -> list[Look]:
+    return [(language, *look) for language in election.languages for look in TOUR_LOOKS]
+
+
 def run_tour(
     election: ElectionDefinition, out: Path, hook: ScreenHook | None = None, save: bool = True,
-    worker: WorkerTour | None = None, printer: Printer | None = None,
+    worker: WorkerTour | None = None, printer: Printer | None = None, looks: list[Look] | None = None,
 ) -> list[Path]:
     """Every screen, every language, default and high contrast, as pictures and spoken scripts;
     returns the files written.
@@ -158,10 +164,8 @@ def run_tour(
     with a printer, each look's receipt is printed on it (the demo keeps them as pictures)."""
     out.mkdir(parents=True, exist_ok=True)
     logging.getLogger("kiosk.walk").setLevel(logging.ERROR)  # the tour's failed cast is staged
-    looks = [(lang, *look) for lang in election.languages for look in TOUR_LOOKS]
-    looks.append((election.languages[0], *LARGEST_LOOK))
     written: list[Path] = []
-    for language, contrast, size in looks:
+    for language, contrast, size in looks or tour_looks(election):
         prefix = f"{language}-{contrast}" + ("" if size == DEFAULT_TEXT_SIZE else f"-size{size + 1}")
         written += _tour_one_look(election, out / prefix, language, (contrast, size), hook, save, printer)
         if worker is not None:

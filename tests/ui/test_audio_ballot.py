@@ -24,6 +24,7 @@ from kiosk.devices.speech import (
     synthesize,
 )
 from kiosk.station import Station
+from kiosk.ui.accessibility import DEFAULT_TEXT_SIZE
 from kiosk.ui.app import BoothUi, build_ui
 from kiosk.ui.spoken import screen_script, script_text
 from kiosk.ui.tour import run_tour
@@ -54,10 +55,10 @@ def scripts(conference: ElectionKit, tmp_path_factory: pytest.TempPathFactory) -
     found: dict[tuple[str, str], str] = {}
 
     def hear(name: str, ui: BoothUi) -> None:
-        if ui.access.property("contrast") == "default" and ui.access.property("textSize") == 1:
-            found[(ui.language.code(), name)] = script_text(screen_script(ui.window))
+        found[(ui.language.code(), name)] = script_text(screen_script(ui.window))
 
-    run_tour(conference.definition, tmp_path_factory.mktemp("tour"), hook=hear, save=False)
+    looks = [(language, "default", DEFAULT_TEXT_SIZE) for language in conference.definition.languages]
+    run_tour(conference.definition, tmp_path_factory.mktemp("tour"), hook=hear, save=False, looks=looks)
     return found
 
 

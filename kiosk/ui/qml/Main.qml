@@ -56,6 +56,11 @@ Window {
         anchors { left: parent.left; right: parent.right; top: bar.bottom; bottom: parent.bottom }
         visible: walk.warningShown && !worker.active
     }
+    SizePicker {
+        anchors.fill: parent
+        visible: access.picking
+        onDone: access.showSizes(false)
+    }
     Rectangle {  // the audio ballot's privacy screen: nothing to read over the voter's shoulder
         objectName: "blank-screen"
         anchors.fill: parent

@@ -8,14 +8,15 @@ Row {
     BigButton {
         objectName: "scroll-up"
         navigable: false  // the keypad scrolls to whatever it moves to
-        text: "▲ " + qsTr("More above")
+        // At the two largest sizes the arrows alone, so the row of actions keeps to one line.
+        text: access.textSize >= 2 ? "▲" : "▲ " + qsTr("More above")
         active: area.moreAbove
         onTapped: area.pageUp()
     }
     BigButton {
         objectName: "scroll-down"
         navigable: false
-        text: "▼ " + qsTr("More below")
+        text: access.textSize >= 2 ? "▼" : "▼ " + qsTr("More below")
         active: area.moreBelow
         onTapped: area.pageDown()
     }

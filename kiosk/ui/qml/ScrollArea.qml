@@ -15,9 +15,39 @@ Item {
     readonly property bool moreAbove: paged && flick.contentY > 0
     readonly property bool moreBelow: paged && flick.contentY + flick.height < contentTall - 1
 
-    function pageUp() { flick.contentY = Math.max(0, flick.contentY - flick.height * 0.8) }
+    // A page starts at a row of the list (a question, an answer, an option), never in its middle; only
+    // a row taller than the whole area is paged through by 80% of the area.
+    function rows() {
+        var column = inner.children.length > 0 ? inner.children[0] : null
+        var found = []
+        for (var i = 0; column && i < column.children.length; i++) {
+            var row = column.children[i]
+            if (row.visible && row.height > 0) found.push({ top: column.y + row.y, bottom: column.y + row.y + row.height })
+        }
+        return found.sort(function (a, b) { return a.top - b.top })
+    }
+    function clamped(y) { return Math.max(0, Math.min(contentTall - flick.height, y)) }
     function pageDown() {
-        flick.contentY = Math.min(contentTall - flick.height, flick.contentY + flick.height * 0.8)
+        var target = flick.contentY + flick.height * 0.8
+        var shown = rows()
+        for (var i = 0; i < shown.length; i++) {
+            if (shown[i].bottom + ring > flick.contentY + flick.height + 1) {  // the first row not wholly on the glass
+                if (shown[i].top > flick.contentY + 1) target = shown[i].top
+                break
+            }
+        }
+        flick.contentY = clamped(target)
+    }
+    function pageUp() {
+        var target = flick.contentY - flick.height * 0.8
+        var shown = rows()
+        for (var i = 0; i < shown.length; i++) {
+            if (shown[i].top + ring >= flick.contentY - flick.height + 2 * ring) {  // fits above the top row
+                if (shown[i].top < flick.contentY - 1) target = shown[i].top
+                break
+            }
+        }
+        flick.contentY = clamped(target)
     }
 
     Flickable {

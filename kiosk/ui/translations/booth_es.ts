@@ -18,37 +18,37 @@
 <context>
     <name>CastDoneScreen</name>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="6"/>
+        <location filename="../qml/CastDoneScreen.qml" line="9"/>
         <source>Your vote has been recorded</source>
         <translation>Su voto ha quedado registrado</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="7"/>
+        <location filename="../qml/CastDoneScreen.qml" line="10"/>
         <source>Your tracking code:</source>
         <translation>Su código de seguimiento:</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="21"/>
+        <location filename="../qml/CastDoneScreen.qml" line="24"/>
         <source>Your receipt has been printed. Take it with you.</source>
         <translation>Su comprobante se ha impreso. Lléveselo.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="22"/>
+        <location filename="../qml/CastDoneScreen.qml" line="25"/>
         <source>The receipt could not be printed: the printer is out of paper. Your vote is recorded. Please tell a poll worker.</source>
         <translation>No se pudo imprimir el comprobante: la impresora no tiene papel. Su voto está registrado. Avise a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="23"/>
+        <location filename="../qml/CastDoneScreen.qml" line="26"/>
         <source>The receipt could not be printed. Your vote is recorded. Please tell a poll worker.</source>
         <translation>No se pudo imprimir el comprobante. Su voto está registrado. Avise a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="24"/>
+        <location filename="../qml/CastDoneScreen.qml" line="27"/>
         <source>No receipt is printed at this booth: note your tracking code if you wish to check it later.</source>
         <translation>Esta cabina no imprime comprobantes: anote su código de seguimiento si desea verificarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="26"/>
+        <location filename="../qml/CastDoneScreen.qml" line="29"/>
         <source>Done</source>
         <translation>Terminar</translation>
     </message>
@@ -56,27 +56,27 @@
 <context>
     <name>CastFailedScreen</name>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="6"/>
+        <location filename="../qml/CastFailedScreen.qml" line="9"/>
         <source>Your vote was NOT recorded</source>
         <translation>Su voto NO ha quedado registrado</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="9"/>
+        <location filename="../qml/CastFailedScreen.qml" line="12"/>
         <source>The booth refused this vote: the session may have been closed. Nothing was recorded. Please ask a poll worker.</source>
         <translation>La cabina rechazó este voto: puede que la sesión se haya cerrado. No se registró nada. Consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="10"/>
+        <location filename="../qml/CastFailedScreen.qml" line="13"/>
         <source>The booth could not store your vote. Nothing was recorded and your answers are kept. Try again, or ask a poll worker.</source>
         <translation>La cabina no pudo guardar su voto. No se registró nada y se conservan sus respuestas. Inténtelo de nuevo o consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="12"/>
+        <location filename="../qml/CastFailedScreen.qml" line="15"/>
         <source>Try again</source>
         <translation>Intentar de nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="13"/>
+        <location filename="../qml/CastFailedScreen.qml" line="16"/>
         <source>Back to sessions</source>
         <translation>Volver a las sesiones</translation>
     </message>
@@ -119,37 +119,42 @@
         <translation>La votación no está abierta en esta cabina ahora. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="39"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="46"/>
         <source>Type the voting code printed on your notice, or hold it under the scanner.</source>
         <translation>Escriba el código de votación impreso en su notificación o acérquelo al lector.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="70"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="81"/>
         <source>Tries left before the booth locks: %1.</source>
         <translation>Intentos restantes antes del bloqueo de la cabina: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="76"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="91"/>
+        <source>Type group %1 again</source>
+        <translation>Volver a escribir el grupo %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeEntryScreen.qml" line="100"/>
         <source>A keypad with the letters and digits of voting codes: move to a key, then select it.</source>
         <translation>Un teclado con las letras y las cifras de los códigos de votación: vaya a una tecla y selecciónela.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="103"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="126"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="104"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="127"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="105"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="128"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="110"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="133"/>
         <source>Check my code</source>
         <translation>Comprobar mi código</translation>
     </message>
@@ -157,22 +162,22 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="6"/>
+        <location filename="../qml/ConfirmScreen.qml" line="9"/>
         <source>Submit your vote now?</source>
         <translation>¿Emitir su voto ahora?</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="7"/>
+        <location filename="../qml/ConfirmScreen.qml" line="10"/>
         <source>This is final. Once submitted, your vote cannot be changed.</source>
         <translation>Es definitivo. Una vez emitido, su voto no se puede cambiar.</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="11"/>
+        <location filename="../qml/ConfirmScreen.qml" line="14"/>
         <source>Yes, submit my vote</source>
         <translation>Sí, emitir mi voto</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="14"/>
+        <location filename="../qml/ConfirmScreen.qml" line="17"/>
         <source>No, go back to the review</source>
         <translation>No, volver al resumen</translation>
     </message>
@@ -218,12 +223,12 @@
 <context>
     <name>Pager</name>
     <message>
-        <location filename="../qml/Pager.qml" line="11"/>
+        <location filename="../qml/Pager.qml" line="12"/>
         <source>More above</source>
         <translation>Más arriba</translation>
     </message>
     <message>
-        <location filename="../qml/Pager.qml" line="18"/>
+        <location filename="../qml/Pager.qml" line="19"/>
         <source>More below</source>
         <translation>Más abajo</translation>
     </message>
@@ -231,62 +236,62 @@
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="7"/>
+        <location filename="../qml/QuestionScreen.qml" line="8"/>
         <source>Choose one list.</source>
         <translation>Elija una lista.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="9"/>
+        <location filename="../qml/QuestionScreen.qml" line="10"/>
         <source>Choose at least %1 and at most %2.</source>
         <translation>Elija al menos %1 y como máximo %2.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="10"/>
+        <location filename="../qml/QuestionScreen.qml" line="11"/>
         <source>Choose up to %1.</source>
         <translation>Elija hasta %1.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="12"/>
+        <location filename="../qml/QuestionScreen.qml" line="13"/>
         <source>Choose one answer.</source>
         <translation>Elija una respuesta.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="18"/>
+        <location filename="../qml/QuestionScreen.qml" line="26"/>
         <source>Question %1 of %2</source>
         <translation>Pregunta %1 de %2</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="21"/>
+        <location filename="../qml/QuestionScreen.qml" line="29"/>
         <source>You may leave this question blank.</source>
         <translation>Puede dejar esta pregunta en blanco.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="25"/>
+        <location filename="../qml/QuestionScreen.qml" line="33"/>
         <source>You have chosen the most allowed. To choose another, first tap a chosen one to remove it.</source>
         <translation>Ha elegido el máximo permitido. Para elegir otra, toque primero una elegida para quitarla.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="41"/>
+        <location filename="../qml/QuestionScreen.qml" line="42"/>
         <source>Chosen</source>
         <translation>Elegida</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="53"/>
+        <location filename="../qml/QuestionScreen.qml" line="59"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="58"/>
+        <location filename="../qml/QuestionScreen.qml" line="64"/>
         <source>Back to review</source>
         <translation>Volver al resumen</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="58"/>
+        <location filename="../qml/QuestionScreen.qml" line="64"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="64"/>
+        <location filename="../qml/QuestionScreen.qml" line="51"/>
         <source>Choose an answer to continue.</source>
         <translation>Elija una respuesta para continuar.</translation>
     </message>
@@ -294,37 +299,52 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="9"/>
+        <location filename="../qml/ReviewScreen.qml" line="19"/>
         <source>Review your answers</source>
         <translation>Revise sus respuestas</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="13"/>
-        <source>Questions with no answer: %1. You can still answer them with Change.</source>
-        <translation>Preguntas sin respuesta: %1. Aún puede responderlas con Cambiar.</translation>
+        <location filename="../qml/ReviewScreen.qml" line="23"/>
+        <source>Question %1 has no answer.</source>
+        <translation>La pregunta %1 no tiene respuesta.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="41"/>
+        <location filename="../qml/ReviewScreen.qml" line="24"/>
+        <source>Questions %1 have no answer.</source>
+        <translation>Las preguntas %1 no tienen respuesta.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="25"/>
+        <source>You can still answer with Change.</source>
+        <translation>Todavía puede responder con Cambiar.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="48"/>
         <source>No answer</source>
         <translation>Sin respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="48"/>
+        <location filename="../qml/ReviewScreen.qml" line="53"/>
+        <source>You chose %1 of up to %2.</source>
+        <translation>Ha elegido %1 de un máximo de %2.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="60"/>
         <source>Change</source>
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="59"/>
+        <location filename="../qml/ReviewScreen.qml" line="71"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="63"/>
+        <location filename="../qml/ReviewScreen.qml" line="75"/>
         <source>Submit your vote</source>
         <translation>Emitir su voto</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="64"/>
+        <location filename="../qml/ReviewScreen.qml" line="76"/>
         <source>This is final: your vote cannot be changed afterwards.</source>
         <translation>Es definitivo: después no podrá cambiar su voto.</translation>
     </message>
@@ -332,7 +352,7 @@
 <context>
     <name>SessionsScreen</name>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="5"/>
+        <location filename="../qml/SessionsScreen.qml" line="12"/>
         <source>Voting sessions</source>
         <translation>Sesiones de votación</translation>
     </message>
@@ -358,6 +378,49 @@
     </message>
 </context>
 <context>
+    <name>SizePicker</name>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="9"/>
+        <source>Small</source>
+        <translation>Pequeño</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="9"/>
+        <source>Standard</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="9"/>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="9"/>
+        <source>Extra large</source>
+        <translation>Muy grande</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="18"/>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="26"/>
+        <source>The booth&apos;s usual size</source>
+        <translation>El tamaño habitual de la cabina</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="33"/>
+        <source>Reset the text size and contrast</source>
+        <translation>Restablecer el tamaño del texto y el contraste</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="39"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+</context>
+<context>
     <name>TimeoutWarning</name>
     <message>
         <location filename="../qml/TimeoutWarning.qml" line="13"/>
@@ -378,27 +441,47 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/TopBar.qml" line="19"/>
-        <source>Text size %1/%2</source>
-        <translation>Tamaño del texto %1/%2</translation>
+        <location filename="../qml/TopBar.qml" line="7"/>
+        <source>Small</source>
+        <translation>Pequeño</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="25"/>
+        <location filename="../qml/TopBar.qml" line="7"/>
+        <source>Standard</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="7"/>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="7"/>
+        <source>Extra large</source>
+        <translation>Muy grande</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="22"/>
+        <source>Text size: %1</source>
+        <translation>Tamaño del texto: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="28"/>
         <source>high</source>
         <translation>alto</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="25"/>
+        <location filename="../qml/TopBar.qml" line="28"/>
         <source>Contrast: %1</source>
         <translation>Contraste: %1</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="26"/>
+        <location filename="../qml/TopBar.qml" line="29"/>
         <source>low</source>
         <translation>bajo</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="26"/>
+        <location filename="../qml/TopBar.qml" line="29"/>
         <source>standard</source>
         <translation>estándar</translation>
     </message>
@@ -406,22 +489,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="9"/>
+        <location filename="../qml/WelcomeScreen.qml" line="12"/>
         <source>This booth is not set up yet. Please see a poll worker.</source>
         <translation>Esta cabina aún no está configurada. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="14"/>
+        <location filename="../qml/WelcomeScreen.qml" line="17"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
         <translation>La votación no está abierta en esta cabina ahora. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="16"/>
+        <location filename="../qml/WelcomeScreen.qml" line="19"/>
         <source>Insert your card or enter your voting code</source>
         <translation>Inserte su tarjeta o introduzca su código de votación</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="21"/>
+        <location filename="../qml/WelcomeScreen.qml" line="24"/>
         <source>Enter a voting code</source>
         <translation>Introducir un código de votación</translation>
     </message>

@@ -18,37 +18,37 @@
 <context>
     <name>CastDoneScreen</name>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="6"/>
+        <location filename="../qml/CastDoneScreen.qml" line="9"/>
         <source>Your vote has been recorded</source>
         <translation>Votre vote a été enregistré</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="7"/>
+        <location filename="../qml/CastDoneScreen.qml" line="10"/>
         <source>Your tracking code:</source>
         <translation>Votre code de suivi :</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="21"/>
+        <location filename="../qml/CastDoneScreen.qml" line="24"/>
         <source>Your receipt has been printed. Take it with you.</source>
         <translation>Votre reçu a été imprimé. Emportez-le.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="22"/>
+        <location filename="../qml/CastDoneScreen.qml" line="25"/>
         <source>The receipt could not be printed: the printer is out of paper. Your vote is recorded. Please tell a poll worker.</source>
         <translation>Le reçu n&apos;a pas pu être imprimé : l&apos;imprimante n&apos;a plus de papier. Votre vote est enregistré. Veuillez prévenir un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="23"/>
+        <location filename="../qml/CastDoneScreen.qml" line="26"/>
         <source>The receipt could not be printed. Your vote is recorded. Please tell a poll worker.</source>
         <translation>Le reçu n&apos;a pas pu être imprimé. Votre vote est enregistré. Veuillez prévenir un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="24"/>
+        <location filename="../qml/CastDoneScreen.qml" line="27"/>
         <source>No receipt is printed at this booth: note your tracking code if you wish to check it later.</source>
         <translation>Cet isoloir n&apos;imprime pas de reçu : notez votre code de suivi si vous souhaitez le vérifier plus tard.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="26"/>
+        <location filename="../qml/CastDoneScreen.qml" line="29"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
@@ -56,27 +56,27 @@
 <context>
     <name>CastFailedScreen</name>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="6"/>
+        <location filename="../qml/CastFailedScreen.qml" line="9"/>
         <source>Your vote was NOT recorded</source>
         <translation>Votre vote n&apos;a PAS été enregistré</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="9"/>
+        <location filename="../qml/CastFailedScreen.qml" line="12"/>
         <source>The booth refused this vote: the session may have been closed. Nothing was recorded. Please ask a poll worker.</source>
         <translation>L&apos;isoloir a refusé ce vote : la séance a peut-être été fermée. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="10"/>
+        <location filename="../qml/CastFailedScreen.qml" line="13"/>
         <source>The booth could not store your vote. Nothing was recorded and your answers are kept. Try again, or ask a poll worker.</source>
         <translation>L&apos;isoloir n&apos;a pas pu enregistrer votre vote. Rien n&apos;a été enregistré et vos réponses sont conservées. Réessayez ou demandez à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="12"/>
+        <location filename="../qml/CastFailedScreen.qml" line="15"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="13"/>
+        <location filename="../qml/CastFailedScreen.qml" line="16"/>
         <source>Back to sessions</source>
         <translation>Retour aux séances</translation>
     </message>
@@ -119,37 +119,42 @@
         <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez vous adresser à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="39"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="46"/>
         <source>Type the voting code printed on your notice, or hold it under the scanner.</source>
         <translation>Tapez le code de vote imprimé sur votre convocation, ou présentez-le sous le lecteur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="70"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="81"/>
         <source>Tries left before the booth locks: %1.</source>
         <translation>Essais restants avant le blocage de l&apos;isoloir : %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="76"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="91"/>
+        <source>Type group %1 again</source>
+        <translation>Retaper le groupe %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeEntryScreen.qml" line="100"/>
         <source>A keypad with the letters and digits of voting codes: move to a key, then select it.</source>
         <translation>Un clavier avec les lettres et les chiffres des codes de vote : allez sur une touche, puis sélectionnez-la.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="103"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="126"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="104"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="127"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="105"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="128"/>
         <source>Clear</source>
         <translation>Tout effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="110"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="133"/>
         <source>Check my code</source>
         <translation>Vérifier mon code</translation>
     </message>
@@ -157,22 +162,22 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="6"/>
+        <location filename="../qml/ConfirmScreen.qml" line="9"/>
         <source>Submit your vote now?</source>
         <translation>Déposer votre vote maintenant ?</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="7"/>
+        <location filename="../qml/ConfirmScreen.qml" line="10"/>
         <source>This is final. Once submitted, your vote cannot be changed.</source>
         <translation>C&apos;est définitif. Une fois déposé, votre vote ne peut plus être modifié.</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="11"/>
+        <location filename="../qml/ConfirmScreen.qml" line="14"/>
         <source>Yes, submit my vote</source>
         <translation>Oui, déposer mon vote</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="14"/>
+        <location filename="../qml/ConfirmScreen.qml" line="17"/>
         <source>No, go back to the review</source>
         <translation>Non, revenir au récapitulatif</translation>
     </message>
@@ -218,12 +223,12 @@
 <context>
     <name>Pager</name>
     <message>
-        <location filename="../qml/Pager.qml" line="11"/>
+        <location filename="../qml/Pager.qml" line="12"/>
         <source>More above</source>
         <translation>Plus haut</translation>
     </message>
     <message>
-        <location filename="../qml/Pager.qml" line="18"/>
+        <location filename="../qml/Pager.qml" line="19"/>
         <source>More below</source>
         <translation>Plus bas</translation>
     </message>
@@ -231,62 +236,62 @@
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="7"/>
+        <location filename="../qml/QuestionScreen.qml" line="8"/>
         <source>Choose one list.</source>
         <translation>Choisissez une liste.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="9"/>
+        <location filename="../qml/QuestionScreen.qml" line="10"/>
         <source>Choose at least %1 and at most %2.</source>
         <translation>Choisissez au moins %1 et au plus %2 réponses.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="10"/>
+        <location filename="../qml/QuestionScreen.qml" line="11"/>
         <source>Choose up to %1.</source>
         <translation>Choisissez jusqu&apos;à %1 réponses.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="12"/>
+        <location filename="../qml/QuestionScreen.qml" line="13"/>
         <source>Choose one answer.</source>
         <translation>Choisissez une réponse.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="18"/>
+        <location filename="../qml/QuestionScreen.qml" line="26"/>
         <source>Question %1 of %2</source>
         <translation>Question %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="21"/>
+        <location filename="../qml/QuestionScreen.qml" line="29"/>
         <source>You may leave this question blank.</source>
         <translation>Vous pouvez laisser cette question sans réponse.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="25"/>
+        <location filename="../qml/QuestionScreen.qml" line="33"/>
         <source>You have chosen the most allowed. To choose another, first tap a chosen one to remove it.</source>
         <translation>Vous avez atteint le maximum permis. Pour en choisir une autre, touchez d&apos;abord une réponse choisie pour la retirer.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="41"/>
+        <location filename="../qml/QuestionScreen.qml" line="42"/>
         <source>Chosen</source>
         <translation>Choisi</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="53"/>
+        <location filename="../qml/QuestionScreen.qml" line="59"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="58"/>
+        <location filename="../qml/QuestionScreen.qml" line="64"/>
         <source>Back to review</source>
         <translation>Retour au récapitulatif</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="58"/>
+        <location filename="../qml/QuestionScreen.qml" line="64"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="64"/>
+        <location filename="../qml/QuestionScreen.qml" line="51"/>
         <source>Choose an answer to continue.</source>
         <translation>Choisissez une réponse pour continuer.</translation>
     </message>
@@ -294,37 +299,52 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="9"/>
+        <location filename="../qml/ReviewScreen.qml" line="19"/>
         <source>Review your answers</source>
         <translation>Vérifiez vos réponses</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="13"/>
-        <source>Questions with no answer: %1. You can still answer them with Change.</source>
-        <translation>Questions sans réponse : %1. Vous pouvez encore y répondre avec Modifier.</translation>
+        <location filename="../qml/ReviewScreen.qml" line="23"/>
+        <source>Question %1 has no answer.</source>
+        <translation>La question %1 n&apos;a pas de réponse.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="41"/>
+        <location filename="../qml/ReviewScreen.qml" line="24"/>
+        <source>Questions %1 have no answer.</source>
+        <translation>Les questions %1 n&apos;ont pas de réponse.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="25"/>
+        <source>You can still answer with Change.</source>
+        <translation>Vous pouvez encore répondre avec Modifier.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="48"/>
         <source>No answer</source>
         <translation>Sans réponse</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="48"/>
+        <location filename="../qml/ReviewScreen.qml" line="53"/>
+        <source>You chose %1 of up to %2.</source>
+        <translation>Vous avez choisi %1 sur %2 au plus.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="60"/>
         <source>Change</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="59"/>
+        <location filename="../qml/ReviewScreen.qml" line="71"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="63"/>
+        <location filename="../qml/ReviewScreen.qml" line="75"/>
         <source>Submit your vote</source>
         <translation>Déposer votre vote</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="64"/>
+        <location filename="../qml/ReviewScreen.qml" line="76"/>
         <source>This is final: your vote cannot be changed afterwards.</source>
         <translation>C&apos;est définitif : votre vote ne pourra plus être modifié.</translation>
     </message>
@@ -332,7 +352,7 @@
 <context>
     <name>SessionsScreen</name>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="5"/>
+        <location filename="../qml/SessionsScreen.qml" line="12"/>
         <source>Voting sessions</source>
         <translation>Séances de vote</translation>
     </message>
@@ -358,6 +378,49 @@
     </message>
 </context>
 <context>
+    <name>SizePicker</name>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="9"/>
+        <source>Small</source>
+        <translation>Petite</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="9"/>
+        <source>Standard</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="9"/>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="9"/>
+        <source>Extra large</source>
+        <translation>Très grande</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="18"/>
+        <source>Text size</source>
+        <translation>Taille du texte</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="26"/>
+        <source>The booth&apos;s usual size</source>
+        <translation>La taille habituelle de l&apos;isoloir</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="33"/>
+        <source>Reset the text size and contrast</source>
+        <translation>Rétablir la taille du texte et le contraste</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="39"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+</context>
+<context>
     <name>TimeoutWarning</name>
     <message>
         <location filename="../qml/TimeoutWarning.qml" line="13"/>
@@ -378,27 +441,47 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/TopBar.qml" line="19"/>
-        <source>Text size %1/%2</source>
-        <translation>Taille du texte %1/%2</translation>
+        <location filename="../qml/TopBar.qml" line="7"/>
+        <source>Small</source>
+        <translation>Petite</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="25"/>
+        <location filename="../qml/TopBar.qml" line="7"/>
+        <source>Standard</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="7"/>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="7"/>
+        <source>Extra large</source>
+        <translation>Très grande</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="22"/>
+        <source>Text size: %1</source>
+        <translation>Taille du texte : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="28"/>
         <source>high</source>
         <translation>élevé</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="25"/>
+        <location filename="../qml/TopBar.qml" line="28"/>
         <source>Contrast: %1</source>
         <translation>Contraste : %1</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="26"/>
+        <location filename="../qml/TopBar.qml" line="29"/>
         <source>low</source>
         <translation>faible</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="26"/>
+        <location filename="../qml/TopBar.qml" line="29"/>
         <source>standard</source>
         <translation>standard</translation>
     </message>
@@ -406,22 +489,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="9"/>
+        <location filename="../qml/WelcomeScreen.qml" line="12"/>
         <source>This booth is not set up yet. Please see a poll worker.</source>
         <translation>Cet isoloir n&apos;est pas encore installé. Veuillez vous adresser à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="14"/>
+        <location filename="../qml/WelcomeScreen.qml" line="17"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
         <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez vous adresser à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="16"/>
+        <location filename="../qml/WelcomeScreen.qml" line="19"/>
         <source>Insert your card or enter your voting code</source>
         <translation>Insérez votre carte ou saisissez votre code de vote</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="21"/>
+        <location filename="../qml/WelcomeScreen.qml" line="24"/>
         <source>Enter a voting code</source>
         <translation>Saisir un code de vote</translation>
     </message>
