@@ -1,4 +1,4 @@
-// Every answer before the vote is cast; "No answer" is flagged apart from an abstention, and so is a
+// Every answer before the vote is cast, then the button that casts it; "No answer" is flagged apart from an abstention, and so is a
 // multiple choice with fewer picks than allowed. The heading scrolls with the answers; a page of
 // answers never ends in the middle of one.
 import QtQuick
@@ -62,6 +62,16 @@ Item {
                     }
                 }
             }
+            // After every answer, so the voter reaches it having seen them all; at the largest text
+            // it takes the list's room only once they get there.
+            BigButton {
+                objectName: "review-submit"
+                primary: true
+                fill: true
+                text: qsTr("Submit your vote")
+                detail: qsTr("This is final: your vote cannot be changed afterwards.")
+                onTapped: walk.submit()
+            }
         }
     }
     Flow {
@@ -69,13 +79,6 @@ Item {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         spacing: access.gap
         BigButton { objectName: "review-back"; isBack: true; text: qsTr("Back"); onTapped: walk.back() }
-        BigButton {
-            objectName: "review-submit"
-            primary: true
-            text: qsTr("Submit your vote")
-            detail: qsTr("This is final: your vote cannot be changed afterwards.")
-            onTapped: walk.submit()
-        }
         Pager { area: list }
     }
 }
