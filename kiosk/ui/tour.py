@@ -101,6 +101,9 @@ def walk_every_screen(ui: BoothUi, booth: TourBooth, clock: ManualClock) -> Iter
     code.unlocked()  # as a poll worker clearing the lock
     code.scanned(generate_code())
     yield "05-sessions"
+    ui.access.showSizes(True)
+    yield "06-text-sizes"
+    ui.access.showSizes(False)
     yield from _questions(ui, booth)
     walk.submit()
     yield "20-confirm"

@@ -56,11 +56,11 @@ Item {
                             objectName: "code-group-" + (index + 1)
                             // The group the check character points at: a thick frame on the notice's colour.
                             readonly property bool suspect: code.suspectGroups.indexOf(index + 1) >= 0
-                            width: groupText.implicitWidth + 2 * access.gap
-                            height: groupText.implicitHeight + access.gap
+                            width: groupText.implicitWidth + 2 * access.gap + 2 * border.width
+                            height: groupText.implicitHeight + access.gap + 2 * border.width
                             color: suspect ? access.theme.notice : access.theme.control
                             border.color: access.theme.border
-                            border.width: suspect ? Math.max(6, access.gap) : 2
+                            border.width: suspect ? Math.max(6, Math.round(access.gap / 2)) : 2
                             Text {
                                 id: groupText
                                 readonly property bool spell: true  // said one symbol at a time
