@@ -73,13 +73,9 @@ def shown_items(root: QQuickItem) -> list[QQuickItem]:
         if not item.isVisible() or item.opacity() == 0:
             continue
         found.append(item)
-        todo.extend(reversed(_ordered_children(item)))
+        # A Repeater's items are stacked beside it in model order: stacking order is reading order.
+        todo.extend(reversed(item.childItems()))
     return found
-
-
-def _ordered_children(item: QQuickItem) -> list[QQuickItem]:
-    # A Repeater's items are stacked beside it in model order: the stacking order is the reading order.
-    return list(item.childItems())
 
 
 class Navigator(QObject):
