@@ -160,3 +160,32 @@ def _under(item: QQuickItem, ancestor: QQuickItem) -> bool:
     while parent is not None and parent is not ancestor:
         parent = parent.parentItem()
     return parent is ancestor and item.isVisible()
+
+
+def test_a_sliver_of_an_option_at_the_edge_of_the_list_answers_no_tap(
+    ui: BoothUi, conference: ElectionKit, station: Station
+) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    _voter, code = voter_code(conference, station.station_id, MARITIME)
+    log_in(ui, code)
+    tap(ui, f"session-{MARITIME}")
+    ui.access.set_look("default", 3)
+    settle(ui.window)
+    choice = conference.definition.session(MARITIME).questions[0].choices[-1]
+    option = find(ui, f"option-{choice}")
+    flick = option.parentItem()
+    while not flick.inherits("QQuickFlickable"):
+        flick = flick.parentItem()
+    top = option.mapToItem(flick.property("contentItem"), QPointF(0, 0)).y()
+    sliver = 10  # px of the option left showing at the bottom of the list: under 3 mm
+    flick.setProperty("contentY", top + sliver - flick.height())
+    settle(ui.window)
+    edge = flick.mapToScene(QPointF(flick.width() / 2, flick.height() - sliver / 2))
+    QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(round(edge.x()), round(edge.y())))
+    settle(ui.window)
+    assert find(ui, f"option-{choice}").property("chosen") is False
+    tap(ui, f"option-{choice}")  # paged into view, the whole option takes the tap
+    assert find(ui, f"option-{choice}").property("chosen") is True

@@ -59,6 +59,33 @@ Item {
         boundsBehavior: Flickable.StopAtBounds
         Item { id: inner; x: area.ring; y: area.ring; width: flick.width - 2 * area.ring; height: childrenRect.height }
     }
+    // A row cut by an edge to less than half of it answers no tap: a 2 mm sliver of a button is not a
+    // target a voter can aim at (VVSG 2.0 7.2-D), and a tap there chose what they could not read.
+    // The pager brings the whole row in; the keypad always does.
+    function cut(atTop) {
+        var shown = rows()
+        for (var i = 0; i < shown.length; i++) {
+            var top = shown[i].top + ring - flick.contentY, bottom = shown[i].bottom + ring - flick.contentY
+            var seen = Math.min(bottom, flick.height) - Math.max(top, 0)
+            if (seen <= 0 || seen >= (bottom - top) / 2) continue
+            if (atTop && top < 0) return bottom
+            if (!atTop && bottom > flick.height) return flick.height - top
+        }
+        return 0
+    }
+    MouseArea {
+        objectName: "sliver-top"
+        x: flick.x; y: flick.y; width: flick.width
+        height: area.paged ? area.cut(true) : 0
+        enabled: height > 0
+    }
+    MouseArea {
+        objectName: "sliver-bottom"
+        x: flick.x; width: flick.width
+        height: area.paged ? area.cut(false) : 0
+        y: flick.y + flick.height - height
+        enabled: height > 0
+    }
     Pager {
         id: pager
         area: area
