@@ -14,22 +14,21 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import QEvent, QObject, Qt
 
+from kiosk.booth.station import Station
+from kiosk.booth.walk import Timing
 from kiosk.config import BoothConfig, ConfigError
 from kiosk.devices.cards import CardReader
 from kiosk.devices.config import DeviceSpecError, parse_card_reader, parse_media, parse_printer
 from kiosk.devices.factory import build_card_reader, build_media, build_printer, paper_for
 from kiosk.devices.health import device_health
 from kiosk.devices.media import Media
-from kiosk.devices.printer import MESSAGE_KEYS, Printer
-from kiosk.devices.printer import PrintStatus as DeviceStatus
+from kiosk.devices.printer import MESSAGE_KEYS, Printer, PrintStatus
 from kiosk.devices.sim_card import SimCard, SimCardReader
 from kiosk.devices.speech import build_speech
-from kiosk.station import Station
 from kiosk.ui.accessibility import dpi_from_width
 from kiosk.ui.app import BoothUi, WorkerSetup, application, build_ui
 from kiosk.ui.card_door import CardDoor
 from kiosk.ui.receipt_slips import ReceiptSlips, report_printer
-from kiosk.walk import Timing
 
 DEMO_CARD_FILE = "demo-worker-card.json"  # written beside the demo booth's storage by scripts/demo_setup.py
 DEMO_RECEIPTS = "receipts"  # the demo keeps a PNG of every slip it prints, beside the booth's storage
@@ -63,8 +62,8 @@ def config_printer(config: BoothConfig, png_dir: Path | None = None) -> Printer:
 
 
 # Device health as the poll worker's screen names it: working, out of paper, not connected, fault.
-_PRINTER_HEALTH = {MESSAGE_KEYS[DeviceStatus.OK]: "ok", MESSAGE_KEYS[DeviceStatus.PAPER_OUT]: "paper_out",
-                   MESSAGE_KEYS[DeviceStatus.NO_PRINTER]: "missing"}
+_PRINTER_HEALTH = {MESSAGE_KEYS[PrintStatus.OK]: "ok", MESSAGE_KEYS[PrintStatus.PAPER_OUT]: "paper_out",
+                   MESSAGE_KEYS[PrintStatus.NO_PRINTER]: "missing"}
 
 
 def health_rows(devices: BoothDevices, storage: Path, now: datetime) -> list[tuple[str, str, str]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from kiosk.ballot.definition import load_definition
 from kiosk.ballot.package import RegisteredCard
 from kiosk.ballot.signing import new_signing_key, public_hex
-from kiosk.station import Station
+from kiosk.booth.station import Station
 from station_admin.ceremony import create_election, register_cards
 from station_admin.election_dir import ElectionDir
 from station_admin.provisioning import provision_station
@@ -26,14 +26,17 @@ STATION = "booth-1"
 POLL_WORKER = "demo-poll-worker"
 DEMO_PASSPHRASES = ["demo trustee one", "demo trustee two", "demo trustee three"]
 DEMO_PIN = "1234"
+TOUR = "tour"  # scripts/demo.sh writes the screens there without a display
 CODES_SHOWN = 6  # enough to try a few voters, short enough to read on a console
 
 
 def main(out: Path) -> None:
     definition_path = SAMPLE if SAMPLE.exists() else FALLBACK
     definition = load_definition(definition_path)
-    if out.exists():
-        shutil.rmtree(out)
+    if out.exists():  # a new demo election each run; the screens an earlier run drew stay
+        for child in out.iterdir():
+            if child.name != TOUR:
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
     created = create_election(definition, 3, 2, DEMO_PASSPHRASES, out / "ELECTION")
     card_key = new_signing_key()  # the simulated poll-worker card's; a real card never gives it out
     worker_key = public_hex(card_key)

@@ -18,6 +18,7 @@ from station_admin.ceremony import CeremonyError, create_election, read_passphra
 from station_admin.cli_cards import cards
 from station_admin.cli_common import DB_OPTION, ELECTION_OPTION, err, folder_of, package_of
 from station_admin.cli_results import publish, report
+from station_admin.cli_trustee import trustee
 from station_admin.cli_voters import voters
 from station_admin.election_dir import ElectionDirError
 from station_admin.election_summary import as_lines, summary
@@ -47,6 +48,7 @@ main.add_command(voters)
 main.add_command(cards)
 main.add_command(report)
 main.add_command(publish)
+main.add_command(trustee)
 
 
 @main.group()

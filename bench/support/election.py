@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kiosk.ballot.definition import load_definition
 from kiosk.ballot.package import ElectionPackage
-from kiosk.station import Station
+from kiosk.booth.station import Station
 from station_admin.ceremony import create_election
 from station_admin.election_dir import ElectionDir
 from station_admin.provisioning import provision_station

@@ -20,16 +20,16 @@ from kiosk.ballot.codes import generate_code
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.encryption import tracking_code
 from kiosk.ballot.selections import Selections
+from kiosk.booth.polls import PollsState
+from kiosk.booth.station import CastReceipt, SessionStatus, VoterSession
+from kiosk.booth.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
+from kiosk.booth.walk import PrintOutcome, Timing
 from kiosk.devices.printer import Printer
-from kiosk.polls import PollsState
-from kiosk.station import CastReceipt, SessionStatus, VoterSession
 from kiosk.ui.accessibility import DEFAULT_TEXT_SIZE, TEXT_SIZES_MM
 from kiosk.ui.app import BoothUi, build_ui
 from kiosk.ui.receipt_slips import ReceiptSlips
 from kiosk.ui.spoken import screen_script
 from kiosk.ui.worker_tour import WorkerTour, build_worker_ui, scratch_folder, walk_worker_screens
-from kiosk.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
-from kiosk.walk import PrintStatus, Timing
 
 # (contrast, text size) for every language: the three contrasts at the usual size, and the other
 # three sizes in the usual contrast (the size changes the layout, the contrast only the colours).
@@ -166,7 +166,7 @@ def run_tour(
     With a worker tour (media with a registered poll-worker card), the poll worker's screens too;
     with a printer, each look's receipt is printed on it (the demo keeps them as pictures)."""
     out.mkdir(parents=True, exist_ok=True)
-    logging.getLogger("kiosk.walk").setLevel(logging.ERROR)  # the tour's failed cast is staged
+    logging.getLogger("kiosk.booth.walk").setLevel(logging.ERROR)  # the tour's failed cast is staged
     written: list[Path] = []
     for language, contrast, size in looks or tour_looks(election):
         prefix = f"{language}-{contrast}" + ("" if size == DEFAULT_TEXT_SIZE else f"-size{size + 1}")
@@ -182,7 +182,7 @@ def _tour_one_look(
 ) -> list[Path]:
     booth, clock = TourBooth(election), ManualClock()
     slips = ReceiptSlips(printer, lambda: election, lambda: election.stations[0].id) if printer else None
-    ui = build_ui(booth, printer=slips or (lambda _r: PrintStatus.PRINTED), timing=TOUR_TIMING,
+    ui = build_ui(booth, printer=slips or (lambda _r: PrintOutcome.PRINTED), timing=TOUR_TIMING,
                   language=language, clock=clock)
     if slips is not None:
         slips.language = ui.language.code

@@ -1,55 +1,11 @@
-"""The poll-worker card as the booth's screens need it: it checks its PIN and counts wrong ones.
-
-The real card (kiosk.devices, over PC/SC) fits the WorkerCard protocol; the simulated one stands in
-for the demo and the tests.
-"""
+"""The poll-worker card in a reader (real or simulated), as kiosk.booth.worker_card.WorkerCard."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
-from typing import Protocol
-
+from kiosk.booth.worker_card import PinCheck, PinStatus, SimWorkerCard, WorkerCard
 from kiosk.devices.card_login import LoginOutcome, log_in
 from kiosk.devices.cards import CardGone, CardSession, RegisteredCard, Role
 from kiosk.devices.openpgp import CardProtocolError
-
-
-class PinStatus(StrEnum):
-    OK = "ok"
-    WRONG = "wrong"
-    BLOCKED = "blocked"
-
-
-@dataclass(frozen=True)
-class PinCheck:
-    status: PinStatus
-    tries_left: int = 0
-    public_key: str = ""  # the card's key, once the PIN and its signature are checked
-
-
-class WorkerCard(Protocol):
-    """A poll-worker card in the reader: it checks the PIN itself and counts the wrong ones."""
-
-    def verify_pin(self, pin: str) -> PinCheck: ...
-
-
-class SimWorkerCard:
-    """A simulated poll-worker card: its PIN, its key, and the tries left before it blocks."""
-
-    TRIES = 3  # as a smart card's PIN counter
-
-    def __init__(self, pin: str, public_key: str) -> None:
-        self._pin, self._key, self.tries_left = pin, public_key, self.TRIES
-
-    def verify_pin(self, pin: str) -> PinCheck:
-        if self.tries_left == 0:
-            return PinCheck(PinStatus.BLOCKED)
-        if pin != self._pin:
-            self.tries_left -= 1
-            return PinCheck(PinStatus.BLOCKED if self.tries_left == 0 else PinStatus.WRONG, self.tries_left)
-        self.tries_left = self.TRIES
-        return PinCheck(PinStatus.OK, self.tries_left, self._key)
 
 
 class ReaderWorkerCard:
@@ -74,3 +30,6 @@ class ReaderWorkerCard:
             return PinCheck(PinStatus.WRONG, result.tries_left or 0)
         # Blocked, pulled out, or a card that cannot sign: in every case, another card is needed.
         return PinCheck(PinStatus.BLOCKED)
+
+
+__all__ = ["PinCheck", "PinStatus", "ReaderWorkerCard", "SimWorkerCard", "WorkerCard"]

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.ballot.codes import format_code
+from kiosk.booth.worker_flow import SimWorkerCard, WorkerCard, WorkerFlow, WorkerScreen
 from kiosk.devices.media import Media
 from kiosk.ui.language import Language
-from kiosk.ui.worker_flow import SimWorkerCard, WorkerCard, WorkerFlow, WorkerScreen
 
 PIN_MAX_DIGITS = 8  # card PINs are 4 to 8 digits
 SEARCH_MAX = 40
@@ -183,7 +183,8 @@ class WorkerModel(QObject):
     pinStatus = Property(str, _pin_status, notify=changed)
     triesLeft = Property(int, lambda self: self.flow.pin_result.tries_left if self.flow.pin_result else 0,
                          notify=changed)
-    message = Property(str, lambda self: self.flow.message, notify=changed)
+    reason = Property(str, lambda self: self.flow.reason, notify=changed)
+    reasonArgs = Property(list, lambda self: self.flow.reason_args, notify=changed)
     problem = Property(str, lambda self: str(self.flow.problem or ""), notify=changed)
     polls = Property(str, lambda self: self.flow.polls.value, notify=changed)
     sessions = Property(list, _sessions, notify=changed)

@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.booth.station import Station
+from kiosk.booth.walk import PrintOutcome
+from kiosk.booth.worker_flow import SimWorkerCard
 from kiosk.devices.printer import Printable
 from kiosk.devices.sim_media import SimMedia
-from kiosk.station import Station
 from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
-from kiosk.ui.worker_flow import SimWorkerCard
-from kiosk.walk import PrintStatus
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,8 @@ class WorkerTour:
         return WorkerTour(media, str(card["pin"]), str(card["public_key"]))
 
 
-def _printed(_document: Printable) -> PrintStatus:
-    return PrintStatus.PRINTED
+def _printed(_document: Printable) -> PrintOutcome:
+    return PrintOutcome.PRINTED
 
 
 def _devices() -> list[tuple[str, str, str]]:
@@ -78,8 +78,10 @@ def walk_worker_screens(ui: BoothUi, tour: WorkerTour) -> Iterator[str]:
     yield "36-worker-find-voter"
     worker.reissue(voter.id)
     yield "37-worker-code-shown"
+    worker.go("home")  # each of the day's screens is reached from home, as the poll worker does
     worker.go("audit")
     yield "38-worker-audit"
+    worker.go("home")
     worker.go("close")
     yield "39-worker-close"
     worker.confirmClose()

@@ -6,7 +6,6 @@ It lives beside the devices' tests so that one pcscd fixture (and its lock) serv
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from station_admin.cli import main as admin
 from station_admin.election_dir import ElectionDir
 from tests.devices.virtual_openpgp_card import DEFAULT_ADMIN_PIN, VirtualOpenPGPCard, VpcdSlot
 from tests.kit import PASSPHRASES, SMALL_ELECTION
+from tests.waiting import wait_until
 
 pytestmark = [pytest.mark.pcsc, pytest.mark.xdist_group("pcsc")]
 READER = "Virtual PCD"
@@ -34,10 +34,7 @@ def election(tmp_path: Path) -> ElectionDir:
 
 def _insert(slot: VpcdSlot) -> None:
     slot.insert()
-    deadline = time.monotonic() + 3
-    while not PcscCardReader(READER).card_present():
-        assert time.monotonic() < deadline, "pcscd never saw the card"
-        time.sleep(0.02)
+    wait_until(PcscCardReader(READER).card_present, "pcscd seeing the card")
 
 
 def _program(

@@ -17,9 +17,9 @@ from typing import Any
 
 from kiosk.ballot.audit import verify_chain
 from kiosk.ballot.sealed_file import read_sealed_file
-from kiosk.station import Station
-from kiosk.voter_auth import Authenticated
-from kiosk.walk import PrintStatus, Screen, Walk
+from kiosk.booth.station import Station
+from kiosk.booth.voter_auth import Authenticated
+from kiosk.booth.walk import PrintOutcome, Screen, Walk
 
 TMPFS_SIZE = "4m"  # room for the booth's files and a few hundred casts, so filling it is quick
 VOTED_BEFORE = 4  # casts that succeed before the disk fills
@@ -44,7 +44,7 @@ def fill(path: Path) -> None:
 
 
 def at_review(station: Station, code: str) -> Walk:
-    walk = Walk(station, lambda _receipt: PrintStatus.PRINTED)
+    walk = Walk(station, lambda _receipt: PrintOutcome.PRINTED)
     walk.start_code_entry()
     assert isinstance(walk.enter_code(code), Authenticated)
     walk.open_session(SESSION)

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, func, select
 from kiosk.ballot.package import CERTIFICATE_DOMAIN, Certificate, CertificateBody, Provision
 from kiosk.ballot.sealed_file import Refusal, build_sealed_bytes
 from kiosk.ballot.signing import new_signing_key, private_hex, public_hex, sign_json
-from kiosk.station import Station
+from kiosk.booth.station import Station
 from station_admin import tally_db as db
 from station_admin.importer import import_file
 from tests.kit import POLL_WORKER, ElectionKit, make_election

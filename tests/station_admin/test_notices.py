@@ -12,8 +12,8 @@ import zxingcpp
 from click.testing import CliRunner
 
 from kiosk.ballot.definition import load_definition
-from kiosk.station import Station
-from kiosk.voter_auth import Authenticated, CodeRefusal, CodeRefused
+from kiosk.booth.station import Station
+from kiosk.booth.voter_auth import Authenticated, CodeRefusal, CodeRefused
 from station_admin.ceremony import create_election
 from station_admin.cli import main as admin
 from station_admin.election_dir import ElectionDir

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.station import Station
+from kiosk.booth.station import Station
 from kiosk.ui.accessibility import (
     CAP_HEIGHT_PER_EM,
     MM_PER_INCH,

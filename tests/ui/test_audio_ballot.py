@@ -13,6 +13,8 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
+from kiosk.booth.station import Station
+from kiosk.booth.walk import PrintOutcome, Timing
 from kiosk.devices.speech import (
     DEFAULT_RATE,
     VOICES,
@@ -23,12 +25,10 @@ from kiosk.devices.speech import (
     Utterance,
     synthesize,
 )
-from kiosk.station import Station
 from kiosk.ui.accessibility import DEFAULT_TEXT_SIZE
 from kiosk.ui.app import BoothUi, build_ui
 from kiosk.ui.spoken import screen_script, script_text
 from kiosk.ui.tour import run_tour
-from kiosk.walk import PrintStatus, Timing
 from tests.kit import ElectionKit
 from tests.ui.conftest import ManualClock
 from tests.ui.keys import DOWN, press
@@ -128,7 +128,7 @@ def test_a_booth_without_its_player_says_why_and_goes_on(monkeypatch: pytest.Mon
 @pytest.fixture
 def heard(qapp: QApplication, station: Station, clock: ManualClock) -> Iterator[tuple[BoothUi, SimSpeech]]:
     speech = SimSpeech()
-    booth_ui = build_ui(station, lambda _r: PrintStatus.PRINTED, Timing(120, 45), "en", dpi=100, clock=clock,
+    booth_ui = build_ui(station, lambda _r: PrintOutcome.PRINTED, Timing(120, 45), "en", dpi=100, clock=clock,
                         speech=speech)
     booth_ui.window.show()
     qapp.processEvents()

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF
 from kiosk.ballot.definition import ElectionDefinition, Option, VotingSession
 from kiosk.ballot.encryption import decrypt_ballot
 from kiosk.ballot.selections import decode_ballot
-from kiosk.station import Station
+from kiosk.booth.station import Station
 from kiosk.ui.accessibility import THEMES
 from kiosk.ui.app import BoothUi
 from tests.kit import ElectionKit

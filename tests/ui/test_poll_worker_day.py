@@ -16,21 +16,21 @@ from pytestqt.qtbot import QtBot
 from kiosk.ballot.codes import generate_code
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.package import PACKAGE_FILE, PROVISION_FILE
+from kiosk.booth.polls import PollsState
+from kiosk.booth.station import Station
+from kiosk.booth.voter_auth import Authenticated, CodeRefusal, CodeRefused
+from kiosk.booth.walk import Timing
+from kiosk.booth.worker_flow import CODE_SHOWN_SECONDS, WORKER_IDLE_SECONDS, SimWorkerCard
 from kiosk.devices.escpos_decode import Decoded, decode
 from kiosk.devices.sim_media import SimMedia
 from kiosk.devices.sim_printer import SimPrinter
-from kiosk.polls import PollsState
-from kiosk.station import Station
 from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
 from kiosk.ui.receipt_slips import ReceiptSlips, report_printer
-from kiosk.ui.worker_flow import CODE_SHOWN_SECONDS, WORKER_IDLE_SECONDS, SimWorkerCard
-from kiosk.voter_auth import Authenticated, CodeRefusal, CodeRefused
-from kiosk.walk import Timing
 from station_admin.cli import main as admin
 from station_admin.provisioning import provision_station
 from tests.kit import PASSPHRASES, ElectionKit
 from tests.ui.conftest import PIN, VOTER_KEY, WORKER_KEY, ManualClock, booth_of
-from tests.ui.taps import exists, log_in, tap, text_of
+from tests.ui.taps import exists, log_in, next_tick, tap, text_of, wait_for
 
 
 def shortest_session(election: ElectionDefinition) -> str:
@@ -175,8 +175,7 @@ def test_a_poll_workers_full_day(
     assert isinstance(old, CodeRefused) and old.reason is CodeRefusal.UNKNOWN
     assert station.authenticate_code(new_code) == Authenticated(lost)
     clock.now += CODE_SHOWN_SECONDS + 1
-    qtbot.wait(1300)
-    assert not exists(ui, "reissued-code")
+    wait_for(qtbot, lambda: not exists(ui, "reissued-code"))
     # Or printed as a sealed slip: then it leaves the screen at once.
     tap(ui, f"search-{lost[0].upper()}")
     for key in lost[1:].upper():
@@ -323,8 +322,9 @@ def test_a_poll_worker_who_walks_away_is_logged_out(day: Day, clock: ManualClock
     clock.now += WORKER_IDLE_SECONDS - 10
     tap(ui, "setup-check")  # a touch: still there
     clock.now += 20
-    qtbot.wait(1300)
+    assert ui.worker is not None
+    next_tick(qtbot, ui.worker)
     assert exists(ui, "setup-check")
     clock.now += WORKER_IDLE_SECONDS
-    qtbot.wait(1300)
-    assert not exists(ui, "setup-check") and exists(ui, "welcome-not-ready")
+    wait_for(qtbot, lambda: exists(ui, "welcome-not-ready"))
+    assert not exists(ui, "setup-check")

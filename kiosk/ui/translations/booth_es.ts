@@ -56,14 +56,29 @@
 <context>
     <name>CastFailedScreen</name>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="9"/>
+        <location filename="../qml/CastFailedScreen.qml" line="20"/>
         <source>Your vote was NOT recorded</source>
         <translation>Su voto NO ha quedado registrado</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="12"/>
+        <location filename="../qml/CastFailedScreen.qml" line="10"/>
         <source>The booth refused this vote: the session may have been closed. Nothing was recorded. Please ask a poll worker.</source>
         <translation>La cabina rechazó este voto: puede que la sesión se haya cerrado. No se registró nada. Consulte a un miembro de la mesa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastFailedScreen.qml" line="9"/>
+        <source>The booth refused this vote: polls are not open now. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>La cabina rechazó este voto: la votación no está abierta ahora. No se registró nada. Consulte a un miembro de la mesa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastFailedScreen.qml" line="11"/>
+        <source>The booth refused this vote: you may not vote in this session. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>La cabina rechazó este voto: usted no puede votar en esta sesión. No se registró nada. Consulte a un miembro de la mesa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastFailedScreen.qml" line="12"/>
+        <source>The booth refused this vote: a vote was already cast in this session. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>La cabina rechazó este voto: ya se emitió un voto en esta sesión. No se registró nada. Consulte a un miembro de la mesa.</translation>
     </message>
     <message>
         <location filename="../qml/CastFailedScreen.qml" line="13"/>
@@ -71,12 +86,12 @@
         <translation>La cabina no pudo guardar su voto. No se registró nada y se conservan sus respuestas. Inténtelo de nuevo o consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="15"/>
+        <location filename="../qml/CastFailedScreen.qml" line="22"/>
         <source>Try again</source>
         <translation>Intentar de nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="16"/>
+        <location filename="../qml/CastFailedScreen.qml" line="23"/>
         <source>Back to sessions</source>
         <translation>Volver a las sesiones</translation>
     </message>
@@ -334,17 +349,17 @@
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="71"/>
+        <location filename="../qml/ReviewScreen.qml" line="81"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="75"/>
+        <location filename="../qml/ReviewScreen.qml" line="71"/>
         <source>Submit your vote</source>
         <translation>Emitir su voto</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="76"/>
+        <location filename="../qml/ReviewScreen.qml" line="72"/>
         <source>This is final: your vote cannot be changed afterwards.</source>
         <translation>Es definitivo: después no podrá cambiar su voto.</translation>
     </message>
@@ -538,32 +553,32 @@
 <context>
     <name>WorkerCloseScreen</name>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="6"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="9"/>
         <source>Close the polls?</source>
         <translation>¿Cerrar la votación?</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="10"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="13"/>
         <source>No one will be able to vote at this booth again. The closing report will be printed.</source>
         <translation>Nadie podrá volver a votar en esta cabina. Se imprimirá el acta de cierre.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="11"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="14"/>
         <source>Are you sure? This cannot be undone.</source>
         <translation>¿Está seguro? No se puede deshacer.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="17"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="20"/>
         <source>Yes, close the polls</source>
         <translation>Sí, cerrar la votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="17"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="20"/>
         <source>Yes, I am sure: close now</source>
         <translation>Sí, estoy seguro: cerrar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="20"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="23"/>
         <source>No, keep the polls open</source>
         <translation>No, mantener la votación abierta</translation>
     </message>
@@ -571,47 +586,47 @@
 <context>
     <name>WorkerExportScreen</name>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="8"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="10"/>
         <source>Polls closed</source>
         <translation>Votación cerrada</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="11"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="13"/>
         <source>Closing report:</source>
         <translation>Acta de cierre:</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="12"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="14"/>
         <source>Printed.</source>
         <translation>Impresa.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="12"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="14"/>
         <source>Not printed: check the printer.</source>
         <translation>No impresa: revise la impresora.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="16"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="18"/>
         <source>ballots: %1</source>
         <translation>papeletas: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="18"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="20"/>
         <source>Insert a USB stick, then write the sealed ballot file.</source>
         <translation>Inserte una memoria USB y escriba el archivo sellado de papeletas.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="23"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="25"/>
         <source>Sealed file written and checked. Copies: %1.</source>
         <translation>Archivo sellado escrito y verificado. Copias: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="28"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="30"/>
         <source>Write the sealed ballot file</source>
         <translation>Escribir el archivo sellado de papeletas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="28"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="30"/>
         <source>Write a second copy on another stick</source>
         <translation>Escribir una segunda copia en otra memoria</translation>
     </message>
@@ -812,42 +827,42 @@
 <context>
     <name>WorkerPinScreen</name>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="6"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="9"/>
         <source>Poll-worker card</source>
         <translation>Tarjeta de miembro de mesa</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="7"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="10"/>
         <source>Type the card&apos;s PIN.</source>
         <translation>Escriba el PIN de la tarjeta.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="12"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="15"/>
         <source>This card is not registered for this booth.</source>
         <translation>Esta tarjeta no está registrada para esta cabina.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="13"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="16"/>
         <source>This card is blocked. Use another poll-worker card.</source>
         <translation>Esta tarjeta está bloqueada. Use otra tarjeta de miembro de mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="14"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="17"/>
         <source>Wrong PIN. Tries left on this card: %1.</source>
         <translation>PIN incorrecto. Intentos restantes en esta tarjeta: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="35"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="38"/>
         <source>Leave poll-worker mode</source>
         <translation>Salir del modo de mesa</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="36"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="39"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="41"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="44"/>
         <source>Log in</source>
         <translation>Entrar</translation>
     </message>
@@ -855,65 +870,186 @@
 <context>
     <name>WorkerProblem</name>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="7"/>
+        <location filename="../qml/WorkerProblem.qml" line="8"/>
         <source>The election package was refused.</source>
         <translation>El paquete electoral fue rechazado.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="8"/>
+        <location filename="../qml/WorkerProblem.qml" line="9"/>
         <source>The booth refused this change.</source>
         <translation>La cabina rechazó este cambio.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="9"/>
+        <location filename="../qml/WorkerProblem.qml" line="10"/>
         <source>The sealed file was not written. Try again, or use another stick.</source>
         <translation>El archivo sellado no se escribió. Inténtelo de nuevo o use otra memoria.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="10"/>
+        <location filename="../qml/WorkerProblem.qml" line="11"/>
         <source>The audit log was not written. Try another stick.</source>
         <translation>El registro de auditoría no se escribió. Pruebe otra memoria.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="11"/>
+        <location filename="../qml/WorkerProblem.qml" line="12"/>
         <source>The slip could not be printed: the code stays on the screen.</source>
         <translation>No se pudo imprimir el sobre: el código sigue en pantalla.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="12"/>
+        <location filename="../qml/WorkerProblem.qml" line="13"/>
         <source>This card is not registered for this booth.</source>
         <translation>Esta tarjeta no está registrada para esta cabina.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="20"/>
+        <location filename="../qml/WorkerProblem.qml" line="42"/>
+        <source>no USB stick is inserted</source>
+        <translation>no hay ninguna memoria USB insertada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="21"/>
+        <source>there is no election package on this stick</source>
+        <translation>no hay ningún paquete electoral en esta memoria</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="22"/>
+        <source>the package is not signed by its election authority, was altered, or has expired</source>
+        <translation>el paquete no está firmado por su autoridad electoral, fue alterado o ha caducado</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="23"/>
+        <source>there is no booth provisioning on this stick</source>
+        <translation>no hay ninguna dotación de cabina en esta memoria</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="24"/>
+        <source>the booth certificate is not this election authority&apos;s, or is for another election</source>
+        <translation>el certificado de la cabina no es de esta autoridad electoral, o es de otra elección</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="25"/>
+        <source>this stick provisions &apos;%1&apos;, and this booth is &apos;%2&apos;</source>
+        <translation>esta memoria dota «%1», y esta cabina es «%2»</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="26"/>
+        <source>this is not the stick just checked: check it again</source>
+        <translation>esta no es la memoria que se acaba de comprobar: compruébela de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="27"/>
+        <source>this booth is already set up</source>
+        <translation>esta cabina ya está instalada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="28"/>
+        <source>the stick cannot be read</source>
+        <translation>la memoria no se puede leer</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="30"/>
+        <source>the booth is not set up with an election yet</source>
+        <translation>la cabina aún no está instalada con una elección</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="31"/>
+        <source>polls are not open yet</source>
+        <translation>la votación aún no está abierta</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="32"/>
+        <source>polls are open</source>
+        <translation>la votación está abierta</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="33"/>
+        <source>polls are paused</source>
+        <translation>la votación está en pausa</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="34"/>
+        <source>polls are closed for this election</source>
+        <translation>la votación está cerrada para esta elección</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="35"/>
+        <source>ballots are already stored on this booth</source>
+        <translation>ya hay papeletas guardadas en esta cabina</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="36"/>
+        <source>sessions cannot change: polls are closed</source>
+        <translation>las sesiones ya no pueden cambiar: la votación está cerrada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="38"/>
+        <source>close the polls before exporting the sealed ballot file</source>
+        <translation>cierre la votación antes de exportar el archivo sellado de papeletas</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="39"/>
+        <source>the sealed ballot file does not verify</source>
+        <translation>el archivo sellado de papeletas no se verifica</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="40"/>
+        <source>the sealed ballot file could not be written</source>
+        <translation>no se pudo escribir el archivo sellado de papeletas</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="41"/>
+        <source>the audit log has no closing event</source>
+        <translation>el registro de auditoría no contiene el cierre</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="43"/>
+        <source>the stick was pulled out during the write; insert another</source>
+        <translation>la memoria se retiró durante la escritura; inserte otra</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="44"/>
+        <source>the stick is full; insert another</source>
+        <translation>la memoria está llena; inserte otra</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="45"/>
+        <source>the stick is write-protected; insert another</source>
+        <translation>la memoria está protegida contra escritura; inserte otra</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="46"/>
+        <source>the stick gave back other bytes than were written; insert another</source>
+        <translation>la memoria devolvió otros bytes que los escritos; inserte otra</translation>
     </message>
 </context>
 <context>
     <name>WorkerReissueScreen</name>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="9"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="11"/>
         <source>Reissue a voting code</source>
         <translation>Reemitir un código de votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="14"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="16"/>
         <source>New code for %1. The old code no longer works. Hidden in %2 seconds.</source>
         <translation>Nuevo código para %1. El código anterior ya no funciona. Se ocultará en %2 segundos.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="16"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="18"/>
         <source>Print it as a sealed slip instead</source>
         <translation>Imprimirlo en un sobre sellado</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="21"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="23"/>
         <source>The code was printed as a sealed slip. Give it to the voter.</source>
         <translation>El código se imprimió en un sobre sellado. Entrégueselo al votante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="24"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="26"/>
         <source>Find the voter by name or number:</source>
         <translation>Buscar al votante por nombre o número:</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="41"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="43"/>
         <source>Tap to reissue this voter&apos;s code</source>
         <translation>Toque para reemitir el código de este votante</translation>
     </message>
@@ -921,42 +1057,42 @@
 <context>
     <name>WorkerSetupScreen</name>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="6"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="9"/>
         <source>Set up this booth</source>
         <translation>Configurar esta cabina</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="7"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="10"/>
         <source>Insert the USB stick with the election package, then check it.</source>
         <translation>Inserte la memoria USB con el paquete electoral y verifíquela.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="8"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="11"/>
         <source>Check the USB stick</source>
         <translation>Verificar la memoria USB</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="14"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="17"/>
         <source>Election: %1</source>
         <translation>Elección: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="15"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="18"/>
         <source>Booth: %1</source>
         <translation>Cabina: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="16"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="19"/>
         <source>Compare this fingerprint with the one the election officials gave you:</source>
         <translation>Compare esta huella con la que le dieron los responsables de la elección:</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="18"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="21"/>
         <source>They match: set up the booth</source>
         <translation>Coinciden: configurar la cabina</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="20"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="23"/>
         <source>Leave poll-worker mode</source>
         <translation>Salir del modo de mesa</translation>
     </message>

@@ -56,14 +56,29 @@
 <context>
     <name>CastFailedScreen</name>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="9"/>
+        <location filename="../qml/CastFailedScreen.qml" line="20"/>
         <source>Your vote was NOT recorded</source>
         <translation>Votre vote n&apos;a PAS été enregistré</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="12"/>
+        <location filename="../qml/CastFailedScreen.qml" line="10"/>
         <source>The booth refused this vote: the session may have been closed. Nothing was recorded. Please ask a poll worker.</source>
         <translation>L&apos;isoloir a refusé ce vote : la séance a peut-être été fermée. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastFailedScreen.qml" line="9"/>
+        <source>The booth refused this vote: polls are not open now. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>L&apos;isoloir a refusé ce vote : le scrutin n&apos;est pas ouvert en ce moment. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastFailedScreen.qml" line="11"/>
+        <source>The booth refused this vote: you may not vote in this session. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>L&apos;isoloir a refusé ce vote : vous ne pouvez pas voter dans cette séance. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastFailedScreen.qml" line="12"/>
+        <source>The booth refused this vote: a vote was already cast in this session. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>L&apos;isoloir a refusé ce vote : un vote a déjà été émis dans cette séance. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
         <location filename="../qml/CastFailedScreen.qml" line="13"/>
@@ -71,12 +86,12 @@
         <translation>L&apos;isoloir n&apos;a pas pu enregistrer votre vote. Rien n&apos;a été enregistré et vos réponses sont conservées. Réessayez ou demandez à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="15"/>
+        <location filename="../qml/CastFailedScreen.qml" line="22"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="16"/>
+        <location filename="../qml/CastFailedScreen.qml" line="23"/>
         <source>Back to sessions</source>
         <translation>Retour aux séances</translation>
     </message>
@@ -111,12 +126,12 @@
     <message>
         <location filename="../qml/CodeEntryScreen.qml" line="27"/>
         <source>Too many wrong codes: the booth is locked for %1 seconds. Please see a poll worker.</source>
-        <translation>Trop de codes erronés : l&apos;isoloir est bloqué pendant %1 secondes. Veuillez vous adresser à un assesseur.</translation>
+        <translation>Trop de codes erronés : l&apos;isoloir est bloqué pendant %1 secondes. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
         <location filename="../qml/CodeEntryScreen.qml" line="28"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
-        <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez vous adresser à un assesseur.</translation>
+        <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
         <location filename="../qml/CodeEntryScreen.qml" line="46"/>
@@ -334,17 +349,17 @@
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="71"/>
+        <location filename="../qml/ReviewScreen.qml" line="81"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="75"/>
+        <location filename="../qml/ReviewScreen.qml" line="71"/>
         <source>Submit your vote</source>
         <translation>Déposer votre vote</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="76"/>
+        <location filename="../qml/ReviewScreen.qml" line="72"/>
         <source>This is final: your vote cannot be changed afterwards.</source>
         <translation>C&apos;est définitif : votre vote ne pourra plus être modifié.</translation>
     </message>
@@ -491,12 +506,12 @@
     <message>
         <location filename="../qml/WelcomeScreen.qml" line="12"/>
         <source>This booth is not set up yet. Please see a poll worker.</source>
-        <translation>Cet isoloir n&apos;est pas encore installé. Veuillez vous adresser à un assesseur.</translation>
+        <translation>Cet isoloir n&apos;est pas encore installé. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
         <location filename="../qml/WelcomeScreen.qml" line="17"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
-        <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez vous adresser à un assesseur.</translation>
+        <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
         <location filename="../qml/WelcomeScreen.qml" line="19"/>
@@ -538,32 +553,32 @@
 <context>
     <name>WorkerCloseScreen</name>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="6"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="9"/>
         <source>Close the polls?</source>
         <translation>Clore le scrutin ?</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="10"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="13"/>
         <source>No one will be able to vote at this booth again. The closing report will be printed.</source>
         <translation>Plus personne ne pourra voter dans cet isoloir. Le rapport de clôture sera imprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="11"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="14"/>
         <source>Are you sure? This cannot be undone.</source>
         <translation>En êtes-vous sûr ? C&apos;est irréversible.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="17"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="20"/>
         <source>Yes, close the polls</source>
         <translation>Oui, clore le scrutin</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="17"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="20"/>
         <source>Yes, I am sure: close now</source>
         <translation>Oui, j&apos;en suis sûr : clore maintenant</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="20"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="23"/>
         <source>No, keep the polls open</source>
         <translation>Non, garder le scrutin ouvert</translation>
     </message>
@@ -571,47 +586,47 @@
 <context>
     <name>WorkerExportScreen</name>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="8"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="10"/>
         <source>Polls closed</source>
         <translation>Scrutin clos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="11"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="13"/>
         <source>Closing report:</source>
         <translation>Rapport de clôture :</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="12"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="14"/>
         <source>Printed.</source>
         <translation>Imprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="12"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="14"/>
         <source>Not printed: check the printer.</source>
         <translation>Non imprimé : vérifiez l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="16"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="18"/>
         <source>ballots: %1</source>
         <translation>bulletins : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="18"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="20"/>
         <source>Insert a USB stick, then write the sealed ballot file.</source>
         <translation>Insérez une clé USB, puis écrivez le fichier scellé des bulletins.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="23"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="25"/>
         <source>Sealed file written and checked. Copies: %1.</source>
         <translation>Fichier scellé écrit et vérifié. Copies : %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="28"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="30"/>
         <source>Write the sealed ballot file</source>
         <translation>Écrire le fichier scellé des bulletins</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="28"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="30"/>
         <source>Write a second copy on another stick</source>
         <translation>Écrire une deuxième copie sur une autre clé</translation>
     </message>
@@ -812,42 +827,42 @@
 <context>
     <name>WorkerPinScreen</name>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="6"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="9"/>
         <source>Poll-worker card</source>
         <translation>Carte d&apos;assesseur</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="7"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="10"/>
         <source>Type the card&apos;s PIN.</source>
         <translation>Tapez le code PIN de la carte.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="12"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="15"/>
         <source>This card is not registered for this booth.</source>
         <translation>Cette carte n&apos;est pas enregistrée pour cet isoloir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="13"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="16"/>
         <source>This card is blocked. Use another poll-worker card.</source>
         <translation>Cette carte est bloquée. Utilisez une autre carte d&apos;assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="14"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="17"/>
         <source>Wrong PIN. Tries left on this card: %1.</source>
         <translation>Code PIN erroné. Essais restants sur cette carte : %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="35"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="38"/>
         <source>Leave poll-worker mode</source>
         <translation>Quitter le mode assesseur</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="36"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="39"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="41"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="44"/>
         <source>Log in</source>
         <translation>Se connecter</translation>
     </message>
@@ -855,65 +870,186 @@
 <context>
     <name>WorkerProblem</name>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="7"/>
+        <location filename="../qml/WorkerProblem.qml" line="8"/>
         <source>The election package was refused.</source>
         <translation>Le paquet électoral a été refusé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="8"/>
+        <location filename="../qml/WorkerProblem.qml" line="9"/>
         <source>The booth refused this change.</source>
         <translation>L&apos;isoloir a refusé ce changement.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="9"/>
+        <location filename="../qml/WorkerProblem.qml" line="10"/>
         <source>The sealed file was not written. Try again, or use another stick.</source>
         <translation>Le fichier scellé n&apos;a pas été écrit. Réessayez ou utilisez une autre clé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="10"/>
+        <location filename="../qml/WorkerProblem.qml" line="11"/>
         <source>The audit log was not written. Try another stick.</source>
         <translation>Le journal d&apos;audit n&apos;a pas été écrit. Essayez une autre clé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="11"/>
+        <location filename="../qml/WorkerProblem.qml" line="12"/>
         <source>The slip could not be printed: the code stays on the screen.</source>
         <translation>Le pli n&apos;a pas pu être imprimé : le code reste affiché.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="12"/>
+        <location filename="../qml/WorkerProblem.qml" line="13"/>
         <source>This card is not registered for this booth.</source>
         <translation>Cette carte n&apos;est pas enregistrée pour cet isoloir.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="20"/>
+        <location filename="../qml/WorkerProblem.qml" line="42"/>
+        <source>no USB stick is inserted</source>
+        <translation>aucune clé USB n&apos;est insérée</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="21"/>
+        <source>there is no election package on this stick</source>
+        <translation>il n&apos;y a pas de paquet électoral sur cette clé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="22"/>
+        <source>the package is not signed by its election authority, was altered, or has expired</source>
+        <translation>le paquet n&apos;est pas signé par son autorité électorale, a été modifié ou a expiré</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="23"/>
+        <source>there is no booth provisioning on this stick</source>
+        <translation>il n&apos;y a pas de dotation d&apos;isoloir sur cette clé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="24"/>
+        <source>the booth certificate is not this election authority&apos;s, or is for another election</source>
+        <translation>le certificat de l&apos;isoloir n&apos;est pas celui de cette autorité électorale, ou vaut pour une autre élection</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="25"/>
+        <source>this stick provisions &apos;%1&apos;, and this booth is &apos;%2&apos;</source>
+        <translation>cette clé dote « %1 », et cet isoloir est « %2 »</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="26"/>
+        <source>this is not the stick just checked: check it again</source>
+        <translation>ce n&apos;est pas la clé qui vient d&apos;être vérifiée : vérifiez-la à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="27"/>
+        <source>this booth is already set up</source>
+        <translation>cet isoloir est déjà installé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="28"/>
+        <source>the stick cannot be read</source>
+        <translation>la clé est illisible</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="30"/>
+        <source>the booth is not set up with an election yet</source>
+        <translation>l&apos;isoloir n&apos;est pas encore installé avec une élection</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="31"/>
+        <source>polls are not open yet</source>
+        <translation>le scrutin n&apos;est pas encore ouvert</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="32"/>
+        <source>polls are open</source>
+        <translation>le scrutin est ouvert</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="33"/>
+        <source>polls are paused</source>
+        <translation>le scrutin est suspendu</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="34"/>
+        <source>polls are closed for this election</source>
+        <translation>le scrutin est clos pour cette élection</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="35"/>
+        <source>ballots are already stored on this booth</source>
+        <translation>des bulletins sont déjà enregistrés dans cet isoloir</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="36"/>
+        <source>sessions cannot change: polls are closed</source>
+        <translation>les séances ne peuvent plus changer : le scrutin est clos</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="38"/>
+        <source>close the polls before exporting the sealed ballot file</source>
+        <translation>clôturez le scrutin avant d&apos;exporter le fichier scellé des bulletins</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="39"/>
+        <source>the sealed ballot file does not verify</source>
+        <translation>le fichier scellé des bulletins ne se vérifie pas</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="40"/>
+        <source>the sealed ballot file could not be written</source>
+        <translation>le fichier scellé des bulletins n&apos;a pas pu être écrit</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="41"/>
+        <source>the audit log has no closing event</source>
+        <translation>le journal d&apos;audit ne contient pas de clôture</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="43"/>
+        <source>the stick was pulled out during the write; insert another</source>
+        <translation>la clé a été retirée pendant l&apos;écriture ; insérez-en une autre</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="44"/>
+        <source>the stick is full; insert another</source>
+        <translation>la clé est pleine ; insérez-en une autre</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="45"/>
+        <source>the stick is write-protected; insert another</source>
+        <translation>la clé est protégée en écriture ; insérez-en une autre</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="46"/>
+        <source>the stick gave back other bytes than were written; insert another</source>
+        <translation>la clé a rendu d&apos;autres octets que ceux écrits ; insérez-en une autre</translation>
     </message>
 </context>
 <context>
     <name>WorkerReissueScreen</name>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="9"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="11"/>
         <source>Reissue a voting code</source>
         <translation>Réémettre un code de vote</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="14"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="16"/>
         <source>New code for %1. The old code no longer works. Hidden in %2 seconds.</source>
         <translation>Nouveau code pour %1. L&apos;ancien code ne fonctionne plus. Masqué dans %2 secondes.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="16"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="18"/>
         <source>Print it as a sealed slip instead</source>
         <translation>L&apos;imprimer plutôt sur un pli scellé</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="21"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="23"/>
         <source>The code was printed as a sealed slip. Give it to the voter.</source>
         <translation>Le code a été imprimé sur un pli scellé. Remettez-le à l&apos;électeur.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="24"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="26"/>
         <source>Find the voter by name or number:</source>
         <translation>Chercher l&apos;électeur par nom ou numéro :</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="41"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="43"/>
         <source>Tap to reissue this voter&apos;s code</source>
         <translation>Touchez pour réémettre le code de cet électeur</translation>
     </message>
@@ -921,42 +1057,42 @@
 <context>
     <name>WorkerSetupScreen</name>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="6"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="9"/>
         <source>Set up this booth</source>
         <translation>Installer cet isoloir</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="7"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="10"/>
         <source>Insert the USB stick with the election package, then check it.</source>
         <translation>Insérez la clé USB contenant le paquet électoral, puis vérifiez-la.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="8"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="11"/>
         <source>Check the USB stick</source>
         <translation>Vérifier la clé USB</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="14"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="17"/>
         <source>Election: %1</source>
         <translation>Élection : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="15"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="18"/>
         <source>Booth: %1</source>
         <translation>Isoloir : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="16"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="19"/>
         <source>Compare this fingerprint with the one the election officials gave you:</source>
         <translation>Comparez cette empreinte avec celle fournie par les responsables de l&apos;élection :</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="18"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="21"/>
         <source>They match: set up the booth</source>
         <translation>Elles concordent : installer l&apos;isoloir</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="20"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="23"/>
         <source>Leave poll-worker mode</source>
         <translation>Quitter le mode assesseur</translation>
     </message>

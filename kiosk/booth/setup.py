@@ -1,0 +1,129 @@
+"""Setting the booth up from the election package and the booth's provisioning on a stick."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from kiosk.ballot.ballot_box import BallotBox
+from kiosk.ballot.package import (
+    PACKAGE_FILE,
+    PROVISION_FILE,
+    ElectionPackage,
+    PackageError,
+    Provision,
+    load_package,
+    load_provision,
+)
+from kiosk.ballot.sealed_file import write_atomically
+from kiosk.ballot.signing import public_hex, signing_key_from_hex
+from kiosk.ballot.values import Mode
+from kiosk.booth.polls import PollsAction
+from kiosk.booth.polls_desk import MODE, PollsDesk
+from kiosk.devices.media import Media
+
+
+def checked_media(media: Path, now: datetime) -> tuple[ElectionPackage, Provision]:
+    """The package and provisioning on the media, signatures, certificate and booth key checked."""
+    package = load_package(media / PACKAGE_FILE, now=now)
+    provision = load_provision(media / PROVISION_FILE, package)
+    key = signing_key_from_hex(provision.booth_private_key)
+    if public_hex(key) != provision.certificate.body.booth_public_key:
+        raise PackageError("the booth key does not match its certificate")
+    return package, provision
+
+
+def take_in(
+    data_dir: Path,
+    box: BallotBox,
+    polls: PollsDesk,
+    package: ElectionPackage,
+    provision: Provision,
+    mode: Mode,
+) -> None:
+    """Stores the package, the provisioning and this booth's voting codes; polls become ready."""
+    station = provision.certificate.body.station
+    hashes = {c.voter: c.code_hash for c in package.body.credentials}
+    voters = package.definition.voters_at(station)
+    # The files first: a crash before the commit leaves a booth that is simply not set up yet.
+    write_atomically(data_dir, PROVISION_FILE, provision.model_dump_json().encode())
+    write_atomically(data_dir, PACKAGE_FILE, package.to_json().encode())
+    data = {"election": package.election_id, "fingerprint": package.fingerprint, "station": station}
+    with polls.changing(PollsAction.SET_UP, data) as c:
+        box.add_credentials(c, {v.id: hashes[v.id] for v in voters if v.id in hashes})
+        box.put_setting(c, MODE, mode)
+
+
+class SetupRefusal(StrEnum):
+    """Why a stick was not taken in; the poll worker's screen says it in their language."""
+
+    NO_STICK = "no_stick"
+    NO_PACKAGE = "no_package"
+    PACKAGE_INVALID = "package_invalid"  # not signed by its authority, altered, malformed or expired
+    NO_PROVISION = "no_provision"
+    PROVISION_INVALID = "provision_invalid"  # certificate not the authority's, or for another election
+    OTHER_BOOTH = "other_booth"  # provisions another booth than the one this booth's config names
+    NOT_THE_STICK_CHECKED = "not_the_stick_checked"  # swapped after the poll worker compared it
+    ALREADY_SET_UP = "already_set_up"
+    UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True)
+class SetupPreview:
+    """What a checked stick would set up, for the poll worker to compare with the printed fingerprint."""
+
+    title: dict[str, str]  # in every language of the election
+    fingerprint: str
+    station: str
+
+
+class SetupRefused(Exception):
+    """The stick was refused and nothing was set up; detail (English) is for the log."""
+
+    def __init__(self, reason: SetupRefusal, detail: str = "", names: tuple[str, ...] = ()) -> None:
+        super().__init__(detail or reason.value)
+        self.reason, self.detail, self.names = reason, detail, names
+
+
+def checked_stick(
+    folder: Path, now: datetime, booth_id: str | None
+) -> tuple[ElectionPackage, Provision]:
+    """The package and provisioning copied off a stick, checked; SetupRefused says why not."""
+    if not (folder / PACKAGE_FILE).exists():
+        raise SetupRefused(SetupRefusal.NO_PACKAGE)
+    try:
+        package = load_package(folder / PACKAGE_FILE, now=now)
+    except PackageError as exc:
+        raise SetupRefused(SetupRefusal.PACKAGE_INVALID, str(exc)) from exc
+    if not (folder / PROVISION_FILE).exists():
+        raise SetupRefused(SetupRefusal.NO_PROVISION)
+    try:
+        provision = load_provision(folder / PROVISION_FILE, package)
+    except PackageError as exc:
+        raise SetupRefused(SetupRefusal.PROVISION_INVALID, str(exc)) from exc
+    station = provision.certificate.body.station
+    if booth_id is not None and station != booth_id:
+        detail = f"this stick provisions {station!r}, and this booth is {booth_id!r}"
+        raise SetupRefused(SetupRefusal.OTHER_BOOTH, detail, (station, booth_id))
+    return package, provision
+
+
+@contextmanager
+def stick_files(media: Media, scratch_parent: Path) -> Iterator[Path]:
+    """The package and provisioning read off the stick (mounted read-only) into a private folder
+    beside the booth's storage: the provisioning holds the booth's key."""
+    if not media.present():
+        raise SetupRefused(SetupRefusal.NO_STICK)
+    with tempfile.TemporaryDirectory(dir=scratch_parent, prefix="setup-") as scratch:
+        folder = Path(scratch)
+        for name in (PACKAGE_FILE, PROVISION_FILE):
+            data = media.read_file(name)
+            if data is not None:
+                (folder / name).write_bytes(data)
+        yield folder
+
