@@ -24,6 +24,8 @@ from kiosk.devices.health import device_health
 from kiosk.devices.media import Media
 from kiosk.devices.printer import MESSAGE_KEYS, Printer, PrintStatus
 from kiosk.devices.sim_card import SimCard, SimCardReader
+from kiosk.devices.speech import build_speech
+from kiosk.ui.accessibility import dpi_from_width
 from kiosk.ui.app import BoothUi, WorkerSetup, application, build_ui
 from kiosk.ui.card_door import CardDoor
 from kiosk.ui.receipt_slips import ReceiptSlips, report_printer
@@ -116,7 +118,10 @@ def _booth_ui(station: Station, devices: BoothDevices, config: BoothConfig) -> B
     setup = WorkerSetup(station, devices.media, report_printer(devices.printer),
                         lambda: health_rows(devices, config.station_data, station.clock()),
                         config.station)
-    ui = build_ui(station, slips, timing, config.ui.language, worker_setup=setup)
+    width_mm = config.ui.screen_width_mm
+    dpi = dpi_from_width(application().primaryScreen().size().width(), width_mm) if width_mm else None
+    ui = build_ui(station, slips, timing, config.ui.language, dpi=dpi, worker_setup=setup,
+                  speech=build_speech(config.devices.speech))
     slips.language = ui.language.code
     return ui
 

@@ -147,4 +147,5 @@ def tour(out: Path, election: Path | None, media: Path | None, worker_card: Path
         raise click.ClickException(str(exc)) from None
     application()
     written = run_tour(definition, out, worker=worker)
-    click.echo(f"{len(written)} screens written to {out}")
+    pictures = [p for p in written if p.suffix == ".png"]
+    click.echo(f"{len(pictures)} screens written to {out}, each with its spoken script")

@@ -34,6 +34,8 @@ class Devices(_Model):
     card_reader: str = Field(default="sim", pattern=r"^(pcsc(:.+)?|sim)$")
     media: str = "sim"  # "udev" for real USB sticks, a folder standing in for one, or "sim"
     scanner: str = Field(default="wedge", pattern=r"^(wedge|none)$")
+    # The audio ballot's voice: espeak-ng played with aplay (ALSA), or with the sound server's player.
+    speech: str = Field(default="espeak", pattern=r"^(espeak(:(aplay|paplay|pw-play))?|sim|none)$")
 
 
 class UiSettings(_Model):
@@ -44,6 +46,9 @@ class UiSettings(_Model):
         default=INACTIVITY_COUNTDOWN_SECONDS, ge=COUNTDOWN_RANGE_SECONDS[0], le=COUNTDOWN_RANGE_SECONDS[1]
     )
     language: str = "en"
+    # The glass's width in millimetres, for screens that report their size wrongly (a bad EDID, a
+    # projector): the text sizes and touch targets are then measured from it, not from the screen.
+    screen_width_mm: float | None = Field(default=None, gt=50, lt=3000)
 
 
 class BoothConfig(_Model):

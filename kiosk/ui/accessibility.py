@@ -39,20 +39,28 @@ class Theme:
     chosen_text: str
     notice: str  # background of a warning or refusal, shown with a "!" sign too
     notice_text: str
+    focus: str  # the keypad's focus ring, drawn on the background around a button
 
 
 THEMES = {
     # Black on white (21:1); navy faces with white text (15.5:1): well above the 10:1 asked.
     "default": Theme("#FFFFFF", "#000000", "#FFFFFF", "#000000", "#000000", "#00205B", "#FFFFFF",
-                     "#FFF1B8", "#000000"),
-    # White and yellow on black, for low vision.
-    "high": Theme("#000000", "#FFFFFF", "#000000", "#FFFFFF", "#FFFF00", "#FFFF00", "#000000",
-                  "#000000", "#FFFF00"),
+                     "#FFF1B8", "#000000", "#0A45C8"),
+    # White on black, for low vision: only the pure pair reaches 21:1 (yellow on black is 19.56:1);
+    # the focus ring alone is yellow, so it stands out from every white frame.
+    "high": Theme("#000000", "#FFFFFF", "#000000", "#FFFFFF", "#FFFFFF", "#FFFFFF", "#000000",
+                  "#000000", "#FFFFFF", "#FFFF00"),
     # Softer grey on grey (about 4.5:1 to 5:1) for voters dazzled by a bright screen; still legible.
     "low": Theme("#9A9A9A", "#202020", "#A8A8A8", "#202020", "#303030", "#404040", "#C8C8C8",
-                 "#A8A8A8", "#202020"),
+                 "#A8A8A8", "#202020", "#000000"),
 }
 CONTRASTS = ("default", "high", "low")
+
+
+def dpi_from_width(width_px: int, width_mm: float) -> float:
+    """The density of a screen whose width is known from the booth's config (VxSuite fixes each
+    screen model's density the same way)."""
+    return width_px / (width_mm / MM_PER_INCH)
 
 
 def pixels(mm: float, dpi: float) -> int:
@@ -72,6 +80,8 @@ class Accessibility(QObject):
         self._dpi = physical_dpi if low <= physical_dpi <= high else FALLBACK_DPI
         self._size = DEFAULT_TEXT_SIZE
         self._contrast = "default"
+        self._blanked = False
+        self._picking = False  # the size picker is open
 
     def _get_size(self) -> int:
         return self._size
@@ -83,9 +93,9 @@ class Accessibility(QObject):
         return font_pixels(TEXT_SIZES_MM[self._size], self._dpi)
 
     def _get_bar_font(self) -> int:
-        # The tools bar (language, size, contrast) stays at most at the default size so it keeps to
-        # one row on a 1280-pixel screen and leaves the room to the ballot.
-        return min(self._get_font(), font_pixels(TEXT_SIZES_MM[DEFAULT_TEXT_SIZE], self._dpi))
+        # The tools bar (language, size, contrast) grows with the text: a voter who needs large text
+        # needs it there too. Its rows wrap; the screens below scroll.
+        return self._get_font()
 
     def _get_title_font(self) -> int:
         return round(self._get_font() * 1.3)
@@ -109,10 +119,33 @@ class Accessibility(QObject):
     gap = Property(int, _get_gap, notify=changed)
     theme = Property(dict, _get_theme, notify=changed)
     fontFamily = Property(str, lambda self: FONT_FAMILY, constant=True)
+    dpi = Property(float, lambda self: self._dpi, constant=True)
+    blanked = Property(bool, lambda self: self._blanked, notify=changed)
+    picking = Property(bool, lambda self: self._picking, notify=changed)
+
+    @Slot(bool)
+    def showSizes(self, shown: bool) -> None:
+        self._picking = shown
+        self.changed.emit()
 
     @Slot()
-    def nextTextSize(self) -> None:
-        self._size = (self._size + 1) % len(TEXT_SIZES_MM)
+    def toggleBlank(self) -> None:
+        """The audio ballot's privacy screen: the display goes dark, the voter goes on by ear."""
+        self._blanked = not self._blanked
+        self.changed.emit()
+
+    @Slot(int)
+    def chooseTextSize(self, size: int) -> None:
+        """One of the four sizes, chosen by name: no cycling from the largest back to the smallest."""
+        if not 0 <= size < len(TEXT_SIZES_MM):
+            raise ValueError(f"no text size {size}: there are {len(TEXT_SIZES_MM)}")
+        self._size = size
+        self.changed.emit()
+
+    @Slot()
+    def resetLook(self) -> None:
+        """VVSG 2.0 7.1-B: the voter can go back to the default size and contrast in one tap."""
+        self._size, self._contrast = DEFAULT_TEXT_SIZE, "default"
         self.changed.emit()
 
     @Slot()
@@ -125,5 +158,5 @@ class Accessibility(QObject):
         self.changed.emit()
 
     def reset(self) -> None:
-        self._size, self._contrast = DEFAULT_TEXT_SIZE, "default"
+        self._size, self._contrast, self._blanked, self._picking = DEFAULT_TEXT_SIZE, "default", False, False
         self.changed.emit()

@@ -18,16 +18,20 @@ from kiosk.booth.station import Station
 from kiosk.booth.walk import Booth, ReceiptPrinter, Timing, Walk, no_printer
 from kiosk.booth.worker_flow import ReportPrinter, WorkerFlow, no_report_printer
 from kiosk.devices.media import Media
+from kiosk.devices.speech import NoSpeech, Speech
 from kiosk.ui.accessibility import FONT_FAMILY, Accessibility
 from kiosk.ui.code_entry_model import CodeEntryModel
 from kiosk.ui.language import Language
+from kiosk.ui.narration import Narrator
+from kiosk.ui.navigation import Navigator, attach_navigator
 from kiosk.ui.walk_model import WalkModel
 from kiosk.ui.worker_model import Health, WorkerModel
 
 QML = Path(__file__).resolve().parent / "qml"
 _ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
 # Keys a window manager or Qt could use to leave or switch the booth: a voter gets no way out.
-_BLOCKED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Tab, Qt.Key.Key_Meta, Qt.Key.Key_Super_L}
+# (Tab is the keypad navigator's: it moves the booth's own focus ring and never reaches Qt.)
+_BLOCKED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Meta, Qt.Key.Key_Super_L}
 
 
 class _Activity(QObject):
@@ -57,6 +61,10 @@ class BoothUi:
     access: Accessibility
     language: Language
     worker: WorkerModel | None = None
+    navigator: Navigator | None = None
+    narrator: Narrator | None = None
+    # Held here so Python keeps the filter's own state as long as the window lives.
+    activity: QObject | None = None
 
 
 def _no_devices() -> list[tuple[str, str, str]]:
@@ -91,6 +99,7 @@ def build_ui(
     dpi: float | None = None,
     clock: Callable[[], float] = time.monotonic,
     worker_setup: WorkerSetup | None = None,
+    speech: Speech | None = None,
 ) -> BoothUi:
     """The booth's screens (the voter's, and the poll worker's when given), in a window not yet shown
     full screen."""
@@ -118,7 +127,10 @@ def build_ui(
     window = roots[0]
     activity = _Activity(lambda: _touched(walk, worker), window)
     app.installEventFilter(activity)  # keys go to the focused item, not the window: watch them all
-    return BoothUi(engine, window, walk, code, access, lang, worker)
+    navigator = attach_navigator(window, walk, worker, access, [m for m in (walk, code, access, worker) if m])
+    narrator = Narrator(window, navigator, speech or NoSpeech(), lang, access, window)
+    walk.loggedOut.connect(narrator.stop)
+    return BoothUi(engine, window, walk, code, access, lang, worker, navigator, narrator, activity)
 
 
 def _touched(walk: WalkModel, worker: WorkerModel | None) -> None:

@@ -31,23 +31,48 @@ class CodeEntryModel(QObject):
         self._typed = ""
         self._refusal: CodeRefused | None = None
         self._locked_until = 0.0
+        # While one group is typed again after "Check group N": where the next symbol goes, and
+        # where that group ends. None when symbols go at the end.
+        self._retype: tuple[int, int] | None = None
         walk.loggedOut.connect(self.reset)
         walk.ticked.connect(self._tick)
 
     @Slot(str)
     def press(self, key: str) -> None:
         if key in ALPHABET and len(self._typed) < CODE_LENGTH and not self._locked():
-            self._typed += key
+            if self._retype is None:
+                self._typed += key
+            else:
+                at, end = self._retype
+                self._typed = self._typed[:at] + key + self._typed[at:]
+                self._retype = (at + 1, end) if at + 1 < end else None
             self.changed.emit()
+
+    @Slot(int)
+    def retypeGroup(self, group: int) -> None:
+        """The group the check character points at, emptied to be typed again in its place: the
+        voter fixes four symbols, not everything typed after them."""
+        start = (group - 1) * GROUP_SIZE
+        if not 0 <= start < len(self._typed) or self._locked():
+            return
+        self._typed = self._typed[:start] + self._typed[start + GROUP_SIZE :]
+        self._retype = (start, start + GROUP_SIZE)
+        self.changed.emit()
 
     @Slot()
     def deleteLast(self) -> None:
-        self._typed = self._typed[:-1]
+        if self._retype is None:
+            self._typed = self._typed[:-1]
+        else:
+            at, end = self._retype
+            if at > end - GROUP_SIZE:
+                self._typed = self._typed[: at - 1] + self._typed[at:]
+                self._retype = (at - 1, end)
         self.changed.emit()
 
     @Slot()
     def clear(self) -> None:
-        self._typed = ""
+        self._typed, self._retype = "", None
         self.changed.emit()
 
     @Slot()
@@ -57,7 +82,7 @@ class CodeEntryModel(QObject):
     @Slot(str)
     def scanned(self, text: str) -> None:
         """A whole code from the scanner (keyboard wedge), Enter already stripped."""
-        self._typed = normalise(text)[:CODE_LENGTH]
+        self._typed, self._retype = normalise(text)[:CODE_LENGTH], None
         self._check(text)
 
     def _check(self, text: str) -> None:
@@ -86,7 +111,7 @@ class CodeEntryModel(QObject):
 
     @Slot()
     def reset(self) -> None:
-        self._typed, self._refusal, self._locked_until = "", None, 0.0
+        self._typed, self._refusal, self._locked_until, self._retype = "", None, 0.0, None
         self.changed.emit()
 
     def card_refused(self, refusal: CodeRefused) -> None:
@@ -99,7 +124,8 @@ class CodeEntryModel(QObject):
         self.reset()
 
     def _groups(self) -> list[str]:
-        padded = self._typed + PLACEHOLDER * (CODE_LENGTH - len(self._typed))
+        at = self._retype[0] if self._retype else len(self._typed)
+        padded = self._typed[:at] + PLACEHOLDER * (CODE_LENGTH - len(self._typed)) + self._typed[at:]
         return [padded[i : i + GROUP_SIZE] for i in range(0, CODE_LENGTH, GROUP_SIZE)]
 
     def _reason(self) -> str:
@@ -117,6 +143,8 @@ class CodeEntryModel(QObject):
     complete = Property(bool, lambda self: len(self._typed) == CODE_LENGTH, notify=changed)
     refusal = Property(str, _reason, notify=changed)
     groupsToCheck = Property(str, _groups_to_check, notify=changed)
+    suspectGroups = Property(list, lambda self: list(self._refusal.groups_to_check) if self._refusal else [],
+                             notify=changed)
     wrongLength = Property(bool, lambda self: bool(self._refusal and self._refusal.wrong_length),
                            notify=changed)
     failuresLeft = Property(int, lambda self: self._refusal.failures_left if self._refusal else 0,

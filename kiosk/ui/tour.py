@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from kiosk.ballot.ballot_box import StorageError
 from kiosk.ballot.codes import generate_code
@@ -28,11 +28,14 @@ from kiosk.devices.printer import Printer
 from kiosk.ui.accessibility import DEFAULT_TEXT_SIZE, TEXT_SIZES_MM
 from kiosk.ui.app import BoothUi, build_ui
 from kiosk.ui.receipt_slips import ReceiptSlips
+from kiosk.ui.spoken import screen_script
 from kiosk.ui.worker_tour import WorkerTour, build_worker_ui, scratch_folder, walk_worker_screens
 
-# (contrast, text size) for every language; the largest text once, in the first language.
-TOUR_LOOKS = (("default", DEFAULT_TEXT_SIZE), ("high", DEFAULT_TEXT_SIZE))
-LARGEST_LOOK = ("default", len(TEXT_SIZES_MM) - 1)
+# (contrast, text size) for every language: the three contrasts at the usual size, and the other
+# three sizes in the usual contrast (the size changes the layout, the contrast only the colours).
+TOUR_LOOKS = (("default", DEFAULT_TEXT_SIZE), ("high", DEFAULT_TEXT_SIZE), ("low", DEFAULT_TEXT_SIZE),
+              *(("default", size) for size in range(len(TEXT_SIZES_MM)) if size != DEFAULT_TEXT_SIZE))
+Look = tuple[str, str, int]  # language, contrast, text size
 TOUR_TIMING = Timing(warning_seconds=120, countdown_seconds=45)
 ScreenHook = Callable[[str, BoothUi], None]
 
@@ -98,6 +101,9 @@ def walk_every_screen(ui: BoothUi, booth: TourBooth, clock: ManualClock) -> Iter
     code.unlocked()  # as a poll worker clearing the lock
     code.scanned(generate_code())
     yield "05-sessions"
+    ui.access.showSizes(True)
+    yield "06-text-sizes"
+    ui.access.showSizes(False)
     yield from _questions(ui, booth)
     walk.submit()
     yield "20-confirm"
@@ -146,20 +152,23 @@ def _questions(ui: BoothUi, booth: TourBooth) -> Iterator[str]:
     yield "19-review"
 
 
+def tour_looks(election: ElectionDefinition) -> list[Look]:
+    return [(language, *look) for language in election.languages for look in TOUR_LOOKS]
+
+
 def run_tour(
     election: ElectionDefinition, out: Path, hook: ScreenHook | None = None, save: bool = True,
-    worker: WorkerTour | None = None, printer: Printer | None = None,
+    worker: WorkerTour | None = None, printer: Printer | None = None, looks: list[Look] | None = None,
 ) -> list[Path]:
-    """Every screen, every language, default and high contrast; returns the files written.
+    """Every screen, every language, default and high contrast, as pictures and spoken scripts;
+    returns the files written.
 
     With a worker tour (media with a registered poll-worker card), the poll worker's screens too;
     with a printer, each look's receipt is printed on it (the demo keeps them as pictures)."""
     out.mkdir(parents=True, exist_ok=True)
     logging.getLogger("kiosk.booth.walk").setLevel(logging.ERROR)  # the tour's failed cast is staged
-    looks = [(lang, *look) for lang in election.languages for look in TOUR_LOOKS]
-    looks.append((election.languages[0], *LARGEST_LOOK))
     written: list[Path] = []
-    for language, contrast, size in looks:
+    for language, contrast, size in looks or tour_looks(election):
         prefix = f"{language}-{contrast}" + ("" if size == DEFAULT_TEXT_SIZE else f"-size{size + 1}")
         written += _tour_one_look(election, out / prefix, language, (contrast, size), hook, save, printer)
         if worker is not None:
@@ -208,10 +217,14 @@ def _shoot(
         if save:
             path = prefix.with_name(f"{prefix.name}-{_safe(name)}.png")
             ui.window.grabWindow().save(str(path))
-            written.append(path)
+            # What the audio ballot reads out for the screen, one sentence a line, for reviewers.
+            script = path.with_suffix(".txt")
+            script.write_text("\n".join(screen_script(ui.window)) + "\n", encoding="utf-8")
+            written += [path, script]
     ui.language.release()
     ui.window.close()
     ui.engine.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the next look starts alone
     return written
 
 

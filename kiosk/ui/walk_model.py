@@ -185,7 +185,9 @@ class WalkModel(QObject):
             labels = {c: self._text(x.label) for x in (q.lists if isinstance(q, ListChoice) else q.options)
                       for c in [x.id]}
             rows.append({"id": item.question_id, "number": item.index + 1, "title": self._text(q.title),
-                         "answer": ", ".join(labels[c] for c in item.chosen), "state": item.state.value})
+                         "answer": ", ".join(labels[c] for c in item.chosen), "state": item.state.value,
+                         # fewer picks than allowed (an undervote) is flagged on the review
+                         "kind": q.kind, "chosenCount": len(item.chosen), "max": q.max_choices})
         return rows
 
     def _tracking(self) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ballot.package import RegisteredCard
@@ -162,3 +163,5 @@ def ui(
     booth_ui.window.close()
     booth_ui.engine.deleteLater()
     qapp.processEvents()
+    # Gone now, with its event filters: the next test's key events meet only its own window's.
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)

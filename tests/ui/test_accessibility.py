@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtQuick import QQuickItem
 
 from kiosk.booth.station import Station
 from kiosk.ui.accessibility import (
@@ -16,7 +18,7 @@ from kiosk.ui.accessibility import (
 )
 from kiosk.ui.app import BoothUi
 from tests.kit import ElectionKit
-from tests.ui.taps import MARITIME, exists, find, log_in, tap, text_of, voter_code
+from tests.ui.taps import MARITIME, exists, find, items, log_in, settle, tap, text_of, voter_code
 
 VVSG_CAP_BANDS_MM = ((3.5, 4.2), (4.8, 5.6), (6.4, 7.1), (8.5, 9.0))
 
@@ -66,6 +68,7 @@ def test_size_contrast_and_language_keep_the_place_and_reset_for_the_next_voter(
     tap(ui, f"option-{choice}")
     before = find(ui, "question-title").property("font").pixelSize()
     tap(ui, "text-size")
+    tap(ui, "size-3")
     tap(ui, "contrast")
     tap(ui, "lang-fr")
     assert find(ui, "question-title").property("font").pixelSize() > before
@@ -74,7 +77,7 @@ def test_size_contrast_and_language_keep_the_place_and_reset_for_the_next_voter(
     assert ui.window.color().name().upper() == THEMES["high"].background
     tap(ui, "question-back")
     tap(ui, "log-out")
-    assert text_of(ui, "text-size").startswith("Text size") and "2/4" in text_of(ui, "text-size")
+    assert text_of(ui, "text-size") == "Text size: Standard"
     assert ui.window.color().name().upper() == THEMES["default"].background
 
 
@@ -82,8 +85,8 @@ def test_size_contrast_and_language_keep_the_place_and_reset_for_the_next_voter(
 def test_the_largest_text_still_fits_the_window(ui: BoothUi, conference: ElectionKit, station: Station,
                                                 size: tuple[int, int]) -> None:
     ui.window.resize(*size)
-    for _ in range(3):
-        tap(ui, "text-size")  # to the largest of the four
+    tap(ui, "text-size")
+    tap(ui, "size-4")  # the largest of the four
     _voter, code = voter_code(conference, station.station_id, MARITIME)
     log_in(ui, code)
     tap(ui, f"session-{MARITIME}")
@@ -99,3 +102,90 @@ def test_a_screen_without_a_usable_size_gets_the_common_desktop_sizes(qapp: obje
     from kiosk.ui.accessibility import FALLBACK_DPI, Accessibility
 
     assert Accessibility(reported).property("font") == font_pixels(TEXT_SIZES_MM[1], FALLBACK_DPI)
+
+
+def test_the_four_sizes_are_chosen_by_name_and_one_tap_resets_size_and_contrast(ui: BoothUi) -> None:
+    tap(ui, "text-size")
+    names = [text_of(ui, f"size-{n}") for n in range(1, 5)]
+    assert names == ["Small", "Standard", "Large", "Extra large"]
+    assert find(ui, "size-2").property("chosen") is True  # the booth's default
+    tap(ui, "size-4")
+    assert not exists(ui, "size-picker") and text_of(ui, "text-size") == "Text size: Extra large"
+    tap(ui, "text-size")
+    tap(ui, "size-4")  # the largest again stays the largest: no cycling back to the smallest
+    assert ui.access.property("textSize") == 3
+    tap(ui, "contrast")
+    tap(ui, "text-size")
+    tap(ui, "size-reset")
+    assert ui.access.property("textSize") == 1 and ui.access.property("contrast") == "default"
+
+
+def test_the_tools_bar_grows_with_the_text(ui: BoothUi) -> None:
+    sizes = []
+    for n in (1, 4):
+        tap(ui, "text-size")
+        tap(ui, f"size-{n}")
+        sizes.append(find(ui, "contrast").property("fontSize"))
+    assert sizes[1] > sizes[0] * 2
+
+
+def test_high_contrast_uses_only_pure_pairs_of_20_to_1_or_more() -> None:
+    t = THEMES["high"]
+    pairs = [(t.text, t.background), (t.control_text, t.control), (t.chosen_text, t.chosen),
+             (t.border, t.background), (t.notice_text, t.notice)]
+    assert min(contrast(a, b) for a, b in pairs) >= 20
+
+
+def test_a_chosen_option_looks_unlike_a_primary_button_and_keeps_its_label_off_the_frame(
+    ui: BoothUi, conference: ElectionKit, station: Station
+) -> None:
+    _voter, code = voter_code(conference, station.station_id, MARITIME)
+    log_in(ui, code)
+    tap(ui, f"session-{MARITIME}")
+    choice = conference.definition.session(MARITIME).questions[0].choices[0]
+    tap(ui, f"option-{choice}")
+    for look in ("default", "high"):
+        ui.access.set_look(look, 0)  # the smallest text, where the label sat on the frame
+        settle(ui.window)
+        chosen, primary = find(ui, f"option-{choice}"), find(ui, "question-continue")
+        assert [i.objectName() for i in chosen.childItems() if i.isVisible()].count("chosen-line") == 1
+        assert not any(i.objectName() == "chosen-line" and i.isVisible() for i in primary.childItems())
+        texts = [t for t in items(ui.window) if t.inherits("QQuickText") and _under(t, chosen)]
+        left = min(t.mapToItem(chosen, QPointF(0, 0)).x() for t in texts)
+        assert left >= chosen.property("frame") + 3, look  # the label is clear of the thick frame
+
+
+def _under(item: QQuickItem, ancestor: QQuickItem) -> bool:
+    parent = item.parentItem()
+    while parent is not None and parent is not ancestor:
+        parent = parent.parentItem()
+    return parent is ancestor and item.isVisible()
+
+
+def test_a_sliver_of_an_option_at_the_edge_of_the_list_answers_no_tap(
+    ui: BoothUi, conference: ElectionKit, station: Station
+) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    _voter, code = voter_code(conference, station.station_id, MARITIME)
+    log_in(ui, code)
+    tap(ui, f"session-{MARITIME}")
+    ui.access.set_look("default", 3)
+    settle(ui.window)
+    choice = conference.definition.session(MARITIME).questions[0].choices[-1]
+    option = find(ui, f"option-{choice}")
+    flick = option.parentItem()
+    while not flick.inherits("QQuickFlickable"):
+        flick = flick.parentItem()
+    top = option.mapToItem(flick.property("contentItem"), QPointF(0, 0)).y()
+    sliver = 10  # px of the option left showing at the bottom of the list: under 3 mm
+    flick.setProperty("contentY", top + sliver - flick.height())
+    settle(ui.window)
+    edge = flick.mapToScene(QPointF(flick.width() / 2, flick.height() - sliver / 2))
+    QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(round(edge.x()), round(edge.y())))
+    settle(ui.window)
+    assert find(ui, f"option-{choice}").property("chosen") is False
+    tap(ui, f"option-{choice}")  # paged into view, the whole option takes the tap
+    assert find(ui, f"option-{choice}").property("chosen") is True

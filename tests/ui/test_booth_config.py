@@ -46,3 +46,17 @@ def test_a_wrong_config_names_the_key_and_the_problem(text: str, named: str) -> 
 def test_a_missing_config_file_says_so(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read"):
         load_config(tmp_path / "booth.toml")
+
+
+def test_the_screen_width_in_the_config_sets_the_sizes_on_the_glass(qapp: object) -> None:
+    from kiosk.ui.accessibility import TEXT_SIZES_MM, TOUCH_TARGET_MM, Accessibility, dpi_from_width, pixels
+
+    config = parse_config("[ui]\nscreen_width_mm = 270.9\n")  # a 1280-pixel panel 27 cm wide: 120 dpi
+    assert config.ui.screen_width_mm is not None
+    dpi = dpi_from_width(1280, config.ui.screen_width_mm)
+    assert round(dpi) == 120
+    access = Accessibility(dpi)
+    assert access.property("target") >= pixels(TOUCH_TARGET_MM, 120) > pixels(TOUCH_TARGET_MM, 96)
+    assert TEXT_SIZES_MM[1] > 0
+    with pytest.raises(ConfigError, match=r"ui\.screen_width_mm"):
+        parse_config("[ui]\nscreen_width_mm = 0\n")

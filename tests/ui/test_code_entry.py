@@ -14,7 +14,7 @@ from kiosk.booth.station import Station
 from kiosk.ui.app import BoothUi
 from tests.kit import ElectionKit
 from tests.ui.conftest import ManualClock
-from tests.ui.taps import MARITIME, exists, settle, tap, text_of, type_code, voter_code, wait_for
+from tests.ui.taps import MARITIME, exists, find, settle, tap, text_of, type_code, voter_code, wait_for
 
 
 def test_the_code_shows_in_its_groups_as_it_is_typed(ui: BoothUi) -> None:
@@ -68,3 +68,23 @@ def test_five_wrong_codes_lock_the_booth_and_send_the_voter_to_a_poll_worker(
     wait_for(qtbot, lambda: not exists(ui, "code-refusal"))
     tap(ui, "key-7")
     assert ui.code.property("typed") == "7"
+
+
+def test_the_group_to_check_is_marked_and_typed_again_in_its_place(
+    ui: BoothUi, conference: ElectionKit, station: Station
+) -> None:
+    _voter, code = voter_code(conference, station.station_id, MARITIME)
+    plain = code.replace("-", "")
+    wrong = plain[:9] + ("0" if plain[9] != "0" else "1") + plain[10:]  # a slip in group 3
+    tap(ui, "enter-code")
+    type_code(ui, wrong)
+    assert "Check group 3" in text_of(ui, "code-refusal")
+    marked = [n for n in range(1, 7) if find(ui, f"code-group-{n}").property("suspect")]
+    assert marked == [3]
+    tap(ui, "retype-group-3")  # not fifteen taps on Delete: group 3 alone is emptied
+    assert ui.code.property("groups")[2] == "····" and ui.code.property("groups")[3] == plain[12:16]
+    for symbol in plain[8:12]:
+        tap(ui, f"key-{symbol}")
+    assert "".join(ui.code.property("groups")) == plain
+    tap(ui, "code-submit")
+    assert ui.walk.walk.screen.value == "sessions"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.ballot.definition import ElectionDefinition, ListChoice
 from kiosk.booth.walk import Screen
 from kiosk.booth.worker_flow import WorkerScreen
+from kiosk.ui.accessibility import DEFAULT_TEXT_SIZE
 from kiosk.ui.app import BoothUi
 from kiosk.ui.language import NATIVE_NAMES, TRANSLATIONS
 from kiosk.ui.tour import run_tour
@@ -114,8 +115,9 @@ def test_every_screen_in_every_language_has_no_untranslated_string(
         else:
             screens.add("timeout_warning" if ui.walk.walk.warning_shown else ui.walk.walk.screen.value)
 
+    words = [(language, "default", DEFAULT_TEXT_SIZE) for language in conference.definition.languages]
     run_tour(conference.definition, tmp_path, hook=look, save=False,
-             worker=WorkerTour(carded_media, PIN, WORKER_KEY))
+             worker=WorkerTour(carded_media, PIN, WORKER_KEY), looks=words)
     worker_screens = {f"worker-{s.value}" for s in WorkerScreen}
     assert screens == {s.value for s in Screen} | {"timeout_warning"} | worker_screens
     assert {language for language, _ in seen} == set(conference.definition.languages)

@@ -2,7 +2,8 @@
 // gives for a refused cast has its text here (tests/ui/test_refusal_texts.py checks it).
 import QtQuick
 
-Column {
+// At the largest text the screen scrolls, with its paging buttons under it.
+ScrollArea {
     function why(error) {
         switch (error) {
         case "polls_not_open": return qsTr("The booth refused this vote: polls are not open now. Nothing was recorded. Please ask a poll worker.")
@@ -13,9 +14,12 @@ Column {
         }
         return ""
     }
-    spacing: 2 * access.gap
-    Says { objectName: "cast-not-recorded"; big: true; text: "! " + qsTr("Your vote was NOT recorded") }
-    Says { objectName: "cast-failed-why"; text: why(walk.castError) }
-    BigButton { objectName: "cast-retry"; primary: true; text: qsTr("Try again"); onTapped: walk.submit() }
-    BigButton { objectName: "cast-failed-done"; text: qsTr("Back to sessions"); onTapped: walk.done() }
+    Column {
+        width: parent.width
+        spacing: 2 * access.gap
+        Says { objectName: "cast-not-recorded"; big: true; text: "! " + qsTr("Your vote was NOT recorded") }
+        Says { objectName: "cast-failed-why"; text: why(walk.castError) }
+        BigButton { objectName: "cast-retry"; primary: true; text: qsTr("Try again"); onTapped: walk.submit() }
+        BigButton { objectName: "cast-failed-done"; isBack: true; text: qsTr("Back to sessions"); onTapped: walk.done() }
+    }
 }

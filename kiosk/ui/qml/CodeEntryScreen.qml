@@ -3,6 +3,7 @@ import QtQuick
 
 Item {
     id: entry
+    objectName: "code-entry"
     focus: true
     property string scan: ""
     Keys.onPressed: (event) => {
@@ -29,66 +30,92 @@ Item {
         return ""
     }
 
-    Column {
-        id: head
-        width: parent.width
-        spacing: access.gap
-        Says {
-            visible: code.refusal === ""  // the refusal takes its place, leaving room for the keys
-            text: qsTr("Type the voting code printed on your notice, or hold it under the scanner.")
-        }
-        Row {
-            objectName: "code-display"
+    ScrollArea {  // at the largest text the code and the keys scroll; the actions stay in view
+        id: list
+        external: true
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: actions.top; bottomMargin: access.gap }
+        Column {
+            width: parent.width
             spacing: access.gap
-            property string shown: code.groups.join("-")
-            Repeater {
-                model: code.groups
-                Rectangle {
-                    width: groupText.implicitWidth + 2 * access.gap
-                    height: groupText.implicitHeight + access.gap
-                    color: access.theme.control
-                    border.color: access.theme.border
-                    border.width: 2
-                    Text {
-                        id: groupText
-                        anchors.centerIn: parent
-                        text: modelData
-                        font.family: "DejaVu Sans Mono"
-                        font.pixelSize: access.titleFont
-                        font.bold: true
-                        color: access.theme.control_text
+            Column {
+                id: head
+                width: parent.width
+                spacing: access.gap
+                Says {
+                    visible: code.refusal === ""  // the refusal takes its place, leaving room for the keys
+                    text: qsTr("Type the voting code printed on your notice, or hold it under the scanner.")
+                }
+                Flow {  // the groups wrap at the largest text rather than run off the glass
+                    objectName: "code-display"
+                    width: parent.width
+                    spacing: access.gap
+                    property string shown: code.groups.join("-")
+                    Repeater {
+                        model: code.groups
+                        Rectangle {
+                            objectName: "code-group-" + (index + 1)
+                            // The group the check character points at: a thick frame on the notice's colour.
+                            readonly property bool suspect: code.suspectGroups.indexOf(index + 1) >= 0
+                            width: groupText.implicitWidth + 2 * access.gap + 2 * border.width
+                            height: groupText.implicitHeight + access.gap + 2 * border.width
+                            color: suspect ? access.theme.notice : access.theme.control
+                            border.color: access.theme.border
+                            border.width: suspect ? Math.max(6, Math.round(access.gap / 2)) : 2
+                            Text {
+                                id: groupText
+                                readonly property bool spell: true  // said one symbol at a time
+                                anchors.centerIn: parent
+                                text: modelData
+                                font.family: "DejaVu Sans Mono"
+                                font.pixelSize: access.titleFont
+                                font.bold: true
+                                color: parent.suspect ? access.theme.notice_text : access.theme.control_text
+                            }
+                        }
+                    }
+                }
+                Notice {
+                    objectName: "code-refusal"
+                    visible: code.refusal !== ""
+                    text: entry.refusalText() + (code.failuresLeft > 0 && code.refusal !== "locked"
+                          ? " " + qsTr("Tries left before the booth locks: %1.").arg(code.failuresLeft) : "")
+                }
+                Flow {  // fix the group the check points at without deleting what comes after it
+                    width: parent.width
+                    spacing: access.gap
+                    visible: code.refusal === "mistyped" && code.suspectGroups.length > 0 && code.complete
+                    Repeater {
+                        model: code.suspectGroups
+                        BigButton {
+                            objectName: "retype-group-" + modelData
+                            text: qsTr("Type group %1 again").arg(modelData)
+                            onTapped: code.retypeGroup(modelData)
+                        }
                     }
                 }
             }
-        }
-        Notice {
-            objectName: "code-refusal"
-            visible: code.refusal !== ""
-            text: entry.refusalText() + (code.failuresLeft > 0 && code.refusal !== "locked"
-                  ? " " + qsTr("Tries left before the booth locks: %1.").arg(code.failuresLeft) : "")
-        }
-    }
-    Grid {
-        id: keypad
-        anchors { top: head.bottom; topMargin: access.gap; bottom: actions.top; bottomMargin: access.gap }
-        // The layout (8, 11 or 16 keys a row) that gives the largest keys in the room left.
-        function fit(cols) {
-            var rows = Math.ceil(code.keys.length / cols)
-            return Math.min((entry.width - (cols - 1) * spacing) / cols, (height - (rows - 1) * spacing) / rows)
-        }
-        columns: fit(8) >= Math.max(fit(11), fit(16)) ? 8 : (fit(11) >= fit(16) ? 11 : 16)
-        spacing: access.gap
-        readonly property int keySize: Math.min(access.target * 1.4, fit(columns))
-        Repeater {
-            model: code.keys
-            BigButton {
-                objectName: "key-" + modelData
-                width: keypad.keySize
-                height: keypad.keySize
-                text: modelData
-                centred: true
-                active: !code.locked && !code.complete
-                onTapped: code.press(modelData)
+            Grid {
+                id: keypad
+                // Read out as one sentence when the screen appears; each key is named as the keypad reaches it.
+                readonly property string spokenAs: qsTr("A keypad with the letters and digits of voting codes: move to a key, then select it.")
+                // Keys of one size whatever the screen shows above them (a refusal no longer reshapes the
+                // keypad), as many to a row as the width takes, up to 16 (two rows of the 32 symbols).
+                readonly property int keySize: Math.round(access.target * 1.25)
+                columns: Math.max(1, Math.min(16, Math.floor((width + spacing) / (keySize + spacing))))
+                width: parent.width
+                spacing: access.gap
+                Repeater {
+                    model: code.keys
+                    BigButton {
+                        objectName: "key-" + modelData
+                        width: keypad.keySize
+                        height: keypad.keySize
+                        text: modelData
+                        centred: true
+                        active: !code.locked && !code.complete
+                        onTapped: code.press(modelData)
+                    }
+                }
             }
         }
     }
@@ -96,7 +123,7 @@ Item {
         id: actions
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         spacing: access.gap
-        BigButton { objectName: "code-back"; text: qsTr("Back"); onTapped: walk.back() }
+        BigButton { objectName: "code-back"; isBack: true; text: qsTr("Back"); onTapped: walk.back() }
         BigButton { objectName: "key-delete"; text: "⌫ " + qsTr("Delete"); onTapped: code.deleteLast() }
         BigButton { objectName: "key-clear"; text: qsTr("Clear"); onTapped: code.clear() }
         BigButton {
@@ -106,5 +133,6 @@ Item {
             text: qsTr("Check my code")
             onTapped: code.submit()
         }
+        Pager { area: list }
     }
 }

@@ -7,13 +7,16 @@ Row {
     visible: area.paged
     BigButton {
         objectName: "scroll-up"
-        text: "▲ " + qsTr("More above")
+        navigable: false  // the keypad scrolls to whatever it moves to
+        // At the two largest sizes the arrows alone, so the row of actions keeps to one line.
+        text: access.textSize >= 2 ? "▲" : "▲ " + qsTr("More above")
         active: area.moreAbove
         onTapped: area.pageUp()
     }
     BigButton {
         objectName: "scroll-down"
-        text: "▼ " + qsTr("More below")
+        navigable: false
+        text: access.textSize >= 2 ? "▼" : "▼ " + qsTr("More below")
         active: area.moreBelow
         onTapped: area.pageDown()
     }

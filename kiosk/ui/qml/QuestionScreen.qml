@@ -1,4 +1,5 @@
 // One question per screen, its options as large buttons; how many may be chosen is said plainly.
+// The question scrolls with its options, so at the largest text the options keep the room.
 import QtQuick
 
 Item {
@@ -11,27 +12,27 @@ Item {
         }
         return qsTr("Choose one answer.")
     }
-    Column {
-        id: head
-        width: parent.width
-        spacing: access.gap
-        Says { objectName: "question-number"; text: walk.sessionTitle + " — " + qsTr("Question %1 of %2").arg(q.number).arg(q.count) }
-        Says { objectName: "question-title"; big: true; text: q.title }
-        Says { visible: q.description !== ""; text: q.description }
-        Says { objectName: "question-hint"; text: hint() + (q.allowBlank ? " " + qsTr("You may leave this question blank.") : "") }
-        Notice {
-            objectName: "question-maximum"
-            visible: q.kind === "multiple" && q.atMaximum
-            text: qsTr("You have chosen the most allowed. To choose another, first tap a chosen one to remove it.")
-        }
-    }
     ScrollArea {
         id: list
         external: true
-        anchors { left: parent.left; right: parent.right; top: head.bottom; bottom: actions.top; margins: access.gap }
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: actions.top; bottomMargin: access.gap }
         Column {
             width: parent.width
             spacing: access.gap
+            Column {
+                id: head
+                width: parent.width
+                spacing: access.gap
+                Says { objectName: "question-number"; text: walk.sessionTitle + " — " + qsTr("Question %1 of %2").arg(q.number).arg(q.count) }
+                Says { objectName: "question-title"; big: true; text: q.title }
+                Says { visible: q.description !== ""; text: q.description }
+                Says { objectName: "question-hint"; text: hint() + (q.allowBlank ? " " + qsTr("You may leave this question blank.") : "") }
+                Notice {
+                    objectName: "question-maximum"
+                    visible: q.kind === "multiple" && q.atMaximum
+                    text: qsTr("You have chosen the most allowed. To choose another, first tap a chosen one to remove it.")
+                }
+            }
             Repeater {
                 model: walk.options
                 BigButton {
@@ -44,24 +45,24 @@ Item {
                     onTapped: walk.choose(modelData.id)
                 }
             }
+            Says {
+                objectName: "question-needs-answer"
+                visible: q.canContinue !== true
+                text: qsTr("Choose an answer to continue.")
+            }
         }
     }
     Flow {
         id: actions
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         spacing: access.gap
-        BigButton { objectName: "question-back"; text: qsTr("Back"); onTapped: walk.back() }
+        BigButton { objectName: "question-back"; isBack: true; text: qsTr("Back"); onTapped: walk.back() }
         BigButton {
             objectName: "question-continue"
             primary: true
             active: q.canContinue === true
             text: q.backToReview ? qsTr("Back to review") : qsTr("Continue")
             onTapped: walk.next()
-        }
-        Says {
-            width: implicitWidth
-            visible: q.canContinue !== true
-            text: qsTr("Choose an answer to continue.")
         }
         Pager { area: list }
     }

@@ -2,14 +2,14 @@
 import QtQuick
 
 Item {
-    Says { id: head; big: true; text: qsTr("Voting sessions") }
     ScrollArea {
         id: list
         external: true
-        anchors { left: parent.left; right: parent.right; top: head.bottom; bottom: actions.top; margins: access.gap }
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: actions.top; bottomMargin: access.gap }
         Column {
             width: parent.width
             spacing: access.gap
+            Says { id: head; big: true; text: qsTr("Voting sessions") }  // scrolls with the list
             Repeater {
                 model: walk.sessions
                 BigButton {

@@ -3,6 +3,7 @@ import QtQuick
 
 Rectangle {
     objectName: "timeout-warning"
+    readonly property bool modal: true  // the keypad moves only among its buttons while it shows
     color: access.theme.background
     MouseArea { anchors.fill: parent }  // taps elsewhere do not reach the screen underneath
     Column {

@@ -3,6 +3,9 @@ import QtQuick
 
 Flow {
     spacing: access.gap
+    readonly property QtObject sizes: QtObject {
+        readonly property var names: [qsTr("Small"), qsTr("Standard"), qsTr("Large"), qsTr("Extra large")]
+    }
     Repeater {
         model: lang.choices
         BigButton {
@@ -16,8 +19,8 @@ Flow {
     BigButton {
         objectName: "text-size"
         fontSize: access.barFont
-        text: qsTr("Text size %1/%2").arg(access.textSize + 1).arg(access.textSizeCount)
-        onTapped: access.nextTextSize()
+        text: qsTr("Text size: %1").arg(sizes.names[access.textSize])
+        onTapped: access.showSizes(true)
     }
     BigButton {
         objectName: "contrast"

@@ -2,39 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>BigButton</name>
+    <message>
+        <location filename="../qml/BigButton.qml" line="23"/>
+        <location filename="../qml/BigButton.qml" line="23"/>
+        <source>Chosen</source>
+        <translation>Elegida</translation>
+    </message>
+    <message>
+        <location filename="../qml/BigButton.qml" line="24"/>
+        <source>Not available</source>
+        <translation>No disponible</translation>
+    </message>
+</context>
+<context>
     <name>CastDoneScreen</name>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="6"/>
+        <location filename="../qml/CastDoneScreen.qml" line="9"/>
         <source>Your vote has been recorded</source>
         <translation>Su voto ha quedado registrado</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="7"/>
+        <location filename="../qml/CastDoneScreen.qml" line="10"/>
         <source>Your tracking code:</source>
         <translation>Su código de seguimiento:</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="20"/>
+        <location filename="../qml/CastDoneScreen.qml" line="24"/>
         <source>Your receipt has been printed. Take it with you.</source>
         <translation>Su comprobante se ha impreso. Lléveselo.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="21"/>
+        <location filename="../qml/CastDoneScreen.qml" line="25"/>
         <source>The receipt could not be printed: the printer is out of paper. Your vote is recorded. Please tell a poll worker.</source>
         <translation>No se pudo imprimir el comprobante: la impresora no tiene papel. Su voto está registrado. Avise a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="22"/>
+        <location filename="../qml/CastDoneScreen.qml" line="26"/>
         <source>The receipt could not be printed. Your vote is recorded. Please tell a poll worker.</source>
         <translation>No se pudo imprimir el comprobante. Su voto está registrado. Avise a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="23"/>
+        <location filename="../qml/CastDoneScreen.qml" line="27"/>
         <source>No receipt is printed at this booth: note your tracking code if you wish to check it later.</source>
         <translation>Esta cabina no imprime comprobantes: anote su código de seguimiento si desea verificarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="25"/>
+        <location filename="../qml/CastDoneScreen.qml" line="29"/>
         <source>Done</source>
         <translation>Terminar</translation>
     </message>
@@ -42,42 +56,42 @@
 <context>
     <name>CastFailedScreen</name>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="17"/>
+        <location filename="../qml/CastFailedScreen.qml" line="20"/>
         <source>Your vote was NOT recorded</source>
         <translation>Su voto NO ha quedado registrado</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="9"/>
+        <location filename="../qml/CastFailedScreen.qml" line="10"/>
         <source>The booth refused this vote: the session may have been closed. Nothing was recorded. Please ask a poll worker.</source>
         <translation>La cabina rechazó este voto: puede que la sesión se haya cerrado. No se registró nada. Consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="8"/>
+        <location filename="../qml/CastFailedScreen.qml" line="9"/>
         <source>The booth refused this vote: polls are not open now. Nothing was recorded. Please ask a poll worker.</source>
         <translation>La cabina rechazó este voto: la votación no está abierta ahora. No se registró nada. Consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="10"/>
+        <location filename="../qml/CastFailedScreen.qml" line="11"/>
         <source>The booth refused this vote: you may not vote in this session. Nothing was recorded. Please ask a poll worker.</source>
         <translation>La cabina rechazó este voto: usted no puede votar en esta sesión. No se registró nada. Consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="11"/>
+        <location filename="../qml/CastFailedScreen.qml" line="12"/>
         <source>The booth refused this vote: a vote was already cast in this session. Nothing was recorded. Please ask a poll worker.</source>
         <translation>La cabina rechazó este voto: ya se emitió un voto en esta sesión. No se registró nada. Consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="12"/>
+        <location filename="../qml/CastFailedScreen.qml" line="13"/>
         <source>The booth could not store your vote. Nothing was recorded and your answers are kept. Try again, or ask a poll worker.</source>
         <translation>La cabina no pudo guardar su voto. No se registró nada y se conservan sus respuestas. Inténtelo de nuevo o consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="19"/>
+        <location filename="../qml/CastFailedScreen.qml" line="22"/>
         <source>Try again</source>
         <translation>Intentar de nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="20"/>
+        <location filename="../qml/CastFailedScreen.qml" line="23"/>
         <source>Back to sessions</source>
         <translation>Volver a las sesiones</translation>
     </message>
@@ -85,67 +99,77 @@
 <context>
     <name>CodeEntryScreen</name>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="21"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="22"/>
         <source>A voting code has 24 characters. Check that none is missing.</source>
         <translation>Un código de votación tiene 24 caracteres. Compruebe que no falte ninguno.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="22"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="23"/>
         <source>This code has a typing mistake. Check group %1.</source>
         <translation>Este código tiene un error de escritura. Revise el grupo %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="23"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="24"/>
         <source>This code has a typing mistake. Check it against your notice.</source>
         <translation>Este código tiene un error de escritura. Compárelo con su notificación.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="24"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="25"/>
         <source>This code is not known at this booth. Check it, or ask a poll worker.</source>
         <translation>Esta cabina no reconoce este código. Revíselo o consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="25"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="26"/>
         <source>This code has already been used to vote in every session open to you.</source>
         <translation>Este código ya se usó para votar en todas las sesiones abiertas para usted.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="26"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="27"/>
         <source>Too many wrong codes: the booth is locked for %1 seconds. Please see a poll worker.</source>
         <translation>Demasiados códigos erróneos: la cabina queda bloqueada durante %1 segundos. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="27"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="28"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
         <translation>La votación no está abierta en esta cabina ahora. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="38"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="46"/>
         <source>Type the voting code printed on your notice, or hold it under the scanner.</source>
         <translation>Escriba el código de votación impreso en su notificación o acérquelo al lector.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="68"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="81"/>
         <source>Tries left before the booth locks: %1.</source>
         <translation>Intentos restantes antes del bloqueo de la cabina: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="99"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="91"/>
+        <source>Type group %1 again</source>
+        <translation>Volver a escribir el grupo %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeEntryScreen.qml" line="100"/>
+        <source>A keypad with the letters and digits of voting codes: move to a key, then select it.</source>
+        <translation>Un teclado con las letras y las cifras de los códigos de votación: vaya a una tecla y selecciónela.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeEntryScreen.qml" line="126"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="100"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="127"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="101"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="128"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="106"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="133"/>
         <source>Check my code</source>
         <translation>Comprobar mi código</translation>
     </message>
@@ -153,35 +177,73 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="6"/>
+        <location filename="../qml/ConfirmScreen.qml" line="9"/>
         <source>Submit your vote now?</source>
         <translation>¿Emitir su voto ahora?</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="7"/>
+        <location filename="../qml/ConfirmScreen.qml" line="10"/>
         <source>This is final. Once submitted, your vote cannot be changed.</source>
         <translation>Es definitivo. Una vez emitido, su voto no se puede cambiar.</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="11"/>
+        <location filename="../qml/ConfirmScreen.qml" line="14"/>
         <source>Yes, submit my vote</source>
         <translation>Sí, emitir mi voto</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="14"/>
+        <location filename="../qml/ConfirmScreen.qml" line="17"/>
         <source>No, go back to the review</source>
         <translation>No, volver al resumen</translation>
     </message>
 </context>
 <context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="14"/>
+        <source>Slower</source>
+        <translation>Más lento</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="15"/>
+        <source>Faster</source>
+        <translation>Más rápido</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="16"/>
+        <source>Softer</source>
+        <translation>Más bajo</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="17"/>
+        <source>Louder</source>
+        <translation>Más alto</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="18"/>
+        <source>The screen is dark. Press blank again to show it.</source>
+        <translation>La pantalla está negra. Pulse de nuevo pantalla negra para volver a verla.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="19"/>
+        <source>The screen is showing again.</source>
+        <translation>La pantalla vuelve a mostrarse.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="20"/>
+        <source>Press the up and down arrows to move from one item to the next, and the select key to choose. The back key goes back. To hear the screen again, press repeat. Slower, faster, softer and louder change the voice. Blank turns the screen dark for your privacy.</source>
+        <translation>Pulse las flechas arriba y abajo para pasar de un elemento a otro, y la tecla de selección para elegir. La tecla atrás vuelve atrás. Para oír de nuevo la pantalla, pulse repetir. Más lento, más rápido, más bajo y más alto ajustan la voz. Pantalla negra apaga la pantalla para proteger el secreto de su voto.</translation>
+    </message>
+</context>
+<context>
     <name>Pager</name>
     <message>
-        <location filename="../qml/Pager.qml" line="10"/>
+        <location filename="../qml/Pager.qml" line="12"/>
         <source>More above</source>
         <translation>Más arriba</translation>
     </message>
     <message>
-        <location filename="../qml/Pager.qml" line="16"/>
+        <location filename="../qml/Pager.qml" line="19"/>
         <source>More below</source>
         <translation>Más abajo</translation>
     </message>
@@ -189,62 +251,62 @@
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="7"/>
+        <location filename="../qml/QuestionScreen.qml" line="8"/>
         <source>Choose one list.</source>
         <translation>Elija una lista.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="9"/>
+        <location filename="../qml/QuestionScreen.qml" line="10"/>
         <source>Choose at least %1 and at most %2.</source>
         <translation>Elija al menos %1 y como máximo %2.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="10"/>
+        <location filename="../qml/QuestionScreen.qml" line="11"/>
         <source>Choose up to %1.</source>
         <translation>Elija hasta %1.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="12"/>
+        <location filename="../qml/QuestionScreen.qml" line="13"/>
         <source>Choose one answer.</source>
         <translation>Elija una respuesta.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="18"/>
+        <location filename="../qml/QuestionScreen.qml" line="26"/>
         <source>Question %1 of %2</source>
         <translation>Pregunta %1 de %2</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="21"/>
+        <location filename="../qml/QuestionScreen.qml" line="29"/>
         <source>You may leave this question blank.</source>
         <translation>Puede dejar esta pregunta en blanco.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="25"/>
+        <location filename="../qml/QuestionScreen.qml" line="33"/>
         <source>You have chosen the most allowed. To choose another, first tap a chosen one to remove it.</source>
         <translation>Ha elegido el máximo permitido. Para elegir otra, toque primero una elegida para quitarla.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="41"/>
+        <location filename="../qml/QuestionScreen.qml" line="42"/>
         <source>Chosen</source>
         <translation>Elegida</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="53"/>
+        <location filename="../qml/QuestionScreen.qml" line="59"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="58"/>
+        <location filename="../qml/QuestionScreen.qml" line="64"/>
         <source>Back to review</source>
         <translation>Volver al resumen</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="58"/>
+        <location filename="../qml/QuestionScreen.qml" line="64"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="64"/>
+        <location filename="../qml/QuestionScreen.qml" line="51"/>
         <source>Choose an answer to continue.</source>
         <translation>Elija una respuesta para continuar.</translation>
     </message>
@@ -252,37 +314,52 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="9"/>
+        <location filename="../qml/ReviewScreen.qml" line="19"/>
         <source>Review your answers</source>
         <translation>Revise sus respuestas</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="13"/>
-        <source>Questions with no answer: %1. You can still answer them with Change.</source>
-        <translation>Preguntas sin respuesta: %1. Aún puede responderlas con Cambiar.</translation>
+        <location filename="../qml/ReviewScreen.qml" line="23"/>
+        <source>Question %1 has no answer.</source>
+        <translation>La pregunta %1 no tiene respuesta.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="41"/>
+        <location filename="../qml/ReviewScreen.qml" line="24"/>
+        <source>Questions %1 have no answer.</source>
+        <translation>Las preguntas %1 no tienen respuesta.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="25"/>
+        <source>You can still answer with Change.</source>
+        <translation>Todavía puede responder con Cambiar.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="48"/>
         <source>No answer</source>
         <translation>Sin respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="48"/>
+        <location filename="../qml/ReviewScreen.qml" line="53"/>
+        <source>You chose %1 of up to %2.</source>
+        <translation>Ha elegido %1 de un máximo de %2.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="60"/>
         <source>Change</source>
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="59"/>
+        <location filename="../qml/ReviewScreen.qml" line="81"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="63"/>
+        <location filename="../qml/ReviewScreen.qml" line="71"/>
         <source>Submit your vote</source>
         <translation>Emitir su voto</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="64"/>
+        <location filename="../qml/ReviewScreen.qml" line="72"/>
         <source>This is final: your vote cannot be changed afterwards.</source>
         <translation>Es definitivo: después no podrá cambiar su voto.</translation>
     </message>
@@ -290,7 +367,7 @@
 <context>
     <name>SessionsScreen</name>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="5"/>
+        <location filename="../qml/SessionsScreen.qml" line="12"/>
         <source>Voting sessions</source>
         <translation>Sesiones de votación</translation>
     </message>
@@ -316,19 +393,62 @@
     </message>
 </context>
 <context>
+    <name>SizePicker</name>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="9"/>
+        <source>Small</source>
+        <translation>Pequeño</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="9"/>
+        <source>Standard</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="9"/>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="9"/>
+        <source>Extra large</source>
+        <translation>Muy grande</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="18"/>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="26"/>
+        <source>The booth&apos;s usual size</source>
+        <translation>El tamaño habitual de la cabina</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="33"/>
+        <source>Reset the text size and contrast</source>
+        <translation>Restablecer el tamaño del texto y el contraste</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="39"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+</context>
+<context>
     <name>TimeoutWarning</name>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="12"/>
+        <location filename="../qml/TimeoutWarning.qml" line="13"/>
         <source>Are you still there?</source>
         <translation>¿Sigue ahí?</translation>
     </message>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="15"/>
+        <location filename="../qml/TimeoutWarning.qml" line="16"/>
         <source>For your privacy, the booth will return to the start in %1 seconds and forget the answers you have not submitted.</source>
         <translation>Para proteger su voto, la cabina volverá al inicio en %1 segundos y olvidará las respuestas no emitidas.</translation>
     </message>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="20"/>
+        <location filename="../qml/TimeoutWarning.qml" line="21"/>
         <source>I need more time</source>
         <translation>Necesito más tiempo</translation>
     </message>
@@ -336,27 +456,47 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/TopBar.qml" line="19"/>
-        <source>Text size %1/%2</source>
-        <translation>Tamaño del texto %1/%2</translation>
+        <location filename="../qml/TopBar.qml" line="7"/>
+        <source>Small</source>
+        <translation>Pequeño</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="25"/>
+        <location filename="../qml/TopBar.qml" line="7"/>
+        <source>Standard</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="7"/>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="7"/>
+        <source>Extra large</source>
+        <translation>Muy grande</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="22"/>
+        <source>Text size: %1</source>
+        <translation>Tamaño del texto: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="28"/>
         <source>high</source>
         <translation>alto</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="25"/>
+        <location filename="../qml/TopBar.qml" line="28"/>
         <source>Contrast: %1</source>
         <translation>Contraste: %1</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="26"/>
+        <location filename="../qml/TopBar.qml" line="29"/>
         <source>low</source>
         <translation>bajo</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="26"/>
+        <location filename="../qml/TopBar.qml" line="29"/>
         <source>standard</source>
         <translation>estándar</translation>
     </message>
@@ -364,22 +504,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="9"/>
+        <location filename="../qml/WelcomeScreen.qml" line="12"/>
         <source>This booth is not set up yet. Please see a poll worker.</source>
         <translation>Esta cabina aún no está configurada. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="14"/>
+        <location filename="../qml/WelcomeScreen.qml" line="17"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
         <translation>La votación no está abierta en esta cabina ahora. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="16"/>
+        <location filename="../qml/WelcomeScreen.qml" line="19"/>
         <source>Insert your card or enter your voting code</source>
         <translation>Inserte su tarjeta o introduzca su código de votación</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="21"/>
+        <location filename="../qml/WelcomeScreen.qml" line="24"/>
         <source>Enter a voting code</source>
         <translation>Introducir un código de votación</translation>
     </message>
@@ -413,32 +553,32 @@
 <context>
     <name>WorkerCloseScreen</name>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="6"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="9"/>
         <source>Close the polls?</source>
         <translation>¿Cerrar la votación?</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="10"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="13"/>
         <source>No one will be able to vote at this booth again. The closing report will be printed.</source>
         <translation>Nadie podrá volver a votar en esta cabina. Se imprimirá el acta de cierre.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="11"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="14"/>
         <source>Are you sure? This cannot be undone.</source>
         <translation>¿Está seguro? No se puede deshacer.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="17"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="20"/>
         <source>Yes, close the polls</source>
         <translation>Sí, cerrar la votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="17"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="20"/>
         <source>Yes, I am sure: close now</source>
         <translation>Sí, estoy seguro: cerrar ahora</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="20"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="23"/>
         <source>No, keep the polls open</source>
         <translation>No, mantener la votación abierta</translation>
     </message>
@@ -446,47 +586,47 @@
 <context>
     <name>WorkerExportScreen</name>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="8"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="10"/>
         <source>Polls closed</source>
         <translation>Votación cerrada</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="11"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="13"/>
         <source>Closing report:</source>
         <translation>Acta de cierre:</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="12"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="14"/>
         <source>Printed.</source>
         <translation>Impresa.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="12"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="14"/>
         <source>Not printed: check the printer.</source>
         <translation>No impresa: revise la impresora.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="16"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="18"/>
         <source>ballots: %1</source>
         <translation>papeletas: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="18"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="20"/>
         <source>Insert a USB stick, then write the sealed ballot file.</source>
         <translation>Inserte una memoria USB y escriba el archivo sellado de papeletas.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="23"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="25"/>
         <source>Sealed file written and checked. Copies: %1.</source>
         <translation>Archivo sellado escrito y verificado. Copias: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="28"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="30"/>
         <source>Write the sealed ballot file</source>
         <translation>Escribir el archivo sellado de papeletas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="28"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="30"/>
         <source>Write a second copy on another stick</source>
         <translation>Escribir una segunda copia en otra memoria</translation>
     </message>
@@ -687,42 +827,42 @@
 <context>
     <name>WorkerPinScreen</name>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="6"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="9"/>
         <source>Poll-worker card</source>
         <translation>Tarjeta de miembro de mesa</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="7"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="10"/>
         <source>Type the card&apos;s PIN.</source>
         <translation>Escriba el PIN de la tarjeta.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="12"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="15"/>
         <source>This card is not registered for this booth.</source>
         <translation>Esta tarjeta no está registrada para esta cabina.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="13"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="16"/>
         <source>This card is blocked. Use another poll-worker card.</source>
         <translation>Esta tarjeta está bloqueada. Use otra tarjeta de miembro de mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="14"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="17"/>
         <source>Wrong PIN. Tries left on this card: %1.</source>
         <translation>PIN incorrecto. Intentos restantes en esta tarjeta: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="35"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="38"/>
         <source>Leave poll-worker mode</source>
         <translation>Salir del modo de mesa</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="36"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="39"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="41"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="44"/>
         <source>Log in</source>
         <translation>Entrar</translation>
     </message>
@@ -884,32 +1024,32 @@
 <context>
     <name>WorkerReissueScreen</name>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="9"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="11"/>
         <source>Reissue a voting code</source>
         <translation>Reemitir un código de votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="14"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="16"/>
         <source>New code for %1. The old code no longer works. Hidden in %2 seconds.</source>
         <translation>Nuevo código para %1. El código anterior ya no funciona. Se ocultará en %2 segundos.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="16"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="18"/>
         <source>Print it as a sealed slip instead</source>
         <translation>Imprimirlo en un sobre sellado</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="21"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="23"/>
         <source>The code was printed as a sealed slip. Give it to the voter.</source>
         <translation>El código se imprimió en un sobre sellado. Entrégueselo al votante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="24"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="26"/>
         <source>Find the voter by name or number:</source>
         <translation>Buscar al votante por nombre o número:</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="41"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="43"/>
         <source>Tap to reissue this voter&apos;s code</source>
         <translation>Toque para reemitir el código de este votante</translation>
     </message>
@@ -917,42 +1057,42 @@
 <context>
     <name>WorkerSetupScreen</name>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="6"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="9"/>
         <source>Set up this booth</source>
         <translation>Configurar esta cabina</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="7"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="10"/>
         <source>Insert the USB stick with the election package, then check it.</source>
         <translation>Inserte la memoria USB con el paquete electoral y verifíquela.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="8"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="11"/>
         <source>Check the USB stick</source>
         <translation>Verificar la memoria USB</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="14"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="17"/>
         <source>Election: %1</source>
         <translation>Elección: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="15"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="18"/>
         <source>Booth: %1</source>
         <translation>Cabina: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="16"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="19"/>
         <source>Compare this fingerprint with the one the election officials gave you:</source>
         <translation>Compare esta huella con la que le dieron los responsables de la elección:</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="18"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="21"/>
         <source>They match: set up the booth</source>
         <translation>Coinciden: configurar la cabina</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="20"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="23"/>
         <source>Leave poll-worker mode</source>
         <translation>Salir del modo de mesa</translation>
     </message>

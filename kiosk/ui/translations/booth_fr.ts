@@ -2,39 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>BigButton</name>
+    <message>
+        <location filename="../qml/BigButton.qml" line="23"/>
+        <location filename="../qml/BigButton.qml" line="23"/>
+        <source>Chosen</source>
+        <translation>Choisi</translation>
+    </message>
+    <message>
+        <location filename="../qml/BigButton.qml" line="24"/>
+        <source>Not available</source>
+        <translation>Non disponible</translation>
+    </message>
+</context>
+<context>
     <name>CastDoneScreen</name>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="6"/>
+        <location filename="../qml/CastDoneScreen.qml" line="9"/>
         <source>Your vote has been recorded</source>
         <translation>Votre vote a été enregistré</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="7"/>
+        <location filename="../qml/CastDoneScreen.qml" line="10"/>
         <source>Your tracking code:</source>
         <translation>Votre code de suivi :</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="20"/>
+        <location filename="../qml/CastDoneScreen.qml" line="24"/>
         <source>Your receipt has been printed. Take it with you.</source>
         <translation>Votre reçu a été imprimé. Emportez-le.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="21"/>
+        <location filename="../qml/CastDoneScreen.qml" line="25"/>
         <source>The receipt could not be printed: the printer is out of paper. Your vote is recorded. Please tell a poll worker.</source>
         <translation>Le reçu n&apos;a pas pu être imprimé : l&apos;imprimante n&apos;a plus de papier. Votre vote est enregistré. Veuillez prévenir un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="22"/>
+        <location filename="../qml/CastDoneScreen.qml" line="26"/>
         <source>The receipt could not be printed. Your vote is recorded. Please tell a poll worker.</source>
         <translation>Le reçu n&apos;a pas pu être imprimé. Votre vote est enregistré. Veuillez prévenir un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="23"/>
+        <location filename="../qml/CastDoneScreen.qml" line="27"/>
         <source>No receipt is printed at this booth: note your tracking code if you wish to check it later.</source>
         <translation>Cet isoloir n&apos;imprime pas de reçu : notez votre code de suivi si vous souhaitez le vérifier plus tard.</translation>
     </message>
     <message>
-        <location filename="../qml/CastDoneScreen.qml" line="25"/>
+        <location filename="../qml/CastDoneScreen.qml" line="29"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
@@ -42,42 +56,42 @@
 <context>
     <name>CastFailedScreen</name>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="17"/>
+        <location filename="../qml/CastFailedScreen.qml" line="20"/>
         <source>Your vote was NOT recorded</source>
         <translation>Votre vote n&apos;a PAS été enregistré</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="9"/>
+        <location filename="../qml/CastFailedScreen.qml" line="10"/>
         <source>The booth refused this vote: the session may have been closed. Nothing was recorded. Please ask a poll worker.</source>
         <translation>L&apos;isoloir a refusé ce vote : la séance a peut-être été fermée. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="8"/>
+        <location filename="../qml/CastFailedScreen.qml" line="9"/>
         <source>The booth refused this vote: polls are not open now. Nothing was recorded. Please ask a poll worker.</source>
         <translation>L&apos;isoloir a refusé ce vote : le scrutin n&apos;est pas ouvert en ce moment. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="10"/>
+        <location filename="../qml/CastFailedScreen.qml" line="11"/>
         <source>The booth refused this vote: you may not vote in this session. Nothing was recorded. Please ask a poll worker.</source>
         <translation>L&apos;isoloir a refusé ce vote : vous ne pouvez pas voter dans cette séance. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="11"/>
+        <location filename="../qml/CastFailedScreen.qml" line="12"/>
         <source>The booth refused this vote: a vote was already cast in this session. Nothing was recorded. Please ask a poll worker.</source>
         <translation>L&apos;isoloir a refusé ce vote : un vote a déjà été émis dans cette séance. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="12"/>
+        <location filename="../qml/CastFailedScreen.qml" line="13"/>
         <source>The booth could not store your vote. Nothing was recorded and your answers are kept. Try again, or ask a poll worker.</source>
         <translation>L&apos;isoloir n&apos;a pas pu enregistrer votre vote. Rien n&apos;a été enregistré et vos réponses sont conservées. Réessayez ou demandez à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="19"/>
+        <location filename="../qml/CastFailedScreen.qml" line="22"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="20"/>
+        <location filename="../qml/CastFailedScreen.qml" line="23"/>
         <source>Back to sessions</source>
         <translation>Retour aux séances</translation>
     </message>
@@ -85,67 +99,77 @@
 <context>
     <name>CodeEntryScreen</name>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="21"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="22"/>
         <source>A voting code has 24 characters. Check that none is missing.</source>
         <translation>Un code de vote compte 24 caractères. Vérifiez qu&apos;il n&apos;en manque aucun.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="22"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="23"/>
         <source>This code has a typing mistake. Check group %1.</source>
         <translation>Ce code contient une faute de frappe. Vérifiez le groupe %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="23"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="24"/>
         <source>This code has a typing mistake. Check it against your notice.</source>
         <translation>Ce code contient une faute de frappe. Comparez-le à votre convocation.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="24"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="25"/>
         <source>This code is not known at this booth. Check it, or ask a poll worker.</source>
         <translation>Ce code n&apos;est pas connu de cet isoloir. Vérifiez-le ou demandez à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="25"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="26"/>
         <source>This code has already been used to vote in every session open to you.</source>
         <translation>Ce code a déjà servi à voter dans toutes les séances qui vous sont ouvertes.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="26"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="27"/>
         <source>Too many wrong codes: the booth is locked for %1 seconds. Please see a poll worker.</source>
         <translation>Trop de codes erronés : l&apos;isoloir est bloqué pendant %1 secondes. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="27"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="28"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
         <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="38"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="46"/>
         <source>Type the voting code printed on your notice, or hold it under the scanner.</source>
         <translation>Tapez le code de vote imprimé sur votre convocation, ou présentez-le sous le lecteur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="68"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="81"/>
         <source>Tries left before the booth locks: %1.</source>
         <translation>Essais restants avant le blocage de l&apos;isoloir : %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="99"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="91"/>
+        <source>Type group %1 again</source>
+        <translation>Retaper le groupe %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeEntryScreen.qml" line="100"/>
+        <source>A keypad with the letters and digits of voting codes: move to a key, then select it.</source>
+        <translation>Un clavier avec les lettres et les chiffres des codes de vote : allez sur une touche, puis sélectionnez-la.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeEntryScreen.qml" line="126"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="100"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="127"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="101"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="128"/>
         <source>Clear</source>
         <translation>Tout effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="106"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="133"/>
         <source>Check my code</source>
         <translation>Vérifier mon code</translation>
     </message>
@@ -153,35 +177,73 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="6"/>
+        <location filename="../qml/ConfirmScreen.qml" line="9"/>
         <source>Submit your vote now?</source>
         <translation>Déposer votre vote maintenant ?</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="7"/>
+        <location filename="../qml/ConfirmScreen.qml" line="10"/>
         <source>This is final. Once submitted, your vote cannot be changed.</source>
         <translation>C&apos;est définitif. Une fois déposé, votre vote ne peut plus être modifié.</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="11"/>
+        <location filename="../qml/ConfirmScreen.qml" line="14"/>
         <source>Yes, submit my vote</source>
         <translation>Oui, déposer mon vote</translation>
     </message>
     <message>
-        <location filename="../qml/ConfirmScreen.qml" line="14"/>
+        <location filename="../qml/ConfirmScreen.qml" line="17"/>
         <source>No, go back to the review</source>
         <translation>Non, revenir au récapitulatif</translation>
     </message>
 </context>
 <context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="14"/>
+        <source>Slower</source>
+        <translation>Plus lent</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="15"/>
+        <source>Faster</source>
+        <translation>Plus rapide</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="16"/>
+        <source>Softer</source>
+        <translation>Moins fort</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="17"/>
+        <source>Louder</source>
+        <translation>Plus fort</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="18"/>
+        <source>The screen is dark. Press blank again to show it.</source>
+        <translation>L&apos;écran est noir. Appuyez de nouveau sur écran noir pour le rallumer.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="19"/>
+        <source>The screen is showing again.</source>
+        <translation>L&apos;écran est de nouveau allumé.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="20"/>
+        <source>Press the up and down arrows to move from one item to the next, and the select key to choose. The back key goes back. To hear the screen again, press repeat. Slower, faster, softer and louder change the voice. Blank turns the screen dark for your privacy.</source>
+        <translation>Appuyez sur les flèches haut et bas pour passer d&apos;un élément à l&apos;autre, et sur la touche de sélection pour choisir. La touche retour revient en arrière. Pour réentendre l&apos;écran, appuyez sur répéter. Plus lent, plus rapide, moins fort et plus fort règlent la voix. Écran noir éteint l&apos;écran pour préserver le secret de votre vote.</translation>
+    </message>
+</context>
+<context>
     <name>Pager</name>
     <message>
-        <location filename="../qml/Pager.qml" line="10"/>
+        <location filename="../qml/Pager.qml" line="12"/>
         <source>More above</source>
         <translation>Plus haut</translation>
     </message>
     <message>
-        <location filename="../qml/Pager.qml" line="16"/>
+        <location filename="../qml/Pager.qml" line="19"/>
         <source>More below</source>
         <translation>Plus bas</translation>
     </message>
@@ -189,62 +251,62 @@
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="7"/>
+        <location filename="../qml/QuestionScreen.qml" line="8"/>
         <source>Choose one list.</source>
         <translation>Choisissez une liste.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="9"/>
+        <location filename="../qml/QuestionScreen.qml" line="10"/>
         <source>Choose at least %1 and at most %2.</source>
         <translation>Choisissez au moins %1 et au plus %2 réponses.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="10"/>
+        <location filename="../qml/QuestionScreen.qml" line="11"/>
         <source>Choose up to %1.</source>
         <translation>Choisissez jusqu&apos;à %1 réponses.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="12"/>
+        <location filename="../qml/QuestionScreen.qml" line="13"/>
         <source>Choose one answer.</source>
         <translation>Choisissez une réponse.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="18"/>
+        <location filename="../qml/QuestionScreen.qml" line="26"/>
         <source>Question %1 of %2</source>
         <translation>Question %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="21"/>
+        <location filename="../qml/QuestionScreen.qml" line="29"/>
         <source>You may leave this question blank.</source>
         <translation>Vous pouvez laisser cette question sans réponse.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="25"/>
+        <location filename="../qml/QuestionScreen.qml" line="33"/>
         <source>You have chosen the most allowed. To choose another, first tap a chosen one to remove it.</source>
         <translation>Vous avez atteint le maximum permis. Pour en choisir une autre, touchez d&apos;abord une réponse choisie pour la retirer.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="41"/>
+        <location filename="../qml/QuestionScreen.qml" line="42"/>
         <source>Chosen</source>
         <translation>Choisi</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="53"/>
+        <location filename="../qml/QuestionScreen.qml" line="59"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="58"/>
+        <location filename="../qml/QuestionScreen.qml" line="64"/>
         <source>Back to review</source>
         <translation>Retour au récapitulatif</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="58"/>
+        <location filename="../qml/QuestionScreen.qml" line="64"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="64"/>
+        <location filename="../qml/QuestionScreen.qml" line="51"/>
         <source>Choose an answer to continue.</source>
         <translation>Choisissez une réponse pour continuer.</translation>
     </message>
@@ -252,37 +314,52 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="9"/>
+        <location filename="../qml/ReviewScreen.qml" line="19"/>
         <source>Review your answers</source>
         <translation>Vérifiez vos réponses</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="13"/>
-        <source>Questions with no answer: %1. You can still answer them with Change.</source>
-        <translation>Questions sans réponse : %1. Vous pouvez encore y répondre avec Modifier.</translation>
+        <location filename="../qml/ReviewScreen.qml" line="23"/>
+        <source>Question %1 has no answer.</source>
+        <translation>La question %1 n&apos;a pas de réponse.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="41"/>
+        <location filename="../qml/ReviewScreen.qml" line="24"/>
+        <source>Questions %1 have no answer.</source>
+        <translation>Les questions %1 n&apos;ont pas de réponse.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="25"/>
+        <source>You can still answer with Change.</source>
+        <translation>Vous pouvez encore répondre avec Modifier.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="48"/>
         <source>No answer</source>
         <translation>Sans réponse</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="48"/>
+        <location filename="../qml/ReviewScreen.qml" line="53"/>
+        <source>You chose %1 of up to %2.</source>
+        <translation>Vous avez choisi %1 sur %2 au plus.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="60"/>
         <source>Change</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="59"/>
+        <location filename="../qml/ReviewScreen.qml" line="81"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="63"/>
+        <location filename="../qml/ReviewScreen.qml" line="71"/>
         <source>Submit your vote</source>
         <translation>Déposer votre vote</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="64"/>
+        <location filename="../qml/ReviewScreen.qml" line="72"/>
         <source>This is final: your vote cannot be changed afterwards.</source>
         <translation>C&apos;est définitif : votre vote ne pourra plus être modifié.</translation>
     </message>
@@ -290,7 +367,7 @@
 <context>
     <name>SessionsScreen</name>
     <message>
-        <location filename="../qml/SessionsScreen.qml" line="5"/>
+        <location filename="../qml/SessionsScreen.qml" line="12"/>
         <source>Voting sessions</source>
         <translation>Séances de vote</translation>
     </message>
@@ -316,19 +393,62 @@
     </message>
 </context>
 <context>
+    <name>SizePicker</name>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="9"/>
+        <source>Small</source>
+        <translation>Petite</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="9"/>
+        <source>Standard</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="9"/>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="9"/>
+        <source>Extra large</source>
+        <translation>Très grande</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="18"/>
+        <source>Text size</source>
+        <translation>Taille du texte</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="26"/>
+        <source>The booth&apos;s usual size</source>
+        <translation>La taille habituelle de l&apos;isoloir</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="33"/>
+        <source>Reset the text size and contrast</source>
+        <translation>Rétablir la taille du texte et le contraste</translation>
+    </message>
+    <message>
+        <location filename="../qml/SizePicker.qml" line="39"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+</context>
+<context>
     <name>TimeoutWarning</name>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="12"/>
+        <location filename="../qml/TimeoutWarning.qml" line="13"/>
         <source>Are you still there?</source>
         <translation>Êtes-vous toujours là ?</translation>
     </message>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="15"/>
+        <location filename="../qml/TimeoutWarning.qml" line="16"/>
         <source>For your privacy, the booth will return to the start in %1 seconds and forget the answers you have not submitted.</source>
         <translation>Pour protéger votre vote, l&apos;isoloir reviendra à l&apos;accueil dans %1 secondes et oubliera les réponses non déposées.</translation>
     </message>
     <message>
-        <location filename="../qml/TimeoutWarning.qml" line="20"/>
+        <location filename="../qml/TimeoutWarning.qml" line="21"/>
         <source>I need more time</source>
         <translation>J&apos;ai besoin de plus de temps</translation>
     </message>
@@ -336,27 +456,47 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/TopBar.qml" line="19"/>
-        <source>Text size %1/%2</source>
-        <translation>Taille du texte %1/%2</translation>
+        <location filename="../qml/TopBar.qml" line="7"/>
+        <source>Small</source>
+        <translation>Petite</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="25"/>
+        <location filename="../qml/TopBar.qml" line="7"/>
+        <source>Standard</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="7"/>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="7"/>
+        <source>Extra large</source>
+        <translation>Très grande</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="22"/>
+        <source>Text size: %1</source>
+        <translation>Taille du texte : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="28"/>
         <source>high</source>
         <translation>élevé</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="25"/>
+        <location filename="../qml/TopBar.qml" line="28"/>
         <source>Contrast: %1</source>
         <translation>Contraste : %1</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="26"/>
+        <location filename="../qml/TopBar.qml" line="29"/>
         <source>low</source>
         <translation>faible</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="26"/>
+        <location filename="../qml/TopBar.qml" line="29"/>
         <source>standard</source>
         <translation>standard</translation>
     </message>
@@ -364,22 +504,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="9"/>
+        <location filename="../qml/WelcomeScreen.qml" line="12"/>
         <source>This booth is not set up yet. Please see a poll worker.</source>
         <translation>Cet isoloir n&apos;est pas encore installé. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="14"/>
+        <location filename="../qml/WelcomeScreen.qml" line="17"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
         <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="16"/>
+        <location filename="../qml/WelcomeScreen.qml" line="19"/>
         <source>Insert your card or enter your voting code</source>
         <translation>Insérez votre carte ou saisissez votre code de vote</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeScreen.qml" line="21"/>
+        <location filename="../qml/WelcomeScreen.qml" line="24"/>
         <source>Enter a voting code</source>
         <translation>Saisir un code de vote</translation>
     </message>
@@ -413,32 +553,32 @@
 <context>
     <name>WorkerCloseScreen</name>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="6"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="9"/>
         <source>Close the polls?</source>
         <translation>Clore le scrutin ?</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="10"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="13"/>
         <source>No one will be able to vote at this booth again. The closing report will be printed.</source>
         <translation>Plus personne ne pourra voter dans cet isoloir. Le rapport de clôture sera imprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="11"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="14"/>
         <source>Are you sure? This cannot be undone.</source>
         <translation>En êtes-vous sûr ? C&apos;est irréversible.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="17"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="20"/>
         <source>Yes, close the polls</source>
         <translation>Oui, clore le scrutin</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="17"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="20"/>
         <source>Yes, I am sure: close now</source>
         <translation>Oui, j&apos;en suis sûr : clore maintenant</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerCloseScreen.qml" line="20"/>
+        <location filename="../qml/WorkerCloseScreen.qml" line="23"/>
         <source>No, keep the polls open</source>
         <translation>Non, garder le scrutin ouvert</translation>
     </message>
@@ -446,47 +586,47 @@
 <context>
     <name>WorkerExportScreen</name>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="8"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="10"/>
         <source>Polls closed</source>
         <translation>Scrutin clos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="11"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="13"/>
         <source>Closing report:</source>
         <translation>Rapport de clôture :</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="12"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="14"/>
         <source>Printed.</source>
         <translation>Imprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="12"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="14"/>
         <source>Not printed: check the printer.</source>
         <translation>Non imprimé : vérifiez l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="16"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="18"/>
         <source>ballots: %1</source>
         <translation>bulletins : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="18"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="20"/>
         <source>Insert a USB stick, then write the sealed ballot file.</source>
         <translation>Insérez une clé USB, puis écrivez le fichier scellé des bulletins.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="23"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="25"/>
         <source>Sealed file written and checked. Copies: %1.</source>
         <translation>Fichier scellé écrit et vérifié. Copies : %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="28"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="30"/>
         <source>Write the sealed ballot file</source>
         <translation>Écrire le fichier scellé des bulletins</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerExportScreen.qml" line="28"/>
+        <location filename="../qml/WorkerExportScreen.qml" line="30"/>
         <source>Write a second copy on another stick</source>
         <translation>Écrire une deuxième copie sur une autre clé</translation>
     </message>
@@ -687,42 +827,42 @@
 <context>
     <name>WorkerPinScreen</name>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="6"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="9"/>
         <source>Poll-worker card</source>
         <translation>Carte d&apos;assesseur</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="7"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="10"/>
         <source>Type the card&apos;s PIN.</source>
         <translation>Tapez le code PIN de la carte.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="12"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="15"/>
         <source>This card is not registered for this booth.</source>
         <translation>Cette carte n&apos;est pas enregistrée pour cet isoloir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="13"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="16"/>
         <source>This card is blocked. Use another poll-worker card.</source>
         <translation>Cette carte est bloquée. Utilisez une autre carte d&apos;assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="14"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="17"/>
         <source>Wrong PIN. Tries left on this card: %1.</source>
         <translation>Code PIN erroné. Essais restants sur cette carte : %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="35"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="38"/>
         <source>Leave poll-worker mode</source>
         <translation>Quitter le mode assesseur</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="36"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="39"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerPinScreen.qml" line="41"/>
+        <location filename="../qml/WorkerPinScreen.qml" line="44"/>
         <source>Log in</source>
         <translation>Se connecter</translation>
     </message>
@@ -884,32 +1024,32 @@
 <context>
     <name>WorkerReissueScreen</name>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="9"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="11"/>
         <source>Reissue a voting code</source>
         <translation>Réémettre un code de vote</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="14"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="16"/>
         <source>New code for %1. The old code no longer works. Hidden in %2 seconds.</source>
         <translation>Nouveau code pour %1. L&apos;ancien code ne fonctionne plus. Masqué dans %2 secondes.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="16"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="18"/>
         <source>Print it as a sealed slip instead</source>
         <translation>L&apos;imprimer plutôt sur un pli scellé</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="21"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="23"/>
         <source>The code was printed as a sealed slip. Give it to the voter.</source>
         <translation>Le code a été imprimé sur un pli scellé. Remettez-le à l&apos;électeur.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="24"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="26"/>
         <source>Find the voter by name or number:</source>
         <translation>Chercher l&apos;électeur par nom ou numéro :</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerReissueScreen.qml" line="41"/>
+        <location filename="../qml/WorkerReissueScreen.qml" line="43"/>
         <source>Tap to reissue this voter&apos;s code</source>
         <translation>Touchez pour réémettre le code de cet électeur</translation>
     </message>
@@ -917,42 +1057,42 @@
 <context>
     <name>WorkerSetupScreen</name>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="6"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="9"/>
         <source>Set up this booth</source>
         <translation>Installer cet isoloir</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="7"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="10"/>
         <source>Insert the USB stick with the election package, then check it.</source>
         <translation>Insérez la clé USB contenant le paquet électoral, puis vérifiez-la.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="8"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="11"/>
         <source>Check the USB stick</source>
         <translation>Vérifier la clé USB</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="14"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="17"/>
         <source>Election: %1</source>
         <translation>Élection : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="15"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="18"/>
         <source>Booth: %1</source>
         <translation>Isoloir : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="16"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="19"/>
         <source>Compare this fingerprint with the one the election officials gave you:</source>
         <translation>Comparez cette empreinte avec celle fournie par les responsables de l&apos;élection :</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="18"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="21"/>
         <source>They match: set up the booth</source>
         <translation>Elles concordent : installer l&apos;isoloir</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerSetupScreen.qml" line="20"/>
+        <location filename="../qml/WorkerSetupScreen.qml" line="23"/>
         <source>Leave poll-worker mode</source>
         <translation>Quitter le mode assesseur</translation>
     </message>
