@@ -22,15 +22,16 @@ class ExportError(RuntimeError):
 def sealed_file_of(station: Station) -> tuple[str, bytes]:
     if station.state is not PollsState.CLOSED:
         raise ExportError("close the polls before exporting the sealed ballot file")
-    package, provision = station.package, station.provision
-    assert package is not None and provision is not None  # a closed booth was set up
+    package = station.package
+    assert package is not None  # a closed booth was set up
+    certificate, booth_key = station.booth_key()
     audit = _up_to_closing(station.box.audit_entries())
     closed = str(station.setting("closed_at", ""))
     manifest = {
         "election_id": package.election_id,
         "election_fingerprint": package.fingerprint,
         "station": station.station_id,
-        "certificate": provision.certificate.model_dump(),
+        "certificate": certificate.model_dump(),
         "mode": station.mode,
         "opened_at": str(station.setting("opened_at", "")),
         "closed_at": closed,
@@ -38,7 +39,7 @@ def sealed_file_of(station: Station) -> tuple[str, bytes]:
         "audit_head": audit[-1].hash,
     }
     data = build_sealed_bytes(
-        manifest, station.box.all_ballots(), station.box.all_marks(), audit, provision.booth_private_key
+        manifest, station.box.all_ballots(), station.box.all_marks(), audit, booth_key
     )
     stamp = closed.replace("-", "").replace(":", "")
     return f"{station.station_id}-{station.mode}-{stamp}{SUFFIX}", data

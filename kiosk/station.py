@@ -19,6 +19,7 @@ from sqlalchemy import Connection, select
 from kiosk.ballot import ballot_box as box
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
+from kiosk.ballot.booth_certificate import BoothKeyCertificate, CardSigner
 from kiosk.ballot.codes import generate_code, hash_code
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.encryption import encrypt_ballot, tracking_code
@@ -26,7 +27,6 @@ from kiosk.ballot.package import (
     PACKAGE_FILE,
     PROVISION_FILE,
     ElectionPackage,
-    PackageError,
     Provision,
     RegisteredCard,
     load_package,
@@ -34,7 +34,8 @@ from kiosk.ballot.package import (
 )
 from kiosk.ballot.sealed_file import write_atomically
 from kiosk.ballot.selections import Selections, encode_ballot
-from kiosk.ballot.signing import public_hex, signing_key_from_hex
+from kiosk.booth.authority_pin import check_authority, remember_authority
+from kiosk.booth.booth_key import certify_new_key, load_booth_key, load_certificate, save_booth_key
 from kiosk.clock import Clock, ClockWatch, iso, utc_now
 from kiosk.code_lock import CodeLock
 from kiosk.lockout import LockState
@@ -77,19 +78,28 @@ class CastReceipt:
 
 class Station:
     def __init__(
-        self, data_dir: Path, clock: Clock = utc_now, monotonic: Callable[[], float] = time.monotonic
+        self,
+        data_dir: Path,
+        clock: Clock = utc_now,
+        monotonic: Callable[[], float] = time.monotonic,
+        authority: str | None = None,
     ) -> None:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.data_dir = data_dir
+        self.authority = authority  # pinned in booth.toml; otherwise trusted on first set-up
         self.clock = clock
         self._clock_watch = ClockWatch(lambda: self.clock(), monotonic)
         self.box = BallotBox(data_dir / box.DATABASE_NAME, lambda: iso(self.clock()))
         self.code_lock = CodeLock(self.box, lambda: self.clock())
         self.package: ElectionPackage | None = None
         self.provision: Provision | None = None
+        self.certificate: BoothKeyCertificate | None = None
         if (data_dir / PACKAGE_FILE).exists():
             self.package = load_package(data_dir / PACKAGE_FILE)
             self.provision = load_provision(data_dir / PROVISION_FILE, self.package)
+            self.certificate = load_certificate(data_dir)
+            if self.state is PollsState.CLOSED:  # a stop right after the close's commit: clean up now
+                self.box.forget_cast_order()
 
     def close(self) -> None:
         self.box.close()
@@ -101,7 +111,7 @@ class Station:
 
     @property
     def station_id(self) -> str:
-        return self._provision().certificate.body.station
+        return self._provision().station
 
     @property
     def state(self) -> PollsState:
@@ -128,20 +138,27 @@ class Station:
         assert self.provision is not None
         return self.provision
 
+    def booth_key(self) -> tuple[BoothKeyCertificate, str]:
+        """The booth's certificate and its private key (hex), read from the data folder to sign."""
+        self._package()
+        assert self.certificate is not None
+        return self.certificate, load_booth_key(self.data_dir, self.certificate)
+
     # --- set-up ----------------------------------------------------------------------------------
-    def set_up(self, media: Path, mode: Mode = "official") -> ElectionPackage:
-        """Checks the package and the booth's provisioning on the media, then takes them in."""
+    def set_up(self, media: Path, card: CardSigner, mode: Mode = "official") -> ElectionPackage:
+        """Checks the package (and its authority) and the booth's provisioning on the media, makes
+        the booth's own key and has the poll worker's card certify it, then takes them in."""
         if self.state is not PollsState.NOT_SET_UP:
             self._refuse(PollsAction.SET_UP)
         package = load_package(media / PACKAGE_FILE, now=self.clock())
+        check_authority(self.data_dir, package, self.authority)
         provision = load_provision(media / PROVISION_FILE, package)
-        key = signing_key_from_hex(provision.booth_private_key)
-        if public_hex(key) != provision.certificate.body.booth_public_key:
-            raise PackageError("the booth key does not match its certificate")
-        station = provision.certificate.body.station
+        station = provision.station
+        key, certificate = certify_new_key(package, station, card, iso(self.clock()))
         hashes = {c.voter: c.code_hash for c in package.body.credentials}
         voters = package.definition.voters_at(station)
         # The files first: a crash before the commit leaves a booth that is simply not set up yet.
+        save_booth_key(self.data_dir, key, certificate)
         write_atomically(self.data_dir, PROVISION_FILE, provision.model_dump_json().encode())
         write_atomically(self.data_dir, PACKAGE_FILE, package.to_json().encode())
         with self._changing(PollsAction.SET_UP) as c:
@@ -160,9 +177,13 @@ class Station:
                     "election": package.election_id,
                     "fingerprint": package.fingerprint,
                     "station": station,
+                    "mode": mode,
+                    "booth_key": certificate.body.booth_public_key,
+                    "by": certificate.body.poll_worker,
                 },
             )
-        self.package, self.provision = package, provision
+        remember_authority(self.data_dir, package)
+        self.package, self.provision, self.certificate = package, provision, certificate
         return package
 
     # --- polls -----------------------------------------------------------------------------------
@@ -187,6 +208,7 @@ class Station:
             self.box.put_setting(c, "active_sessions", [])
             count = len(c.execute(select(box.ballots.c.id)).all())
             self.box.append_audit(c, Event.POLLS_CLOSED, {"ballots": count, "by": by})
+        self.box.forget_cast_order()  # nothing on disk may link a voter to a ballot after a close
 
     @contextmanager
     def _changing(self, action: PollsAction) -> Iterator[Connection]:
@@ -231,6 +253,8 @@ class Station:
             self.box.put_setting(c, "active_sessions", [s for s in order if s in changed])
             kind = Event.SESSION_ACTIVATED if active else Event.SESSION_DEACTIVATED
             self.box.append_audit(c, kind, {"session": session_id, "by": by})
+        if not active:  # that session's casts are over: their order leaves the disk now
+            self.box.forget_cast_order()
 
     # --- voters ----------------------------------------------------------------------------------
     def authenticate_code(self, text: str) -> AuthOutcome:

@@ -17,6 +17,7 @@ from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError, read_sealed_file
 from kiosk.clock import iso, utc_now
 from station_admin import tally_db as db
+from station_admin.booth_keys import check_booth_key
 
 Mode = Literal["official", "test"]
 
@@ -39,6 +40,7 @@ def import_file(
         sealed = read_sealed_file(path, package)
         _check_mode(sealed, mode)
         with engine.begin() as connection:
+            check_booth_key(connection, package, sealed)
             previous = connection.execute(
                 select(db.imports.c.file_sha256, db.imports.c.station).where(
                     (db.imports.c.file_sha256 == sealed.sha256)

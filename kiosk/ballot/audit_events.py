@@ -47,7 +47,8 @@ class EventInfo:
 
 CATALOG: dict[Event, EventInfo] = {
     Event.STATION_SET_UP: EventInfo(
-        "the booth was set up from an election package", ("election", "fingerprint", "station")
+        "the booth was set up from an election package; a poll worker's card certified its new key",
+        ("election", "fingerprint", "station", "mode", "booth_key", "by"),
     ),
     Event.POLLS_OPENED: EventInfo("polls opened; voters may vote in active sessions", ("mode",)),
     Event.POLLS_PAUSED: EventInfo("polls paused; no vote can start or be cast", ()),

@@ -1,6 +1,6 @@
 """The sealed ballot file: what a booth writes to USB media when polls close.
 
-A zip archive with a fixed set of members: the manifest (election fingerprint, booth certificate,
+A zip archive with a fixed set of members: the manifest (election fingerprint, booth-key certificate,
 per-session counts, audit chain head, opening and closing times, test or official mode, and the
 digest of every other member), the booth's signature over the manifest, the ballots sorted by
 tracking code, the marks, and the audit log. The reader checks everything before it returns
@@ -24,8 +24,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from kiosk.ballot.audit import AuditChainError, AuditEntry, verify_chain
+from kiosk.ballot.booth_certificate import BoothKeyCertificate, CertificateError, check_booth_certificate
 from kiosk.ballot.encryption import tracking_code
-from kiosk.ballot.package import Certificate, ElectionPackage, PackageError, check_certificate
+from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.signing import SignatureError, sign_json, signing_key_from_hex, verify_json
 
 SEALED_FORMAT = "isoloir-sealed-ballots/1"
@@ -51,6 +52,7 @@ class Refusal(StrEnum):
     INCONSISTENT = "counts do not match"
     WRONG_MODE = "wrong mode"
     ALREADY_IMPORTED = "already imported"
+    SECOND_BOOTH_KEY = "a second booth key for this station"
 
 
 class SealedFileError(ValueError):
@@ -75,7 +77,7 @@ class Manifest(_Strict):
     election_id: str
     election_fingerprint: str
     station: str
-    certificate: Certificate
+    certificate: BoothKeyCertificate  # the booth's key, certified by a poll worker's card
     mode: Literal["official", "test"]
     opened_at: str
     closed_at: str
@@ -228,8 +230,8 @@ def _checked_manifest(members: dict[str, bytes], package: ElectionPackage) -> Ma
     if manifest.election_id != package.election_id or manifest.election_fingerprint != package.fingerprint:
         raise SealedFileError(Refusal.OTHER_ELECTION, f"it belongs to election {manifest.election_id!r}")
     try:
-        check_certificate(manifest.certificate, package)
-    except PackageError as exc:
+        check_booth_certificate(manifest.certificate, package)
+    except CertificateError as exc:
         raise SealedFileError(Refusal.UNCERTIFIED_BOOTH, str(exc)) from None
     if manifest.certificate.body.station != manifest.station:
         raise SealedFileError(Refusal.UNCERTIFIED_BOOTH, "the certificate is for another booth")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from kiosk.ballot.audit_events import Event
+from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.codes import format_code
 from kiosk.ballot.package import (
     PACKAGE_FILE,
@@ -27,12 +28,14 @@ from kiosk.ballot.package import (
     load_package,
     load_provision,
 )
+from kiosk.booth.authority_pin import AuthorityRefused, check_authority
+from kiosk.booth.setup_claim import CLAIM_FILE, SetUpClaim, StickUsed, claim_bytes, refuse_used_stick
 from kiosk.clock import iso
 from kiosk.devices.media import Media, WriteStatus
 from kiosk.devices.printer import CodeSlip, Printable, ReportData, SessionCount
 from kiosk.polls import PollsState, TransitionRefused
 from kiosk.sealing import record_export, record_export_failed, sealed_for_media
-from kiosk.station import CastReceipt, ExportError, Station
+from kiosk.station import CastReceipt, ExportError, Mode, Station
 from kiosk.ui.worker_card import PinCheck, PinStatus, SimWorkerCard, WorkerCard
 from kiosk.walk import PrintStatus, ReceiptPrinter, no_printer
 
@@ -58,6 +61,8 @@ class Problem(StrEnum):
 
     NOT_REGISTERED = "not_registered"
     PACKAGE_REFUSED = "package_refused"
+    AUTHORITY_REFUSED = "authority_refused"  # signed by another authority than the booth trusts
+    STICK_USED = "stick_used"  # the stick already set up a booth
     POLLS_REFUSED = "polls_refused"
     EXPORT_FAILED = "export_failed"
     AUDIT_FAILED = "audit_failed"
@@ -181,50 +186,73 @@ class WorkerFlow:
 
     # --- set-up ----------------------------------------------------------------------------------
     def preview_setup(self, media: Media) -> None:
-        """Checks the package's signature and certificate and shows what it is, changing nothing."""
+        """Checks the package's signature and authority and shows what it is, changing nothing."""
         self.preview = None
         self._fail(None)
         try:
             with self._setup_files(media) as folder:
                 package, provision = self._checked(folder)
         except (PackageError, OSError) as exc:
-            self._fail(Problem.PACKAGE_REFUSED, exc)
+            self._refused(exc)
             return
-        station = provision.certificate.body.station
-        self.preview = SetupPreview(dict(package.definition.title), package.fingerprint, station)
+        self.preview = SetupPreview(dict(package.definition.title), package.fingerprint, provision.station)
 
-    def confirm_setup(self, media: Media) -> None:
+    def confirm_setup(self, media: Media, mode: Mode = "official") -> None:
+        """Sets the booth up from the stick just checked, in official or test mode: the booth makes
+        its own key and the poll worker's card, PIN checked, certifies it."""
         try:
             with self._setup_files(media) as folder:
                 package, provision = self._checked(folder)
                 seen = self.preview
-                if seen is None or (seen.fingerprint, seen.station) != (
-                    package.fingerprint, provision.certificate.body.station
-                ):  # the poll worker compared what the preview showed: set up nothing else
+                shown = (package.fingerprint, provision.station)
+                if seen is None or (seen.fingerprint, seen.station) != shown:
+                    # the poll worker compared what the preview showed: set up nothing else
                     raise PackageError("this is not the stick just checked: check it again")
-                self.station.set_up(folder)
+                if self.card is None:
+                    raise PackageError("no poll worker's card in the reader")
+                self.station.set_up(folder, CardSigner(self.public_key, self.card.sign), mode)
         except (PackageError, TransitionRefused, OSError) as exc:
-            self._fail(Problem.PACKAGE_REFUSED, exc)
+            self._refused(exc)
             return
+        self._mark_stick(media)
         self._log_in()
+
+    def _mark_stick(self, media: Media) -> None:
+        """Leaves the set-up mark on the stick, so no second booth sets up from it."""
+        certificate, _key = self.station.booth_key()
+        body = certificate.body
+        claim = SetUpClaim(station=body.station, fingerprint=body.election_fingerprint,
+                           booth_public_key=body.booth_public_key, set_up_at=body.issued)
+        if not media.write_file(CLAIM_FILE, claim_bytes(claim)).ok:  # the import's one-key rule remains
+            log.warning("set-up: the stick did not take the set-up mark")
+
+    def _refused(self, exc: Exception) -> None:
+        if isinstance(exc, AuthorityRefused):
+            self._fail(Problem.AUTHORITY_REFUSED, exc)
+        elif isinstance(exc, StickUsed):
+            self._fail(Problem.STICK_USED, exc)
+        else:
+            self._fail(Problem.PACKAGE_REFUSED, exc)
 
     def _checked(self, folder: Path) -> tuple[ElectionPackage, Provision]:
         package = load_package(folder / PACKAGE_FILE, now=self.station.clock())
+        check_authority(self.station.data_dir, package, self.station.authority)
+        refuse_used_stick((folder / CLAIM_FILE).read_bytes() if (folder / CLAIM_FILE).exists() else None)
         provision = load_provision(folder / PROVISION_FILE, package)
-        station = provision.certificate.body.station
+        station = provision.station
         if self.booth_id is not None and station != self.booth_id:
             raise PackageError(f"this stick provisions {station!r}, and this booth is {self.booth_id!r}")
         return package, provision
 
     @contextmanager
     def _setup_files(self, media: Media) -> Iterator[Path]:
-        """The package and provisioning read off the stick (mounted read-only) into a private folder
-        beside the booth's storage: the provisioning holds the booth's key."""
+        """The package, provisioning and any set-up mark read off the stick (mounted read-only) into a
+        folder beside the booth's storage, so what is checked is what is taken in."""
         if not media.present():
             raise PackageError("no USB stick is inserted")
         with tempfile.TemporaryDirectory(dir=self.station.data_dir, prefix="setup-") as scratch:
             folder = Path(scratch)
-            for name in (PACKAGE_FILE, PROVISION_FILE):
+            for name in (PACKAGE_FILE, PROVISION_FILE, CLAIM_FILE):
                 data = media.read_file(name)
                 if data is not None:
                     (folder / name).write_bytes(data)

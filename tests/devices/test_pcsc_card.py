@@ -139,7 +139,7 @@ def test_at_the_booth_a_voter_card_in_the_real_reader_logs_in_and_out(
     register_cards(kit.folder, [PackageCard(public_key=openpgp_card.public_key().hex(), holder=holder,
                                             role="voter")])
     station = Station(tmp_path / "booth")
-    station.set_up(provision_station(kit.folder, "booth-1", tmp_path / "MEDIA-carded"))
+    station.set_up(provision_station(kit.folder, "booth-1", tmp_path / "MEDIA-carded"), kit.signer("booth-1"))
     station.open_polls(POLL_WORKER)
     station.set_session_active(kit.definition.sessions[0].id, True, POLL_WORKER)
     ui = build_ui(station, dpi=100, worker_setup=WorkerSetup(station, SimMedia(tmp_path)))

@@ -16,7 +16,7 @@ def polling_day(kit: ElectionKit, root: Path, station_id: str, ballots: Ballots)
     """Opens the booth, casts each voter's ballots, closes and exports; returns the sealed file."""
     worker = WORKERS[station_id]
     station = Station(root / f"data-{station_id}")
-    station.set_up(kit.media[station_id])
+    station.set_up(kit.media[station_id], kit.signer(station_id))
     station.open_polls(worker)
     for session in kit.definition.sessions:
         station.set_session_active(session.id, True, worker)

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select
 
-from kiosk.ballot.package import CERTIFICATE_DOMAIN, Certificate, CertificateBody, Provision
+from kiosk.ballot.booth_certificate import BoothKeyCertificate, CardSigner
 from kiosk.ballot.sealed_file import Refusal, build_sealed_bytes
-from kiosk.ballot.signing import new_signing_key, private_hex, public_hex, sign_json
+from kiosk.ballot.signing import new_signing_key, private_hex
+from kiosk.booth.booth_key import certify_new_key
 from kiosk.station import Station
 from station_admin import tally_db as db
 from station_admin.importer import import_file
@@ -29,7 +30,7 @@ def sealed(small_election: ElectionKit, tmp_path_factory: pytest.TempPathFactory
 
 def _polling_day(election: ElectionKit, root: Path, mode: str) -> Path:
     station = Station(root / "data")
-    station.set_up(election.media["booth-1"], mode)  # type: ignore[arg-type]
+    station.set_up(election.media["booth-1"], election.signer("booth-1"), mode)  # type: ignore[arg-type]
     station.open_polls(POLL_WORKER)
     station.set_session_active("budget", True, POLL_WORKER)
     codes = election.codes()
@@ -147,38 +148,36 @@ def test_a_file_of_another_election_is_refused(
     _expect_refusal(engine, other, sealed, Refusal.OTHER_ELECTION)
 
 
-def test_a_booth_not_certified_by_the_authority_is_refused(
+def booth_key(election: ElectionKit, station: str) -> tuple[BoothKeyCertificate, str]:
+    """A booth key as a genuine set-up makes it: certified by the booth's poll worker's card."""
+    key, certificate = certify_new_key(election.package, station, election.signer(station),
+                                       "2026-06-01T07:00:00Z")
+    return certificate, private_hex(key)
+
+
+def test_a_booth_key_certified_by_an_unregistered_card_is_refused(
     engine: Engine, small_election: ElectionKit, tmp_path: Path
 ) -> None:
-    impostor_authority, booth_key = new_signing_key(), new_signing_key()
-    body = CertificateBody(
-        election_id=small_election.package.election_id,
-        election_fingerprint=small_election.package.fingerprint,
-        station="booth-1",
-        booth_public_key=public_hex(booth_key),
-        issued="2026-06-01T00:00:00Z",
-    )
-    certificate = Certificate(
-        body=body, signature=sign_json(impostor_authority, CERTIFICATE_DOMAIN, body.model_dump())
-    )
-    path = _forged_file(small_election, tmp_path, certificate, private_hex(booth_key))
-    _expect_refusal(engine, small_election, path, Refusal.UNCERTIFIED_BOOTH)
+    # Threat: anyone with a card (or any key) of their own, certifying a booth key they made.
+    stranger = new_signing_key()
+    genuine, _key = booth_key(small_election, "booth-1")
+    body = genuine.body.model_copy(update={"card_public_key": stranger.public_key().public_bytes_raw().hex()})
+    from kiosk.ballot.booth_certificate import certify
+
+    forged = certify(body, CardSigner(body.card_public_key, stranger.sign))
+    path = _forged_file(small_election, tmp_path, forged, private_hex(new_signing_key()))
+    assert "does not register" in _expect_refusal(engine, small_election, path, Refusal.UNCERTIFIED_BOOTH)
 
 
 def test_counts_that_do_not_match_are_refused_even_when_signed_by_the_booth(
     engine: Engine, small_election: ElectionKit, tmp_path: Path
 ) -> None:
-    provision = Provision.model_validate_json(
-        (small_election.media["booth-1"] / "booth-provision.json").read_text()
-    )
-    path = _forged_file(
-        small_election, tmp_path, provision.certificate, provision.booth_private_key, stated=5
-    )
+    path = _forged_file(small_election, tmp_path, *booth_key(small_election, "booth-1"), stated=5)
     _expect_refusal(engine, small_election, path, Refusal.INCONSISTENT)
 
 
 def _forged_file(
-    election: ElectionKit, root: Path, certificate: Certificate, booth_key: str, stated: int = 0
+    election: ElectionKit, root: Path, certificate: BoothKeyCertificate, booth_key: str, stated: int = 0
 ) -> Path:
     manifest = {
         "election_id": election.package.election_id,
@@ -204,13 +203,26 @@ def test_a_test_mode_file_is_refused_by_an_official_import_and_the_reverse(
     _expect_refusal(engine, small_election, sealed, Refusal.WRONG_MODE, mode="test")
 
 
-def test_a_different_file_from_an_already_imported_booth_is_refused(
+def test_a_second_booth_set_up_as_an_already_imported_booth_is_refused(
+    engine: Engine, small_election: ElectionKit, sealed: Path, tmp_path: Path
+) -> None:
+    # Threat: a second machine set up as booth-1 (from a copy of its stick, with a poll worker's card).
+    assert import_file(engine, small_election.package, sealed).status == "imported"
+    second_booth = _polling_day(small_election, tmp_path, "official")
+    assert "only one booth key per station" in _expect_refusal(
+        engine, small_election, second_booth, Refusal.SECOND_BOOTH_KEY
+    )
+
+
+def test_a_different_file_signed_by_an_already_imported_booths_key_is_refused(
     engine: Engine, small_election: ElectionKit, sealed: Path, tmp_path: Path
 ) -> None:
     assert import_file(engine, small_election.package, sealed).status == "imported"
-    second_day = _polling_day(small_election, tmp_path, "official")
+    data = sealed.parent / "data"  # the booth's own key, from its data folder
+    certificate = BoothKeyCertificate.model_validate_json((data / "booth-certificate.json").read_text())
+    other = _forged_file(small_election, tmp_path, certificate, (data / "booth.key").read_text())
     assert "booth 'booth-1' was already imported" in _expect_refusal(
-        engine, small_election, second_day, Refusal.ALREADY_IMPORTED
+        engine, small_election, other, Refusal.ALREADY_IMPORTED
     )
 
 
@@ -224,14 +236,12 @@ def test_a_voter_marked_in_one_session_by_two_booths_is_reported(
     election, package = small_election.definition, small_election.package
     plain = encode_ballot(election, election.session("budget"), {"q1": ("yes",)}, "v01")
     ciphertext = encrypt_ballot(package.body.election_public_key, election.id, "budget", plain)
-    provision = Provision.model_validate_json(
-        (small_election.media["booth-2"] / "booth-provision.json").read_text()
-    )
+    certificate, key = booth_key(small_election, "booth-2")
     manifest = {
         "election_id": election.id,
         "election_fingerprint": package.fingerprint,
         "station": "booth-2",
-        "certificate": provision.certificate.model_dump(),
+        "certificate": certificate.model_dump(),
         "mode": "official",
         "opened_at": "2026-06-01T08:00:00Z",
         "closed_at": "2026-06-01T18:00:00Z",
@@ -245,7 +255,7 @@ def test_a_voter_marked_in_one_session_by_two_booths_is_reported(
             [(tracking_code(ciphertext), "budget", ciphertext)],
             [("budget", "v01")],
             [],
-            provision.booth_private_key,
+            key,
         )
     )
     result = import_file(engine, package, spare)

@@ -47,6 +47,9 @@ def election(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "--out",
         root / "ELECTION",
     )
+    for worker in ("pw-1", "pw-2"):  # a rehearsal card per booth's poll worker, registered in the package
+        run(admin, "cards", "simulate", "--election", root / "ELECTION", "--holder", worker,
+            "--out", root / f"{worker}.card")
     for booth in ("booth-1", "booth-2"):
         run(
             admin,
@@ -95,6 +98,8 @@ def test_tally_equals_what_was_cast_at_every_booth_for_any_k_shares(
             out,
             "--data",
             tmp_path / f"data-{booth}",
+            "--worker-card",
+            election / f"pw-{offset + 1}.card",
         )
         cast = add(cast, json.loads(printed))
         files += sorted(out.iterdir())
@@ -133,6 +138,7 @@ def test_every_command_has_help() -> None:
         ["voters", "notices"],
         ["voters", "reissue"],
         ["cards", "program"],
+        ["cards", "simulate"],
         ["report"],
         ["publish"],
     ):

@@ -29,7 +29,7 @@ from kiosk.walk import Timing
 from station_admin.cli import main as admin
 from station_admin.provisioning import provision_station
 from tests.kit import PASSPHRASES, ElectionKit
-from tests.ui.conftest import PIN, VOTER_KEY, WORKER_KEY, ManualClock, booth_of
+from tests.ui.conftest import PIN, VOTER_KEY, WORKER_CARD_KEY, WORKER_KEY, ManualClock, booth_of
 from tests.ui.taps import exists, log_in, tap, text_of
 
 
@@ -81,11 +81,11 @@ def polls(station: Station) -> PollsState:
 
 def booth_of_media(media: Path) -> str:
     provision = json.loads((media / PROVISION_FILE).read_text(encoding="utf-8"))
-    return str(provision["certificate"]["body"]["station"])
+    return str(provision["station"])
 
 
 def worker_logs_in(ui: BoothUi, pin: str = PIN, card: SimWorkerCard | None = None) -> SimWorkerCard:
-    card = card or SimWorkerCard(PIN, WORKER_KEY)
+    card = card or SimWorkerCard(PIN, WORKER_KEY, WORKER_CARD_KEY)
     assert ui.worker is not None
     ui.worker.card_inserted(card)  # what the card reader's insertion event calls
     for digit in pin:

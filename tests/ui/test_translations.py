@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ballot.definition import ElectionDefinition, ListChoice
+from kiosk.devices.sim_card import SimCard
 from kiosk.ui.app import BoothUi
 from kiosk.ui.language import NATIVE_NAMES, TRANSLATIONS
 from kiosk.ui.tour import run_tour
@@ -19,7 +20,7 @@ from kiosk.ui.worker_flow import WorkerScreen
 from kiosk.ui.worker_tour import WorkerTour
 from kiosk.walk import Screen
 from tests.kit import ElectionKit
-from tests.ui.conftest import PIN, WORKER_KEY
+from tests.ui.conftest import PIN, WORKER_CARD_KEY
 from tests.ui.taps import visible_texts
 
 QML = Path(__file__).resolve().parents[2] / "kiosk" / "ui" / "qml"
@@ -115,7 +116,7 @@ def test_every_screen_in_every_language_has_no_untranslated_string(
             screens.add("timeout_warning" if ui.walk.walk.warning_shown else ui.walk.walk.screen.value)
 
     run_tour(conference.definition, tmp_path, hook=look, save=False,
-             worker=WorkerTour(carded_media, PIN, WORKER_KEY))
+             worker=WorkerTour(carded_media, SimCard(pin=PIN, key=WORKER_CARD_KEY)))
     worker_screens = {f"worker-{s.value}" for s in WorkerScreen}
     assert screens == {s.value for s in Screen} | {"timeout_warning"} | worker_screens
     assert {language for language, _ in seen} == set(conference.definition.languages)
