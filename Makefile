@@ -27,11 +27,13 @@ test: $(STAMP)
 	@bash scripts/setup-system.sh
 	@$(VENV)/bin/ruff check
 	@$(VENV)/bin/mypy
+	@$(VENV)/bin/lint-imports --no-logo --no-cache
 	@QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -n 2 --dist loadfile --timeout 600
 
 lint: $(STAMP)
 	@$(VENV)/bin/ruff check
 	@$(VENV)/bin/mypy
+	@$(VENV)/bin/lint-imports --no-logo --no-cache
 
 # ElectionGuard, the peer that bench/peers.py compares with, in a venv of its own: it pins
 # pydantic 1.9.0 and does not import on Python 3.11, so it gets Python 3.10 (pyenv's, if present).

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from support.election import SESSION, make_bench_election, open_booth, percentile, report
 
+from kiosk.booth.voter_auth import Authenticated
 from kiosk.simulate import random_selections
-from kiosk.voter_auth import Authenticated
 
 CASTS = 2000
 EDGE = 100  # the first and last hundred casts show whether the cost grows with the box

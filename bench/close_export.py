@@ -15,9 +15,9 @@ from pathlib import Path
 from support.election import SESSION, make_bench_election, open_booth, report
 
 from kiosk.ballot.sealed_file import read_sealed_file
+from kiosk.booth.station import Station
+from kiosk.booth.voter_auth import Authenticated
 from kiosk.simulate import random_selections
-from kiosk.station import Station
-from kiosk.voter_auth import Authenticated
 
 BALLOTS = 5000
 

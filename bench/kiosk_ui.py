@@ -27,7 +27,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.station import Station
+from kiosk.booth.station import Station
 from kiosk.ui.app import BoothUi, build_ui
 from tests.ui.taps import find, settle, tap
 

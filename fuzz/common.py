@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 import atheris  # noqa: E402 (after the path: tests.kit lives beside kiosk, not installed)
 
-from kiosk.station import Station  # noqa: E402
+from kiosk.booth.station import Station  # noqa: E402
 from tests.kit import POLL_WORKER, SMALL_ELECTION, ElectionKit, make_election  # noqa: E402
 
 _WORK = Path(tempfile.mkdtemp(prefix="isoloir-fuzz-"))

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 
+from kiosk.booth.station import Station
+from kiosk.booth.walk import Timing
 from kiosk.config import BoothConfig, ConfigError
 from kiosk.devices.cards import CardReader
 from kiosk.devices.config import DeviceSpecError, parse_card_reader, parse_media, parse_printer
@@ -21,11 +23,9 @@ from kiosk.devices.media import Media
 from kiosk.devices.printer import MESSAGE_KEYS, Printer
 from kiosk.devices.printer import PrintStatus as DeviceStatus
 from kiosk.devices.sim_card import SimCard, SimCardReader, load_card_file
-from kiosk.station import Station
 from kiosk.ui.app import BoothUi, WorkerSetup, application, build_ui
 from kiosk.ui.card_door import CardDoor
 from kiosk.ui.receipt_slips import ReceiptSlips, report_printer
-from kiosk.walk import Timing
 
 DEMO_CARD_FILE = "demo-worker-card.json"  # written beside the demo booth's storage by scripts/demo_setup.py
 DEMO_RECEIPTS = "receipts"  # the demo keeps a PNG of every slip it prints, beside the booth's storage
@@ -111,7 +111,8 @@ def run_booth(config: BoothConfig, demo: bool = False, tour_out: Path | None = N
 
 def _booth_ui(station: Station, devices: BoothDevices, config: BoothConfig) -> BoothUi:
     timing = Timing(config.ui.inactivity_warning_seconds, config.ui.inactivity_countdown_seconds)
-    slips = ReceiptSlips(devices.printer, lambda: station.election, lambda: station.station_id)
+    slips = ReceiptSlips(devices.printer, lambda: station.election, lambda: station.station_id,
+                         lambda: station.mode == "test")
     setup = WorkerSetup(station, devices.media, report_printer(devices.printer),
                         lambda: health_rows(devices, config.station_data, station.clock()),
                         config.station)

@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from kiosk.ballot.package import PackageError
-from kiosk.polls import TransitionRefused
-from kiosk.station import ExportError
+from kiosk.booth.polls import TransitionRefused
+from kiosk.booth.station import ExportError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

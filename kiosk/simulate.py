@@ -20,10 +20,10 @@ from typing import Any, TextIO
 from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.counting import Tally, vote_counts
 from kiosk.ballot.definition import ListChoice, MultipleChoice, SingleChoice, VotingSession
+from kiosk.booth.station import Mode, SessionStatus, Station
+from kiosk.booth.voter_auth import Authenticated
 from kiosk.devices.card_login import sign_with_card
 from kiosk.devices.sim_card import SimCard, SimCardReader
-from kiosk.station import Mode, SessionStatus, Station
-from kiosk.voter_auth import Authenticated
 
 SIMULATED_POLL_WORKER = "simulated-poll-worker"
 BLANK_SHARE = 0.05  # how often a simulated voter leaves a question blank where that is allowed

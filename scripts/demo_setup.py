@@ -12,9 +12,9 @@ from pathlib import Path
 
 from kiosk.ballot.definition import load_definition
 from kiosk.ballot.package import RegisteredCard
+from kiosk.booth.station import Station
 from kiosk.devices.sim_card import SimCard, write_card_file
 from kiosk.simulate import inserted_card
-from kiosk.station import Station
 from station_admin.ceremony import create_election, register_cards
 from station_admin.election_dir import ElectionDir
 from station_admin.provisioning import provision_station

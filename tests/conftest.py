@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.station import Station
+from kiosk.booth.station import Station
 from tests.kit import POLL_WORKER, SMALL_ELECTION, ElectionKit, make_election
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.definition import load_definition
 from kiosk.ballot.package import ElectionPackage, RegisteredCard
+from kiosk.booth.station import Station
 from kiosk.devices.sim_card import SimCard
-from kiosk.station import Station
 from station_admin.ceremony import create_election, register_cards
 from station_admin.election_dir import ElectionDir
 from station_admin.provisioning import provision_station

@@ -203,6 +203,37 @@ class BallotBox:
         connection.execute(marks.insert().values(voter_id=voter_id, session_id=session_id))
         self.append_audit(connection, Event.BALLOT_CAST, {"session": session_id})
 
+    # --- voting codes (stored only as hashes) ---------------------------------------------------
+    def add_credentials(self, connection: Connection, code_hashes: dict[str, str]) -> None:
+        """The set-up's codes, voter id -> code hash, in the caller's transaction."""
+        for voter_id, code_hash in code_hashes.items():
+            connection.execute(
+                credentials.insert().values(voter_id=voter_id, code_hash=code_hash, generation=0)
+            )
+
+    def replace_credential(self, connection: Connection, voter_id: str, code_hash: str) -> None:
+        """A reissued code: the old hash is gone in the same transaction, so the old code stops at once."""
+        updated = connection.execute(
+            credentials.update()
+            .where(credentials.c.voter_id == voter_id)
+            .values(code_hash=code_hash, generation=credentials.c.generation + 1)
+        )
+        if updated.rowcount == 0:
+            connection.execute(
+                credentials.insert().values(voter_id=voter_id, code_hash=code_hash, generation=1)
+            )
+
+    def voter_with_code(self, code_hash: str) -> str | None:
+        with self.read() as connection:
+            found = connection.execute(
+                select(credentials.c.voter_id).where(credentials.c.code_hash == code_hash)
+            ).scalar()
+        return None if found is None else str(found)
+
+    def voted_sessions(self, voter_id: str) -> set[str]:
+        with self.read() as connection:
+            return voted_sessions(connection, voter_id)
+
     # --- counts and exports ----------------------------------------------------------------------
     def counts(self) -> dict[str, tuple[int, int]]:
         """Per session: (ballots, marks)."""
@@ -217,9 +248,12 @@ class BallotBox:
             )
         return {s: (b.get(s, 0), m.get(s, 0)) for s in sorted(set(b) | set(m))}
 
-    def ballot_count(self) -> int:
-        with self.read() as connection:
+    def ballot_count(self, connection: Connection | None = None) -> int:
+        """All ballots stored; inside the caller's transaction when one is given."""
+        if connection is not None:
             return int(connection.execute(select(func.count()).select_from(ballots)).scalar() or 0)
+        with self.read() as reading:
+            return self.ballot_count(reading)
 
     def all_ballots(self) -> list[tuple[str, str, bytes]]:
         """(tracking code, session, ciphertext), sorted by tracking code: no trace of cast order."""

@@ -13,16 +13,16 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.ballot.definition import REQUIRED_LANGUAGES
+from kiosk.booth.polls import TransitionRefused
+from kiosk.booth.station import Station
+from kiosk.booth.walk import Booth, ReceiptPrinter, Timing, Walk, no_printer
+from kiosk.booth.worker_flow import ReportPrinter, WorkerFlow, no_report_printer
 from kiosk.devices.media import Media
-from kiosk.polls import TransitionRefused
-from kiosk.station import Station
 from kiosk.ui.accessibility import FONT_FAMILY, Accessibility
 from kiosk.ui.code_entry_model import CodeEntryModel
 from kiosk.ui.language import Language
 from kiosk.ui.walk_model import WalkModel
-from kiosk.ui.worker_flow import ReportPrinter, WorkerFlow, no_report_printer
 from kiosk.ui.worker_model import Health, WorkerModel
-from kiosk.walk import Booth, ReceiptPrinter, Timing, Walk, no_printer
 
 QML = Path(__file__).resolve().parent / "qml"
 _ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}

@@ -14,6 +14,9 @@ import logging
 from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.ballot.package import RegisteredCard as PackageCard
+from kiosk.booth.station import Station
+from kiosk.booth.voter_auth import AuthOutcome, CodeRefusal, CodeRefused
+from kiosk.booth.walk import Screen
 from kiosk.devices.card_login import log_in
 from kiosk.devices.cards import (
     CardEvent,
@@ -25,11 +28,8 @@ from kiosk.devices.cards import (
     Role,
 )
 from kiosk.devices.openpgp import CardProtocolError
-from kiosk.station import Station
 from kiosk.ui.app import BoothUi
 from kiosk.ui.worker_card import ReaderWorkerCard
-from kiosk.voter_auth import AuthOutcome, CodeRefusal, CodeRefused
-from kiosk.walk import Screen
 
 log = logging.getLogger(__name__)
 

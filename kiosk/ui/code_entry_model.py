@@ -13,8 +13,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.ballot.codes import ALPHABET, CODE_LENGTH, GROUP_SIZE, normalise
+from kiosk.booth.voter_auth import CodeRefusal, CodeRefused
 from kiosk.ui.walk_model import WalkModel
-from kiosk.voter_auth import CodeRefusal, CodeRefused
 
 PLACEHOLDER = "·"  # an untyped place in a group, so the voter sees how much is left
 

@@ -20,15 +20,16 @@ from kiosk.ballot.codes import generate_code
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.encryption import tracking_code
 from kiosk.ballot.selections import Selections
+from kiosk.ballot.values import Mode
+from kiosk.booth.polls import PollsState
+from kiosk.booth.station import CastReceipt, SessionStatus, VoterSession
+from kiosk.booth.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
+from kiosk.booth.walk import PrintStatus, Timing
 from kiosk.devices.printer import Printer
-from kiosk.polls import PollsState
-from kiosk.station import CastReceipt, SessionStatus, VoterSession
 from kiosk.ui.accessibility import DEFAULT_TEXT_SIZE, TEXT_SIZES_MM
 from kiosk.ui.app import BoothUi, build_ui
 from kiosk.ui.receipt_slips import ReceiptSlips
 from kiosk.ui.worker_tour import WorkerTour, build_worker_ui, scratch_folder, walk_worker_screens
-from kiosk.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
-from kiosk.walk import PrintStatus, Timing
 
 # (contrast, text size) for every language; the largest text once, in the first language.
 TOUR_LOOKS = (("default", DEFAULT_TEXT_SIZE), ("high", DEFAULT_TEXT_SIZE))
@@ -58,6 +59,10 @@ class TourBooth:
     @property
     def state(self) -> PollsState:
         return PollsState.OPEN
+
+    @property
+    def mode(self) -> Mode:
+        return "official"
 
     def authenticate_code(self, text: str) -> AuthOutcome:
         return typed_code_problem(text) or self.refusal or Authenticated(self._voter.id)
@@ -155,7 +160,7 @@ def run_tour(
     With a worker tour (media with a registered poll-worker card), the poll worker's screens too;
     with a printer, each look's receipt is printed on it (the demo keeps them as pictures)."""
     out.mkdir(parents=True, exist_ok=True)
-    logging.getLogger("kiosk.walk").setLevel(logging.ERROR)  # the tour's failed cast is staged
+    logging.getLogger("kiosk.booth.walk").setLevel(logging.ERROR)  # the tour's failed cast is staged
     looks = [(lang, *look) for lang in election.languages for look in TOUR_LOOKS]
     looks.append((election.languages[0], *LARGEST_LOOK))
     written: list[Path] = []

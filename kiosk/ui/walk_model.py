@@ -1,4 +1,4 @@
-"""The voter's walk for the screens: the state of kiosk.walk.Walk as properties, taps as slots.
+"""The voter's walk for the screens: the state of kiosk.booth.walk.Walk as properties, taps as slots.
 
 Holds no rule of its own: every decision is the walk's or the core's. Election texts are given in
 the voter's language; the booth's own texts are the QML's, translated by Qt.
@@ -14,10 +14,10 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.ballot.codes import format_code
 from kiosk.ballot.definition import ListChoice
-from kiosk.polls import TransitionRefused
+from kiosk.booth.polls import TransitionRefused
+from kiosk.booth.voter_auth import AuthOutcome
+from kiosk.booth.walk import Screen, Walk, WalkError
 from kiosk.ui.language import Language
-from kiosk.voter_auth import AuthOutcome
-from kiosk.walk import Screen, Walk, WalkError
 
 log = logging.getLogger(__name__)
 TICK_MS = 1000  # the countdown shows whole seconds
@@ -197,6 +197,7 @@ class WalkModel(QObject):
     screen = Property(str, _screen, notify=changed)
     electionTitle = Property(str, _title, notify=changed)
     pollsOpen = Property(bool, lambda self: self.walk.polls_open, notify=changed)
+    testMode = Property(bool, lambda self: self.walk.booth.mode == "test", notify=changed)
     sessions = Property(list, _sessions, notify=changed)
     sessionTitle = Property(str, _session_title, notify=changed)
     question = Property(dict, _question, notify=changed)

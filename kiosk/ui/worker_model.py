@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.ballot.codes import format_code
+from kiosk.booth.worker_flow import SimWorkerCard, WorkerCard, WorkerFlow, WorkerScreen
 from kiosk.devices.media import Media
 from kiosk.ui.language import Language
-from kiosk.ui.worker_flow import SimWorkerCard, WorkerCard, WorkerFlow, WorkerScreen
 
 PIN_MAX_DIGITS = 8  # card PINs are 4 to 8 digits
 SEARCH_MAX = 40
@@ -154,6 +154,11 @@ class WorkerModel(QObject):
     def confirmSetup(self) -> None:
         self._do(lambda: self.flow.confirm_setup(self.media))
 
+    @Slot()
+    def confirmTestSetup(self) -> None:
+        """A rehearsal: the booth runs in test mode, said on every screen and slip, never counted."""
+        self._do(lambda: self.flow.confirm_setup(self.media, "test"))
+
     # --- what the screens show -------------------------------------------------------------------
     def _sessions(self) -> list[dict[str, Any]]:
         station = self.flow.station
@@ -186,6 +191,7 @@ class WorkerModel(QObject):
     message = Property(str, lambda self: self.flow.message, notify=changed)
     problem = Property(str, lambda self: str(self.flow.problem or ""), notify=changed)
     polls = Property(str, lambda self: self.flow.polls.value, notify=changed)
+    testMode = Property(bool, lambda self: self.flow.station.mode == "test", notify=changed)
     sessions = Property(list, _sessions, notify=changed)
     report = Property(list, lambda self: self.flow.report, notify=changed)
     reportStatus = Property(str, lambda self: str(self.flow.report_status or ""), notify=changed)

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.booth.station import Station
+from kiosk.booth.walk import PrintStatus
+from kiosk.booth.worker_flow import SimWorkerCard
 from kiosk.devices.printer import Printable
 from kiosk.devices.sim_card import SimCard, load_card_file
 from kiosk.devices.sim_media import SimMedia
-from kiosk.station import Station
 from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
-from kiosk.ui.worker_flow import SimWorkerCard
-from kiosk.walk import PrintStatus
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.ballot.package import RegisteredCard as PackageCard
+from kiosk.booth.station import Station
 from kiosk.devices.card_login import LoginOutcome, log_in
 from kiosk.devices.card_programming import program_card
 from kiosk.devices.cards import CardEvent, CardEventKind, RegisteredCard, Role
 from kiosk.devices.pcsc_card import PcscCardReader
 from kiosk.devices.sim_media import SimMedia
-from kiosk.station import Station
 from kiosk.ui.app import WorkerSetup, build_ui
 from kiosk.ui.card_door import CardDoor
 from station_admin.ceremony import register_cards

@@ -17,11 +17,11 @@ from typing import Any
 
 from kiosk.ballot.audit import verify_chain
 from kiosk.ballot.sealed_file import read_sealed_file
+from kiosk.booth.station import Station
+from kiosk.booth.voter_auth import Authenticated
+from kiosk.booth.walk import PrintStatus, Screen, Walk
 from kiosk.devices.sim_card import load_card_file
 from kiosk.simulate import inserted_card
-from kiosk.station import Station
-from kiosk.voter_auth import Authenticated
-from kiosk.walk import PrintStatus, Screen, Walk
 
 TMPFS_SIZE = "4m"  # room for the booth's files and a few hundred casts, so filling it is quick
 VOTED_BEFORE = 4  # casts that succeed before the disk fills

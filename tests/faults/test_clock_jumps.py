@@ -8,8 +8,8 @@ from pathlib import Path
 
 from kiosk.ballot.audit import verify_chain
 from kiosk.ballot.sealed_file import read_sealed_file
-from kiosk.station import Station
-from kiosk.voter_auth import Authenticated, CodeRefusal, CodeRefused
+from kiosk.booth.station import Station
+from kiosk.booth.voter_auth import Authenticated, CodeRefusal, CodeRefused
 from tests.kit import POLL_WORKER, ElectionKit
 
 

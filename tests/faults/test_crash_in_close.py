@@ -16,10 +16,10 @@ import pytest
 
 from kiosk.ballot.audit import verify_chain
 from kiosk.ballot.sealed_file import SUFFIX, read_sealed_file
-from kiosk.polls import PollsState
+from kiosk.booth.polls import PollsState
+from kiosk.booth.station import Station
+from kiosk.booth.voter_auth import Authenticated
 from kiosk.simulate import random_selections
-from kiosk.station import Station
-from kiosk.voter_auth import Authenticated
 from tests.kit import POLL_WORKER, ElectionKit, make_crowd
 
 ROUNDS = 20
@@ -28,7 +28,7 @@ VOTERS = 300  # enough ballots that the export takes long enough to be killed in
 CLOSER = r"""
 import sys
 from pathlib import Path
-from kiosk.station import Station
+from kiosk.booth.station import Station
 station = Station(Path(sys.argv[1]))
 print("GO", flush=True)
 station.close_polls("pw-1")

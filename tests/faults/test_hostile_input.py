@@ -16,7 +16,7 @@ from kiosk.ballot.codes import ALPHABET, check_code, generate_code
 from kiosk.ballot.definition import DefinitionError, parse_definition
 from kiosk.ballot.package import PackageError, parse_package
 from kiosk.ballot.sealed_file import MEMBERS, SealedFile, SealedFileError, parse_sealed_bytes
-from kiosk.station import Station
+from kiosk.booth.station import Station
 from tests.kit import POLL_WORKER, SMALL_ELECTION, ElectionKit
 
 EXAMPLES = settings(

@@ -18,6 +18,9 @@ from kiosk.ballot.encryption import decrypt_ballot
 from kiosk.ballot.package import RegisteredCard
 from kiosk.ballot.sealed_file import read_sealed_file
 from kiosk.ballot.selections import decode_ballot
+from kiosk.booth.station import CastReceipt, SessionStatus, Station
+from kiosk.booth.voter_auth import Authenticated
+from kiosk.booth.walk import PrintStatus, Screen, Walk
 from kiosk.devices import cards
 from kiosk.devices.card_login import LoginOutcome, log_in
 from kiosk.devices.media import WriteStatus
@@ -27,9 +30,6 @@ from kiosk.devices.sim_card import SimCard, SimCardReader
 from kiosk.devices.sim_media import MediaFaults, SimMedia
 from kiosk.devices.sim_printer import PrinterFaults, SimPrinter
 from kiosk.simulate import random_selections
-from kiosk.station import CastReceipt, SessionStatus, Station
-from kiosk.voter_auth import Authenticated
-from kiosk.walk import PrintStatus, Screen, Walk
 from station_admin.ceremony import register_cards
 from station_admin.provisioning import provision_station
 from tests.kit import POLL_WORKER, ElectionKit, make_crowd

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from kiosk.station import Station
+from kiosk.booth.station import Station
 from tests.kit import ElectionKit
 
 Ballots = Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]]  # voter -> session -> selections

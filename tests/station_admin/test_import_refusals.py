@@ -16,7 +16,7 @@ from kiosk.ballot.booth_certificate import BoothKeyCertificate, CardSigner
 from kiosk.ballot.sealed_file import Refusal, build_sealed_bytes
 from kiosk.ballot.signing import new_signing_key, private_hex
 from kiosk.booth.booth_key import certify_new_key
-from kiosk.station import Station
+from kiosk.booth.station import Station
 from station_admin import tally_db as db
 from station_admin.importer import import_file
 from tests.kit import POLL_WORKER, ElectionKit, make_election

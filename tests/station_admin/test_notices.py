@@ -12,10 +12,10 @@ import zxingcpp
 from click.testing import CliRunner
 
 from kiosk.ballot.definition import load_definition
+from kiosk.booth.station import Station
+from kiosk.booth.voter_auth import Authenticated, CodeRefusal, CodeRefused
 from kiosk.devices.sim_card import load_card_file
 from kiosk.simulate import inserted_card
-from kiosk.station import Station
-from kiosk.voter_auth import Authenticated, CodeRefusal, CodeRefused
 from station_admin.ceremony import create_election
 from station_admin.cli import main as admin
 from station_admin.election_dir import ElectionDir

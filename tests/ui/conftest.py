@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication
 from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.package import RegisteredCard
 from kiosk.ballot.signing import new_signing_key, public_hex
-from kiosk.station import CastReceipt, Station
+from kiosk.booth.station import CastReceipt, Station
+from kiosk.booth.walk import PrintStatus, Timing
 from kiosk.ui.app import BoothUi, build_ui
-from kiosk.walk import PrintStatus, Timing
 from station_admin.ceremony import register_cards
 from station_admin.provisioning import provision_station
 from tests.kit import POLL_WORKER, ROOT, SMALL_ELECTION, ElectionKit, make_election

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.station import Station
+from kiosk.booth.station import Station
 from kiosk.ui.accessibility import (
     CAP_HEIGHT_PER_EM,
     MM_PER_INCH,

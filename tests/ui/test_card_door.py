@@ -11,12 +11,12 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.booth.station import Station
+from kiosk.booth.walk import Timing
 from kiosk.devices.sim_card import SimCard, SimCardReader
 from kiosk.devices.sim_media import SimMedia
-from kiosk.station import Station
 from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
 from kiosk.ui.card_door import CardDoor
-from kiosk.walk import Timing
 from tests.kit import POLL_WORKER
 from tests.ui.conftest import PIN, VOTER_CARD_KEY, WORKER_CARD_KEY, WORKER_SIGNER, ManualClock
 from tests.ui.taps import exists, tap, text_of

@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.ballot.codes import generate_code
-from kiosk.lockout import FAILURES_BEFORE_LOCK
-from kiosk.station import Station
+from kiosk.booth.lockout import FAILURES_BEFORE_LOCK
+from kiosk.booth.station import Station
 from kiosk.ui.app import BoothUi
 from tests.kit import ElectionKit
 from tests.ui.conftest import ManualClock

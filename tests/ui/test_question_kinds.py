@@ -6,7 +6,7 @@ import pytest
 
 from kiosk.ballot.ballot_box import StorageError
 from kiosk.ballot.definition import ListChoice, MultipleChoice
-from kiosk.station import CastReceipt, Station
+from kiosk.booth.station import CastReceipt, Station
 from kiosk.ui.app import BoothUi
 from tests.kit import ElectionKit
 from tests.ui.taps import exists, find, log_in, tap, text_of, voter_code

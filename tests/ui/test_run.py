@@ -18,9 +18,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import DEMO_CARD_FILE, run_booth
+from kiosk.booth.station import Station
 from kiosk.cli import main
 from kiosk.config import parse_config
-from kiosk.station import Station
 from tests.ui.conftest import PIN, WORKER_CARD_KEY, WORKER_KEY, WORKER_SIGNER
 from tests.ui.taps import items
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.station import Station
+from kiosk.booth.station import Station
 from kiosk.ui.app import BoothUi
 from tests.kit import ElectionKit
 from tests.ui.conftest import ManualClock

@@ -12,13 +12,13 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ballot.definition import ElectionDefinition, ListChoice
+from kiosk.booth.walk import Screen
+from kiosk.booth.worker_flow import WorkerScreen
 from kiosk.devices.sim_card import SimCard
 from kiosk.ui.app import BoothUi
 from kiosk.ui.language import NATIVE_NAMES, TRANSLATIONS
 from kiosk.ui.tour import run_tour
-from kiosk.ui.worker_flow import WorkerScreen
 from kiosk.ui.worker_tour import WorkerTour
-from kiosk.walk import Screen
 from tests.kit import ElectionKit
 from tests.ui.conftest import PIN, WORKER_CARD_KEY
 from tests.ui.taps import visible_texts

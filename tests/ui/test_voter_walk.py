@@ -7,7 +7,7 @@ import pytest
 from kiosk.ballot.definition import Option, OptionRole
 from kiosk.ballot.encryption import decrypt_ballot
 from kiosk.ballot.selections import decode_ballot
-from kiosk.station import CastReceipt, CastRefused, Station
+from kiosk.booth.station import CastReceipt, CastRefused, Station
 from kiosk.ui.app import BoothUi
 from tests.kit import ElectionKit
 from tests.ui.taps import MARITIME, exists, find, log_in, tap, text_of, voter_code

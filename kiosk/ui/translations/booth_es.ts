@@ -159,6 +159,14 @@
     </message>
 </context>
 <context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="41"/>
+        <source>TEST MODE: this booth is set up for a rehearsal. Votes cast here are not counted.</source>
+        <translation>MODO DE PRUEBA: esta cabina está preparada para un ensayo. Los votos emitidos aquí no se cuentan.</translation>
+    </message>
+</context>
+<context>
     <name>Pager</name>
     <message>
         <location filename="../qml/Pager.qml" line="10"/>
@@ -372,12 +380,142 @@
 <context>
     <name>WorkerAuditScreen</name>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="5"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="9"/>
+        <source>Booth set up (its key certified by the poll worker&apos;s card)</source>
+        <translation>Cabina preparada (su clave certificada por la tarjeta del miembro de mesa)</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="10"/>
+        <source>Polls opened</source>
+        <translation>Votación abierta</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="11"/>
+        <source>Polls paused</source>
+        <translation>Votación suspendida</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="12"/>
+        <source>Polls resumed</source>
+        <translation>Votación reanudada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="13"/>
+        <source>Polls closed</source>
+        <translation>Votación cerrada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="14"/>
+        <source>Change refused</source>
+        <translation>Cambio rechazado</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="15"/>
+        <source>Voting session opened</source>
+        <translation>Sesión de votación abierta</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="16"/>
+        <source>Voting session closed</source>
+        <translation>Sesión de votación cerrada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="17"/>
+        <source>Voter let in</source>
+        <translation>Votante admitido</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="18"/>
+        <source>Voting code refused</source>
+        <translation>Código de votación rechazado</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="19"/>
+        <source>Code entry locked</source>
+        <translation>Entrada de códigos bloqueada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="20"/>
+        <source>Code entry unlocked</source>
+        <translation>Entrada de códigos desbloqueada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="21"/>
+        <source>Voting code reissued</source>
+        <translation>Código de votación reemitido</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="22"/>
+        <source>Ballot cast</source>
+        <translation>Papeleta emitida</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="23"/>
+        <source>Cast refused</source>
+        <translation>Emisión rechazada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="24"/>
+        <source>Receipt printed</source>
+        <translation>Comprobante impreso</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="25"/>
+        <source>Receipt not printed</source>
+        <translation>Comprobante no impreso</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="26"/>
+        <source>Receipt reprinted</source>
+        <translation>Comprobante reimpreso</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="27"/>
+        <source>Report printed</source>
+        <translation>Informe impreso</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="28"/>
+        <source>Poll worker logged in</source>
+        <translation>Miembro de mesa conectado</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="29"/>
+        <source>Poll-worker card refused</source>
+        <translation>Tarjeta de miembro de mesa rechazada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="30"/>
+        <source>Poll worker left</source>
+        <translation>Miembro de mesa salió</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="31"/>
+        <source>Sealed ballot file written</source>
+        <translation>Archivo sellado de papeletas escrito</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="32"/>
+        <source>Sealed ballot file not written</source>
+        <translation>Archivo sellado de papeletas no escrito</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="33"/>
+        <source>Clock jumped</source>
+        <translation>Salto del reloj</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="34"/>
+        <source>Device fault</source>
+        <translation>Fallo de un dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="38"/>
         <source>Audit log: recent events</source>
         <translation>Registro de auditoría: eventos recientes</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="29"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="62"/>
         <source>Write the full log to the USB stick</source>
         <translation>Escribir el registro completo en la memoria USB</translation>
     </message>
@@ -721,26 +859,36 @@
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="8"/>
+        <source>This election package is signed by another authority than the one this booth trusts. Do not use this stick: call the election officials.</source>
+        <translation>Este paquete electoral está firmado por otra autoridad que la que esta cabina reconoce. No use esta memoria: llame a los responsables de la elección.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="9"/>
+        <source>This stick already set up a booth. A second booth set up from it would have its ballots refused: ask the election officials for a new stick.</source>
+        <translation>Esta memoria ya preparó una cabina. Las papeletas de una segunda cabina preparada con ella serían rechazadas: pida una memoria nueva a los responsables de la elección.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="10"/>
         <source>The booth refused this change.</source>
         <translation>La cabina rechazó este cambio.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="9"/>
+        <location filename="../qml/WorkerProblem.qml" line="11"/>
         <source>The sealed file was not written. Try again, or use another stick.</source>
         <translation>El archivo sellado no se escribió. Inténtelo de nuevo o use otra memoria.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="10"/>
+        <location filename="../qml/WorkerProblem.qml" line="12"/>
         <source>The audit log was not written. Try another stick.</source>
         <translation>El registro de auditoría no se escribió. Pruebe otra memoria.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="11"/>
+        <location filename="../qml/WorkerProblem.qml" line="13"/>
         <source>The slip could not be printed: the code stays on the screen.</source>
         <translation>No se pudo imprimir el sobre: el código sigue en pantalla.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="12"/>
+        <location filename="../qml/WorkerProblem.qml" line="14"/>
         <source>This card is not registered for this booth.</source>
         <translation>Esta tarjeta no está registrada para esta cabina.</translation>
     </message>
@@ -812,11 +960,21 @@
     </message>
     <message>
         <location filename="../qml/WorkerSetupScreen.qml" line="18"/>
-        <source>They match: set up the booth</source>
-        <translation>Coinciden: configurar la cabina</translation>
+        <source>Your card will certify this booth&apos;s own signing key. Choose the vote, or a rehearsal:</source>
+        <translation>Su tarjeta certificará la clave de firma propia de esta cabina. Elija la votación o un ensayo:</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="19"/>
+        <source>They match: set up the booth for the official vote</source>
+        <translation>Coinciden: preparar la cabina para la votación oficial</translation>
     </message>
     <message>
         <location filename="../qml/WorkerSetupScreen.qml" line="20"/>
+        <source>They match: set up the booth in test mode (a rehearsal, never counted)</source>
+        <translation>Coinciden: preparar la cabina en modo de prueba (un ensayo, nunca se cuenta)</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="22"/>
         <source>Leave poll-worker mode</source>
         <translation>Salir del modo de mesa</translation>
     </message>

@@ -159,6 +159,14 @@
     </message>
 </context>
 <context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="41"/>
+        <source>TEST MODE: this booth is set up for a rehearsal. Votes cast here are not counted.</source>
+        <translation>MODE ESSAI : cet isoloir est installé pour une répétition. Les votes déposés ici ne sont pas comptés.</translation>
+    </message>
+</context>
+<context>
     <name>Pager</name>
     <message>
         <location filename="../qml/Pager.qml" line="10"/>
@@ -372,12 +380,142 @@
 <context>
     <name>WorkerAuditScreen</name>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="5"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="9"/>
+        <source>Booth set up (its key certified by the poll worker&apos;s card)</source>
+        <translation>Isoloir installé (sa clé certifiée par la carte de l&apos;assesseur)</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="10"/>
+        <source>Polls opened</source>
+        <translation>Scrutin ouvert</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="11"/>
+        <source>Polls paused</source>
+        <translation>Scrutin suspendu</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="12"/>
+        <source>Polls resumed</source>
+        <translation>Scrutin repris</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="13"/>
+        <source>Polls closed</source>
+        <translation>Scrutin clos</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="14"/>
+        <source>Change refused</source>
+        <translation>Changement refusé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="15"/>
+        <source>Voting session opened</source>
+        <translation>Séance de vote ouverte</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="16"/>
+        <source>Voting session closed</source>
+        <translation>Séance de vote close</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="17"/>
+        <source>Voter let in</source>
+        <translation>Électeur admis</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="18"/>
+        <source>Voting code refused</source>
+        <translation>Code de vote refusé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="19"/>
+        <source>Code entry locked</source>
+        <translation>Saisie des codes bloquée</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="20"/>
+        <source>Code entry unlocked</source>
+        <translation>Saisie des codes débloquée</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="21"/>
+        <source>Voting code reissued</source>
+        <translation>Code de vote réémis</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="22"/>
+        <source>Ballot cast</source>
+        <translation>Bulletin déposé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="23"/>
+        <source>Cast refused</source>
+        <translation>Dépôt refusé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="24"/>
+        <source>Receipt printed</source>
+        <translation>Reçu imprimé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="25"/>
+        <source>Receipt not printed</source>
+        <translation>Reçu non imprimé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="26"/>
+        <source>Receipt reprinted</source>
+        <translation>Reçu réimprimé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="27"/>
+        <source>Report printed</source>
+        <translation>Rapport imprimé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="28"/>
+        <source>Poll worker logged in</source>
+        <translation>Assesseur connecté</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="29"/>
+        <source>Poll-worker card refused</source>
+        <translation>Carte d&apos;assesseur refusée</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="30"/>
+        <source>Poll worker left</source>
+        <translation>Assesseur sorti</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="31"/>
+        <source>Sealed ballot file written</source>
+        <translation>Fichier scellé des bulletins écrit</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="32"/>
+        <source>Sealed ballot file not written</source>
+        <translation>Fichier scellé des bulletins non écrit</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="33"/>
+        <source>Clock jumped</source>
+        <translation>Saut de l&apos;horloge</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="34"/>
+        <source>Device fault</source>
+        <translation>Panne d&apos;un appareil</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="38"/>
         <source>Audit log: recent events</source>
         <translation>Journal d&apos;audit : événements récents</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="29"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="62"/>
         <source>Write the full log to the USB stick</source>
         <translation>Écrire le journal complet sur la clé USB</translation>
     </message>
@@ -721,26 +859,36 @@
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="8"/>
+        <source>This election package is signed by another authority than the one this booth trusts. Do not use this stick: call the election officials.</source>
+        <translation>Ce paquet électoral est signé par une autre autorité que celle à laquelle cet isoloir fait confiance. N&apos;utilisez pas cette clé : appelez les responsables de l&apos;élection.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="9"/>
+        <source>This stick already set up a booth. A second booth set up from it would have its ballots refused: ask the election officials for a new stick.</source>
+        <translation>Cette clé a déjà servi à installer un isoloir. Les bulletins d&apos;un second isoloir installé avec elle seraient refusés : demandez une nouvelle clé aux responsables de l&apos;élection.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="10"/>
         <source>The booth refused this change.</source>
         <translation>L&apos;isoloir a refusé ce changement.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="9"/>
+        <location filename="../qml/WorkerProblem.qml" line="11"/>
         <source>The sealed file was not written. Try again, or use another stick.</source>
         <translation>Le fichier scellé n&apos;a pas été écrit. Réessayez ou utilisez une autre clé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="10"/>
+        <location filename="../qml/WorkerProblem.qml" line="12"/>
         <source>The audit log was not written. Try another stick.</source>
         <translation>Le journal d&apos;audit n&apos;a pas été écrit. Essayez une autre clé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="11"/>
+        <location filename="../qml/WorkerProblem.qml" line="13"/>
         <source>The slip could not be printed: the code stays on the screen.</source>
         <translation>Le pli n&apos;a pas pu être imprimé : le code reste affiché.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="12"/>
+        <location filename="../qml/WorkerProblem.qml" line="14"/>
         <source>This card is not registered for this booth.</source>
         <translation>Cette carte n&apos;est pas enregistrée pour cet isoloir.</translation>
     </message>
@@ -812,11 +960,21 @@
     </message>
     <message>
         <location filename="../qml/WorkerSetupScreen.qml" line="18"/>
-        <source>They match: set up the booth</source>
-        <translation>Elles concordent : installer l&apos;isoloir</translation>
+        <source>Your card will certify this booth&apos;s own signing key. Choose the vote, or a rehearsal:</source>
+        <translation>Votre carte va certifier la clé de signature propre à cet isoloir. Choisissez le vote, ou une répétition :</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="19"/>
+        <source>They match: set up the booth for the official vote</source>
+        <translation>Elles correspondent : installer l&apos;isoloir pour le vote officiel</translation>
     </message>
     <message>
         <location filename="../qml/WorkerSetupScreen.qml" line="20"/>
+        <source>They match: set up the booth in test mode (a rehearsal, never counted)</source>
+        <translation>Elles correspondent : installer l&apos;isoloir en mode essai (une répétition, jamais comptée)</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="22"/>
         <source>Leave poll-worker mode</source>
         <translation>Quitter le mode assesseur</translation>
     </message>

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.station import Station
+from kiosk.booth.station import Station
+from tests.booth.wal_forensics import linked_ballots
 from tests.kit import POLL_WORKER, ElectionKit
-from tests.services.wal_forensics import linked_ballots
 
 
 def _cast_everyone(booth: Station, election: ElectionKit, session: str = "budget") -> dict[str, str]:

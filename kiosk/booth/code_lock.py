@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
+from kiosk.booth.lockout import FAILURES_BEFORE_LOCK, LockState
+from kiosk.booth.voter_auth import CodeRefusal, CodeRefused
 from kiosk.clock import Clock
-from kiosk.lockout import FAILURES_BEFORE_LOCK, LockState
-from kiosk.voter_auth import CodeRefusal, CodeRefused
 
 SETTING = "code_lock"
 

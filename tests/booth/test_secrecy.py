@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from kiosk.station import Station
+from kiosk.booth.station import Station
 from tests.kit import POLL_WORKER, ElectionKit
 
 

@@ -9,8 +9,8 @@ import pytest
 from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.package import RegisteredCard
 from kiosk.ballot.signing import new_signing_key, public_hex
-from kiosk.station import Station
-from kiosk.voter_auth import Authenticated, CodeRefusal, CodeRefused
+from kiosk.booth.station import Station
+from kiosk.booth.voter_auth import Authenticated, CodeRefusal, CodeRefused
 from station_admin.ceremony import register_cards
 from station_admin.provisioning import provision_station
 from tests.kit import POLL_WORKER, SMALL_ELECTION, make_election

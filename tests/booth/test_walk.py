@@ -7,9 +7,9 @@ import pytest
 from kiosk.ballot.ballot_box import StorageError
 from kiosk.ballot.encryption import decrypt_ballot
 from kiosk.ballot.selections import decode_ballot
-from kiosk.station import CastReceipt, SessionStatus, Station
-from kiosk.voter_auth import Authenticated, CodeRefusal, CodeRefused
-from kiosk.walk import AnswerState, PrintStatus, Screen, Timing, Walk, WalkError
+from kiosk.booth.station import CastReceipt, SessionStatus, Station
+from kiosk.booth.voter_auth import Authenticated, CodeRefusal, CodeRefused
+from kiosk.booth.walk import AnswerState, PrintStatus, Screen, Timing, Walk, WalkError
 from tests.kit import POLL_WORKER, ElectionKit
 
 TIMING = Timing(warning_seconds=120, countdown_seconds=45)

@@ -17,10 +17,12 @@ from typing import Protocol
 from kiosk.ballot.ballot_box import StorageError
 from kiosk.ballot.definition import ElectionDefinition, OptionRole, Question, VotingSession
 from kiosk.ballot.selections import Selections
+from kiosk.ballot.values import Mode
+from kiosk.booth.cast import CastReceipt, CastRefused
+from kiosk.booth.polls import PollsState, accepts_votes
+from kiosk.booth.voter_auth import Authenticated, AuthOutcome, CodeRefused
+from kiosk.booth.voter_door import SessionStatus, VoterSession
 from kiosk.config import INACTIVITY_COUNTDOWN_SECONDS, INACTIVITY_WARNING_SECONDS
-from kiosk.polls import PollsState, accepts_votes
-from kiosk.station import CastReceipt, CastRefused, SessionStatus, VoterSession
-from kiosk.voter_auth import Authenticated, AuthOutcome, CodeRefused
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +54,17 @@ class AnswerState(StrEnum):
 
 
 class Booth(Protocol):
-    """What the walk needs of the station service (kiosk.station.Station fits)."""
+    """What the walk needs of the station service (kiosk.booth.station.Station fits)."""
 
     @property
     def election(self) -> ElectionDefinition: ...
 
     @property
     def state(self) -> PollsState: ...
+
+    @property
+    def mode(self) -> Mode:
+        """Official or test: a test booth says so on every screen and every slip."""
 
     def authenticate_code(self, text: str) -> AuthOutcome: ...
 

@@ -29,15 +29,14 @@ from kiosk.ballot.package import (
     load_provision,
 )
 from kiosk.booth.authority_pin import AuthorityRefused, check_authority
+from kiosk.booth.polls import PollsState, TransitionRefused
 from kiosk.booth.setup_claim import CLAIM_FILE, SetUpClaim, StickUsed, claim_bytes, refuse_used_stick
+from kiosk.booth.station import CastReceipt, ExportError, Mode, Station
+from kiosk.booth.walk import PrintStatus, ReceiptPrinter, no_printer
+from kiosk.booth.worker_card import PinCheck, PinStatus, SimWorkerCard, WorkerCard
 from kiosk.clock import iso
 from kiosk.devices.media import Media, WriteStatus
 from kiosk.devices.printer import CodeSlip, Printable, ReportData, SessionCount
-from kiosk.polls import PollsState, TransitionRefused
-from kiosk.sealing import record_export, record_export_failed, sealed_for_media
-from kiosk.station import CastReceipt, ExportError, Mode, Station
-from kiosk.ui.worker_card import PinCheck, PinStatus, SimWorkerCard, WorkerCard
-from kiosk.walk import PrintStatus, ReceiptPrinter, no_printer
 
 log = logging.getLogger(__name__)
 # A reissued code shown on the screen disappears after this long (the design's 120 s), so it cannot
@@ -303,7 +302,7 @@ class WorkerFlow:
         head = self.station.box.audit_entries()[-1].hash
         return ReportData(kind, election.title[language],
                           self.station.station_id, package.fingerprint, head, iso(self.station.clock()),
-                          sessions)
+                          sessions, test_mode=self.station.mode == "test")
 
     def reprint_last(self) -> None:
         """Prints the last voter's receipt again, once (a jam, a torn slip)."""
@@ -337,7 +336,7 @@ class WorkerFlow:
             return
         election = self.station.election
         slip = CodeSlip(election.title[election.languages[0]], self.station.station_id, self.shown_for,
-                        format_code(self.shown_code))
+                        format_code(self.shown_code), test_mode=self.station.mode == "test")
         status = self.printer(slip)
         if status is PrintStatus.PRINTED:
             self.shown_code, self.shown_for, self.slip_printed = "", "", True
@@ -369,17 +368,17 @@ class WorkerFlow:
     def export(self, media: Media) -> None:
         """Writes the sealed file to the stick, reads it back and compares it; says why if not."""
         try:
-            name, data = sealed_for_media(self.station)
+            name, data = self.station.exports.for_media()
         except ExportError as exc:
             self._fail(Problem.EXPORT_FAILED, exc)
             return
         result = media.write_file(name, data)
         if not result.ok:
             reason = MEDIA_PROBLEMS.get(result.status, result.status.value)
-            record_export_failed(self.station, reason)
+            self.station.exports.failed(reason)
             self._fail(Problem.EXPORT_FAILED, ExportError(reason))
             return
-        record_export(self.station, name, data)
+        self.station.exports.written(name, data)
         self.copies_written += 1
         self._fail(None)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.ballot.audit import verify_chain
-from kiosk.station import Station
+from kiosk.booth.station import Station
 from tests.kit import POLL_WORKER, ElectionKit, make_crowd
 
 ROUNDS = 20
@@ -21,7 +21,7 @@ VOTERS = 1200  # enough fresh voters for every round
 CASTER = r"""
 import csv, sys
 from pathlib import Path
-from kiosk.station import Station
+from kiosk.booth.station import Station
 data, codes_file, start = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 with codes_file.open() as handle:
     rows = [r for r in csv.DictReader(handle) if r["station"] == "booth-1"]

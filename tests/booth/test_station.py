@@ -11,9 +11,9 @@ from sqlalchemy import inspect, text
 from kiosk.ballot.audit import verify_chain
 from kiosk.ballot.codes import ALPHABET
 from kiosk.ballot.package import PackageError
-from kiosk.polls import PollsState, TransitionRefused
-from kiosk.station import CastRefused, SessionStatus, Station
-from kiosk.voter_auth import Authenticated, CodeRefusal, CodeRefused
+from kiosk.booth.polls import PollsState, TransitionRefused
+from kiosk.booth.station import CastRefused, SessionStatus, Station
+from kiosk.booth.voter_auth import Authenticated, CodeRefusal, CodeRefused
 from tests.kit import POLL_WORKER, ElectionKit
 
 ANSWERS = {"q1": ("yes",)}

@@ -1,0 +1,52 @@
+"""Writing the sealed ballot file out: checked as an import will check it, and every write logged."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.ballot.audit_events import Event
+from kiosk.ballot.ballot_box import BallotBox
+from kiosk.ballot.sealed_file import parse_sealed_bytes, write_atomically
+from kiosk.booth.sealing import CloseSnapshot, ExportError, seal
+
+
+class Exporter:
+    def __init__(self, box: BallotBox, snapshot: Callable[[], CloseSnapshot]) -> None:
+        self.box, self._snapshot = box, snapshot  # the snapshot raises ExportError before closing
+
+    def sealed_file(self) -> tuple[str, bytes]:
+        """The sealed ballot file's name and bytes; the same bytes for every copy."""
+        return seal(self._snapshot())
+
+    def for_media(self) -> tuple[str, bytes]:
+        """The sealed file's name and bytes, checked as an import will check them before any is written."""
+        snapshot = self._snapshot()
+        name, data = seal(snapshot)
+        try:
+            parse_sealed_bytes(data, snapshot.package)
+        except Exception as exc:  # a file the booth itself cannot read back must never reach a stick
+            self.failed(str(exc))
+            raise ExportError(f"the sealed ballot file does not verify: {exc}") from exc
+        return name, data
+
+    def to_folder(self, directory: Path) -> Path:
+        """Writes the sealed file into a folder (a mounted stick, or the simulator's), then reads it back."""
+        snapshot = self._snapshot()
+        name, data = seal(snapshot)
+        try:
+            path = write_atomically(directory, name, data)
+            parse_sealed_bytes(path.read_bytes(), snapshot.package)
+        except Exception as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.failed(reason)
+            raise ExportError(f"the sealed ballot file could not be written: {reason}") from exc
+        self.written(name, data)
+        return path
+
+    def written(self, name: str, data: bytes) -> None:
+        self.box.log(Event.SEALED_FILE_WRITTEN, {"file": name, "sha256": hashlib.sha256(data).hexdigest()})
+
+    def failed(self, reason: str) -> None:
+        self.box.log(Event.SEALED_FILE_FAILED, {"reason": reason})

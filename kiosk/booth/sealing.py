@@ -1,0 +1,67 @@
+"""Sealing the booth's ballots at closing: a pure function of what the close left in storage.
+
+The station hands over a CloseSnapshot (kiosk.booth.station.Station.close_snapshot); the same
+snapshot always gives the same name and bytes, so every copy written to a stick is identical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kiosk.ballot.audit import AuditEntry
+from kiosk.ballot.audit_events import Event
+from kiosk.ballot.booth_certificate import BoothKeyCertificate
+from kiosk.ballot.package import ElectionPackage
+from kiosk.ballot.sealed_file import SUFFIX, build_sealed_bytes
+from kiosk.ballot.values import Mode
+
+
+class ExportError(RuntimeError):
+    """The sealed file could not be written or did not read back; the message is for the poll worker."""
+
+
+@dataclass(frozen=True)
+class CloseSnapshot:
+    """Everything a sealed file holds, read from a closed booth."""
+
+    package: ElectionPackage
+    certificate: BoothKeyCertificate  # the booth's key, certified by a poll worker's card at set-up
+    booth_key: str = field(repr=False)  # its private half (hex), read from the booth's data folder
+    mode: Mode
+    opened_at: str
+    closed_at: str
+    counts: dict[str, tuple[int, int]]  # per session of the election: (ballots, marks)
+    ballots: list[tuple[str, str, bytes]]  # (tracking code, session, ciphertext), sorted
+    marks: list[tuple[str, str]]  # (session, voter), sorted
+    audit: list[AuditEntry]  # the whole log; the file keeps it up to the closing
+
+    @property
+    def station(self) -> str:
+        return self.certificate.body.station
+
+
+def seal(snapshot: CloseSnapshot) -> tuple[str, bytes]:
+    """The sealed ballot file's name and bytes."""
+    audit = _up_to_closing(snapshot.audit)
+    manifest = {
+        "election_id": snapshot.package.election_id,
+        "election_fingerprint": snapshot.package.fingerprint,
+        "station": snapshot.station,
+        "certificate": snapshot.certificate.model_dump(),
+        "mode": snapshot.mode,
+        "opened_at": snapshot.opened_at,
+        "closed_at": snapshot.closed_at,
+        "sessions": [{"id": s, "ballots": b, "marks": m} for s, (b, m) in snapshot.counts.items()],
+        "audit_head": audit[-1].hash,
+    }
+    data = build_sealed_bytes(manifest, snapshot.ballots, snapshot.marks, audit, snapshot.booth_key)
+    stamp = snapshot.closed_at.replace("-", "").replace(":", "")
+    return f"{snapshot.station}-{snapshot.mode}-{stamp}{SUFFIX}", data
+
+
+def _up_to_closing(entries: list[AuditEntry]) -> list[AuditEntry]:
+    """The sealed file holds the log up to the closing, so every copy written later is identical."""
+    for index, entry in enumerate(entries):
+        if entry.event == Event.POLLS_CLOSED.value:
+            return entries[: index + 1]
+    raise ExportError("the audit log has no closing event")

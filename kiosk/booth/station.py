@@ -1,0 +1,249 @@
+"""The booth's services behind one front: set-up, the polls, the voter's door, the cast, and export.
+
+Testable without Qt or hardware; the UI and `kiosk simulate` drive the booth only through this. Each
+idea lives in its own module of kiosk.booth; the Station holds what they share (the ballot box, the
+clock, the election package) and keeps the public methods the screens call.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kiosk.ballot import ballot_box as box
+from kiosk.ballot.audit_events import Event
+from kiosk.ballot.ballot_box import BallotBox
+from kiosk.ballot.booth_certificate import BoothKeyCertificate, CardSigner
+from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.package import (
+    PACKAGE_FILE,
+    PROVISION_FILE,
+    ElectionPackage,
+    Provision,
+    RegisteredCard,
+    load_package,
+    load_provision,
+)
+from kiosk.ballot.selections import Selections
+from kiosk.ballot.values import Mode
+from kiosk.booth import card_registry, setup
+from kiosk.booth.booth_key import certify_new_key, load_booth_key, load_certificate
+from kiosk.booth.cast import BallotCaster, CastReceipt, CastRefusal, CastRefused
+from kiosk.booth.code_lock import CodeLock
+from kiosk.booth.export import Exporter
+from kiosk.booth.lockout import LockState
+from kiosk.booth.polls import PollsAction, PollsRefusal, PollsState, TransitionRefused
+from kiosk.booth.polls_desk import CLOSED_AT, OPENED_AT, PollsDesk
+from kiosk.booth.sealing import CloseSnapshot, ExportError
+from kiosk.booth.voter_auth import AuthOutcome
+from kiosk.booth.voter_door import SessionStatus, VoterDoor, VoterSession
+from kiosk.clock import Clock, ClockWatch, iso, utc_now
+
+__all__ = [
+    "CastReceipt",
+    "CastRefusal",
+    "CastRefused",
+    "ExportError",
+    "Mode",
+    "SessionStatus",
+    "Station",
+    "VoterSession",
+]
+
+
+class Station:
+    def __init__(
+        self,
+        data_dir: Path,
+        clock: Clock = utc_now,
+        monotonic: Callable[[], float] = time.monotonic,
+        authority: str | None = None,
+    ) -> None:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir = data_dir
+        self.authority = authority  # pinned in booth.toml; otherwise trusted on first set-up
+        self.clock = clock  # tests may set another: the parts below always ask this attribute
+        now: Clock = lambda: self.clock()  # noqa: E731
+        self._clock_watch = ClockWatch(now, monotonic)
+        self.box = BallotBox(data_dir / box.DATABASE_NAME, lambda: iso(self.clock()))
+        self.code_lock = CodeLock(self.box, now)
+        self.polls = PollsDesk(self.box, now, self._watch_clock)
+        self.door = VoterDoor(
+            self.box, self.polls, self.code_lock, now, self._package, lambda: self.station_id
+        )
+        self.caster = BallotCaster(self.box, self._package, self._watch_clock)
+        self.exports = Exporter(self.box, self.close_snapshot)
+        self.package: ElectionPackage | None = None
+        self.provision: Provision | None = None
+        self.certificate: BoothKeyCertificate | None = None
+        if (data_dir / PACKAGE_FILE).exists():
+            self.package = load_package(data_dir / PACKAGE_FILE)
+            self.provision = load_provision(data_dir / PROVISION_FILE, self.package)
+            self.certificate = load_certificate(data_dir)
+            if self.state is PollsState.CLOSED:  # a stop right after the close's commit: clean up now
+                self.box.forget_cast_order()
+
+    def close(self) -> None:
+        self.box.close()
+
+    # --- what the booth knows --------------------------------------------------------------------
+    @property
+    def election(self) -> ElectionDefinition:
+        return self._package().definition
+
+    @property
+    def station_id(self) -> str:
+        return self._provision().station
+
+    @property
+    def state(self) -> PollsState:
+        return self.polls.state()
+
+    @property
+    def mode(self) -> Mode:
+        return self.polls.mode()
+
+    def active_sessions(self) -> list[str]:
+        return self.polls.active_sessions()
+
+    def _package(self) -> ElectionPackage:
+        if self.package is None:
+            raise TransitionRefused(
+                PollsState.NOT_SET_UP, PollsAction.OPEN, PollsRefusal.NOT_SET_UP, "the booth is not set up"
+            )
+        return self.package
+
+    def _provision(self) -> Provision:
+        self._package()
+        assert self.provision is not None
+        return self.provision
+
+    def booth_key(self) -> tuple[BoothKeyCertificate, str]:
+        """The booth's certificate and its private key (hex), read from the data folder to sign."""
+        self._package()
+        assert self.certificate is not None
+        return self.certificate, load_booth_key(self.data_dir, self.certificate)
+
+    # --- set-up ----------------------------------------------------------------------------------
+    def set_up(self, media: Path, card: CardSigner, mode: Mode = "official") -> ElectionPackage:
+        """Checks the package (and its authority) and the booth's provisioning on the media, makes
+        the booth's own key and has the poll worker's card certify it, then takes them in."""
+        if self.state is not PollsState.NOT_SET_UP:
+            self.polls.refuse(PollsAction.SET_UP)
+        package, provision = setup.checked_media(media, self.clock(), self.data_dir, self.authority)
+        key, certificate = certify_new_key(package, provision.station, card, iso(self.clock()))
+        setup.take_in(self.data_dir, self.box, self.polls, package, provision, mode, (key, certificate))
+        self.package, self.provision, self.certificate = package, provision, certificate
+        return package
+
+    # --- polls -----------------------------------------------------------------------------------
+    def open_polls(self, by: str) -> None:
+        self.polls.open(by)
+
+    def pause(self, by: str) -> None:
+        self.polls.pause(by)
+
+    def resume(self, by: str) -> None:
+        self.polls.resume(by)
+
+    def close_polls(self, by: str) -> None:
+        self.polls.close(by)
+        self.box.forget_cast_order()  # nothing on disk may link a voter to a ballot after a close
+
+    def set_session_active(self, session_id: str, active: bool, by: str) -> None:
+        self.election.session(session_id)  # KeyError for an unknown session: a programming error
+        self.polls.set_session_active([s.id for s in self.election.sessions], session_id, active, by)
+        if not active:  # that session's casts are over: their order leaves the disk now
+            self.box.forget_cast_order()
+
+    # --- voters ----------------------------------------------------------------------------------
+    def authenticate_code(self, text: str) -> AuthOutcome:
+        self._watch_clock()
+        return self.door.authenticate_code(text)
+
+    def authenticate_card(self, public_key: str) -> AuthOutcome:
+        """Lets in the holder of a voter card whose signature of a fresh challenge the reader has
+        checked against this registered key. The card's serial number or ATR never suffices."""
+        self._watch_clock()
+        return self.door.authenticate_card(public_key)
+
+    def poll_worker_login(self, public_key: str) -> str | None:
+        """The poll worker holding this card (PIN and signature already checked by the reader), if
+        the card is registered to a poll worker of this booth; logged either way."""
+        worker = card_registry.poll_worker_holding(self._package(), self.station_id, public_key)
+        if worker is None:
+            self.box.log(Event.POLL_WORKER_REFUSED, {"reason": "card not registered for this booth"})
+            return None
+        self.box.log(Event.POLL_WORKER_LOGIN, {"by": worker})
+        return worker
+
+    def registered_card(self, public_key: str, role: str | None = None) -> RegisteredCard | None:
+        """The election package's entry for a card's key (of that role, when one is given)."""
+        return card_registry.registered_card(self._package(), public_key, role)
+
+    def _watch_clock(self) -> None:
+        seconds = self._clock_watch.jump()
+        if seconds:
+            self.code_lock.clock_jumped(seconds)
+
+    def lock_state(self) -> LockState:
+        return self.code_lock.state()
+
+    def clear_lock(self, by: str) -> None:
+        self.code_lock.clear(by)
+
+    def sessions_for(self, voter_id: str) -> list[VoterSession]:
+        return self.door.sessions_for(voter_id)
+
+    def reissue_code(self, voter_id: str, by: str) -> str:
+        """A new code for a voter of this booth; the old one stops working in the same commit."""
+        return self.door.reissue_code(voter_id, by)
+
+    # --- the cast --------------------------------------------------------------------------------
+    def cast(self, voter_id: str, session_id: str, selections: Selections) -> CastReceipt:
+        """One commit: ballot, mark and audit event (see kiosk.booth.cast.BallotCaster.cast)."""
+        return self.caster.cast(voter_id, session_id, selections)
+
+    # --- closing ---------------------------------------------------------------------------------
+    def counts(self) -> dict[str, tuple[int, int]]:
+        """(ballots, marks) for every session of the election."""
+        stored = self.box.counts()
+        return {s.id: stored.get(s.id, (0, 0)) for s in self.election.sessions}
+
+    def setting(self, key: str, default: object = None) -> Any:
+        with self.box.read() as c:
+            return self.box.get_setting(c, key, default)
+
+    def close_snapshot(self) -> CloseSnapshot:
+        """What a sealed file holds, read from a closed booth; sealing is a pure function of it."""
+        if self.state is not PollsState.CLOSED:
+            raise ExportError("close the polls before exporting the sealed ballot file")
+        package = self.package
+        assert package is not None  # a closed booth was set up
+        certificate, booth_key = self.booth_key()
+        return CloseSnapshot(
+            package=package,
+            certificate=certificate,
+            booth_key=booth_key,
+            mode=self.mode,
+            opened_at=str(self.setting(OPENED_AT, "")),
+            closed_at=str(self.setting(CLOSED_AT, "")),
+            counts=self.counts(),
+            ballots=self.box.all_ballots(),
+            marks=self.box.all_marks(),
+            audit=self.box.audit_entries(),
+        )
+
+    def sealed_bytes(self) -> tuple[str, bytes]:
+        """The sealed ballot file's name and bytes; the same bytes for every copy."""
+        return self.exports.sealed_file()
+
+    def export(self, directory: Path) -> Path:
+        """Writes the sealed file to the media atomically, reads it back and verifies it."""
+        return self.exports.to_folder(directory)
+
+    def audit_json(self) -> str:
+        return json.dumps([e.as_dict() for e in self.box.audit_entries()], indent=1)

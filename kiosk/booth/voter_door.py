@@ -1,0 +1,112 @@
+"""The voter's door: a voting code or a voter card lets a voter of this booth in, to the sessions
+open to them; a poll worker can replace a lost code, and the old one stops at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kiosk.ballot.audit_events import Event
+from kiosk.ballot.ballot_box import BallotBox
+from kiosk.ballot.codes import generate_code, hash_code
+from kiosk.ballot.package import ElectionPackage
+from kiosk.booth.card_registry import registered_card
+from kiosk.booth.code_lock import CodeLock
+from kiosk.booth.polls import accepts_votes
+from kiosk.booth.polls_desk import PollsDesk
+from kiosk.booth.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
+from kiosk.clock import Clock
+
+
+class SessionStatus(StrEnum):
+    OPEN = "open"  # active, and this voter has not voted in it
+    VOTED = "voted"
+    NOT_OPEN = "not_open"  # not active now (not open yet, or closed by the chair)
+
+
+@dataclass(frozen=True)
+class VoterSession:
+    session_id: str
+    status: SessionStatus
+
+
+class VoterDoor:
+    def __init__(
+        self,
+        box: BallotBox,
+        polls: PollsDesk,
+        code_lock: CodeLock,
+        clock: Clock,
+        package: Callable[[], ElectionPackage],
+        station_id: Callable[[], str],
+    ) -> None:
+        self.box, self.polls, self.code_lock, self.clock = box, polls, code_lock, clock
+        self._package, self._station_id = package, station_id
+
+    def authenticate_code(self, text: str) -> AuthOutcome:
+        now = self.clock()
+        if not accepts_votes(self.polls.state()):
+            return CodeRefused(CodeRefusal.NOT_OPEN)
+        lock = self.code_lock.state()
+        if lock.locked_at(now):
+            return CodeRefused(CodeRefusal.LOCKED, locked_seconds=lock.seconds_left(now))
+        problem = typed_code_problem(text)
+        if problem is not None:
+            return self.code_lock.failed(problem, lock)
+        voter_id = self.box.voter_with_code(hash_code(self._package().definition.id, text))
+        if voter_id is None:
+            return self.code_lock.failed(CodeRefused(CodeRefusal.UNKNOWN), lock)
+        if not self._may_still_vote(voter_id):
+            self.box.log(Event.CODE_REFUSED, {"reason": CodeRefusal.USED.value})
+            return CodeRefused(CodeRefusal.USED)
+        self.code_lock.succeeded(lock)
+        return Authenticated(voter_id)
+
+    def authenticate_card(self, public_key: str) -> AuthOutcome:
+        """Lets in the holder of a voter card whose signature of a fresh challenge the reader has
+        checked against this registered key. The card's serial number or ATR never suffices."""
+        if not accepts_votes(self.polls.state()):
+            return CodeRefused(CodeRefusal.NOT_OPEN)
+        package = self._package()
+        card = registered_card(package, public_key, "voter")
+        voters = {v.id for v in package.definition.voters_at(self._station_id())}
+        if card is None or card.holder not in voters:
+            self.box.log(Event.CODE_REFUSED, {"reason": "unknown_card"})
+            return CodeRefused(CodeRefusal.UNKNOWN)
+        if not self._may_still_vote(card.holder):
+            self.box.log(Event.CODE_REFUSED, {"reason": CodeRefusal.USED.value})
+            return CodeRefused(CodeRefusal.USED)
+        self.box.log(Event.VOTER_AUTHENTICATED, {"method": "card"})
+        return Authenticated(card.holder)
+
+    def _may_still_vote(self, voter_id: str) -> bool:
+        return any(s.status is not SessionStatus.VOTED for s in self.sessions_for(voter_id))
+
+    def sessions_for(self, voter_id: str) -> list[VoterSession]:
+        election = self._package().definition
+        voter = election.voter(voter_id)
+        active = set(self.polls.active_sessions())
+        voted = self.box.voted_sessions(voter_id)
+        result = []
+        for session in election.sessions:
+            if session.id not in voter.sessions:
+                continue
+            if session.id in voted:
+                status = SessionStatus.VOTED
+            else:
+                status = SessionStatus.OPEN if session.id in active else SessionStatus.NOT_OPEN
+            result.append(VoterSession(session.id, status))
+        return result
+
+    def reissue_code(self, voter_id: str, by: str) -> str:
+        """A new code for a voter of this booth; the old one stops working in the same commit."""
+        election = self._package().definition
+        voter = election.voter(voter_id)
+        if voter.station != self._station_id():
+            raise ValueError(f"{voter.name} does not vote at this booth")
+        code = generate_code()
+        with self.box.transaction() as c:
+            self.box.replace_credential(c, voter_id, hash_code(election.id, code))
+            self.box.append_audit(c, Event.CODE_REISSUED, {"voter": voter_id, "by": by})
+        return code
