@@ -20,8 +20,7 @@ from kiosk.devices.config import DeviceSpecError, parse_card_reader, parse_media
 from kiosk.devices.factory import build_card_reader, build_media, build_printer, paper_for
 from kiosk.devices.health import device_health
 from kiosk.devices.media import Media
-from kiosk.devices.printer import MESSAGE_KEYS, Printer
-from kiosk.devices.printer import PrintStatus as DeviceStatus
+from kiosk.devices.printer import MESSAGE_KEYS, Printer, PrintStatus
 from kiosk.devices.sim_card import SimCard, SimCardReader, load_card_file
 from kiosk.ui.app import BoothUi, WorkerSetup, application, build_ui
 from kiosk.ui.card_door import CardDoor
@@ -59,8 +58,8 @@ def config_printer(config: BoothConfig, png_dir: Path | None = None) -> Printer:
 
 
 # Device health as the poll worker's screen names it: working, out of paper, not connected, fault.
-_PRINTER_HEALTH = {MESSAGE_KEYS[DeviceStatus.OK]: "ok", MESSAGE_KEYS[DeviceStatus.PAPER_OUT]: "paper_out",
-                   MESSAGE_KEYS[DeviceStatus.NO_PRINTER]: "missing"}
+_PRINTER_HEALTH = {MESSAGE_KEYS[PrintStatus.OK]: "ok", MESSAGE_KEYS[PrintStatus.PAPER_OUT]: "paper_out",
+                   MESSAGE_KEYS[PrintStatus.NO_PRINTER]: "missing"}
 
 
 def health_rows(devices: BoothDevices, storage: Path, now: datetime) -> list[tuple[str, str, str]]:

@@ -1,13 +1,22 @@
 """The catalog of audit events: each declared once, with what it means and the data it carries.
 
-The audit log, the reports and the docs are built from this one list. No event carries a ballot's
-identity (tracking code, ciphertext) or links a voter to a ballot.
+The ballot box checks every event's data against its entry when it is appended (an event with a
+field missing or one too many is a programming error, refused before anything is written), and
+the audit log's documentation (docs/audit-events.md) is generated from this one list; a test keeps
+the two in agreement, and checks that every declared event is emitted somewhere. No event carries
+a ballot's identity (tracking code, ciphertext) or links a voter to a ballot.
+
+Retired, because nothing emitted them: receipt_printed and receipt_failed (the voter sees the
+printer's answer; the poll worker sees the printer in device health), report_printed (a report
+prints the chain head it ends, so it cannot log itself into that chain), and device_fault.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 
 class Event(StrEnum):
@@ -26,59 +35,99 @@ class Event(StrEnum):
     CODE_REISSUED = "code_reissued"
     BALLOT_CAST = "ballot_cast"
     CAST_REFUSED = "cast_refused"
-    RECEIPT_PRINTED = "receipt_printed"
-    RECEIPT_FAILED = "receipt_failed"
     RECEIPT_REPRINTED = "receipt_reprinted"
-    REPORT_PRINTED = "report_printed"
     POLL_WORKER_LOGIN = "poll_worker_login"
     POLL_WORKER_REFUSED = "poll_worker_refused"
     POLL_WORKER_LOGOUT = "poll_worker_logout"
     SEALED_FILE_WRITTEN = "sealed_file_written"
     SEALED_FILE_FAILED = "sealed_file_failed"
     CLOCK_JUMP = "clock_jump"
-    DEVICE_FAULT = "device_fault"
 
 
 @dataclass(frozen=True)
 class EventInfo:
     meaning: str
-    data: tuple[str, ...]
+    data: Mapping[str, str]  # each field the event carries, and what it holds
 
 
 CATALOG: dict[Event, EventInfo] = {
     Event.STATION_SET_UP: EventInfo(
-        "the booth was set up from an election package; a poll worker's card certified its new key",
-        ("election", "fingerprint", "station", "mode", "booth_key", "by"),
-    ),
-    Event.POLLS_OPENED: EventInfo("polls opened; voters may vote in active sessions", ("mode",)),
-    Event.POLLS_PAUSED: EventInfo("polls paused; no vote can start or be cast", ()),
-    Event.POLLS_RESUMED: EventInfo("polls resumed after a pause", ()),
-    Event.POLLS_CLOSED: EventInfo("polls closed for good; no ballot can be cast", ("ballots",)),
-    Event.TRANSITION_REFUSED: EventInfo(
-        "a polls change was refused from the current state", ("state", "action")
-    ),
-    Event.SESSION_ACTIVATED: EventInfo("a voting session was opened for voting", ("session",)),
-    Event.SESSION_DEACTIVATED: EventInfo("a voting session stopped accepting votes", ("session",)),
-    Event.VOTER_AUTHENTICATED: EventInfo("a voter was let in (who is not recorded)", ("method",)),
-    Event.CODE_REFUSED: EventInfo("a voting code was refused", ("reason",)),
-    Event.CODE_ENTRY_LOCKED: EventInfo("code entry locked after repeated failures", ("failures", "seconds")),
-    Event.CODE_ENTRY_UNLOCKED: EventInfo("a poll worker cleared the code-entry lock", ("by",)),
-    Event.CODE_REISSUED: EventInfo(
-        "a voter's code was replaced; the old one stopped working", ("voter", "by")
-    ),
-    Event.BALLOT_CAST: EventInfo("a ballot was cast in a session (never which ballot)", ("session",)),
-    Event.CAST_REFUSED: EventInfo("a cast was refused", ("session", "reason")),
-    Event.RECEIPT_PRINTED: EventInfo("a receipt was printed", ()),
-    Event.RECEIPT_FAILED: EventInfo("a receipt could not be printed", ("reason",)),
-    Event.RECEIPT_REPRINTED: EventInfo("a poll worker reprinted the last receipt", ("by",)),
-    Event.REPORT_PRINTED: EventInfo("a zero or closing report was printed", ("kind",)),
-    Event.POLL_WORKER_LOGIN: EventInfo("a poll worker logged in with card and PIN", ("by",)),
-    Event.POLL_WORKER_REFUSED: EventInfo("a poll-worker login was refused", ("reason",)),
-    Event.POLL_WORKER_LOGOUT: EventInfo("a poll worker left poll-worker mode", ("by",)),
-    Event.SEALED_FILE_WRITTEN: EventInfo(
-        "the sealed ballot file was written and verified", ("file", "sha256")
-    ),
-    Event.SEALED_FILE_FAILED: EventInfo("writing the sealed ballot file failed", ("reason",)),
-    Event.CLOCK_JUMP: EventInfo("the clock moved backwards or jumped forwards", ("seconds",)),
-    Event.DEVICE_FAULT: EventInfo("a device reported a fault", ("device", "fault")),
+        "the booth was set up from an election package; a poll worker's card certified its new key", {
+            "election": "the election's id", "fingerprint": "the election package's fingerprint",
+            "station": "this booth's id, from its provisioning", "mode": "official or test",
+            "booth_key": "the booth's new public key", "by": "the poll worker whose card certified it"}),
+    Event.POLLS_OPENED: EventInfo("polls opened; voters may vote in active sessions", {
+        "mode": "official or test", "by": "the poll worker"}),
+    Event.POLLS_PAUSED: EventInfo("polls paused; no vote can start or be cast", {
+        "by": "the poll worker"}),
+    Event.POLLS_RESUMED: EventInfo("polls resumed after a pause", {"by": "the poll worker"}),
+    Event.POLLS_CLOSED: EventInfo("polls closed for good; no ballot can be cast", {
+        "ballots": "ballots stored on this booth", "by": "the poll worker"}),
+    Event.TRANSITION_REFUSED: EventInfo("a polls change was refused from the current state", {
+        "state": "the polls' state", "action": "the change asked for", "reason": "why it was refused"}),
+    Event.SESSION_ACTIVATED: EventInfo("a voting session was opened for voting", {
+        "session": "the session's id", "by": "the poll worker"}),
+    Event.SESSION_DEACTIVATED: EventInfo("a voting session stopped accepting votes", {
+        "session": "the session's id", "by": "the poll worker"}),
+    Event.VOTER_AUTHENTICATED: EventInfo("a voter was let in (who is not recorded)", {
+        "method": "code or card"}),
+    Event.CODE_REFUSED: EventInfo("a voting code or voter card was refused", {
+        "reason": "mistyped, unknown, used or unknown_card"}),
+    Event.CODE_ENTRY_LOCKED: EventInfo("code entry locked after repeated failures", {
+        "failures": "wrong codes in a row", "seconds": "how long the lock lasts"}),
+    Event.CODE_ENTRY_UNLOCKED: EventInfo("a poll worker cleared the code-entry lock", {
+        "by": "the poll worker"}),
+    Event.CODE_REISSUED: EventInfo("a voter's code was replaced; the old one stopped working", {
+        "voter": "the voter's id", "by": "the poll worker"}),
+    Event.BALLOT_CAST: EventInfo("a ballot was cast in a session (never which ballot)", {
+        "session": "the session's id"}),
+    Event.CAST_REFUSED: EventInfo("a cast was refused; nothing was stored", {
+        "session": "the session's id", "reason": "why it was refused"}),
+    Event.RECEIPT_REPRINTED: EventInfo("a poll worker reprinted the last receipt", {
+        "by": "the poll worker"}),
+    Event.POLL_WORKER_LOGIN: EventInfo("a poll worker logged in with card and PIN", {
+        "by": "the poll worker"}),
+    Event.POLL_WORKER_REFUSED: EventInfo("a poll-worker login was refused", {
+        "reason": "why it was refused"}),
+    Event.POLL_WORKER_LOGOUT: EventInfo("a poll worker left poll-worker mode (or was logged out)", {
+        "by": "the poll worker"}),
+    Event.SEALED_FILE_WRITTEN: EventInfo("the sealed ballot file was written and verified", {
+        "file": "its name", "sha256": "its digest"}),
+    Event.SEALED_FILE_FAILED: EventInfo("writing the sealed ballot file failed", {"reason": "why"}),
+    Event.CLOCK_JUMP: EventInfo("the clock moved backwards or jumped forwards", {
+        "seconds": "how far (negative: backwards)"}),
 }
+
+
+class UncataloguedEvent(ValueError):
+    """An event's data does not match its catalog entry: a programming error, nothing is written."""
+
+
+def check_event(kind: Event, data: Mapping[str, Any]) -> None:
+    declared = set(CATALOG[kind].data)
+    if set(data) != declared:
+        raise UncataloguedEvent(
+            f"{kind.value} carries {sorted(data)}, the catalog declares {sorted(declared)}"
+        )
+
+
+def catalog_markdown() -> str:
+    """docs/audit-events.md, generated from the catalog (tests/ballot/test_audit_events.py)."""
+    lines = [
+        "# Audit events",
+        "",
+        "Generated from `kiosk/ballot/audit_events.py` by `python -m kiosk.ballot.audit_events`; a test",
+        "fails when the two differ. Every entry of a booth's audit log is one of these, with exactly",
+        "these data fields. No event carries a ballot's identity or links a voter to a ballot.",
+        "",
+        "| event | meaning | data |",
+        "| --- | --- | --- |",
+    ]
+    for kind, info in CATALOG.items():
+        data = "; ".join(f"`{name}`: {what}" for name, what in info.data.items())
+        lines.append(f"| `{kind.value}` | {info.meaning} | {data} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(catalog_markdown(), end="")

@@ -34,7 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from kiosk.ballot.audit import GENESIS, AuditEntry, entry_hash
-from kiosk.ballot.audit_events import Event
+from kiosk.ballot.audit_events import Event, check_event
 
 metadata = MetaData()
 ballots = Table(
@@ -135,6 +135,7 @@ class BallotBox:
     # --- audit log -------------------------------------------------------------------------------
     def append_audit(self, connection: Connection, kind: Event, data: dict[str, Any] | None = None) -> str:
         body = data or {}
+        check_event(kind, body)  # before anything is written: a wrong field is a programming error
         last = connection.execute(
             select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)
         ).first()

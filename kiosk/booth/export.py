@@ -9,7 +9,18 @@ from pathlib import Path
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
 from kiosk.ballot.sealed_file import parse_sealed_bytes, write_atomically
-from kiosk.booth.sealing import CloseSnapshot, ExportError, seal
+from kiosk.booth.sealing import CloseSnapshot, ExportError, ExportRefusal, seal
+from kiosk.devices.media import WriteStatus
+
+# What the audit log records when the stick did not take the sealed file (the screen says it from
+# the WriteStatus, in the poll worker's language).
+MEDIA_PROBLEMS: dict[WriteStatus, str] = {
+    WriteStatus.NO_MEDIA: "no USB stick is inserted",
+    WriteStatus.PULLED: "the stick was pulled out during the write; insert another",
+    WriteStatus.FULL: "the stick is full; insert another",
+    WriteStatus.READ_ONLY: "the stick is write-protected; insert another",
+    WriteStatus.VERIFY_FAILED: "the stick gave back other bytes than were written; insert another",
+}
 
 
 class Exporter:
@@ -28,7 +39,8 @@ class Exporter:
             parse_sealed_bytes(data, snapshot.package)
         except Exception as exc:  # a file the booth itself cannot read back must never reach a stick
             self.failed(str(exc))
-            raise ExportError(f"the sealed ballot file does not verify: {exc}") from exc
+            detail = f"the sealed ballot file does not verify: {exc}"
+            raise ExportError(detail, ExportRefusal.DOES_NOT_VERIFY) from exc
         return name, data
 
     def to_folder(self, directory: Path) -> Path:
@@ -47,6 +59,10 @@ class Exporter:
 
     def written(self, name: str, data: bytes) -> None:
         self.box.log(Event.SEALED_FILE_WRITTEN, {"file": name, "sha256": hashlib.sha256(data).hexdigest()})
+
+    def stick_failed(self, status: WriteStatus) -> None:
+        """The stick did not take the file: logged with what the poll worker was told to do."""
+        self.failed(MEDIA_PROBLEMS.get(status, status.value))
 
     def failed(self, reason: str) -> None:
         self.box.log(Event.SEALED_FILE_FAILED, {"reason": reason})

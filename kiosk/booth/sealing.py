@@ -7,6 +7,7 @@ snapshot always gives the same name and bytes, so every copy written to a stick 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from kiosk.ballot.audit import AuditEntry
 from kiosk.ballot.audit_events import Event
@@ -16,8 +17,23 @@ from kiosk.ballot.sealed_file import SUFFIX, build_sealed_bytes
 from kiosk.ballot.values import Mode
 
 
+class ExportRefusal(StrEnum):
+    """Why no sealed file was written; the poll worker's screen says it in their language. A stick
+    that did not take the file says why with its own WriteStatus."""
+
+    NOT_CLOSED = "not_closed"
+    DOES_NOT_VERIFY = "does_not_verify"  # the booth cannot read its own file back: never written
+    WRITE_FAILED = "write_failed"
+    NO_CLOSING = "no_closing"  # the audit log has no closing event
+
+
 class ExportError(RuntimeError):
-    """The sealed file could not be written or did not read back; the message is for the poll worker."""
+    """The sealed file could not be written or did not read back; reason says why, the message
+    (English) is for the log."""
+
+    def __init__(self, message: str, reason: ExportRefusal = ExportRefusal.WRITE_FAILED) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -64,4 +80,4 @@ def _up_to_closing(entries: list[AuditEntry]) -> list[AuditEntry]:
     for index, entry in enumerate(entries):
         if entry.event == Event.POLLS_CLOSED.value:
             return entries[: index + 1]
-    raise ExportError("the audit log has no closing event")
+    raise ExportError("the audit log has no closing event", ExportRefusal.NO_CLOSING)

@@ -37,7 +37,7 @@ from kiosk.booth.export import Exporter
 from kiosk.booth.lockout import LockState
 from kiosk.booth.polls import PollsAction, PollsRefusal, PollsState, TransitionRefused
 from kiosk.booth.polls_desk import CLOSED_AT, OPENED_AT, PollsDesk
-from kiosk.booth.sealing import CloseSnapshot, ExportError
+from kiosk.booth.sealing import CloseSnapshot, ExportError, ExportRefusal
 from kiosk.booth.voter_auth import AuthOutcome
 from kiosk.booth.voter_door import SessionStatus, VoterDoor, VoterSession
 from kiosk.clock import Clock, ClockWatch, iso, utc_now
@@ -220,7 +220,8 @@ class Station:
     def close_snapshot(self) -> CloseSnapshot:
         """What a sealed file holds, read from a closed booth; sealing is a pure function of it."""
         if self.state is not PollsState.CLOSED:
-            raise ExportError("close the polls before exporting the sealed ballot file")
+            detail = "close the polls before exporting the sealed ballot file"
+            raise ExportError(detail, ExportRefusal.NOT_CLOSED)
         package = self.package
         assert package is not None  # a closed booth was set up
         certificate, booth_key = self.booth_key()

@@ -1,8 +1,7 @@
-"""The voter's walk at the booth: a closed state machine the screens render.
+"""The voter's walk at the booth, as the screens render it: one state (kiosk.booth.walk_states),
+the booth's answers fed into it, and every transition and refusal logged from one place.
 
-One screen at a time, the question shown, what is selected, what may happen next. Every election rule
-the voter meets (how many may be chosen, whether a blank is allowed, which sessions can be entered) is
-decided here or in the core, never in the UI. Testable without Qt: time comes from an injected clock.
+Testable without Qt: time comes from an injected clock.
 """
 
 from __future__ import annotations
@@ -19,32 +18,45 @@ from kiosk.ballot.definition import ElectionDefinition, OptionRole, Question, Vo
 from kiosk.ballot.selections import Selections
 from kiosk.ballot.values import Mode
 from kiosk.booth.cast import CastReceipt, CastRefused
-from kiosk.booth.polls import PollsState, accepts_votes
+from kiosk.booth.polls import PollsState, TransitionRefused, accepts_votes
 from kiosk.booth.voter_auth import Authenticated, AuthOutcome, CodeRefused
-from kiosk.booth.voter_door import SessionStatus, VoterSession
+from kiosk.booth.voter_door import VoterSession
+from kiosk.booth.walk_states import (
+    SCREENS,
+    Answering,
+    Back,
+    Cast,
+    CastDone,
+    CastFailed,
+    Change,
+    Choose,
+    CodeEntry,
+    Confirming,
+    Continue,
+    Done,
+    InSession,
+    LoggedIn,
+    LoginRefused,
+    LogOut,
+    NotCast,
+    OpenSession,
+    Printed,
+    PrintOutcome,
+    Refused,
+    Screen,
+    StartCodeEntry,
+    Submit,
+    WalkEvent,
+    WalkState,
+    Welcome,
+    can_continue,
+    question_of,
+    step,
+)
 from kiosk.config import INACTIVITY_COUNTDOWN_SECONDS, INACTIVITY_WARNING_SECONDS
 
 log = logging.getLogger(__name__)
-
-
-class Screen(StrEnum):
-    WELCOME = "welcome"
-    CODE_ENTRY = "code_entry"
-    SESSIONS = "sessions"
-    QUESTION = "question"
-    REVIEW = "review"
-    CONFIRM = "confirm"
-    CAST_DONE = "cast_done"
-    CAST_FAILED = "cast_failed"
-
-
-class PrintStatus(StrEnum):
-    """What the receipt printer answered; the screen tells the voter in their language."""
-
-    PRINTED = "printed"
-    PAPER_OUT = "paper_out"
-    FAILED = "failed"
-    NO_PRINTER = "no_printer"
+__all__ = ["AnswerState", "Booth", "PrintOutcome", "ReceiptPrinter", "Screen", "Timing", "Walk", "WalkError"]
 
 
 class AnswerState(StrEnum):
@@ -73,11 +85,11 @@ class Booth(Protocol):
     def cast(self, voter_id: str, session_id: str, selections: Selections) -> CastReceipt: ...
 
 
-ReceiptPrinter = Callable[[CastReceipt], PrintStatus]
+ReceiptPrinter = Callable[[CastReceipt], PrintOutcome]
 
 
-def no_printer(_receipt: CastReceipt) -> PrintStatus:
-    return PrintStatus.NO_PRINTER
+def no_printer(_receipt: CastReceipt) -> PrintOutcome:
+    return PrintOutcome.NO_PRINTER
 
 
 @dataclass(frozen=True)
@@ -108,134 +120,148 @@ class Walk:
         timing: Timing = Timing(),
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.booth = booth
-        self.printer = printer
-        self.timing = timing
-        self.clock = clock
+        self.booth, self.printer, self.timing, self.clock = booth, printer, timing, clock
         self.last_receipt: CastReceipt | None = None  # for a poll worker's one reprint; kept across voters
-        self._reset()
-
-    def _reset(self) -> None:
-        self.screen = Screen.WELCOME
-        self.voter_id: str | None = None
-        self.session_id: str | None = None
-        self.question_index = 0
-        self.selections: dict[str, tuple[str, ...]] = {}
-        self.back_to_review = False
-        self.refusal: CodeRefused | None = None
-        self.receipt: CastReceipt | None = None
-        self.print_status: PrintStatus | None = None
-        self.cast_error = ""
+        self.state: WalkState = Welcome()
         self.last_touch = self.clock()
 
-    # --- moving between screens ------------------------------------------------------------------
-    def _go(self, screen: Screen, *allowed_from: Screen) -> None:
-        if self.screen not in allowed_from:
-            raise WalkError(f"cannot go to {screen} from {self.screen}")
-        log.info("walk: %s -> %s", self.screen, screen)
-        self.screen = screen
+    # --- the one place that moves the walk -------------------------------------------------------
+    def apply(self, event: WalkEvent) -> None:
+        """Moves to the state step decides; a refused event changes nothing and raises WalkError."""
+        before = self.state
+        after = step(before, event, self._election())
+        if isinstance(after, Refused):
+            log.warning("walk: %s refused on %s: %s", type(event).__name__, self.screen.value, after.why)
+            raise WalkError(after.why)
+        if type(after) is not type(before) or isinstance(event, LogOut):
+            log.info("walk: %s -> %s on %s", self.screen.value, SCREENS[type(after)].value,
+                     type(event).__name__)
+        self.state = after
 
-    def touched(self) -> None:
-        """Any tap or key: the voter is still there."""
-        self.last_touch = self.clock()
+    def _election(self) -> ElectionDefinition | None:
+        try:
+            return self.booth.election
+        except TransitionRefused:  # not set up yet: Welcome says to see a poll worker
+            return None
 
-    def start_code_entry(self) -> None:
-        self._go(Screen.CODE_ENTRY, Screen.WELCOME)
-        self.refusal = None
+    # --- what the screens show -------------------------------------------------------------------
+    @property
+    def screen(self) -> Screen:
+        return SCREENS[type(self.state)]
 
-    def enter_code(self, text: str) -> AuthOutcome:
-        if self.screen is not Screen.CODE_ENTRY:
-            raise WalkError(f"a code was entered on {self.screen}")
-        return self.authenticated(self.booth.authenticate_code(text))
+    @property
+    def voter_id(self) -> str | None:
+        return None if isinstance(self.state, Welcome | CodeEntry) else self.state.voter_id
 
-    def authenticated(self, outcome: AuthOutcome) -> AuthOutcome:
-        """The outcome of a code or a card; a card may be read on Welcome or on code entry."""
-        if isinstance(outcome, Authenticated):
-            self._go(Screen.SESSIONS, Screen.WELCOME, Screen.CODE_ENTRY)
-            self.voter_id, self.refusal = outcome.voter_id, None
-        else:
-            self.refusal = outcome
-            if self.screen is Screen.WELCOME:
-                self._go(Screen.CODE_ENTRY, Screen.WELCOME)
-        return outcome
+    @property
+    def session_id(self) -> str | None:
+        return self.state.session_id if isinstance(self.state, InSession | CastDone) else None
+
+    @property
+    def selections(self) -> dict[str, tuple[str, ...]]:
+        return dict(self.state.selections) if isinstance(self.state, InSession) else {}
+
+    @property
+    def question_index(self) -> int:
+        if isinstance(self.state, Answering):
+            return self.state.question_index
+        return len(self.session.questions) - 1 if self.session_id else 0
+
+    @property
+    def back_to_review(self) -> bool:
+        return isinstance(self.state, Answering) and self.state.back_to_review
+
+    @property
+    def refusal(self) -> CodeRefused | None:
+        return self.state.refusal if isinstance(self.state, CodeEntry) else None
+
+    @property
+    def receipt(self) -> CastReceipt | None:
+        return self.state.receipt if isinstance(self.state, CastDone) else None
+
+    @property
+    def print_status(self) -> PrintOutcome | None:
+        return self.state.print_outcome if isinstance(self.state, CastDone) else None
+
+    @property
+    def cast_error(self) -> str:
+        """Why the cast failed, for the screen: a CastRefusal's value, or "storage"."""
+        if not isinstance(self.state, CastFailed):
+            return ""
+        return self.state.refusal.value if self.state.refusal else "storage"
 
     @property
     def polls_open(self) -> bool:
         """Whether a voter may start now; Welcome says so before anyone types a code."""
         return accepts_votes(self.booth.state)
 
+    # --- the voter's taps and the booth's answers ------------------------------------------------
+    def touched(self) -> None:
+        """Any tap or key: the voter is still there."""
+        self.last_touch = self.clock()
+
+    def start_code_entry(self) -> None:
+        self.apply(StartCodeEntry())
+
+    def enter_code(self, text: str) -> AuthOutcome:
+        if not isinstance(self.state, CodeEntry):
+            log.warning("walk: a code refused on %s", self.screen.value)
+            raise WalkError(f"a code was entered on {self.screen}")
+        return self.authenticated(self.booth.authenticate_code(text))
+
+    def authenticated(self, outcome: AuthOutcome) -> AuthOutcome:
+        """The outcome of a code or a card; a card may be read on Welcome or on code entry."""
+        if isinstance(outcome, Authenticated):
+            self.apply(LoggedIn(outcome.voter_id))
+        else:
+            self.apply(LoginRefused(outcome))
+        return outcome
+
     def sessions(self) -> list[VoterSession]:
-        return self.booth.sessions_for(self._voter()) if self.voter_id else []
+        return self.booth.sessions_for(self.voter_id) if self.voter_id else []
 
     def open_session(self, session_id: str) -> None:
         status = {s.session_id: s.status for s in self.sessions()}.get(session_id)
-        if status is not SessionStatus.OPEN:
-            raise WalkError(f"session {session_id} is {status} for this voter")
-        self._go(Screen.QUESTION, Screen.SESSIONS)
-        self.session_id, self.question_index, self.selections = session_id, 0, {}
-        self.back_to_review = False
+        self.apply(OpenSession(session_id, status))
+
+    def choose(self, choice_id: str) -> None:
+        self.apply(Choose(choice_id))
 
     def continue_(self) -> None:
-        if not self.can_continue:
-            raise WalkError("this question needs an answer")
-        self._go(Screen.REVIEW if self._at_last_or_returning() else Screen.QUESTION, Screen.QUESTION)
-        if self.screen is Screen.QUESTION:
-            self.question_index += 1
-        self.back_to_review = False
-
-    def _at_last_or_returning(self) -> bool:
-        return self.back_to_review or self.question_index == len(self.session.questions) - 1
+        self.apply(Continue())
 
     def back(self) -> None:
-        if self.screen is Screen.QUESTION and self.back_to_review:
-            self._go(Screen.REVIEW, Screen.QUESTION)
-            self.back_to_review = False
-        elif self.screen is Screen.QUESTION and self.question_index > 0:
-            self.question_index -= 1
-        elif self.screen is Screen.QUESTION:
-            self._go(Screen.SESSIONS, Screen.QUESTION)  # leaving the session forgets its answers
-            self.session_id, self.selections = None, {}
-        elif self.screen is Screen.REVIEW:
-            self._go(Screen.QUESTION, Screen.REVIEW)
-            self.question_index = len(self.session.questions) - 1
-        elif self.screen is Screen.CONFIRM:
-            self._go(Screen.REVIEW, Screen.CONFIRM)
-        elif self.screen is Screen.CODE_ENTRY:
-            self._go(Screen.WELCOME, Screen.CODE_ENTRY)
-        else:
-            raise WalkError(f"no way back from {self.screen}")
+        self.apply(Back())
 
     def change(self, question_id: str) -> None:
-        ids = [q.id for q in self.session.questions]
-        self._go(Screen.QUESTION, Screen.REVIEW)
-        self.question_index, self.back_to_review = ids.index(question_id), True
+        self.apply(Change(question_id))
 
     def submit(self) -> None:
-        self._go(Screen.CONFIRM, Screen.REVIEW, Screen.CAST_FAILED)
+        self.apply(Submit())
 
     def confirm(self) -> None:
         """Casts through the core in one transaction; only then does the voter see it recorded."""
-        if self.screen is not Screen.CONFIRM:
-            raise WalkError(f"cannot cast from {self.screen}")
+        state = self.state
+        if not isinstance(state, Confirming):
+            self.apply(Cast(CastReceipt("", "")))  # refused and logged: no cast from here
+            return
         try:
-            receipt = self.booth.cast(self._voter(), self.session.id, dict(self.selections))
+            receipt = self.booth.cast(state.voter_id, state.session_id, dict(state.selections))
         except (StorageError, CastRefused) as exc:
             log.warning("cast failed: %s", exc)
-            self.cast_error = "refused" if isinstance(exc, CastRefused) else "storage"
-            self._go(Screen.CAST_FAILED, Screen.CONFIRM)
+            self.apply(NotCast(exc.reason if isinstance(exc, CastRefused) else None))
             return
-        self.receipt, self.last_receipt, self.selections = receipt, receipt, {}
-        self._go(Screen.CAST_DONE, Screen.CONFIRM)
-        self.print_status = self.printer(receipt)
+        self.last_receipt = receipt
+        self.apply(Cast(receipt))
+        self.apply(Printed(self.printer(receipt)))
 
     def done(self) -> None:
-        self._go(Screen.SESSIONS, Screen.CAST_DONE, Screen.CAST_FAILED)
-        self.session_id, self.receipt, self.print_status, self.selections = None, None, None, {}
+        self.apply(Done())
 
     def log_out(self) -> None:
         """Log out, time-out or card removed: back to Welcome, every unsubmitted selection forgotten."""
-        log.info("walk: log out from %s", self.screen)
-        self._reset()
+        self.apply(LogOut())
+        self.last_touch = self.clock()
 
     # --- answering -------------------------------------------------------------------------------
     @property
@@ -246,27 +272,12 @@ class Walk:
 
     @property
     def question(self) -> Question:
+        if isinstance(self.state, Answering):
+            return question_of(self.state, self.booth.election)
         return self.session.questions[self.question_index]
 
     def chosen(self) -> tuple[str, ...]:
         return self.selections.get(self.question.id, ())
-
-    def choose(self, choice_id: str) -> None:
-        """A tap on an option: select it, or unselect it if it was chosen."""
-        if self.screen is not Screen.QUESTION:
-            raise WalkError(f"no question on {self.screen}")
-        question, chosen = self.question, self.chosen()
-        if choice_id not in question.choices:
-            raise WalkError(f"no choice {choice_id} in {question.id}")
-        if choice_id in chosen:
-            chosen = tuple(c for c in chosen if c != choice_id)
-        elif question.max_choices == 1:
-            chosen = (choice_id,)
-        elif len(chosen) < question.max_choices:
-            chosen = tuple(c for c in question.choices if c in {*chosen, choice_id})
-        else:
-            return  # at the maximum: the screen says so, nothing more is chosen
-        self.selections[question.id] = chosen
 
     @property
     def at_maximum(self) -> bool:
@@ -274,12 +285,7 @@ class Walk:
 
     @property
     def can_continue(self) -> bool:
-        if self.screen is not Screen.QUESTION:
-            return False
-        count, question = len(self.chosen()), self.question
-        if count == 0:
-            return question.allow_blank
-        return question.min_choices <= count <= question.max_choices
+        return isinstance(self.state, Answering) and can_continue(self.state, self.booth.election)
 
     def review(self) -> list[ReviewItem]:
         return [self._review_item(i, q) for i, q in enumerate(self.session.questions)]
@@ -315,11 +321,6 @@ class Walk:
             self.log_out()
             return True
         return False
-
-    def _voter(self) -> str:
-        if self.voter_id is None:
-            raise WalkError("no voter is logged in")
-        return self.voter_id
 
 
 def _is_abstention(question: Question, chosen: tuple[str, ...]) -> bool:

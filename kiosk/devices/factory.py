@@ -7,6 +7,7 @@ from typing import Any
 
 from kiosk.devices.cards import CardReader
 from kiosk.devices.config import (
+    CardReaderSpec,
     FilePrinterSpec,
     FolderMediaSpec,
     MediaSpec,
@@ -14,6 +15,7 @@ from kiosk.devices.config import (
     PcscReaderSpec,
     PrinterSpec,
     SerialPrinterSpec,
+    SimSpec,
     UdevMediaSpec,
     UsbPrinterSpec,
 )
@@ -37,17 +39,29 @@ def paper_for(width_mm: int) -> Paper:
     return PAPERS[width_mm]
 
 
+class UnknownDeviceSpec(TypeError):
+    """A spec no factory knows: a programming error (parse_* only makes known ones), never the
+    simulator in its place on a real booth."""
+
+    def __init__(self, spec: object) -> None:
+        super().__init__(f"no device is built from {spec!r}")
+
+
 def build_printer(spec: PrinterSpec, paper: Paper, png_dir: Path | None = None) -> Printer:
-    if isinstance(spec, UsbPrinterSpec):
-        return EscposPrinter(lambda: _usb(spec, paper), paper, queries_status=True)
-    if isinstance(spec, SerialPrinterSpec):
-        return EscposPrinter(lambda: _serial(spec, paper), paper, queries_status=True)
-    if isinstance(spec, NetworkPrinterSpec):
-        # Raw port 9100 printers rarely answer status queries: only a failed write is told.
-        return EscposPrinter(lambda: _network(spec, paper), paper, queries_status=False)
-    if isinstance(spec, FilePrinterSpec):
-        return EscposPrinter(lambda: _file(spec, paper), paper, queries_status=False)
-    return SimPrinter(paper=paper, png_dir=png_dir)
+    match spec:
+        case UsbPrinterSpec():
+            return EscposPrinter(lambda: _usb(spec, paper), paper, queries_status=True)
+        case SerialPrinterSpec():
+            return EscposPrinter(lambda: _serial(spec, paper), paper, queries_status=True)
+        case NetworkPrinterSpec():
+            # Raw port 9100 printers rarely answer status queries: only a failed write is told.
+            return EscposPrinter(lambda: _network(spec, paper), paper, queries_status=False)
+        case FilePrinterSpec():
+            return EscposPrinter(lambda: _file(spec, paper), paper, queries_status=False)
+        case SimSpec():
+            return SimPrinter(paper=paper, png_dir=png_dir)
+        case _:
+            raise UnknownDeviceSpec(spec)
 
 
 def _opened(printer: Any) -> Any:
@@ -79,19 +93,27 @@ def _file(spec: FilePrinterSpec, paper: Paper) -> Any:
     return _opened(File(str(spec.path), profile=paper.profile))
 
 
-def build_card_reader(spec: PcscReaderSpec | Any) -> CardReader:
-    if isinstance(spec, PcscReaderSpec):
-        from kiosk.devices.pcsc_card import PcscCardReader  # needs libpcsclite only on real booths
+def build_card_reader(spec: CardReaderSpec) -> CardReader:
+    match spec:
+        case PcscReaderSpec():
+            from kiosk.devices.pcsc_card import PcscCardReader  # needs libpcsclite only on real booths
 
-        return PcscCardReader(spec.name_contains)
-    return SimCardReader()
+            return PcscCardReader(spec.name_contains)
+        case SimSpec():
+            return SimCardReader()
+        case _:
+            raise UnknownDeviceSpec(spec)
 
 
 def build_media(spec: MediaSpec, sim_folder: Path) -> Media:
-    if isinstance(spec, FolderMediaSpec):
-        return FolderMedia(spec.folder)
-    if isinstance(spec, UdevMediaSpec):
-        sticks = UsbSticks()
-        sticks.watcher.start(sticks.on_event)
-        return sticks
-    return SimMedia(sim_folder)
+    match spec:
+        case FolderMediaSpec():
+            return FolderMedia(spec.folder)
+        case UdevMediaSpec():
+            sticks = UsbSticks()
+            sticks.watcher.start(sticks.on_event)
+            return sticks
+        case SimSpec():
+            return SimMedia(sim_folder)
+        case _:
+            raise UnknownDeviceSpec(spec)

@@ -10,9 +10,8 @@ from collections.abc import Callable
 
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.booth.station import CastReceipt
-from kiosk.booth.walk import PrintStatus
-from kiosk.devices.printer import Printable, Printer, PrintResult, ReceiptData
-from kiosk.devices.printer import PrintStatus as DeviceStatus
+from kiosk.booth.walk import PrintOutcome
+from kiosk.devices.printer import Printable, Printer, PrintResult, PrintStatus, ReceiptData
 
 # The receipt's own words, in each language a conference works in; a language without them gets
 # English, as the booth's screens do.
@@ -24,15 +23,15 @@ RECEIPT_WORDS: dict[str, tuple[str, str, str]] = {
 }
 
 _WALK_STATUS = {
-    DeviceStatus.OK: PrintStatus.PRINTED,
-    DeviceStatus.PAPER_OUT: PrintStatus.PAPER_OUT,
-    DeviceStatus.NO_PRINTER: PrintStatus.NO_PRINTER,
+    PrintStatus.OK: PrintOutcome.PRINTED,
+    PrintStatus.PAPER_OUT: PrintOutcome.PAPER_OUT,
+    PrintStatus.NO_PRINTER: PrintOutcome.NO_PRINTER,
 }
 
 
-def walk_status(result: PrintResult) -> PrintStatus:
+def walk_status(result: PrintResult) -> PrintOutcome:
     """What the voter is told: printed, out of paper, no printer, or (cover open, cable pulled) failed."""
-    return _WALK_STATUS.get(result.status, PrintStatus.FAILED)
+    return _WALK_STATUS.get(result.status, PrintOutcome.FAILED)
 
 
 class ReceiptSlips:
@@ -44,7 +43,7 @@ class ReceiptSlips:
         self._test_mode = test_mode
         self.language: Callable[[], str] = lambda: "en"  # the screens' language, once they exist
 
-    def __call__(self, receipt: CastReceipt) -> PrintStatus:
+    def __call__(self, receipt: CastReceipt) -> PrintOutcome:
         return walk_status(self.printer.print(self.slip(receipt)))
 
     def slip(self, receipt: CastReceipt) -> ReceiptData:
@@ -68,6 +67,6 @@ class ReceiptSlips:
         )
 
 
-def report_printer(printer: Printer) -> Callable[[Printable], PrintStatus]:
+def report_printer(printer: Printer) -> Callable[[Printable], PrintOutcome]:
     """Zero and closing reports and reissued-code slips, with the status the poll worker is shown."""
     return lambda document: walk_status(printer.print(document))

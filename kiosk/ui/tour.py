@@ -24,7 +24,7 @@ from kiosk.ballot.values import Mode
 from kiosk.booth.polls import PollsState
 from kiosk.booth.station import CastReceipt, SessionStatus, VoterSession
 from kiosk.booth.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
-from kiosk.booth.walk import PrintStatus, Timing
+from kiosk.booth.walk import PrintOutcome, Timing
 from kiosk.devices.printer import Printer
 from kiosk.ui.accessibility import DEFAULT_TEXT_SIZE, TEXT_SIZES_MM
 from kiosk.ui.app import BoothUi, build_ui
@@ -178,7 +178,7 @@ def _tour_one_look(
 ) -> list[Path]:
     booth, clock = TourBooth(election), ManualClock()
     slips = ReceiptSlips(printer, lambda: election, lambda: election.stations[0].id) if printer else None
-    ui = build_ui(booth, printer=slips or (lambda _r: PrintStatus.PRINTED), timing=TOUR_TIMING,
+    ui = build_ui(booth, printer=slips or (lambda _r: PrintOutcome.PRINTED), timing=TOUR_TIMING,
                   language=language, clock=clock)
     if slips is not None:
         slips.language = ui.language.code

@@ -188,7 +188,8 @@ class WorkerModel(QObject):
     pinStatus = Property(str, _pin_status, notify=changed)
     triesLeft = Property(int, lambda self: self.flow.pin_result.tries_left if self.flow.pin_result else 0,
                          notify=changed)
-    message = Property(str, lambda self: self.flow.message, notify=changed)
+    reason = Property(str, lambda self: self.flow.reason, notify=changed)
+    reasonArgs = Property(list, lambda self: self.flow.reason_args, notify=changed)
     problem = Property(str, lambda self: str(self.flow.problem or ""), notify=changed)
     polls = Property(str, lambda self: self.flow.polls.value, notify=changed)
     testMode = Property(bool, lambda self: self.flow.station.mode == "test", notify=changed)

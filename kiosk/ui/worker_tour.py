@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.booth.station import Station
-from kiosk.booth.walk import PrintStatus
+from kiosk.booth.walk import PrintOutcome
 from kiosk.booth.worker_flow import SimWorkerCard
 from kiosk.devices.printer import Printable
 from kiosk.devices.sim_card import SimCard, load_card_file
@@ -33,8 +33,8 @@ class WorkerTour:
         return WorkerTour(media, load_card_file(card_file))
 
 
-def _printed(_document: Printable) -> PrintStatus:
-    return PrintStatus.PRINTED
+def _printed(_document: Printable) -> PrintOutcome:
+    return PrintOutcome.PRINTED
 
 
 def _devices() -> list[tuple[str, str, str]]:
@@ -80,8 +80,10 @@ def walk_worker_screens(ui: BoothUi, tour: WorkerTour) -> Iterator[str]:
     yield "36-worker-find-voter"
     worker.reissue(voter.id)
     yield "37-worker-code-shown"
+    worker.go("home")  # each of the day's screens is reached from home, as the poll worker does
     worker.go("audit")
     yield "38-worker-audit"
+    worker.go("home")
     worker.go("close")
     yield "39-worker-close"
     worker.confirmClose()

@@ -84,8 +84,8 @@ def test_the_poll_worker_is_told_the_package_comes_from_another_authority(
     pinned = small_election.package.body.authority_public_key
     flow = _flow_with_card(stranger, tmp_path / "data", pinned)
     flow.preview_setup(SimMedia(stick))
-    assert flow.problem is Problem.AUTHORITY_REFUSED and flow.preview is None
-    assert "call the election officials" in flow.message
+    assert flow.problem is Problem.PACKAGE_REFUSED and flow.reason == "authority_refused"
+    assert flow.preview is None
     _nothing_set_up(flow.station)
     flow.station.close()
 
@@ -101,7 +101,7 @@ def test_a_stick_that_already_set_up_a_booth_sets_up_no_second_one(
     assert first.station.state is PollsState.READY and first.screen is WorkerScreen.HOME
     second = _flow_with_card(small_election, tmp_path / "second")
     second.preview_setup(SimMedia(stick))
-    assert second.problem is Problem.STICK_USED and "already set up booth 'booth-1'" in second.message
+    assert second.problem is Problem.PACKAGE_REFUSED and second.reason == "stick_used"
     second.confirm_setup(SimMedia(stick))
     _nothing_set_up(second.station)
     first.station.close()

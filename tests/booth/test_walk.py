@@ -9,7 +9,7 @@ from kiosk.ballot.encryption import decrypt_ballot
 from kiosk.ballot.selections import decode_ballot
 from kiosk.booth.station import CastReceipt, SessionStatus, Station
 from kiosk.booth.voter_auth import Authenticated, CodeRefusal, CodeRefused
-from kiosk.booth.walk import AnswerState, PrintStatus, Screen, Timing, Walk, WalkError
+from kiosk.booth.walk import AnswerState, PrintOutcome, Screen, Timing, Walk, WalkError
 from tests.kit import POLL_WORKER, ElectionKit
 
 TIMING = Timing(warning_seconds=120, countdown_seconds=45)
@@ -24,7 +24,7 @@ class Clock:
 
 
 def logged_in(booth: Station, kit: ElectionKit, voter: str = "v03", clock: Clock | None = None) -> Walk:
-    walk = Walk(booth, lambda _r: PrintStatus.PRINTED, TIMING, clock or Clock())
+    walk = Walk(booth, lambda _r: PrintOutcome.PRINTED, TIMING, clock or Clock())
     walk.start_code_entry()
     assert isinstance(walk.enter_code(kit.codes()[voter]), Authenticated)
     return walk
@@ -40,7 +40,7 @@ def test_a_voter_casts_the_answers_they_chose(booth: Station, small_election: El
     assert walk.screen is Screen.CONFIRM  # asked once more: submitting is final
     walk.confirm()
     assert walk.screen is Screen.CAST_DONE and walk.receipt is not None
-    assert walk.print_status is PrintStatus.PRINTED
+    assert walk.print_status is PrintOutcome.PRINTED
     [(tracking, session_id, ciphertext)] = booth.box.all_ballots()
     assert tracking == walk.receipt.tracking_code and session_id == "budget"
     election = small_election.definition

@@ -10,15 +10,17 @@ from kiosk.devices.config import (
     DeviceSpecError,
     FilePrinterSpec,
     NetworkPrinterSpec,
+    PcscReaderSpec,
     SerialPrinterSpec,
     SimSpec,
+    UdevMediaSpec,
     UsbPrinterSpec,
     parse_card_reader,
     parse_media,
     parse_printer,
 )
 from kiosk.devices.escpos_decode import decode
-from kiosk.devices.factory import build_card_reader, build_media, build_printer, paper_for
+from kiosk.devices.factory import UnknownDeviceSpec, build_card_reader, build_media, build_printer, paper_for
 from kiosk.devices.health import device_health
 from kiosk.devices.printer import PrintStatus, ReceiptData
 from kiosk.devices.sim_card import CardFaults, SimCardReader
@@ -79,6 +81,20 @@ def test_sim_specs_build_simulators(tmp_path: Path) -> None:
     assert isinstance(build_printer(SimSpec(), paper_for(80)), SimPrinter)
     assert isinstance(build_card_reader(SimSpec()), SimCardReader)
     assert isinstance(build_media(SimSpec(), tmp_path), SimMedia)
+
+
+@pytest.mark.parametrize("build", ["printer", "card_reader", "media"])
+def test_a_spec_no_factory_knows_is_an_error_not_a_simulator(tmp_path: Path, build: str) -> None:
+    """Threat: a booth whose config names a device the factory does not know would quietly run on
+    the simulator (no printed receipts, a pretend card reader) instead of saying so."""
+    stranger = UdevMediaSpec() if build != "media" else PcscReaderSpec()
+    with pytest.raises(UnknownDeviceSpec):
+        if build == "printer":
+            build_printer(stranger, paper_for(80))  # type: ignore[arg-type]
+        elif build == "card_reader":
+            build_card_reader(stranger)  # type: ignore[arg-type]
+        else:
+            build_media(stranger, tmp_path)  # type: ignore[arg-type]
 
 
 def test_device_health_names_each_problem_for_the_poll_worker(tmp_path: Path) -> None:

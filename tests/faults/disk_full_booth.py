@@ -19,7 +19,7 @@ from kiosk.ballot.audit import verify_chain
 from kiosk.ballot.sealed_file import read_sealed_file
 from kiosk.booth.station import Station
 from kiosk.booth.voter_auth import Authenticated
-from kiosk.booth.walk import PrintStatus, Screen, Walk
+from kiosk.booth.walk import PrintOutcome, Screen, Walk
 from kiosk.devices.sim_card import load_card_file
 from kiosk.simulate import inserted_card
 
@@ -46,7 +46,7 @@ def fill(path: Path) -> None:
 
 
 def at_review(station: Station, code: str) -> Walk:
-    walk = Walk(station, lambda _receipt: PrintStatus.PRINTED)
+    walk = Walk(station, lambda _receipt: PrintOutcome.PRINTED)
     walk.start_code_entry()
     assert isinstance(walk.enter_code(code), Authenticated)
     walk.open_session(SESSION)

@@ -20,12 +20,11 @@ from kiosk.ballot.sealed_file import read_sealed_file
 from kiosk.ballot.selections import decode_ballot
 from kiosk.booth.station import CastReceipt, SessionStatus, Station
 from kiosk.booth.voter_auth import Authenticated
-from kiosk.booth.walk import PrintStatus, Screen, Walk
+from kiosk.booth.walk import PrintOutcome, Screen, Walk
 from kiosk.devices import cards
 from kiosk.devices.card_login import LoginOutcome, log_in
 from kiosk.devices.media import WriteStatus
-from kiosk.devices.printer import PrintStatus as DeviceStatus
-from kiosk.devices.printer import ReceiptData
+from kiosk.devices.printer import PrintStatus, ReceiptData
 from kiosk.devices.sim_card import SimCard, SimCardReader
 from kiosk.devices.sim_media import MediaFaults, SimMedia
 from kiosk.devices.sim_printer import PrinterFaults, SimPrinter
@@ -48,7 +47,7 @@ class Day:
     """What the soak saw, to judge it afterwards."""
 
     cast: Tally
-    receipts: dict[DeviceStatus, int] = field(default_factory=dict)
+    receipts: dict[PrintStatus, int] = field(default_factory=dict)
     card_pulls: int = 0
     walk_aways: int = 0
 
@@ -60,7 +59,7 @@ class FaultyPrinter:
     def __init__(self, rng: random.Random, day: Day) -> None:
         self.device, self.rng, self.day = SimPrinter(), rng, day
 
-    def __call__(self, receipt: CastReceipt) -> PrintStatus:
+    def __call__(self, receipt: CastReceipt) -> PrintOutcome:
         if self.rng.random() < PRINTER_FAULT:
             self.device.faults = self.rng.choice([
                 PrinterFaults(paper_out=True), PrinterFaults(cover_open=True), PrinterFaults(unplugged=True),
@@ -70,11 +69,11 @@ class FaultyPrinter:
         slip = ReceiptData("Soak", receipt.session_id, "booth-1", code, "https://v.test", "en")
         status = self.device.print(slip).status
         self.day.receipts[status] = self.day.receipts.get(status, 0) + 1
-        if status is not DeviceStatus.OK:
+        if status is not PrintStatus.OK:
             self.device.faults = PrinterFaults()
-            assert self.device.reprint_last().ok or status is not DeviceStatus.DISCONNECTED
+            assert self.device.reprint_last().ok or status is not PrintStatus.DISCONNECTED
         self.device.slips.clear()  # keep memory flat over 20,000 slips
-        return PrintStatus.PRINTED if status is DeviceStatus.OK else PrintStatus.FAILED
+        return PrintOutcome.PRINTED if status is PrintStatus.OK else PrintOutcome.FAILED
 
 
 def sessions_of(voter: int) -> list[str]:
@@ -211,4 +210,4 @@ def _judge(kit: ElectionKit, day: Day, sealed_path: Path) -> None:
     assert decrypted.as_results() == day.cast.as_results()
     # The faults did happen, and often.
     assert day.card_pulls > 10 and day.walk_aways > 100
-    assert sum(n for status, n in day.receipts.items() if status is not DeviceStatus.OK) > 100
+    assert sum(n for status, n in day.receipts.items() if status is not PrintStatus.OK) > 100

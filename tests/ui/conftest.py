@@ -17,7 +17,7 @@ from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.package import RegisteredCard
 from kiosk.ballot.signing import new_signing_key, public_hex
 from kiosk.booth.station import CastReceipt, Station
-from kiosk.booth.walk import PrintStatus, Timing
+from kiosk.booth.walk import PrintOutcome, Timing
 from kiosk.ui.app import BoothUi, build_ui
 from station_admin.ceremony import register_cards
 from station_admin.provisioning import provision_station
@@ -152,9 +152,9 @@ def ui(
 ) -> Iterator[BoothUi]:
     """The booth's window over a fresh copy of its storage, 1280x800, with a printer that prints."""
 
-    def printer(receipt: CastReceipt) -> PrintStatus:
+    def printer(receipt: CastReceipt) -> PrintOutcome:
         receipts.append(receipt)
-        return PrintStatus.PRINTED
+        return PrintOutcome.PRINTED
 
     booth_ui = build_ui(station, printer, Timing(120, 45), "en", dpi=100, clock=clock)
     booth_ui.window.show()

@@ -21,17 +21,13 @@ Item {
         case "code_reissued": return qsTr("Voting code reissued")
         case "ballot_cast": return qsTr("Ballot cast")
         case "cast_refused": return qsTr("Cast refused")
-        case "receipt_printed": return qsTr("Receipt printed")
-        case "receipt_failed": return qsTr("Receipt not printed")
         case "receipt_reprinted": return qsTr("Receipt reprinted")
-        case "report_printed": return qsTr("Report printed")
         case "poll_worker_login": return qsTr("Poll worker logged in")
         case "poll_worker_refused": return qsTr("Poll-worker card refused")
         case "poll_worker_logout": return qsTr("Poll worker left")
         case "sealed_file_written": return qsTr("Sealed ballot file written")
         case "sealed_file_failed": return qsTr("Sealed ballot file not written")
         case "clock_jump": return qsTr("Clock jumped")
-        case "device_fault": return qsTr("Device fault")
         }
         return event
     }

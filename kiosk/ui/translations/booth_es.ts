@@ -42,7 +42,7 @@
 <context>
     <name>CastFailedScreen</name>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="6"/>
+        <location filename="../qml/CastFailedScreen.qml" line="17"/>
         <source>Your vote was NOT recorded</source>
         <translation>Su voto NO ha quedado registrado</translation>
     </message>
@@ -52,17 +52,32 @@
         <translation>La cabina rechazó este voto: puede que la sesión se haya cerrado. No se registró nada. Consulte a un miembro de la mesa.</translation>
     </message>
     <message>
+        <location filename="../qml/CastFailedScreen.qml" line="8"/>
+        <source>The booth refused this vote: polls are not open now. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>La cabina rechazó este voto: la votación no está abierta ahora. No se registró nada. Consulte a un miembro de la mesa.</translation>
+    </message>
+    <message>
         <location filename="../qml/CastFailedScreen.qml" line="10"/>
+        <source>The booth refused this vote: you may not vote in this session. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>La cabina rechazó este voto: usted no puede votar en esta sesión. No se registró nada. Consulte a un miembro de la mesa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastFailedScreen.qml" line="11"/>
+        <source>The booth refused this vote: a vote was already cast in this session. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>La cabina rechazó este voto: ya se emitió un voto en esta sesión. No se registró nada. Consulte a un miembro de la mesa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastFailedScreen.qml" line="12"/>
         <source>The booth could not store your vote. Nothing was recorded and your answers are kept. Try again, or ask a poll worker.</source>
         <translation>La cabina no pudo guardar su voto. No se registró nada y se conservan sus respuestas. Inténtelo de nuevo o consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="12"/>
+        <location filename="../qml/CastFailedScreen.qml" line="19"/>
         <source>Try again</source>
         <translation>Intentar de nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="13"/>
+        <location filename="../qml/CastFailedScreen.qml" line="20"/>
         <source>Back to sessions</source>
         <translation>Volver a las sesiones</translation>
     </message>
@@ -456,66 +471,46 @@
     </message>
     <message>
         <location filename="../qml/WorkerAuditScreen.qml" line="24"/>
-        <source>Receipt printed</source>
-        <translation>Comprobante impreso</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="25"/>
-        <source>Receipt not printed</source>
-        <translation>Comprobante no impreso</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="26"/>
         <source>Receipt reprinted</source>
         <translation>Comprobante reimpreso</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="27"/>
-        <source>Report printed</source>
-        <translation>Informe impreso</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="28"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="25"/>
         <source>Poll worker logged in</source>
         <translation>Miembro de mesa conectado</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="29"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="26"/>
         <source>Poll-worker card refused</source>
         <translation>Tarjeta de miembro de mesa rechazada</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="30"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="27"/>
         <source>Poll worker left</source>
         <translation>Miembro de mesa salió</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="31"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="28"/>
         <source>Sealed ballot file written</source>
         <translation>Archivo sellado de papeletas escrito</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="32"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="29"/>
         <source>Sealed ballot file not written</source>
         <translation>Archivo sellado de papeletas no escrito</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="33"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="30"/>
         <source>Clock jumped</source>
         <translation>Salto del reloj</translation>
     </message>
     <message>
         <location filename="../qml/WorkerAuditScreen.qml" line="34"/>
-        <source>Device fault</source>
-        <translation>Fallo de un dispositivo</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="38"/>
         <source>Audit log: recent events</source>
         <translation>Registro de auditoría: eventos recientes</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="62"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="58"/>
         <source>Write the full log to the USB stick</source>
         <translation>Escribir el registro completo en la memoria USB</translation>
     </message>
@@ -853,44 +848,170 @@
 <context>
     <name>WorkerProblem</name>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="7"/>
+        <location filename="../qml/WorkerProblem.qml" line="8"/>
         <source>The election package was refused.</source>
         <translation>El paquete electoral fue rechazado.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="8"/>
-        <source>This election package is signed by another authority than the one this booth trusts. Do not use this stick: call the election officials.</source>
-        <translation>Este paquete electoral está firmado por otra autoridad que la que esta cabina reconoce. No use esta memoria: llame a los responsables de la elección.</translation>
-    </message>
-    <message>
         <location filename="../qml/WorkerProblem.qml" line="9"/>
-        <source>This stick already set up a booth. A second booth set up from it would have its ballots refused: ask the election officials for a new stick.</source>
-        <translation>Esta memoria ya preparó una cabina. Las papeletas de una segunda cabina preparada con ella serían rechazadas: pida una memoria nueva a los responsables de la elección.</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerProblem.qml" line="10"/>
         <source>The booth refused this change.</source>
         <translation>La cabina rechazó este cambio.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="11"/>
+        <location filename="../qml/WorkerProblem.qml" line="10"/>
         <source>The sealed file was not written. Try again, or use another stick.</source>
         <translation>El archivo sellado no se escribió. Inténtelo de nuevo o use otra memoria.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="12"/>
+        <location filename="../qml/WorkerProblem.qml" line="11"/>
         <source>The audit log was not written. Try another stick.</source>
         <translation>El registro de auditoría no se escribió. Pruebe otra memoria.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="13"/>
+        <location filename="../qml/WorkerProblem.qml" line="12"/>
         <source>The slip could not be printed: the code stays on the screen.</source>
         <translation>No se pudo imprimir el sobre: el código sigue en pantalla.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="14"/>
+        <location filename="../qml/WorkerProblem.qml" line="13"/>
         <source>This card is not registered for this booth.</source>
         <translation>Esta tarjeta no está registrada para esta cabina.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="20"/>
+        <location filename="../qml/WorkerProblem.qml" line="45"/>
+        <source>no USB stick is inserted</source>
+        <translation>no hay ninguna memoria USB insertada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="21"/>
+        <source>there is no election package on this stick</source>
+        <translation>no hay ningún paquete electoral en esta memoria</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="22"/>
+        <source>the package is not signed by its election authority, was altered, or has expired</source>
+        <translation>el paquete no está firmado por su autoridad electoral, fue alterado o ha caducado</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="23"/>
+        <source>there is no booth provisioning on this stick</source>
+        <translation>no hay ninguna dotación de cabina en esta memoria</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="24"/>
+        <source>the booth provisioning is damaged, or names a booth this election does not have</source>
+        <translation>el archivo de preparación de la cabina está dañado, o nombra una cabina que esta elección no tiene</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="25"/>
+        <source>this stick provisions &apos;%1&apos;, and this booth is &apos;%2&apos;</source>
+        <translation>esta memoria dota «%1», y esta cabina es «%2»</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="26"/>
+        <source>this is not the stick just checked: check it again</source>
+        <translation>esta no es la memoria que se acaba de comprobar: compruébela de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="27"/>
+        <source>this booth is already set up</source>
+        <translation>esta cabina ya está instalada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="28"/>
+        <source>the stick cannot be read</source>
+        <translation>la memoria no se puede leer</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="29"/>
+        <source>this election package is signed by another authority than the one this booth trusts. Do not use this stick: call the election officials</source>
+        <translation>este paquete electoral está firmado por otra autoridad que la que esta cabina reconoce. No use esta memoria: llame a los responsables de la elección</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="30"/>
+        <source>this stick already set up a booth. A second booth set up from it would have its ballots refused: ask the election officials for a new stick</source>
+        <translation>esta memoria ya preparó una cabina. Las papeletas de una segunda cabina preparada con ella serían rechazadas: pida una memoria nueva a los responsables de la elección</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="31"/>
+        <source>this card is not registered to a poll worker of this booth, or it did not sign the booth&apos;s key: insert it again, or use another</source>
+        <translation>esta tarjeta no está registrada para un miembro de mesa de esta cabina, o no firmó la clave de la cabina: insértela de nuevo o use otra</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="33"/>
+        <source>the booth is not set up with an election yet</source>
+        <translation>la cabina aún no está instalada con una elección</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="34"/>
+        <source>polls are not open yet</source>
+        <translation>la votación aún no está abierta</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="35"/>
+        <source>polls are open</source>
+        <translation>la votación está abierta</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="36"/>
+        <source>polls are paused</source>
+        <translation>la votación está en pausa</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="37"/>
+        <source>polls are closed for this election</source>
+        <translation>la votación está cerrada para esta elección</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="38"/>
+        <source>ballots are already stored on this booth</source>
+        <translation>ya hay papeletas guardadas en esta cabina</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="39"/>
+        <source>sessions cannot change: polls are closed</source>
+        <translation>las sesiones ya no pueden cambiar: la votación está cerrada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="41"/>
+        <source>close the polls before exporting the sealed ballot file</source>
+        <translation>cierre la votación antes de exportar el archivo sellado de papeletas</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="42"/>
+        <source>the sealed ballot file does not verify</source>
+        <translation>el archivo sellado de papeletas no se verifica</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="43"/>
+        <source>the sealed ballot file could not be written</source>
+        <translation>no se pudo escribir el archivo sellado de papeletas</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="44"/>
+        <source>the audit log has no closing event</source>
+        <translation>el registro de auditoría no contiene el cierre</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="46"/>
+        <source>the stick was pulled out during the write; insert another</source>
+        <translation>la memoria se retiró durante la escritura; inserte otra</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="47"/>
+        <source>the stick is full; insert another</source>
+        <translation>la memoria está llena; inserte otra</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="48"/>
+        <source>the stick is write-protected; insert another</source>
+        <translation>la memoria está protegida contra escritura; inserte otra</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="49"/>
+        <source>the stick gave back other bytes than were written; insert another</source>
+        <translation>la memoria devolvió otros bytes que los escritos; inserte otra</translation>
     </message>
 </context>
 <context>

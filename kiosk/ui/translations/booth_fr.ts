@@ -42,7 +42,7 @@
 <context>
     <name>CastFailedScreen</name>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="6"/>
+        <location filename="../qml/CastFailedScreen.qml" line="17"/>
         <source>Your vote was NOT recorded</source>
         <translation>Votre vote n&apos;a PAS été enregistré</translation>
     </message>
@@ -52,17 +52,32 @@
         <translation>L&apos;isoloir a refusé ce vote : la séance a peut-être été fermée. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
+        <location filename="../qml/CastFailedScreen.qml" line="8"/>
+        <source>The booth refused this vote: polls are not open now. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>L&apos;isoloir a refusé ce vote : le scrutin n&apos;est pas ouvert en ce moment. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
+    </message>
+    <message>
         <location filename="../qml/CastFailedScreen.qml" line="10"/>
+        <source>The booth refused this vote: you may not vote in this session. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>L&apos;isoloir a refusé ce vote : vous ne pouvez pas voter dans cette séance. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastFailedScreen.qml" line="11"/>
+        <source>The booth refused this vote: a vote was already cast in this session. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>L&apos;isoloir a refusé ce vote : un vote a déjà été émis dans cette séance. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastFailedScreen.qml" line="12"/>
         <source>The booth could not store your vote. Nothing was recorded and your answers are kept. Try again, or ask a poll worker.</source>
         <translation>L&apos;isoloir n&apos;a pas pu enregistrer votre vote. Rien n&apos;a été enregistré et vos réponses sont conservées. Réessayez ou demandez à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="12"/>
+        <location filename="../qml/CastFailedScreen.qml" line="19"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="13"/>
+        <location filename="../qml/CastFailedScreen.qml" line="20"/>
         <source>Back to sessions</source>
         <translation>Retour aux séances</translation>
     </message>
@@ -97,12 +112,12 @@
     <message>
         <location filename="../qml/CodeEntryScreen.qml" line="26"/>
         <source>Too many wrong codes: the booth is locked for %1 seconds. Please see a poll worker.</source>
-        <translation>Trop de codes erronés : l&apos;isoloir est bloqué pendant %1 secondes. Veuillez vous adresser à un assesseur.</translation>
+        <translation>Trop de codes erronés : l&apos;isoloir est bloqué pendant %1 secondes. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
         <location filename="../qml/CodeEntryScreen.qml" line="27"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
-        <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez vous adresser à un assesseur.</translation>
+        <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
         <location filename="../qml/CodeEntryScreen.qml" line="38"/>
@@ -359,12 +374,12 @@
     <message>
         <location filename="../qml/WelcomeScreen.qml" line="9"/>
         <source>This booth is not set up yet. Please see a poll worker.</source>
-        <translation>Cet isoloir n&apos;est pas encore installé. Veuillez vous adresser à un assesseur.</translation>
+        <translation>Cet isoloir n&apos;est pas encore installé. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
         <location filename="../qml/WelcomeScreen.qml" line="14"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
-        <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez vous adresser à un assesseur.</translation>
+        <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
         <location filename="../qml/WelcomeScreen.qml" line="16"/>
@@ -456,66 +471,46 @@
     </message>
     <message>
         <location filename="../qml/WorkerAuditScreen.qml" line="24"/>
-        <source>Receipt printed</source>
-        <translation>Reçu imprimé</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="25"/>
-        <source>Receipt not printed</source>
-        <translation>Reçu non imprimé</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="26"/>
         <source>Receipt reprinted</source>
         <translation>Reçu réimprimé</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="27"/>
-        <source>Report printed</source>
-        <translation>Rapport imprimé</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="28"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="25"/>
         <source>Poll worker logged in</source>
         <translation>Assesseur connecté</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="29"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="26"/>
         <source>Poll-worker card refused</source>
         <translation>Carte d&apos;assesseur refusée</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="30"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="27"/>
         <source>Poll worker left</source>
         <translation>Assesseur sorti</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="31"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="28"/>
         <source>Sealed ballot file written</source>
         <translation>Fichier scellé des bulletins écrit</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="32"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="29"/>
         <source>Sealed ballot file not written</source>
         <translation>Fichier scellé des bulletins non écrit</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="33"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="30"/>
         <source>Clock jumped</source>
         <translation>Saut de l&apos;horloge</translation>
     </message>
     <message>
         <location filename="../qml/WorkerAuditScreen.qml" line="34"/>
-        <source>Device fault</source>
-        <translation>Panne d&apos;un appareil</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="38"/>
         <source>Audit log: recent events</source>
         <translation>Journal d&apos;audit : événements récents</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="62"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="58"/>
         <source>Write the full log to the USB stick</source>
         <translation>Écrire le journal complet sur la clé USB</translation>
     </message>
@@ -853,44 +848,170 @@
 <context>
     <name>WorkerProblem</name>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="7"/>
+        <location filename="../qml/WorkerProblem.qml" line="8"/>
         <source>The election package was refused.</source>
         <translation>Le paquet électoral a été refusé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="8"/>
-        <source>This election package is signed by another authority than the one this booth trusts. Do not use this stick: call the election officials.</source>
-        <translation>Ce paquet électoral est signé par une autre autorité que celle à laquelle cet isoloir fait confiance. N&apos;utilisez pas cette clé : appelez les responsables de l&apos;élection.</translation>
-    </message>
-    <message>
         <location filename="../qml/WorkerProblem.qml" line="9"/>
-        <source>This stick already set up a booth. A second booth set up from it would have its ballots refused: ask the election officials for a new stick.</source>
-        <translation>Cette clé a déjà servi à installer un isoloir. Les bulletins d&apos;un second isoloir installé avec elle seraient refusés : demandez une nouvelle clé aux responsables de l&apos;élection.</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerProblem.qml" line="10"/>
         <source>The booth refused this change.</source>
         <translation>L&apos;isoloir a refusé ce changement.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="11"/>
+        <location filename="../qml/WorkerProblem.qml" line="10"/>
         <source>The sealed file was not written. Try again, or use another stick.</source>
         <translation>Le fichier scellé n&apos;a pas été écrit. Réessayez ou utilisez une autre clé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="12"/>
+        <location filename="../qml/WorkerProblem.qml" line="11"/>
         <source>The audit log was not written. Try another stick.</source>
         <translation>Le journal d&apos;audit n&apos;a pas été écrit. Essayez une autre clé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="13"/>
+        <location filename="../qml/WorkerProblem.qml" line="12"/>
         <source>The slip could not be printed: the code stays on the screen.</source>
         <translation>Le pli n&apos;a pas pu être imprimé : le code reste affiché.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="14"/>
+        <location filename="../qml/WorkerProblem.qml" line="13"/>
         <source>This card is not registered for this booth.</source>
         <translation>Cette carte n&apos;est pas enregistrée pour cet isoloir.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="20"/>
+        <location filename="../qml/WorkerProblem.qml" line="45"/>
+        <source>no USB stick is inserted</source>
+        <translation>aucune clé USB n&apos;est insérée</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="21"/>
+        <source>there is no election package on this stick</source>
+        <translation>il n&apos;y a pas de paquet électoral sur cette clé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="22"/>
+        <source>the package is not signed by its election authority, was altered, or has expired</source>
+        <translation>le paquet n&apos;est pas signé par son autorité électorale, a été modifié ou a expiré</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="23"/>
+        <source>there is no booth provisioning on this stick</source>
+        <translation>il n&apos;y a pas de dotation d&apos;isoloir sur cette clé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="24"/>
+        <source>the booth provisioning is damaged, or names a booth this election does not have</source>
+        <translation>la fiche d&apos;installation de l&apos;isoloir est endommagée, ou nomme un isoloir que cette élection n&apos;a pas</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="25"/>
+        <source>this stick provisions &apos;%1&apos;, and this booth is &apos;%2&apos;</source>
+        <translation>cette clé dote « %1 », et cet isoloir est « %2 »</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="26"/>
+        <source>this is not the stick just checked: check it again</source>
+        <translation>ce n&apos;est pas la clé qui vient d&apos;être vérifiée : vérifiez-la à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="27"/>
+        <source>this booth is already set up</source>
+        <translation>cet isoloir est déjà installé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="28"/>
+        <source>the stick cannot be read</source>
+        <translation>la clé est illisible</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="29"/>
+        <source>this election package is signed by another authority than the one this booth trusts. Do not use this stick: call the election officials</source>
+        <translation>ce paquet électoral est signé par une autre autorité que celle à laquelle cet isoloir fait confiance. N&apos;utilisez pas cette clé : appelez les responsables de l&apos;élection</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="30"/>
+        <source>this stick already set up a booth. A second booth set up from it would have its ballots refused: ask the election officials for a new stick</source>
+        <translation>cette clé a déjà servi à installer un isoloir. Les bulletins d&apos;un second isoloir installé avec elle seraient refusés : demandez une nouvelle clé aux responsables de l&apos;élection</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="31"/>
+        <source>this card is not registered to a poll worker of this booth, or it did not sign the booth&apos;s key: insert it again, or use another</source>
+        <translation>cette carte n&apos;est pas enregistrée pour un assesseur de cet isoloir, ou n&apos;a pas signé la clé de l&apos;isoloir : insérez-la de nouveau, ou utilisez-en une autre</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="33"/>
+        <source>the booth is not set up with an election yet</source>
+        <translation>l&apos;isoloir n&apos;est pas encore installé avec une élection</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="34"/>
+        <source>polls are not open yet</source>
+        <translation>le scrutin n&apos;est pas encore ouvert</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="35"/>
+        <source>polls are open</source>
+        <translation>le scrutin est ouvert</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="36"/>
+        <source>polls are paused</source>
+        <translation>le scrutin est suspendu</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="37"/>
+        <source>polls are closed for this election</source>
+        <translation>le scrutin est clos pour cette élection</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="38"/>
+        <source>ballots are already stored on this booth</source>
+        <translation>des bulletins sont déjà enregistrés dans cet isoloir</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="39"/>
+        <source>sessions cannot change: polls are closed</source>
+        <translation>les séances ne peuvent plus changer : le scrutin est clos</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="41"/>
+        <source>close the polls before exporting the sealed ballot file</source>
+        <translation>clôturez le scrutin avant d&apos;exporter le fichier scellé des bulletins</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="42"/>
+        <source>the sealed ballot file does not verify</source>
+        <translation>le fichier scellé des bulletins ne se vérifie pas</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="43"/>
+        <source>the sealed ballot file could not be written</source>
+        <translation>le fichier scellé des bulletins n&apos;a pas pu être écrit</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="44"/>
+        <source>the audit log has no closing event</source>
+        <translation>le journal d&apos;audit ne contient pas de clôture</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="46"/>
+        <source>the stick was pulled out during the write; insert another</source>
+        <translation>la clé a été retirée pendant l&apos;écriture ; insérez-en une autre</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="47"/>
+        <source>the stick is full; insert another</source>
+        <translation>la clé est pleine ; insérez-en une autre</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="48"/>
+        <source>the stick is write-protected; insert another</source>
+        <translation>la clé est protégée en écriture ; insérez-en une autre</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="49"/>
+        <source>the stick gave back other bytes than were written; insert another</source>
+        <translation>la clé a rendu d&apos;autres octets que ceux écrits ; insérez-en une autre</translation>
     </message>
 </context>
 <context>

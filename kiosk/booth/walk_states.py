@@ -1,0 +1,306 @@
+"""The voter's walk as a closed state machine: each state holds only its own data, and one pure
+function, step, decides the next state from the current one and an event, or refuses it.
+
+The walk (kiosk.booth.walk) feeds it the voter's taps and the booth's answers, and logs every
+transition and every refusal from one place. Every election rule the voter meets (how many may be
+chosen, whether a blank is allowed, which sessions can be entered) is decided here or in the core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import assert_never
+
+from kiosk.ballot.definition import ElectionDefinition, Question
+from kiosk.booth.cast import CastReceipt, CastRefusal
+from kiosk.booth.voter_auth import CodeRefused
+from kiosk.booth.voter_door import SessionStatus
+
+Answers = Mapping[str, tuple[str, ...]]  # question id -> the choices made, in the question's order
+
+
+class PrintOutcome(StrEnum):
+    """What a print gave (receipt, report, code slip); the screen tells the person in their language."""
+
+    PRINTED = "printed"
+    PAPER_OUT = "paper_out"
+    FAILED = "failed"
+    NO_PRINTER = "no_printer"
+
+
+class Screen(StrEnum):
+    WELCOME = "welcome"
+    CODE_ENTRY = "code_entry"
+    SESSIONS = "sessions"
+    QUESTION = "question"
+    REVIEW = "review"
+    CONFIRM = "confirm"
+    CAST_DONE = "cast_done"
+    CAST_FAILED = "cast_failed"
+
+
+# --- the states ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Welcome:
+    pass
+
+
+@dataclass(frozen=True)
+class CodeEntry:
+    refusal: CodeRefused | None = None  # the last code or card refused, for the screen to say why
+
+
+@dataclass(frozen=True)
+class Sessions:
+    voter_id: str
+
+
+@dataclass(frozen=True)
+class Answering:
+    voter_id: str
+    session_id: str
+    question_index: int = 0
+    selections: Answers = field(default_factory=dict)
+    back_to_review: bool = False  # came from the review to change one answer
+
+
+@dataclass(frozen=True)
+class Reviewing:
+    voter_id: str
+    session_id: str
+    selections: Answers
+
+
+@dataclass(frozen=True)
+class Confirming:
+    voter_id: str
+    session_id: str
+    selections: Answers
+
+
+@dataclass(frozen=True)
+class CastDone:
+    voter_id: str
+    session_id: str
+    receipt: CastReceipt
+    print_outcome: PrintOutcome | None = None  # None until the printer answered
+
+
+@dataclass(frozen=True)
+class CastFailed:
+    voter_id: str
+    session_id: str
+    selections: Answers  # kept, so the voter can try again
+    refusal: CastRefusal | None  # why the booth refused it; None when the storage failed
+
+
+WalkState = Welcome | CodeEntry | Sessions | Answering | Reviewing | Confirming | CastDone | CastFailed
+InSession = Answering | Reviewing | Confirming | CastFailed
+
+SCREENS: dict[type[WalkState], Screen] = {
+    Welcome: Screen.WELCOME, CodeEntry: Screen.CODE_ENTRY, Sessions: Screen.SESSIONS,
+    Answering: Screen.QUESTION, Reviewing: Screen.REVIEW, Confirming: Screen.CONFIRM,
+    CastDone: Screen.CAST_DONE, CastFailed: Screen.CAST_FAILED,
+}
+
+
+# --- the events ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class StartCodeEntry:
+    pass
+
+
+@dataclass(frozen=True)
+class LoggedIn:
+    voter_id: str
+
+
+@dataclass(frozen=True)
+class LoginRefused:
+    refusal: CodeRefused
+
+
+@dataclass(frozen=True)
+class OpenSession:
+    session_id: str
+    status: SessionStatus | None  # as the booth sees it for this voter (None: not theirs)
+
+
+@dataclass(frozen=True)
+class Choose:
+    choice_id: str
+
+
+@dataclass(frozen=True)
+class Continue:
+    pass
+
+
+@dataclass(frozen=True)
+class Back:
+    pass
+
+
+@dataclass(frozen=True)
+class Change:
+    question_id: str
+
+
+@dataclass(frozen=True)
+class Submit:
+    pass
+
+
+@dataclass(frozen=True)
+class Cast:
+    receipt: CastReceipt
+
+
+@dataclass(frozen=True)
+class NotCast:
+    refusal: CastRefusal | None  # None: the storage failed
+
+
+@dataclass(frozen=True)
+class Printed:
+    outcome: PrintOutcome
+
+
+@dataclass(frozen=True)
+class Done:
+    pass
+
+
+@dataclass(frozen=True)
+class LogOut:
+    """Log out, time-out or card removed: every unsubmitted selection is forgotten."""
+
+
+WalkEvent = (
+    StartCodeEntry | LoggedIn | LoginRefused | OpenSession | Choose | Continue | Back | Change | Submit
+    | Cast | NotCast | Printed | Done | LogOut
+)
+
+
+@dataclass(frozen=True)
+class Refused:
+    """An event the current state does not take: the screen offered what it should not have."""
+
+    why: str
+
+
+# --- the machine -----------------------------------------------------------------------------------
+def step(state: WalkState, event: WalkEvent, election: ElectionDefinition | None) -> WalkState | Refused:
+    """The state after the event, or why the event is refused in this state. election is None only
+    on a booth not set up, where no voter can be in a session."""
+    match event:
+        case LogOut():
+            return Welcome()
+        case StartCodeEntry() if isinstance(state, Welcome):
+            return CodeEntry()
+        case LoggedIn(voter_id) if isinstance(state, Welcome | CodeEntry):
+            return Sessions(voter_id)
+        case LoginRefused(refusal) if isinstance(state, Welcome | CodeEntry):
+            return CodeEntry(refusal)
+        case OpenSession(session_id, status) if isinstance(state, Sessions):
+            if status is not SessionStatus.OPEN:
+                return Refused(f"session {session_id} is {status} for this voter")
+            return Answering(state.voter_id, session_id)
+        case Choose(choice_id) if isinstance(state, Answering):
+            return choose(state, _set_up(election), choice_id)
+        case Continue() if isinstance(state, Answering):
+            return _continue(state, _set_up(election))
+        case Back():
+            return _back(state, election)
+        case Change(question_id) if isinstance(state, Reviewing):
+            ids = [q.id for q in _set_up(election).session(state.session_id).questions]
+            if question_id not in ids:
+                return Refused(f"no question {question_id} in {state.session_id}")
+            return Answering(state.voter_id, state.session_id, ids.index(question_id), state.selections, True)
+        case Submit() if isinstance(state, Reviewing | CastFailed):
+            return Confirming(state.voter_id, state.session_id, state.selections)
+        case Cast(receipt) if isinstance(state, Confirming):
+            return CastDone(state.voter_id, state.session_id, receipt)
+        case NotCast(refusal) if isinstance(state, Confirming):
+            return CastFailed(state.voter_id, state.session_id, state.selections, refusal)
+        case Printed(outcome) if isinstance(state, CastDone) and state.print_outcome is None:
+            return replace(state, print_outcome=outcome)
+        case Done() if isinstance(state, CastDone | CastFailed):
+            return Sessions(state.voter_id)
+        case (
+            StartCodeEntry() | LoggedIn() | LoginRefused() | OpenSession() | Choose() | Continue()
+            | Change() | Submit() | Cast() | NotCast() | Printed() | Done()
+        ):
+            return Refused(f"{type(event).__name__} cannot happen on {SCREENS[type(state)].value}")
+        case _:
+            assert_never(event)
+
+
+def _set_up(election: ElectionDefinition | None) -> ElectionDefinition:
+    if election is None:  # a session state on a booth without an election: a programming error
+        raise AssertionError("no election on this booth")
+    return election
+
+
+def question_of(state: Answering, election: ElectionDefinition) -> Question:
+    return election.session(state.session_id).questions[state.question_index]
+
+
+def chosen(state: Answering, election: ElectionDefinition) -> tuple[str, ...]:
+    return state.selections.get(question_of(state, election).id, ())
+
+
+def can_continue(state: Answering, election: ElectionDefinition) -> bool:
+    count, question = len(chosen(state, election)), question_of(state, election)
+    if count == 0:
+        return question.allow_blank
+    return question.min_choices <= count <= question.max_choices
+
+
+def choose(state: Answering, election: ElectionDefinition, choice_id: str) -> Answering | Refused:
+    """A tap on an option: select it, or unselect it if it was chosen; at the maximum, nothing more
+    is chosen (the screen says so)."""
+    question, picked = question_of(state, election), chosen(state, election)
+    if choice_id not in question.choices:
+        return Refused(f"no choice {choice_id} in {question.id}")
+    if choice_id in picked:
+        picked = tuple(c for c in picked if c != choice_id)
+    elif question.max_choices == 1:
+        picked = (choice_id,)
+    elif len(picked) < question.max_choices:
+        picked = tuple(c for c in question.choices if c in {*picked, choice_id})
+    else:
+        return state
+    return replace(state, selections={**state.selections, question.id: picked})
+
+
+def _continue(state: Answering, election: ElectionDefinition) -> WalkState | Refused:
+    if not can_continue(state, election):
+        return Refused("this question needs an answer")
+    last = len(election.session(state.session_id).questions) - 1
+    if state.back_to_review or state.question_index == last:
+        return Reviewing(state.voter_id, state.session_id, state.selections)
+    return replace(state, question_index=state.question_index + 1, back_to_review=False)
+
+
+def _back(state: WalkState, election: ElectionDefinition | None) -> WalkState | Refused:
+    match state:
+        case Answering(back_to_review=True):
+            return Reviewing(state.voter_id, state.session_id, state.selections)
+        case Answering() if state.question_index > 0:
+            return replace(state, question_index=state.question_index - 1)
+        case Answering():
+            return Sessions(state.voter_id)  # leaving the session forgets its answers
+        case Reviewing():
+            last = len(_set_up(election).session(state.session_id).questions) - 1
+            return Answering(state.voter_id, state.session_id, last, state.selections)
+        case Confirming():
+            return Reviewing(state.voter_id, state.session_id, state.selections)
+        case CodeEntry():
+            return Welcome()
+        case Welcome() | Sessions() | CastDone() | CastFailed():
+            return Refused(f"no way back from {SCREENS[type(state)].value}")
+        case _:
+            assert_never(state)

@@ -1,0 +1,271 @@
+"""Poll-worker mode as a closed state machine: each state holds only its own data, and one pure
+function, step, decides the next state from the current one and an event, or refuses it.
+
+The poll worker's flow (kiosk.booth.worker_flow) does what an event needs of the station, the card
+and the printer, feeds the outcome in here, and logs every transition and refusal from one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import assert_never
+
+from kiosk.booth.setup import SetupPreview
+from kiosk.booth.worker_card import PinCheck, PinStatus, WorkerCard
+
+
+class WorkerScreen(StrEnum):
+    PIN = "pin"
+    HOME = "home"
+    SETUP = "setup"
+    REISSUE = "reissue"
+    CLOSE = "close"
+    EXPORT = "export"
+    AUDIT = "audit"
+
+
+class Problem(StrEnum):
+    """What went wrong, said to the poll worker in their language, with its reason after it."""
+
+    NOT_REGISTERED = "not_registered"
+    PACKAGE_REFUSED = "package_refused"
+    POLLS_REFUSED = "polls_refused"
+    EXPORT_FAILED = "export_failed"
+    AUDIT_FAILED = "audit_failed"
+    SLIP_FAILED = "slip_failed"
+
+
+class Reprint(StrEnum):
+    PRINTED = "printed"
+    FAILED = "failed"
+    ALREADY = "already"  # each receipt may be reprinted once
+    NONE = "none"  # no vote cast at this booth since it started
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A refusal or failure on the current screen: the problem and its typed reason (a value of
+    SetupRefusal, PollsRefusal, ExportRefusal or WriteStatus; "" when the problem says it all)."""
+
+    problem: Problem
+    reason: str = ""
+    args: tuple[str, ...] = ()  # what the reason's text names (the booths of a stick for another)
+
+
+# --- the states ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Away:
+    """No poll-worker card: the voters' screens are shown."""
+
+
+@dataclass(frozen=True)
+class PinEntry:
+    card: WorkerCard
+    pin_result: PinCheck | None = None
+    notice: Notice | None = None
+
+
+@dataclass(frozen=True)
+class SettingUp:
+    """PIN checked on a booth not set up yet: the package that lists the cards comes first."""
+
+    card: WorkerCard
+    public_key: str
+    preview: SetupPreview | None = None
+    notice: Notice | None = None
+
+
+@dataclass(frozen=True)
+class Home:
+    worker: str
+    reprint: Reprint | None = None
+    notice: Notice | None = None
+
+
+@dataclass(frozen=True)
+class Reissuing:
+    worker: str
+    shown_code: str = ""
+    shown_for: str = ""
+    code_until: float = 0.0  # on the flow's monotonic clock
+    slip_printed: bool = False
+    notice: Notice | None = None
+
+
+@dataclass(frozen=True)
+class Closing:
+    worker: str
+    confirmations: int = 0
+    notice: Notice | None = None
+
+
+@dataclass(frozen=True)
+class Exporting:
+    worker: str
+    copies_written: int = 0
+    notice: Notice | None = None
+
+
+@dataclass(frozen=True)
+class Auditing:
+    worker: str
+    notice: Notice | None = None
+
+
+WorkerState = Away | PinEntry | SettingUp | Home | Reissuing | Closing | Exporting | Auditing
+LoggedIn = Home | Reissuing | Closing | Exporting | Auditing
+
+SCREENS: dict[type[WorkerState], WorkerScreen] = {
+    Away: WorkerScreen.PIN, PinEntry: WorkerScreen.PIN, SettingUp: WorkerScreen.SETUP,
+    Home: WorkerScreen.HOME, Reissuing: WorkerScreen.REISSUE, Closing: WorkerScreen.CLOSE,
+    Exporting: WorkerScreen.EXPORT, Auditing: WorkerScreen.AUDIT,
+}
+# Where the home screen leads; every other screen leads back home.
+FROM_HOME: dict[WorkerScreen, type[LoggedIn]] = {
+    WorkerScreen.REISSUE: Reissuing, WorkerScreen.CLOSE: Closing, WorkerScreen.EXPORT: Exporting,
+    WorkerScreen.AUDIT: Auditing,
+}
+
+
+# --- the events ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CardInserted:
+    card: WorkerCard
+
+
+@dataclass(frozen=True)
+class PinChecked:
+    result: PinCheck
+    set_up: bool  # whether the booth holds an election package already
+
+
+@dataclass(frozen=True)
+class WorkerFound:
+    worker: str  # the station found the card registered to this poll worker of this booth
+
+
+@dataclass(frozen=True)
+class NotRegistered:
+    pass
+
+
+@dataclass(frozen=True)
+class Previewed:
+    preview: SetupPreview
+
+
+@dataclass(frozen=True)
+class Go:
+    screen: WorkerScreen
+
+
+@dataclass(frozen=True)
+class Failed:
+    notice: Notice
+
+
+@dataclass(frozen=True)
+class Succeeded:
+    """A change went through on the current screen: any earlier notice goes."""
+
+
+@dataclass(frozen=True)
+class Reprinted:
+    outcome: Reprint
+
+
+@dataclass(frozen=True)
+class CodeReissued:
+    code: str
+    voter_name: str
+    until: float
+
+
+@dataclass(frozen=True)
+class CodeHidden:
+    slip_printed: bool  # printed as a sealed slip, or simply timed out
+
+
+@dataclass(frozen=True)
+class CloseAsked:
+    pass
+
+
+@dataclass(frozen=True)
+class Closed:
+    pass
+
+
+@dataclass(frozen=True)
+class CopyWritten:
+    pass
+
+
+@dataclass(frozen=True)
+class Leave:
+    """Leaving poll-worker mode, idle too long, or the card removed."""
+
+
+WorkerEvent = (
+    CardInserted | PinChecked | WorkerFound | NotRegistered | Previewed | Go | Failed | Succeeded
+    | Reprinted | CodeReissued | CodeHidden | CloseAsked | Closed | CopyWritten | Leave
+)
+
+
+@dataclass(frozen=True)
+class Refused:
+    why: str
+
+
+# --- the machine -----------------------------------------------------------------------------------
+def step(state: WorkerState, event: WorkerEvent) -> WorkerState | Refused:
+    """The state after the event, or why the event is refused in this state."""
+    match event:
+        case CardInserted(card):
+            return PinEntry(card)
+        case Leave():
+            return Away()
+        case PinChecked(result, set_up) if isinstance(state, PinEntry):
+            if result.status is not PinStatus.OK:
+                return PinEntry(state.card, result)
+            return replace(state, pin_result=result) if set_up else SettingUp(state.card, result.public_key)
+        case WorkerFound(worker) if isinstance(state, PinEntry | SettingUp):
+            return Home(worker)
+        case NotRegistered() if isinstance(state, PinEntry | SettingUp):
+            return PinEntry(state.card, PinCheck(PinStatus.BLOCKED), Notice(Problem.NOT_REGISTERED))
+        case Previewed(preview) if isinstance(state, SettingUp):
+            return replace(state, preview=preview, notice=None)
+        case Go(screen) if isinstance(state, Home) and screen in FROM_HOME:
+            return FROM_HOME[screen](state.worker)
+        case Go(WorkerScreen.HOME) if isinstance(state, Reissuing | Closing | Exporting | Auditing | Home):
+            return Home(state.worker)
+        case Failed(notice) if isinstance(state, SettingUp | LoggedIn):
+            if isinstance(state, SettingUp):
+                return replace(state, preview=None, notice=notice)
+            return replace(state, notice=notice)
+        case Succeeded() if isinstance(state, SettingUp | LoggedIn):
+            return replace(state, notice=None)
+        case Reprinted(outcome) if isinstance(state, Home):
+            return replace(state, reprint=outcome)
+        case CodeReissued(code, name, until) if isinstance(state, Reissuing):
+            return Reissuing(state.worker, code, name, until)
+        case CodeHidden(printed) if isinstance(state, Reissuing) and state.shown_code:
+            return Reissuing(state.worker, slip_printed=printed)
+        case CloseAsked() if isinstance(state, Closing):
+            return replace(state, confirmations=state.confirmations + 1)
+        case Closed() if isinstance(state, Closing):
+            return Exporting(state.worker)
+        case CopyWritten() if isinstance(state, Exporting):
+            return Exporting(state.worker, state.copies_written + 1)
+        case (
+            PinChecked() | WorkerFound() | NotRegistered() | Previewed() | Go() | Failed() | Succeeded()
+            | Reprinted() | CodeReissued() | CodeHidden() | CloseAsked() | Closed() | CopyWritten()
+        ):
+            return Refused(f"{type(event).__name__} cannot happen on {describe(state)}")
+        case _:
+            assert_never(event)
+
+
+def describe(state: WorkerState) -> str:
+    return "no card" if isinstance(state, Away) else SCREENS[type(state)].value
