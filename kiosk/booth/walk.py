@@ -10,15 +10,15 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Protocol
 
 from kiosk.ballot.ballot_box import StorageError
-from kiosk.ballot.definition import ElectionDefinition, OptionRole, Question, VotingSession
+from kiosk.ballot.definition import ElectionDefinition, Question, VotingSession
 from kiosk.ballot.selections import Selections
 from kiosk.ballot.values import Mode
 from kiosk.booth.cast import CastReceipt, CastRefused
 from kiosk.booth.polls import PollsState, TransitionRefused, accepts_votes
+from kiosk.booth.review import AnswerState, ReviewItem, review_items
 from kiosk.booth.voter_auth import Authenticated, AuthOutcome, CodeRefused
 from kiosk.booth.voter_door import VoterSession
 from kiosk.booth.walk_states import (
@@ -59,12 +59,6 @@ log = logging.getLogger(__name__)
 __all__ = ["AnswerState", "Booth", "PrintOutcome", "ReceiptPrinter", "Screen", "Timing", "Walk", "WalkError"]
 
 
-class AnswerState(StrEnum):
-    ANSWERED = "answered"
-    ABSTAINED = "abstained"  # an abstention is an answer
-    NO_ANSWER = "no_answer"  # left blank: flagged on the review
-
-
 class Booth(Protocol):
     """What the walk needs of the station service (kiosk.booth.station.Station fits)."""
 
@@ -102,14 +96,6 @@ class Timing:
 
 class WalkError(RuntimeError):
     """An event that cannot happen on the current screen: the UI offered what it should not have."""
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    question_id: str
-    index: int
-    chosen: tuple[str, ...]
-    state: AnswerState
 
 
 class Walk:
@@ -288,17 +274,7 @@ class Walk:
         return isinstance(self.state, Answering) and can_continue(self.state, self.booth.election)
 
     def review(self) -> list[ReviewItem]:
-        return [self._review_item(i, q) for i, q in enumerate(self.session.questions)]
-
-    def _review_item(self, index: int, question: Question) -> ReviewItem:
-        chosen = self.selections.get(question.id, ())
-        if not chosen:
-            state = AnswerState.NO_ANSWER
-        elif _is_abstention(question, chosen):
-            state = AnswerState.ABSTAINED
-        else:
-            state = AnswerState.ANSWERED
-        return ReviewItem(question.id, index, chosen, state)
+        return review_items(self.session, self.selections)
 
     # --- inactivity ------------------------------------------------------------------------------
     def idle_seconds(self) -> float:
@@ -322,8 +298,3 @@ class Walk:
             return True
         return False
 
-
-def _is_abstention(question: Question, chosen: tuple[str, ...]) -> bool:
-    options = getattr(question, "options", [])
-    roles = {o.id: o.role for o in options}
-    return all(roles.get(c) is OptionRole.ABSTAIN for c in chosen)

@@ -70,7 +70,6 @@ log = logging.getLogger(__name__)
 # A reissued code shown on the screen disappears after this long (the design's 120 s), so it cannot
 # be read over a shoulder later.
 CODE_SHOWN_SECONDS = 120
-AUDIT_SHOWN = 15  # recent events that fit one screen
 # A poll worker who walks away from the booth is logged out after this long without a touch, so a
 # voter never finds the poll-worker screens open.
 WORKER_IDLE_SECONDS = 300
@@ -245,12 +244,6 @@ class WorkerFlow(WorkerView):
         self.apply(Reprinted(outcome))
 
     # --- reissuing a code ------------------------------------------------------------------------
-    def find_voters(self, text: str) -> list[tuple[str, str]]:
-        needle = text.strip().lower()
-        voters = self.station.election.voters_at(self.station.station_id)
-        return [(v.id, v.name) for v in voters
-                if needle and (needle in v.name.lower() or needle == v.id.lower())]
-
     def reissue(self, voter_id: str) -> None:
         if not self._at(Reissuing, tap="a reissue"):
             return
@@ -280,12 +273,6 @@ class WorkerFlow(WorkerView):
             return self.apply(CodeHidden(slip_printed=False))
         return False
 
-    def code_seconds_left(self) -> int:
-        state = self.state
-        if not isinstance(state, Reissuing) or not state.shown_code:
-            return 0
-        return max(0, int(state.code_until - self.clock() + 0.999))
-
     # --- closing ---------------------------------------------------------------------------------
     def confirm_close(self) -> None:
         """Closing is asked twice; the second yes closes the polls and prints the closing report."""
@@ -314,11 +301,6 @@ class WorkerFlow(WorkerView):
             return
         self.station.exports.written(name, data)
         self.apply(CopyWritten())
-
-    def audit(self) -> list[tuple[str, str, str]]:
-        entries = self.station.box.audit_entries()[-AUDIT_SHOWN:]
-        return [(e.time, e.event, ", ".join(f"{k}={v}" for k, v in e.data.items()))
-                for e in reversed(entries)]
 
     def export_audit(self, media: Media) -> None:
         if not self._at(Auditing, tap="an audit export"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kiosk.booth.polls import PollsState
@@ -35,10 +36,14 @@ class PrintedReport:
     outcome: PrintOutcome
 
 
+AUDIT_SHOWN = 15  # recent events that fit one screen
+
+
 class WorkerView:
     station: Station
     state: WorkerState
     last_report: PrintedReport | None
+    clock: Callable[[], float]
 
     # --- what the screens show -------------------------------------------------------------------
     @property
@@ -113,3 +118,20 @@ class WorkerView:
     @property
     def polls(self) -> PollsState:
         return self.station.state
+
+    def find_voters(self, text: str) -> list[tuple[str, str]]:
+        needle = text.strip().lower()
+        voters = self.station.election.voters_at(self.station.station_id)
+        return [(v.id, v.name) for v in voters
+                if needle and (needle in v.name.lower() or needle == v.id.lower())]
+
+    def code_seconds_left(self) -> int:
+        state = self.state
+        if not isinstance(state, Reissuing) or not state.shown_code:
+            return 0
+        return max(0, int(state.code_until - self.clock() + 0.999))
+
+    def audit(self) -> list[tuple[str, str, str]]:
+        entries = self.station.box.audit_entries()[-AUDIT_SHOWN:]
+        return [(e.time, e.event, ", ".join(f"{k}={v}" for k, v in e.data.items()))
+                for e in reversed(entries)]
