@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.isoloir-installed
 
-.PHONY: demo test lint system venv bench bench-peers fuzz clean translations package package-test
+.PHONY: demo test lint system venv bench bench-peers fuzz clean translations package package-test fresh-test
 
 system:
 	@bash scripts/setup-system.sh
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml scripts/system-packages.txt
 	@bash scripts/setup-system.sh
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --upgrade pip
-	@$(PY) -m pip install -q -e '.[dev]'
+	@$(PY) -m pip install -q -e '.[dev,verify-dask]'
 	@touch $(STAMP)
 
 venv: $(STAMP)
@@ -75,6 +75,11 @@ package: $(STAMP)
 
 package-test: package
 	@bash packaging/test-package.sh
+
+# The README's two commands on a fresh Debian 12 root (debootstrap), as a new user meets them:
+# `make test` exactly as CI runs it, then `make demo` on Xvfb (as root; 15-25 minutes; not in CI).
+fresh-test:
+	@bash scripts/fresh-test.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -16,7 +16,6 @@ from kiosk.booth.station import Station
 from kiosk.devices.sim_card import SimCard, write_card_file
 from kiosk.simulate import inserted_card
 from station_admin.ceremony import create_election, register_cards
-from station_admin.election_dir import ElectionDir
 from station_admin.provisioning import provision_station
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,23 +24,29 @@ FALLBACK = ROOT / "tests" / "fixtures" / "small-election.json"
 STATION = "booth-1"
 POLL_WORKER = "demo-poll-worker"
 DEMO_PASSPHRASES = ["demo trustee one", "demo trustee two", "demo trustee three"]
+DEMO_AUTHORITY_PASSPHRASE = "demo authority passphrase"  # a demo's; a real one is typed, never stored
 DEMO_PIN = "1234"
+TOUR = "tour"  # scripts/demo.sh writes the screens there without a display
 CODES_SHOWN = 6  # enough to try a few voters, short enough to read on a console
 
 
 def main(out: Path) -> None:
     definition_path = SAMPLE if SAMPLE.exists() else FALLBACK
     definition = load_definition(definition_path)
-    if out.exists():
-        shutil.rmtree(out)
-    created = create_election(definition, 3, 2, DEMO_PASSPHRASES, out / "ELECTION")
+    if out.exists():  # a new demo election each run; the screens an earlier run drew stay
+        for child in out.iterdir():
+            if child.name != TOUR:
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+    created = create_election(
+        definition, 3, 2, DEMO_PASSPHRASES, out / "ELECTION", authority_passphrase=DEMO_AUTHORITY_PASSPHRASE
+    )
     # The simulated poll-worker card (a real card never gives its key out), registered by the authority.
     card = SimCard(pin=DEMO_PIN)
     worker = next((w.id for w in definition.poll_workers if STATION in w.stations), POLL_WORKER)
     register_cards(created.folder, [RegisteredCard(public_key=card.public_key().hex(), holder=worker,
                                                    role="poll_worker")])
     write_card_file(out / "demo-worker-card.json", card, worker)
-    media = provision_station(ElectionDir(out / "ELECTION"), STATION, out / "MEDIA")
+    media = provision_station(created.folder, STATION, out / "MEDIA")
     station = Station(out / STATION)
     station.set_up(media, inserted_card(card), "test")  # the card certifies the demo booth's own key
     station.open_polls(POLL_WORKER)

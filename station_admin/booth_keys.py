@@ -6,6 +6,12 @@ that key signs the sealed file. The reader checks the chain; here it is checked 
 the tally database remembers the one key a station was set up with: a second, different key for the
 same station (a second booth set up as booth-1, or a file signed by a key off some other machine) is
 refused with a reason, and nothing is stored.
+
+Officials who find out which booth is genuine say so on the record: `import --replace STATION`
+quarantines the station's imported file first (station_admin/quarantine.py), and this check runs
+after it, so the replacement imports whether it is signed by the same booth key (the genuine booth's
+own file) or by a different one (the officials chose that booth). Without --replace a different key
+is always refused.
 """
 
 from __future__ import annotations
@@ -40,5 +46,6 @@ def check_booth_key(connection: Connection, package: ElectionPackage, sealed: Se
             Refusal.SECOND_BOOTH_KEY,
             f"booth {station!r} was set up with key {others[0][:16]}…; this file is signed by another "
             f"key ({key[:16]}…, certified by {certificate.body.poll_worker}'s card): only one booth key "
-            "per station is accepted. Find out which booth is genuine before importing anything more.",
+            "per station is accepted. Find out which booth is genuine before importing anything more; "
+            f"if it is this one: station-admin import --replace {station} --reason ... --by ...",
         )

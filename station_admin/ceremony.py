@@ -4,6 +4,7 @@ and the signed election package."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from dataclasses import dataclass
@@ -18,8 +19,9 @@ from kiosk.ballot.encryption import new_election_secret, public_key_hex
 from kiosk.ballot.package import PACKAGE_DOMAIN, Credential, PackageBody, RegisteredCard, parse_package
 from kiosk.ballot.shamir import split
 from kiosk.ballot.shares import MIN_PASSPHRASE_LENGTH, seal_share
-from kiosk.ballot.signing import new_signing_key, private_hex, public_hex, sign_json
+from kiosk.ballot.signing import new_signing_key, public_hex, sign_json
 from kiosk.clock import iso, utc_now
+from station_admin.authority_key import AuthorityKeyError, seal_authority_key
 from station_admin.election_dir import ElectionDir, write_private
 
 DEFAULT_VALIDITY = timedelta(days=90)  # a package older than a conference's season is refused
@@ -36,18 +38,6 @@ class CreatedElection:
     voters: int
 
 
-def read_passphrases(path: Path, count: int) -> list[str]:
-    """One passphrase a line, trustee 1 first."""
-    try:
-        lines = [line.rstrip("\r\n") for line in path.read_text(encoding="utf-8").splitlines()]
-    except OSError as exc:
-        raise CeremonyError(f"cannot read {path}: {exc.strerror}") from None
-    lines = [line for line in lines if line]
-    if len(lines) < count:
-        raise CeremonyError(f"{path} holds {len(lines)} passphrases; {count} trustees need one each")
-    return lines[:count]
-
-
 def create_election(
     definition: ElectionDefinition,
     trustees: int,
@@ -55,19 +45,21 @@ def create_election(
     passphrases: list[str],
     out: Path,
     expires: datetime | None = None,
+    *,
+    authority_passphrase: str,
+    share_paths: list[Path] | None = None,
 ) -> CreatedElection:
-    if out.exists() and any(out.iterdir()):
-        raise CeremonyError(f"{out} exists and is not empty; choose a new folder")
-    if not 1 <= threshold <= trustees:
-        raise CeremonyError(f"the threshold ({threshold}) must be between 1 and the trustees ({trustees})")
-    short = [n for n, p in enumerate(passphrases, start=1) if len(p) < MIN_PASSPHRASE_LENGTH]
-    if short:
-        raise CeremonyError(
-            f"trustee {short[0]}'s passphrase is shorter than {MIN_PASSPHRASE_LENGTH} characters"
-        )
-    folder = ElectionDir(out)
+    """The election folder, with the authority key sealed under `authority_passphrase` and trustee
+    N's share written to `share_paths[N-1]` (their own media; by default the folder's trustees/)."""
+    folder = ElectionDir(out, unlock=lambda: authority_passphrase)
+    paths = share_paths or [folder.share_path(n) for n in range(1, trustees + 1)]
+    _check_ceremony(out, trustees, threshold, passphrases, paths)
     out.mkdir(parents=True, exist_ok=True)
     authority = new_signing_key()
+    try:
+        sealed_key = seal_authority_key(authority, authority_passphrase)
+    except AuthorityKeyError as exc:
+        raise CeremonyError(str(exc)) from None
     secret = new_election_secret()
     public_key = public_key_hex(secret)
     shares = split(secret, threshold, trustees)
@@ -89,22 +81,59 @@ def create_election(
         expires=iso(expires or now + DEFAULT_VALIDITY),
     )
     package_text = sign_package(body, authority)
-    write_private(folder.authority_key_path, private_hex(authority) + "\n")
-    for number, text in enumerate(sealed, start=1):
-        write_private(folder.share_path(number), text + "\n")
+    held = _write_shares(out, paths, sealed)
+    write_private(folder.authority_key_path, sealed_key + "\n")
     write_private(folder.codes_path, codes_csv(definition, codes))
     folder.package_path.write_text(package_text, encoding="utf-8")
     fingerprint = parse_package(package_text.encode()).fingerprint
     ceremony = {
+        "ceremony": "dealer",  # one process made and split the key (docs: E2E.md, section 8)
         "election": definition.id,
         "fingerprint": fingerprint,
         "created": iso(now),
         "election_public_key": public_key,
         "threshold": threshold,
-        "trustees": [{"trustee": n, "share": f"trustees/{n}.share"} for n in range(1, trustees + 1)],
+        "trustees": held,
     }
     folder.ceremony_path.write_text(json.dumps(ceremony, indent=2) + "\n", encoding="utf-8")
     return CreatedElection(folder, fingerprint, len(codes))
+
+
+def _check_ceremony(
+    out: Path, trustees: int, threshold: int, passphrases: list[str], paths: list[Path]
+) -> None:
+    if out.exists() and any(out.iterdir()):
+        raise CeremonyError(f"{out} exists and is not empty; choose a new folder")
+    if not 1 <= threshold <= trustees:
+        raise CeremonyError(f"the threshold ({threshold}) must be between 1 and the trustees ({trustees})")
+    if len(passphrases) != trustees or len(paths) != trustees:
+        raise CeremonyError(f"{trustees} trustees need {trustees} passphrases and places for shares")
+    short = [n for n, p in enumerate(passphrases, start=1) if len(p) < MIN_PASSPHRASE_LENGTH]
+    if short:
+        raise CeremonyError(
+            f"trustee {short[0]}'s passphrase is shorter than {MIN_PASSPHRASE_LENGTH} characters"
+        )
+    if len(set(passphrases)) != len(passphrases):
+        raise CeremonyError("two trustees gave the same passphrase; each trustee chooses their own")
+    if len({p.resolve() for p in paths}) != len(paths):
+        raise CeremonyError("two trustees' shares would be written to the same file")
+    taken = [p for p in paths if p.exists()]
+    if taken:
+        raise CeremonyError(f"{taken[0]} exists already; a share never overwrites another file")
+
+
+def _write_shares(out: Path, paths: list[Path], sealed: list[str]) -> list[dict[str, object]]:
+    """Each share to its trustee's place; the record names where, and the file's digest."""
+    held: list[dict[str, object]] = []
+    for number, (path, text) in enumerate(zip(paths, sealed, strict=True), start=1):
+        try:
+            write_private(path, text + "\n")
+        except OSError as exc:
+            raise CeremonyError(f"cannot write trustee {number}'s share to {path}: {exc.strerror}") from None
+        shown = path.relative_to(out) if path.is_relative_to(out) else path.resolve()
+        digest = hashlib.sha256((text + "\n").encode()).hexdigest()
+        held.append({"trustee": number, "share": str(shown), "sha256": digest})
+    return held
 
 
 def sign_package(body: PackageBody, authority: Ed25519PrivateKey) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 import sys
 from pathlib import Path
@@ -13,17 +12,25 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from kiosk.ballot.definition import DefinitionError, load_definition
-from station_admin.ceremony import CeremonyError, create_election, read_passphrases
+from station_admin import passphrases
 from station_admin.cli_cards import cards
-from station_admin.cli_common import DB_OPTION, ELECTION_OPTION, err, folder_of, package_of
+from station_admin.cli_common import (
+    DB_OPTION,
+    ELECTION_OPTION,
+    err,
+    folder_of,
+    package_of,
+)
+from station_admin.cli_election import election
 from station_admin.cli_results import publish, report
+from station_admin.cli_trustee import trustee
 from station_admin.cli_voters import voters
 from station_admin.election_dir import ElectionDirError
-from station_admin.election_summary import as_lines, summary
 from station_admin.importer import ImportResult, import_file
-from station_admin.media import find_sealed_files
+from station_admin.media import find_sealed_files, shown
+from station_admin.passphrases import PassphraseError
 from station_admin.provisioning import ProvisionError, provision_station
+from station_admin.quarantine import Replacement, quarantined_files
 from station_admin.results import ResultsError, TallyInputs, check_attending, with_outcomes
 from station_admin.seats import TieNeedsLot
 from station_admin.tally import (
@@ -43,71 +50,12 @@ def main() -> None:
     """Isoloir station-admin: define elections, provision booths, import sealed media, tally."""
 
 
+main.add_command(election)
 main.add_command(voters)
 main.add_command(cards)
 main.add_command(report)
 main.add_command(publish)
-
-
-@main.group()
-def election() -> None:
-    """Create and inspect elections."""
-
-
-@election.command("create")
-@click.option(
-    "--definition",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Election definition (JSON).",
-)
-@click.option(
-    "--trustees", required=True, type=click.IntRange(1, 255), help="How many trustees hold a share."
-)
-@click.option(
-    "--threshold", required=True, type=click.IntRange(1, 255), help="How many trustees together can decrypt."
-)
-@click.option(
-    "--passphrase-file",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="One passphrase a line, trustee 1 first.",
-)
-@click.option(
-    "--out",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="New folder for the election.",
-)
-def election_create(
-    definition: Path, trustees: int, threshold: int, passphrase_file: Path, out: Path
-) -> None:
-    """Make the authority key, the election key split among trustees, voting codes and the signed package."""
-    try:
-        parsed = load_definition(definition)
-        passphrases = read_passphrases(passphrase_file, trustees)
-        created = create_election(parsed, trustees, threshold, passphrases, out)
-    except DefinitionError as exc:
-        raise click.ClickException(f"{definition} is not a valid election definition:\n{exc}") from None
-    except CeremonyError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(f"Election {parsed.id} created in {out}")
-    click.echo(f"Fingerprint: {created.fingerprint}  (print it; poll workers compare it at each booth)")
-    click.echo(f"Voting codes for {created.voters} voters: {created.folder.codes_path} (officials only)")
-    click.echo(f"Trustee shares: {created.folder.trustees_dir}/1..{trustees}.share, any {threshold} decrypt")
-
-
-@election.command("show")
-@ELECTION_OPTION
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-def election_show(election: Path, as_json: bool) -> None:
-    """Print the election's definition summary, fingerprint and key ceremony record."""
-    shown = summary(folder_of(election), package_of(folder_of(election)))
-    if as_json:
-        click.echo(json.dumps(shown, indent=1, ensure_ascii=False))
-        return
-    for line in as_lines(shown):
-        click.echo(line)
+main.add_command(trustee)
 
 
 @main.group()
@@ -125,7 +73,8 @@ def station() -> None:
     help="The USB media (mount point) for the booth.",
 )
 def station_provision(election: Path, station_id: str, out: Path) -> None:
-    """Write the election package and a new certified booth key to the booth's media."""
+    """Write the election package and the booth's name to its media. Nothing secret, nothing signed:
+    the booth makes its own key at set-up, certified by a poll worker's card."""
     try:
         provision_station(folder_of(election), station_id, out)
     except (ProvisionError, ElectionDirError) as exc:
@@ -143,14 +92,33 @@ def station_provision(election: Path, station_id: str, out: Path) -> None:
     show_default=True,
     help="Which booths' files this import takes.",
 )
+@click.option(
+    "--replace",
+    "replace_booth",
+    metavar="BOOTH",
+    help="Take BOOTH's imported file out of the count (quarantined, on the record) and import its "
+    "file from MEDIA instead; if that file is refused, nothing changes. Needs --reason and --by.",
+)
+@click.option("--reason", default="", help="Why the file of --replace is taken out of the count.")
+@click.option("--by", "by", default="", help="Who decided it (name and role), for the record.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file instead of a table.")
 @click.argument("media", nargs=-1, required=True, type=click.Path(path_type=Path))
-def import_(election: Path, db_url: str | None, mode: str, as_json: bool, media: tuple[Path, ...]) -> None:
+def import_(
+    election: Path,
+    db_url: str | None,
+    mode: str,
+    replace_booth: str | None,
+    reason: str,
+    by: str,
+    as_json: bool,
+    media: tuple[Path, ...],
+) -> None:
     """Verify the sealed ballot files on MEDIA (mounted sticks or files) and store them.
 
     A bad file is refused with a reason and changes nothing; a file imported before changes nothing
     and says so. Exit code 0 when every file was imported (or had been), 1 when one was refused.
     """
+    replace = _replacement(replace_booth, reason, by)
     folder = folder_of(election)
     package = package_of(folder)
     engine = open_db(db_url or folder.default_db_url)
@@ -161,11 +129,11 @@ def import_(election: Path, db_url: str | None, mode: str, as_json: bool, media:
     ) as progress:
         task = progress.add_task("Importing sealed ballot files", total=len(found))
         for item in found:
-            progress.update(task, description=f"Verifying {item.path.name}")
+            progress.update(task, description=f"Verifying {shown(Path(item.path.name))}")
             if item.refusal:
                 results.append(ImportResult(item.path, "refused", reason=item.refusal))
             else:
-                results.append(import_file(engine, package, item.path, mode))  # type: ignore[arg-type]
+                results.append(import_file(engine, package, item.path, mode, replace))  # type: ignore[arg-type]
             progress.advance(task)
     if as_json:
         click.echo(json.dumps([_import_json(r) for r in results], indent=1))
@@ -175,15 +143,25 @@ def import_(election: Path, db_url: str | None, mode: str, as_json: bool, media:
         sys.exit(1)
 
 
+def _replacement(booth: str | None, reason: str, by: str) -> Replacement | None:
+    if booth is None:
+        if reason or by:
+            raise click.UsageError("--reason and --by go with --replace BOOTH")
+        return None
+    if not reason.strip() or not by.strip():
+        raise click.UsageError("--replace takes a file out of the count: say why (--reason) and who (--by)")
+    return Replacement(booth, reason.strip(), by.strip())
+
+
 def _import_json(r: ImportResult) -> dict[str, Any]:
     return {
-        "file": str(r.path),
+        "file": shown(r.path),
         "booth": r.station,
         "ballots": r.ballots,
         "marks": r.marks,
         "status": r.status,
         "reason": r.reason,
-        "double_marks": [{"session": s, "voter": v, "other_booth": o} for s, v, o in r.double_marks],
+        "replaced": r.replaced,
     }
 
 
@@ -194,7 +172,7 @@ def _print_imports(results: list[ImportResult]) -> None:
     styles = {"imported": "green", "already imported": "yellow", "refused": "bold red"}
     for r in results:
         table.add_row(
-            r.path.name,
+            shown(Path(r.path.name)),
             r.station,
             str(r.ballots),
             str(r.marks),
@@ -207,10 +185,9 @@ def _print_imports(results: list[ImportResult]) -> None:
     refused = sum(1 for r in results if r.status == "refused")
     click.echo(f"{imported} imported, {again} already imported (nothing changed), {refused} refused")
     for r in results:
-        for session, voter, other in r.double_marks:
-            err.print(
-                f"[bold]warning[/]: voter {voter} is marked in session {session} by {r.station} and {other}"
-            )
+        if r.replaced:
+            name = shown(Path(r.path.name))
+            click.echo(f"{r.station}: file {r.replaced[:16]} quarantined, replaced by {name}")
 
 
 @main.command()
@@ -225,9 +202,12 @@ def _print_imports(results: list[ImportResult]) -> None:
     help="A trustee's share file (give k of them).",
 )
 @click.option(
-    "--passphrase-file",
+    "--trustee-passphrase-file",
+    "passphrase_files",
+    multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="One passphrase a line, trustee 1 first; without it each trustee is asked.",
+    help="For scripts: one file per --share, in the same order, holding that trustee's passphrase. "
+    "Without them each trustee types theirs.",
 )
 @click.option(
     "--attending",
@@ -246,7 +226,7 @@ def tally(
     election: Path,
     db_url: str | None,
     shares: tuple[Path, ...],
-    passphrase_file: Path | None,
+    passphrase_files: tuple[Path, ...],
     attending: tuple[str, ...],
     lot_seed: str | None,
     out: Path,
@@ -258,18 +238,26 @@ def tally(
     package = package_of(folder)
     engine = open_db(db_url or folder.default_db_url)
     inputs = TallyInputs(_attending(attending), lot_seed)
+    if passphrase_files and len(passphrase_files) != len(shares):
+        raise click.UsageError(
+            f"{len(passphrase_files)} --trustee-passphrase-file for {len(shares)} --share: one per share"
+        )
     try:
         check_attending(package.definition, inputs.attending)
-        given = [TrusteeShare(path, _passphrase(path, passphrase_file)) for path in shares]
+        files: list[Path | None] = list(passphrase_files) or [None] * len(shares)
+        pairs = zip(shares, files, strict=True)
+        given = [TrusteeShare(path, _passphrase(path, file)) for path, file in pairs]
         secret = recover_key(package, given)
         counted = count_ballots(engine, package, secret)
         del secret
-        results = with_outcomes(counted.as_results(), package.definition, voter_marks(engine), inputs)
-    except (TallyError, CeremonyError, ResultsError, TieNeedsLot) as exc:
+        marked = voter_marks(engine, package.election_id)
+        results = with_outcomes(counted.as_results(), package.definition, marked, inputs)
+    except (TallyError, PassphraseError, ResultsError, TieNeedsLot) as exc:
         raise click.ClickException(str(exc)) from None
     results["fingerprint"] = package.fingerprint
-    results["booths"] = booths(engine)
-    results["tracking_codes"] = tracking_codes(engine)
+    results["booths"] = booths(engine, package.election_id)
+    results["tracking_codes"] = tracking_codes(engine, package.election_id)
+    results["quarantined"] = quarantined_files(engine, package.election_id)
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
     if as_json:
@@ -295,10 +283,10 @@ def _attending(values: tuple[str, ...]) -> dict[str, int]:
 def _passphrase(share: Path, passphrase_file: Path | None) -> str:
     from kiosk.ballot.shares import ShareError, read_share_file
 
+    if passphrase_file is not None:
+        return passphrases.from_file(passphrase_file)
     try:
         trustee = read_share_file(share.read_text(encoding="utf-8")).trustee
-    except ShareError as exc:
+    except (OSError, UnicodeDecodeError, ShareError) as exc:
         raise TallyError(f"{share}: {exc}") from None
-    if passphrase_file is None:
-        return getpass.getpass(f"Passphrase of trustee {trustee}: ")
-    return read_passphrases(passphrase_file, trustee)[trustee - 1]
+    return passphrases.ask(f"Passphrase of trustee {trustee}", "--trustee-passphrase-file")

@@ -9,6 +9,7 @@ from rich.console import Console
 
 from kiosk.ballot.package import ElectionPackage
 from station_admin.election_dir import ElectionDir, ElectionDirError
+from station_admin.passphrases import authority_unlocker
 
 ELECTION_OPTION = click.option(
     "--election",
@@ -24,12 +25,23 @@ DB_OPTION = click.option(
     help="Tally database URL (default: SQLite in the election folder), "
     "e.g. postgresql+psycopg://user@host/isoloir.",
 )
+AUTHORITY_PASSPHRASE_OPTION = click.option(
+    "--authority-passphrase-file",
+    "authority_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="For scripts: a file holding the authority passphrase. Without it, it is asked (not shown).",
+)
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print as JSON, for scripts.")
 err = Console(stderr=True)
 
 
 def folder_of(path: Path) -> ElectionDir:
     return ElectionDir(path)
+
+
+def signing_folder_of(path: Path, authority_file: Path | None) -> ElectionDir:
+    """The folder of a command that signs: the authority passphrase is read when it signs."""
+    return ElectionDir(path, unlock=authority_unlocker(authority_file))
 
 
 def package_of(folder: ElectionDir) -> ElectionPackage:

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from station_admin.cli_common import ELECTION_OPTION, JSON_OPTION, folder_of, package_of
+from station_admin.cli_common import (
+    AUTHORITY_PASSPHRASE_OPTION,
+    ELECTION_OPTION,
+    JSON_OPTION,
+    folder_of,
+    package_of,
+    signing_folder_of,
+)
 from station_admin.election_dir import ElectionDirError
 from station_admin.notices import read_codes, write_notices
 from station_admin.reissue import ReissueError, reissue_code
@@ -54,16 +61,17 @@ def notices(election: Path, out: Path, stations: tuple[str, ...], voter_ids: tup
 
 @voters.command("reissue")
 @ELECTION_OPTION
+@AUTHORITY_PASSPHRASE_OPTION
 @click.option("--voter", "voter_id", required=True, help="The voter whose code is lost.")
 @OUT_OPTION
 @JSON_OPTION
-def reissue(election: Path, voter_id: str, out: Path, as_json: bool) -> None:
+def reissue(election: Path, authority_file: Path | None, voter_id: str, out: Path, as_json: bool) -> None:
     """Give a voter a new code before the booths are provisioned: the old code stops working, the
     election package is signed again (new fingerprint) and a new notice is written.
 
     Once booths are provisioned this is refused: a poll worker reissues the code at the voter's booth.
     """
-    folder = folder_of(election)
+    folder = signing_folder_of(election, authority_file)
     try:
         voter, fingerprint = reissue_code(folder, voter_id)
     except (ReissueError, ElectionDirError) as exc:

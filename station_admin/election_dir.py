@@ -2,9 +2,11 @@
 
 ELECTION/
   election-package.json   signed package (goes to every booth)
-  authority.key           the election authority's signing key (officials only, mode 0600)
+  authority.key           the election authority's signing key, encrypted under the authority
+                          passphrase (officials only, mode 0600)
   ceremony.json           the key ceremony's record: who holds which share
-  trustees/N.share        trustee N's share, encrypted under their passphrase
+  trustees/N.share        trustee N's share, encrypted under their passphrase, only where no
+                          other place was given: `election create` writes each to its trustee's media
   codes/voter-codes.csv   voting codes for printing notices (officials only, mode 0600)
   provisioned.txt         one line per booth provisioned: after that the package must not change
   tally.sqlite            the default tally database
@@ -13,13 +15,15 @@ ELECTION/
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.ballot.package import PACKAGE_FILE, ElectionPackage, PackageError, load_package
-from kiosk.ballot.signing import signing_key_from_hex
+from station_admin.authority_key import AuthorityKeyError, open_authority_key
+from station_admin.passphrases import PassphraseError
 
 
 class ElectionDirError(ValueError):
@@ -29,6 +33,8 @@ class ElectionDirError(ValueError):
 @dataclass(frozen=True)
 class ElectionDir:
     root: Path
+    # Gives the authority passphrase when a command signs; None for commands that only read.
+    unlock: Callable[[], str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def package_path(self) -> Path:
@@ -76,10 +82,17 @@ class ElectionDir:
             raise ElectionDirError(f"{self.package_path}: {exc}") from None
 
     def authority_key(self) -> Ed25519PrivateKey:
+        """The authority's key, opened with its passphrase (asked now, if it is typed)."""
         try:
-            return signing_key_from_hex(self.authority_key_path.read_text().strip())
-        except (OSError, ValueError):
+            text = self.authority_key_path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
             raise ElectionDirError(f"cannot read the authority key {self.authority_key_path}") from None
+        if self.unlock is None:
+            raise ElectionDirError("this command signs, and was given no authority passphrase")
+        try:
+            return open_authority_key(text, self.unlock())
+        except (AuthorityKeyError, PassphraseError) as exc:
+            raise ElectionDirError(f"{self.authority_key_path}: {exc}") from None
 
 
 def write_private(path: Path, text: str) -> None:

@@ -7,7 +7,7 @@ or already imported is refused with a reason and changes nothing.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -18,6 +18,8 @@ from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError, read_
 from kiosk.clock import iso, utc_now
 from station_admin import tally_db as db
 from station_admin.booth_keys import check_booth_key
+from station_admin.import_checks import check_audit_log, check_no_double_vote, check_voters_served
+from station_admin.quarantine import Replacement, check_not_quarantined, quarantine
 
 Mode = Literal["official", "test"]
 
@@ -30,17 +32,29 @@ class ImportResult:
     ballots: int = 0
     marks: int = 0
     reason: str = ""
-    double_marks: list[tuple[str, str, str]] = field(default_factory=list)  # (session, voter, other booth)
+    replaced: str = ""  # the identity of the file this one replaced (quarantined), if any
 
 
 def import_file(
-    engine: Engine, package: ElectionPackage, path: Path, mode: Mode = "official"
+    engine: Engine,
+    package: ElectionPackage,
+    path: Path,
+    mode: Mode = "official",
+    replace: Replacement | None = None,
 ) -> ImportResult:
+    replaced = ""
     try:
         sealed = read_sealed_file(path, package)
         _check_mode(sealed, mode)
+        check_voters_served(sealed, package)
+        check_audit_log(sealed)
         with engine.begin() as connection:
-            check_booth_key(connection, package, sealed)
+            check_not_quarantined(connection, sealed, package.election_id)
+            # Replacing a station on purpose: the quarantine below takes the old file's key out with
+            # it, so the one-key check runs after it (officials chose this booth as the genuine one).
+            replacing = replace is not None and replace.station == sealed.manifest.station
+            if not replacing:
+                check_booth_key(connection, package, sealed)
             previous = connection.execute(
                 select(db.imports.c.file_sha256, db.imports.c.station).where(
                     (db.imports.c.file_sha256 == sealed.sha256)
@@ -57,13 +71,19 @@ def import_file(
                     sealed.manifest.station,
                     reason="this file was imported before; nothing changed",
                 )
-            if previous is not None:
+            if previous is not None and replace is not None and replace.station == previous.station:
+                quarantine(connection, previous.file_sha256, replace, sealed.sha256)
+                replaced = previous.file_sha256
+            elif previous is not None:
                 raise SealedFileError(
                     Refusal.ALREADY_IMPORTED,
-                    (f"a different file from booth {previous.station!r} was already imported"),
+                    f"a different file from booth {previous.station!r} was already imported; if that "
+                    f"one is wrong: station-admin import --replace {previous.station} --reason ... --by ...",
                 )
+            if replacing:
+                check_booth_key(connection, package, sealed)
             _check_tracking_codes(connection, sealed)
-            doubles = _double_marks(connection, sealed)
+            check_no_double_vote(connection, sealed)
             _store(connection, package, sealed)
     except SealedFileError as exc:
         return ImportResult(path, "refused", reason=str(exc))
@@ -73,7 +93,7 @@ def import_file(
         sealed.manifest.station,
         len(sealed.ballots),
         len(sealed.marks),
-        double_marks=doubles,
+        replaced=replaced,
     )
 
 
@@ -94,16 +114,6 @@ def _check_tracking_codes(connection: object, sealed: SealedFile) -> None:
         ).scalar()
         if found:
             raise SealedFileError(Refusal.TAMPERED, "it holds ballots already imported from another file")
-
-
-def _double_marks(connection: object, sealed: SealedFile) -> list[tuple[str, str, str]]:
-    mine = set(sealed.marks)
-    rows = connection.execute(  # type: ignore[attr-defined]
-        select(db.marks.c.session_id, db.marks.c.voter_id, db.imports.c.station)
-        .join(db.imports, db.imports.c.file_sha256 == db.marks.c.import_sha256)
-        .where(db.marks.c.voter_id.in_({v for _, v in mine}))
-    ).all()
-    return sorted((s, v, station) for s, v, station in rows if (s, v) in mine)
 
 
 def _store(connection: object, package: ElectionPackage, sealed: SealedFile) -> None:

@@ -7,6 +7,7 @@ computer or at an endless stream (/dev/zero), so it is refused before anything i
 
 from __future__ import annotations
 
+import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,3 +50,9 @@ def _checked(path: Path) -> Found:
         what = "a link" if stat.S_ISLNK(mode) else "not a plain file"
         return Found(path, f"{Refusal.UNSAFE.value}: it is {what}; only plain files are read from media")
     return Found(path)
+
+
+def shown(path: Path) -> str:
+    """A path as text anyone can print: a stick's file name need not be UTF-8 (b"\\xff" becomes
+    "\\xff"), and Python keeps such bytes as surrogates that no terminal encoding takes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")

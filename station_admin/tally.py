@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, func, select
 
 from kiosk.ballot.counting import Counters, Tally
 from kiosk.ballot.definition import ElectionDefinition
@@ -66,31 +66,100 @@ def recover_key(package: ElectionPackage, given: list[TrusteeShare]) -> bytes:
 # costs more than it saves.
 PARALLEL_FROM = 2000
 CHUNK = 2000  # ballots a worker decrypts at a time: small enough to keep both cores busy to the end
+BAD_BALLOTS_NAMED = 20  # enough to find the file at fault; a whole bad file is one line per booth anyway
 
-Row = tuple[str, str, bytes]  # tracking code, session, ciphertext
+Row = tuple[str, str, bytes, str]  # tracking code, session, ciphertext, where it came from
+
+
+@dataclass(frozen=True)
+class BadBallot:
+    tracking_code: str
+    source: str  # the booth and file it was imported from
+    reason: str
 
 
 def count_ballots(
     engine: Engine, package: ElectionPackage, secret: bytes, workers: int | None = None
 ) -> Tally:
-    """Every stored ballot decrypted and counted; the key is handed to the worker processes through
-    their pipes, never through a file."""
+    """Every ballot of this election decrypted and counted; the key is handed to the worker
+    processes through their pipes, never through a file.
+
+    Refused before anything is reported: a session whose ballots differ from its marked voters, and
+    ballots that do not decrypt or do not fit their session (each named with its booth and file)."""
     election = package.definition
     with engine.connect() as connection:
-        query = select(db.ballots.c.tracking_code, db.ballots.c.session_id, db.ballots.c.ciphertext)
-        rows: list[Row] = [(code, sid, bytes(ct)) for code, sid, ct in connection.execute(query)]
+        check_ballots_match_marks(connection, package.election_id)
+        rows = _rows(connection, package.election_id)
     workers = workers or os.cpu_count() or 1
     tally = Tally(election)
+    bad: list[BadBallot] = []
     if workers == 1 or len(rows) < PARALLEL_FROM:
-        tally.merge(_count_rows(election, secret, rows))
-        return tally
-    chunks = [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)]
-    # The election goes to each worker once, and only counters come back: sent with every chunk, or
-    # sent back as ballots, the pickling cost more than the decryption it shared out.
-    with ProcessPoolExecutor(workers, initializer=_worker_setup, initargs=(election, secret)) as pool:
-        for counters in pool.map(_worker_count, chunks):
-            tally.merge(counters)
+        parts = [_count_rows(election, secret, rows)]
+    else:
+        chunks = [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)]
+        # The election goes to each worker once, and only counters come back: sent with every chunk,
+        # or sent back as ballots, the pickling cost more than the decryption it shared out.
+        with ProcessPoolExecutor(workers, initializer=_worker_setup, initargs=(election, secret)) as pool:
+            parts = list(pool.map(_worker_count, chunks))
+    for counters, refused in parts:
+        tally.merge(counters)
+        bad += refused
+    if bad:
+        raise TallyError(_bad_ballots_message(bad))
     return tally
+
+
+def _rows(connection: Connection, election_id: str) -> list[Row]:
+    query = (
+        select(
+            db.ballots.c.tracking_code,
+            db.ballots.c.session_id,
+            db.ballots.c.ciphertext,
+            db.imports.c.station,
+            db.imports.c.file_sha256,
+        )
+        .join(db.imports, db.imports.c.file_sha256 == db.ballots.c.import_sha256)
+        .where(db.imports.c.election_id == election_id)
+    )
+    return [
+        (code, sid, bytes(ct), f"booth {station}, file {digest[:16]}")
+        for code, sid, ct, station, digest in connection.execute(query)
+    ]
+
+
+def check_ballots_match_marks(connection: Connection, election_id: str) -> None:
+    """Per session, as many ballots as distinct voters marked: one more ballot is a double vote."""
+    ours = _ours(election_id)
+    ballots: dict[str, int] = dict(
+        connection.execute(
+            select(db.ballots.c.session_id, func.count())
+            .where(db.ballots.c.import_sha256.in_(ours))
+            .group_by(db.ballots.c.session_id)
+        ).all()
+    )
+    voters: dict[str, int] = dict(
+        connection.execute(
+            select(db.marks.c.session_id, func.count(func.distinct(db.marks.c.voter_id)))
+            .where(db.marks.c.import_sha256.in_(ours))
+            .group_by(db.marks.c.session_id)
+        ).all()
+    )
+    for session in sorted(set(ballots) | set(voters)):
+        if ballots.get(session, 0) != voters.get(session, 0):
+            raise TallyError(
+                f"session {session!r} holds {ballots.get(session, 0)} ballots for "
+                f"{voters.get(session, 0)} voters marked; nothing is counted until they match "
+                "(quarantine the file at fault: station-admin import --replace)"
+            )
+
+
+def _bad_ballots_message(bad: list[BadBallot]) -> str:
+    lines = [f"{len(bad)} ballot(s) cannot be counted; nothing was counted:"]
+    lines += [f"  ballot {b.tracking_code} ({b.source}): {b.reason}" for b in bad[:BAD_BALLOTS_NAMED]]
+    if len(bad) > BAD_BALLOTS_NAMED:
+        lines.append(f"  ... and {len(bad) - BAD_BALLOTS_NAMED} more")
+    lines.append("Quarantine the file at fault (station-admin import --replace) and tally again.")
+    return "\n".join(lines)
 
 
 _worker: dict[str, Any] = {}  # a worker process's election and key, set once when it starts
@@ -100,24 +169,45 @@ def _worker_setup(election: ElectionDefinition, secret: bytes) -> None:
     _worker["election"], _worker["secret"] = election, secret
 
 
-def _worker_count(rows: list[Row]) -> Counters:
+def _worker_count(rows: list[Row]) -> tuple[Counters, list[BadBallot]]:
     return _count_rows(_worker["election"], _worker["secret"], rows)
 
 
-def _count_rows(election: ElectionDefinition, secret: bytes, rows: list[Row]) -> Counters:
+def _count_rows(
+    election: ElectionDefinition, secret: bytes, rows: list[Row]
+) -> tuple[Counters, list[BadBallot]]:
     tally = Tally(election)
-    for code, session_id, ciphertext in rows:
+    bad: list[BadBallot] = []
+    for code, session_id, ciphertext, source in rows:
         if tracking_code(ciphertext) != code:
-            raise TallyError(f"ballot {code} in the database does not match its tracking code")
-        plain = decrypt_ballot(secret, election.id, session_id, ciphertext)
-        ballot = decode_ballot(election, election.session(session_id), plain)
+            bad.append(BadBallot(code, source, "it does not match its tracking code"))
+            continue
+        try:
+            plain = decrypt_ballot(secret, election.id, session_id, ciphertext)
+            ballot = decode_ballot(election, election.session(session_id), plain)
+        except (ValueError, KeyError) as exc:  # DecryptionError, SelectionError, an unknown session
+            bad.append(BadBallot(code, source, str(exc)))
+            continue
         tally.add(session_id, ballot.answers, ballot.group, ballot.voter)
-    return tally.counters()
+    return tally.counters(), bad
 
 
-def booths(engine: Engine) -> list[dict[str, Any]]:
+def _ours(election_id: str) -> Any:
+    """The files of this election: a tally database may hold another's."""
+    return select(db.imports.c.file_sha256).where(db.imports.c.election_id == election_id)
+
+
+def booths(engine: Engine, election_id: str) -> list[dict[str, Any]]:
     with engine.connect() as connection:
-        rows = connection.execute(select(db.imports).order_by(db.imports.c.station)).mappings().all()
+        rows = (
+            connection.execute(
+                select(db.imports)
+                .where(db.imports.c.election_id == election_id)
+                .order_by(db.imports.c.station)
+            )
+            .mappings()
+            .all()
+        )
     return [
         {
             "station": r["station"],
@@ -133,17 +223,23 @@ def booths(engine: Engine) -> list[dict[str, Any]]:
     ]
 
 
-def tracking_codes(engine: Engine) -> list[str]:
+def tracking_codes(engine: Engine, election_id: str) -> list[str]:
     with engine.connect() as connection:
         return list(
             connection.execute(
-                select(db.ballots.c.tracking_code).order_by(db.ballots.c.tracking_code)
+                select(db.ballots.c.tracking_code)
+                .where(db.ballots.c.import_sha256.in_(_ours(election_id)))
+                .order_by(db.ballots.c.tracking_code)
             ).scalars()
         )
 
 
-def voter_marks(engine: Engine) -> list[tuple[str, str]]:
+def voter_marks(engine: Engine, election_id: str) -> list[tuple[str, str]]:
     """(session, voter) for every voter marked as having voted: who voted is public, never how."""
     with engine.connect() as connection:
-        rows = connection.execute(select(db.marks.c.session_id, db.marks.c.voter_id))
+        rows = connection.execute(
+            select(db.marks.c.session_id, db.marks.c.voter_id).where(
+                db.marks.c.import_sha256.in_(_ours(election_id))
+            )
+        )
         return [(session_id, voter_id) for session_id, voter_id in rows]

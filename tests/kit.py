@@ -20,6 +20,7 @@ from station_admin.tally import TrusteeShare, recover_key
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_ELECTION = ROOT / "tests" / "fixtures" / "small-election.json"
 PASSPHRASES = ["correct horse 1", "correct horse 2", "correct horse 3"]
+AUTHORITY_PASSPHRASE = "officials battery staple"
 POLL_WORKER = "pw-1"
 
 
@@ -48,9 +49,33 @@ class ElectionKit:
         return TrusteeShare(self.folder.share_path(trustee), PASSPHRASES[trustee - 1])
 
 
+def passphrase_file(root: Path, name: str, passphrase: str) -> Path:
+    """One person's passphrase in a file of its own, as a script gives it."""
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / f"{name}.passphrase"
+    path.write_text(passphrase + "\n", encoding="utf-8")
+    return path
+
+
+def authority_args(root: Path) -> list[str]:
+    """The option that lets a signing command open the authority key."""
+    return ["--authority-passphrase-file", str(passphrase_file(root, "authority", AUTHORITY_PASSPHRASE))]
+
+
+def share_args(shares: dict[int, Path], root: Path) -> list[str]:
+    """`tally`'s --share and --trustee-passphrase-file for these trustees (number -> share file)."""
+    args: list[str] = []
+    for number, share in shares.items():
+        secret = passphrase_file(root, f"trustee-{number}", PASSPHRASES[number - 1])
+        args += ["--share", str(share), "--trustee-passphrase-file", str(secret)]
+    return args
+
+
 def make_election(definition_path: Path, root: Path) -> ElectionKit:
     definition = load_definition(definition_path)
-    created = create_election(definition, 3, 2, PASSPHRASES, root / "ELECTION")
+    created = create_election(
+        definition, 3, 2, PASSPHRASES, root / "ELECTION", authority_passphrase=AUTHORITY_PASSPHRASE
+    )
     cards = {w.id: SimCard(pin="1234", serial=f"{n:08d}") for n, w in enumerate(definition.poll_workers, 1)}
     register_cards(created.folder, [PackageCard(public_key=c.public_key().hex(), holder=w, role="poll_worker")
                                     for w, c in cards.items()])

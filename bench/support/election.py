@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "elections" / "ilc-2023-plenary.json"
 SESSION = "maritime"
 PASSPHRASES = ["bench trustee one", "bench trustee two", "bench trustee three"]
+AUTHORITY_PASSPHRASE = "bench authority passphrase"
 GROUPS = ("government", "employers", "workers")
 
 
@@ -64,7 +65,9 @@ def make_bench_election(
     root.mkdir(parents=True, exist_ok=True)
     path = root / "definition.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    created = create_election(load_definition(path), 3, 2, PASSPHRASES, root / "ELECTION")
+    created = create_election(
+        load_definition(path), 3, 2, PASSPHRASES, root / "ELECTION", authority_passphrase=AUTHORITY_PASSPHRASE
+    )
     card = SimCard(pin="1234")
     register_cards(created.folder, [RegisteredCard(public_key=card.public_key().hex(), holder="pw-1",
                                                    role="poll_worker")])

@@ -42,8 +42,10 @@ def _certificate(election: BenchElection, station: str) -> tuple[BoothKeyCertifi
     return certify(body, card), private_hex(booth_key)
 
 
-def _audit(ballots: int) -> list[AuditEntry]:
-    events: list[tuple[Event, dict[str, Any]]] = [(Event.POLLS_OPENED, {"mode": "official", "by": "pw-1"}),
+def _audit(package: ElectionPackage, station: str, ballots: int) -> list[AuditEntry]:
+    set_up = {"election": package.election_id, "fingerprint": package.fingerprint, "station": station}
+    events: list[tuple[Event, dict[str, Any]]] = [(Event.STATION_SET_UP, set_up),
+              (Event.POLLS_OPENED, {"mode": "official", "by": "pw-1"}),
               (Event.SESSION_ACTIVATED, {"session": SESSION, "by": "pw-1"})]
     events += [(Event.BALLOT_CAST, {"session": SESSION})] * ballots
     events.append((Event.POLLS_CLOSED, {"ballots": ballots, "by": "pw-1"}))
@@ -72,7 +74,7 @@ def write_booth_file(
     election: BenchElection, station: str, ballots: list[tuple[str, str, bytes]], voters: list[str], out: Path
 ) -> Path:
     certificate, booth_key = _certificate(election, station)
-    audit = _audit(len(ballots))
+    audit = _audit(election.package, station, len(ballots))
     manifest: dict[str, Any] = {
         "election_id": election.package.election_id,
         "election_fingerprint": election.package.fingerprint,

@@ -10,6 +10,7 @@ fingerprint a person can compare by eye with the printed one.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -30,6 +31,41 @@ _FINGERPRINT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 class PackageError(ValueError):
     """The package or provisioning cannot be used; the message says why, for the poll worker."""
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")  # how JSON spells a surrogate (raw ones are not UTF-8)
+
+
+class InvalidText(ValueError):
+    """JSON that decodes to text no encoder takes (a lone surrogate such as "\\ud800")."""
+
+
+def load_json_text(data: bytes | str) -> Any:
+    """json.loads, and every string in the result (keys too) is valid Unicode.
+
+    JSON may spell a lone surrogate as an escape; Python then holds a str that raises
+    UnicodeEncodeError wherever it is hashed, stored or printed, far from the file that held it.
+    """
+    value = json.loads(data)
+    try:
+        raw = data.encode() if isinstance(data, str) else data
+    except UnicodeEncodeError:
+        raise InvalidText("the file holds text that is not valid Unicode") from None
+    if not _SURROGATE_ESCAPE.search(raw):  # the only way to one; walking every value costs a ballot's read
+        return value
+    pending = [value]
+    while pending:  # a loop, not recursion: json.loads already bounds the depth, this adds none
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending += [*item.keys(), *item.values()]
+        elif isinstance(item, list):
+            pending += item
+        elif isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InvalidText("the file holds text that is not valid Unicode") from None
+    return value
 
 
 class Strict(BaseModel):
@@ -103,7 +139,9 @@ def parse_package(data: bytes, now: datetime | None = None) -> ElectionPackage:
     if len(data) > MAX_PACKAGE_BYTES:
         raise PackageError("the election package is too large to be genuine")
     try:
-        signed = SignedPackage.model_validate(json.loads(data))
+        signed = SignedPackage.model_validate(load_json_text(data))
+    except InvalidText as exc:
+        raise PackageError(f"this is not an election package: {exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError, ValidationError):
         raise PackageError("this is not an election package") from None
     authority = signed.body.get("authority_public_key")
@@ -134,10 +172,10 @@ def load_package(path: Path, now: datetime | None = None) -> ElectionPackage:
 
 def load_provision(path: Path, package: ElectionPackage) -> Provision:
     try:
-        provision = Provision.model_validate(json.loads(path.read_bytes()))
+        provision = Provision.model_validate(load_json_text(path.read_bytes()))
     except FileNotFoundError:
         raise PackageError(f"no booth provisioning ({path.name}) on this media") from None
-    except (OSError, json.JSONDecodeError, UnicodeDecodeError, RecursionError, ValidationError):
+    except (OSError, ValueError, RecursionError, ValidationError):  # ValueError: JSON or text
         raise PackageError("the booth provisioning file is damaged, or from an older station-admin") from None
     known = {s.id for s in package.definition.stations}
     if provision.station not in known:

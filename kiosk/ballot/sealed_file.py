@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import os
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -21,12 +22,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kiosk.ballot.audit import AuditChainError, AuditEntry, verify_chain
 from kiosk.ballot.booth_certificate import BoothKeyCertificate, CertificateError, check_booth_certificate
+from kiosk.ballot.canonical import canonical_json, sha256_hex
 from kiosk.ballot.encryption import tracking_code
-from kiosk.ballot.package import ElectionPackage
+from kiosk.ballot.package import ElectionPackage, InvalidText, load_json_text
 from kiosk.ballot.signing import SignatureError, sign_json, signing_key_from_hex, verify_json
 
 SEALED_FORMAT = "isoloir-sealed-ballots/1"
@@ -40,6 +42,10 @@ MAX_FILE_BYTES = 1024 * 1024 * 1024
 MAX_MEMBER_BYTES = {MANIFEST: 4 * 1024 * 1024, SIGNATURE: 1024}
 MAX_DATA_MEMBER_BYTES = 512 * 1024 * 1024
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+_LOCAL_HEADER, _END_RECORD = 30, 22  # fixed sizes of a zip member's header and of the end record
+_END_SIGNATURE = b"PK\x05\x06"
+_SHOWN = 64  # characters of a hostile string quoted in a refusal: enough to recognise, never a flood
+_TIME = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"
 
 
 class Refusal(StrEnum):
@@ -53,6 +59,10 @@ class Refusal(StrEnum):
     WRONG_MODE = "wrong mode"
     ALREADY_IMPORTED = "already imported"
     SECOND_BOOTH_KEY = "a second booth key for this station"
+    NOT_SERVED = "a voter of another booth"
+    DOUBLE_VOTE = "a voter who already voted"
+    AUDIT_MISMATCH = "the audit log does not match the ballots"
+    QUARANTINED = "quarantined"
 
 
 class SealedFileError(ValueError):
@@ -75,14 +85,14 @@ class SessionCount(_Strict):
 class Manifest(_Strict):
     format: Literal["isoloir-sealed-ballots/1"] = "isoloir-sealed-ballots/1"
     election_id: str
-    election_fingerprint: str
+    election_fingerprint: str = Field(pattern=r"^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$")
     station: str
     certificate: BoothKeyCertificate  # the booth's key, certified by a poll worker's card
     mode: Literal["official", "test"]
-    opened_at: str
-    closed_at: str
+    opened_at: str = Field(pattern=_TIME)  # shown in the report: a time, never free text
+    closed_at: str = Field(pattern=_TIME)
     sessions: list[SessionCount]
-    audit_head: str
+    audit_head: str = Field(pattern=r"^[0-9a-f]{64}$")
     members: dict[str, str]  # member name -> sha256
 
 
@@ -99,6 +109,8 @@ class SealedFile:
     ballots: list[SealedBallot]
     marks: list[tuple[str, str]]  # (session, voter)
     audit: list[AuditEntry]
+    # The file's identity: the digest of its signed manifest, which names every member's digest.
+    # The same sealed contents in another zip wrapper are the same file, not "a different file".
     sha256: str
 
 
@@ -181,7 +193,8 @@ def parse_sealed_bytes(data: bytes, package: ElectionPackage) -> SealedFile:
     marks = _parse_marks(members[MARKS])
     audit = _parse_audit(members[AUDIT], manifest)
     _check_counts(manifest, ballots, marks, package)
-    return SealedFile(manifest, ballots, marks, audit, hashlib.sha256(data).hexdigest())
+    identity = sha256_hex(canonical_json(manifest.model_dump(mode="json")))
+    return SealedFile(manifest, ballots, marks, audit, identity)
 
 
 def _safe_members(data: bytes) -> dict[str, bytes]:
@@ -192,10 +205,11 @@ def _safe_members(data: bytes) -> dict[str, bytes]:
             raise SealedFileError(Refusal.TRUNCATED, "the archive is cut short or damaged") from None
         raise SealedFileError(Refusal.NOT_SEALED_FILE, "it is not an archive") from None
     with archive:
+        _check_layout(data, archive)
         names = [info.filename for info in archive.infolist()]
         strange = [n for n in names if n not in MEMBERS]
         if strange:
-            raise SealedFileError(Refusal.UNSAFE, f"unexpected member {strange[0]!r}")
+            raise SealedFileError(Refusal.UNSAFE, f"unexpected member {_shown(strange[0])}")
         if len(set(names)) != len(names):
             raise SealedFileError(Refusal.UNSAFE, "a member appears twice")
         odd = [i.filename for i in archive.infolist() if i.flag_bits & 0x1 or i.compress_type not in _METHODS]
@@ -205,6 +219,36 @@ def _safe_members(data: bytes) -> dict[str, bytes]:
         if missing:
             raise SealedFileError(Refusal.NOT_SEALED_FILE, f"no {missing[0]} in the archive")
         return {name: _read_member(archive, name) for name in MEMBERS}
+
+
+def _check_layout(data: bytes, archive: zipfile.ZipFile) -> None:
+    """Every byte is a member, the directory or its end record, in the booth's order: nothing
+    before, between or after them, and no comment. Bytes outside the signed members would travel
+    with the file unsigned (a second wrapper for the same ballots, or anything else)."""
+    position = 0
+    for info in sorted(archive.infolist(), key=lambda i: i.header_offset):
+        header = data[position : position + _LOCAL_HEADER]
+        if info.header_offset != position or header[:4] != b"PK\x03\x04":
+            raise SealedFileError(Refusal.UNSAFE, "it holds bytes outside the signed members")
+        name_length, extra_length = struct.unpack("<HH", header[26:30])
+        if extra_length or info.extra or info.comment or info.flag_bits & 0x08:
+            raise SealedFileError(Refusal.UNSAFE, f"{_shown(info.filename)} carries unsigned zip fields")
+        position += _LOCAL_HEADER + name_length + info.compress_size
+    end = len(data) - _END_RECORD
+    directory_size = struct.unpack("<I", data[end + 12 : end + 16])[0] if end >= 0 else -1
+    if (
+        archive.comment
+        or data[end : end + 4] != _END_SIGNATURE
+        or archive.start_dir != position
+        or position + directory_size != end
+    ):
+        raise SealedFileError(Refusal.UNSAFE, "it holds bytes outside the signed members")
+
+
+def _shown(text: str) -> str:
+    """A string from the file, quoted for a refusal: escaped, and cut short."""
+    quoted = ascii(text)
+    return quoted if len(quoted) <= _SHOWN else quoted[: _SHOWN - 1] + "…"
 
 
 def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -223,12 +267,23 @@ def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
 
 def _checked_manifest(members: dict[str, bytes], package: ElectionPackage) -> Manifest:
     try:
-        raw = json.loads(members[MANIFEST])
+        raw = load_json_text(members[MANIFEST])
         manifest = Manifest.model_validate(raw)
+    except InvalidText as exc:
+        raise SealedFileError(Refusal.TAMPERED, f"the manifest is malformed: {exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError, ValidationError):
         raise SealedFileError(Refusal.TAMPERED, "the manifest is malformed") from None
-    if manifest.election_id != package.election_id or manifest.election_fingerprint != package.fingerprint:
-        raise SealedFileError(Refusal.OTHER_ELECTION, f"it belongs to election {manifest.election_id!r}")
+    if manifest.election_id != package.election_id:
+        raise SealedFileError(
+            Refusal.OTHER_ELECTION, f"it belongs to election {_shown(manifest.election_id)}"
+        )
+    if manifest.election_fingerprint != package.fingerprint:
+        raise SealedFileError(
+            Refusal.OTHER_ELECTION,
+            f"it names election {_shown(manifest.election_id)} too, but its package fingerprint "
+            f"{manifest.election_fingerprint} differs from this election's {package.fingerprint} "
+            "(another election with the same id, or a package signed again after the booth was set up)",
+        )
     try:
         check_booth_certificate(manifest.certificate, package)
     except CertificateError as exc:
@@ -249,7 +304,9 @@ def _checked_manifest(members: dict[str, bytes], package: ElectionPackage) -> Ma
 
 def _rows(data: bytes, name: str) -> list[dict[str, Any]]:
     try:
-        rows = [json.loads(line) for line in data.splitlines() if line]
+        rows = [load_json_text(line) for line in data.splitlines() if line]
+    except InvalidText as exc:
+        raise SealedFileError(Refusal.TAMPERED, f"{name} is malformed: {exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         raise SealedFileError(Refusal.TAMPERED, f"{name} is malformed") from None
     if not all(isinstance(row, dict) for row in rows):
@@ -315,7 +372,7 @@ def _check_counts(
     stated = {c.id: (c.ballots, c.marks) for c in manifest.sessions}
     for session_id in {b.session for b in ballots} | {s for s, _ in marks} | set(stated):
         if session_id not in sessions:
-            raise SealedFileError(Refusal.INCONSISTENT, f"no session {session_id!r} in this election")
+            raise SealedFileError(Refusal.INCONSISTENT, f"no session {_shown(session_id)} in this election")
         counted = (
             sum(1 for b in ballots if b.session == session_id),
             sum(1 for s, _ in marks if s == session_id),
@@ -326,10 +383,12 @@ def _check_counts(
             )
         if counted[0] != counted[1]:
             raise SealedFileError(Refusal.INCONSISTENT, f"session {session_id!r}: ballots differ from marks")
-    # A voter of another booth is not refused here: a spare booth may stand in for a broken one.
-    # The import reports a voter marked by two booths.
+    # Voters of another booth, and voters already marked by another file, are refused by the import
+    # (station_admin/import_checks.py), which knows the other files.
     voters = {v.id: v for v in definition.voters}
     for session_id, voter_id in marks:
         voter = voters.get(voter_id)
         if voter is None or session_id not in voter.sessions:
-            raise SealedFileError(Refusal.INCONSISTENT, f"voter {voter_id!r} may not vote in {session_id!r}")
+            raise SealedFileError(
+                Refusal.INCONSISTENT, f"voter {_shown(voter_id)} may not vote in {_shown(session_id)}"
+            )

@@ -41,7 +41,8 @@ class ShareFile(BaseModel):
     ciphertext: str
 
 
-def _key(passphrase: str, salt: bytes) -> bytes:
+def passphrase_key(passphrase: str, salt: bytes) -> bytes:
+    """The AES-256 key a passphrase opens (Argon2id): shares and the authority key use the same."""
     kdf = Argon2id(
         salt=salt, length=32, iterations=KDF_ITERATIONS, lanes=KDF_LANES, memory_cost=KDF_MEMORY_KIB
     )
@@ -55,7 +56,7 @@ def seal_share(
         raise ShareError(f"trustee {share.x}'s passphrase is shorter than {MIN_PASSPHRASE_LENGTH} characters")
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     aad = f"{election_id}:{public_key}:{share.x}".encode()
-    ciphertext = AESGCM(_key(passphrase, salt)).encrypt(nonce, share.y.to_bytes(32, "little"), aad)
+    ciphertext = AESGCM(passphrase_key(passphrase, salt)).encrypt(nonce, share.y.to_bytes(32, "little"), aad)
     sealed = ShareFile(
         election_id=election_id,
         election_public_key=public_key,
@@ -78,7 +79,7 @@ def read_share_file(text: str) -> ShareFile:
 
 def open_share(sealed: ShareFile, passphrase: str) -> Share:
     aad = f"{sealed.election_id}:{sealed.election_public_key}:{sealed.trustee}".encode()
-    key = _key(passphrase, bytes.fromhex(sealed.salt))
+    key = passphrase_key(passphrase, bytes.fromhex(sealed.salt))
     try:
         plain = AESGCM(key).decrypt(bytes.fromhex(sealed.nonce), bytes.fromhex(sealed.ciphertext), aad)
     except Exception:  # InvalidTag: wrong passphrase or a changed file

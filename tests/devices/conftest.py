@@ -12,7 +12,6 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,12 +20,11 @@ from smartcard.System import readers
 
 from kiosk.devices.pcsc_card import card_in
 from tests.devices.virtual_openpgp_card import VirtualOpenPGPCard, VpcdSlot
+from tests.waiting import EVENT_TIMEOUT_SECONDS, wait_until
 
 PCSC_LOCK = Path(tempfile.gettempdir()) / "isoloir-pcsc-tests.lock"
 PCSCD_SOCKET = Path("/run/pcscd/pcscd.comm")
 VPCD_READER = "Virtual PCD"
-# pcscd loads its drivers in well under a second; ten leaves room on a busy CI machine.
-PCSCD_START_SECONDS = 10.0
 
 
 def _pcscd_answers() -> bool:
@@ -48,25 +46,19 @@ def _vpcd_reader_listed() -> bool:
 
 
 def _wait_for_reader(process: subprocess.Popen[bytes] | None) -> None:
-    deadline = time.monotonic() + PCSCD_START_SECONDS
-    while not _vpcd_reader_listed():
+    def listed() -> bool:
         if process is not None and process.poll() is not None:
             output = process.stdout.read() if process.stdout else b""
             pytest.fail(f"pcscd exited at start (code {process.returncode}): {output!r}")
-        if time.monotonic() > deadline:
-            pytest.fail(
-                f"pcscd shows no '{VPCD_READER}' reader: is vsmartcard-vpcd installed "
-                "(/etc/reader.conf.d/vpcd)? `make test` installs it."
-            )
-        time.sleep(0.1)
+        return _vpcd_reader_listed()
+
+    wait_until(listed, f"pcscd listing its '{VPCD_READER}' reader (is vsmartcard-vpcd installed, "
+               "/etc/reader.conf.d/vpcd? `make test` installs it)")
 
 
 def _wait_for_card(present: bool) -> None:
-    deadline = time.monotonic() + PCSCD_START_SECONDS
-    while any(card_in(str(r)) for r in readers() if VPCD_READER in str(r)) != present:
-        if time.monotonic() > deadline:
-            pytest.fail(f"pcscd does not show the virtual card {'in' if present else 'out'} after 10 s")
-        time.sleep(0.05)
+    wait_until(lambda: any(card_in(str(r)) for r in readers() if VPCD_READER in str(r)) == present,
+               f"pcscd showing the virtual card {'in' if present else 'out'}")
 
 
 def _warm_up_vpcd() -> None:
@@ -111,7 +103,7 @@ def _pcscd() -> Iterator[None]:
         yield
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=EVENT_TIMEOUT_SECONDS)
 
 
 @pytest.fixture

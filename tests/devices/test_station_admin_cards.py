@@ -6,7 +6,6 @@ It lives beside the devices' tests so that one pcscd fixture (and its lock) serv
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,8 @@ from station_admin.ceremony import create_election
 from station_admin.cli import main as admin
 from station_admin.election_dir import ElectionDir
 from tests.devices.virtual_openpgp_card import DEFAULT_ADMIN_PIN, VirtualOpenPGPCard, VpcdSlot
-from tests.kit import PASSPHRASES, SMALL_ELECTION
+from tests.kit import AUTHORITY_PASSPHRASE, PASSPHRASES, SMALL_ELECTION, authority_args
+from tests.waiting import wait_until
 
 pytestmark = [pytest.mark.pcsc, pytest.mark.xdist_group("pcsc")]
 READER = "Virtual PCD"
@@ -29,15 +29,15 @@ runner = CliRunner()
 
 @pytest.fixture
 def election(tmp_path: Path) -> ElectionDir:
-    return create_election(load_definition(SMALL_ELECTION), 3, 2, PASSPHRASES, tmp_path / "E").folder
+    return create_election(
+        load_definition(SMALL_ELECTION), 3, 2, PASSPHRASES, tmp_path / "E",
+        authority_passphrase=AUTHORITY_PASSPHRASE,
+    ).folder  # fmt: skip
 
 
 def _insert(slot: VpcdSlot) -> None:
     slot.insert()
-    deadline = time.monotonic() + 3
-    while not PcscCardReader(READER).card_present():
-        assert time.monotonic() < deadline, "pcscd never saw the card"
-        time.sleep(0.02)
+    wait_until(PcscCardReader(READER).card_present, "pcscd seeing the card")
 
 
 def _program(
@@ -47,7 +47,8 @@ def _program(
     result = runner.invoke(
         admin,
         ["cards", "program", "--election", str(election.root), "--holder", holder, "--role", "poll-worker",
-         "--reader", READER, "--admin-pin-file", str(tmp_path / "admin-pin"), "--json"],
+         "--reader", READER, "--admin-pin-file", str(tmp_path / "admin-pin"), "--json",
+         *authority_args(tmp_path)],
     )  # fmt: skip
     return result.exit_code, result.output
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import socket
 import struct
 import threading
-import time
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from kiosk.devices import openpgp as pgp
+from tests.waiting import EVENT_TIMEOUT_SECONDS, wait_until
 
 VPCD_PORT = 0x8C7B
 POWER_OFF, POWER_ON, RESET, GET_ATR = 0, 1, 2, 4
@@ -136,16 +136,14 @@ class VpcdSlot:
         self._sock: socket.socket | None = None
         self._thread: threading.Thread | None = None
 
-    def insert(self, timeout: float = 5.0) -> None:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                self._sock = socket.create_connection(("127.0.0.1", self.port), timeout=1)
-                break
+    def insert(self) -> None:
+        def connected() -> socket.socket | None:
+            try:  # vpcd listens once pcscd has loaded it
+                return socket.create_connection(("127.0.0.1", self.port), timeout=EVENT_TIMEOUT_SECONDS)
             except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
+                return None
+
+        self._sock = wait_until(connected, f"vpcd accepting a card on port {self.port}")
         self._sock.settimeout(None)
         self._thread = threading.Thread(target=self._serve, args=(self._sock,), daemon=True)
         self._thread.start()
@@ -156,7 +154,7 @@ class VpcdSlot:
             self._sock.close()
             self._sock = None
         if self._thread is not None:
-            self._thread.join(timeout=2)
+            self._thread.join(timeout=EVENT_TIMEOUT_SECONDS)
         self.card.power_off()
 
     def _serve(self, sock: socket.socket) -> None:

@@ -9,14 +9,15 @@ import json
 import zipfile
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from kiosk.ballot.codes import ALPHABET, check_code, generate_code
 from kiosk.ballot.definition import DefinitionError, parse_definition
 from kiosk.ballot.package import PackageError, parse_package
-from kiosk.ballot.sealed_file import MEMBERS, SealedFile, SealedFileError, parse_sealed_bytes
+from kiosk.ballot.sealed_file import MANIFEST, MEMBERS, SealedFile, SealedFileError, parse_sealed_bytes
 from kiosk.booth.station import Station
+from tests.hostile_text import text_paths, with_text
 from tests.kit import POLL_WORKER, SMALL_ELECTION, ElectionKit
 
 EXAMPLES = settings(
@@ -58,6 +59,12 @@ def mutations(original: bytes) -> st.SearchStrategy[bytes]:
     return st.one_of(flip, cut, slip).filter(lambda data: data != original)
 
 
+# Text no reader should trip on: lone surrogates (JSON may spell them "\\ud800"), control and
+# direction-changing characters, quotes and escapes, and anything else Unicode holds.
+SURROGATES = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, categories=["Cs"])
+ODD = st.sampled_from(["\u202e", "\x00", "\n", "\x1b[2J", "'", '"', "\\", "\ufeff", "\U0010ffff"])
+HOSTILE_TEXT = st.lists(st.one_of(SURROGATES, ODD, st.characters()), min_size=1, max_size=12).map("".join)
+
 def same_contents(a: SealedFile, b: SealedFile) -> bool:
     return (a.manifest, a.ballots, a.marks, a.audit) == (b.manifest, b.ballots, b.marks, b.audit)
 
@@ -85,6 +92,23 @@ def test_a_changed_sealed_file_is_refused_or_reads_exactly_as_sealed(
         return
     # Zip bookkeeping (dates, comments) is not sealed; every sealed byte of content is.
     assert same_contents(read, genuine)
+
+
+@EXAMPLES
+@given(data=st.data())
+def test_hostile_text_anywhere_in_the_manifest_is_refused_with_a_reason(
+    data: st.DataObject, sealed: bytes, small_election: ElectionKit
+) -> None:
+    with zipfile.ZipFile(io.BytesIO(sealed)) as original:
+        members = {name: original.read(name) for name in original.namelist()}
+    manifest = json.loads(members[MANIFEST])
+    path, text = data.draw(st.sampled_from(text_paths(manifest))), data.draw(HOSTILE_TEXT)
+    changed = with_text(manifest, path, text)
+    assume(changed != manifest)
+    members[MANIFEST] = json.dumps(changed).encode()  # ASCII: a lone surrogate as its JSON escape
+    with pytest.raises(SealedFileError) as refused:
+        parse_sealed_bytes(archive(members), small_election.package)
+    str(refused.value).encode("utf-8")  # the reason itself prints anywhere
 
 
 def archive(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
@@ -139,6 +163,20 @@ def test_a_changed_election_package_is_refused_or_says_exactly_the_same(
     assert (read.raw_body, read.fingerprint) == (genuine.raw_body, genuine.fingerprint)
 
 
+@EXAMPLES
+@given(data=st.data())
+def test_hostile_text_anywhere_in_the_election_package_is_refused_with_a_reason(
+    data: st.DataObject, package_bytes: bytes
+) -> None:
+    signed = json.loads(package_bytes)
+    path, text = data.draw(st.sampled_from(text_paths(signed))), data.draw(HOSTILE_TEXT)
+    changed = with_text(signed, path, text)
+    assume(changed != signed)
+    with pytest.raises(PackageError) as refused:
+        parse_package(json.dumps(changed).encode())
+    str(refused.value).encode("utf-8")
+
+
 @pytest.mark.parametrize("data", [b"[" * 100_000, b'{"body":' * 100_000, b"\xff\xfe\x00{"])
 def test_pathological_packages_are_refused_with_a_reason(data: bytes) -> None:
     with pytest.raises(PackageError):
@@ -147,8 +185,10 @@ def test_pathological_packages_are_refused_with_a_reason(data: bytes) -> None:
 
 # --- the election definition -------------------------------------------------------------------------
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=10), inner, max_size=5),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
+    | HOSTILE_TEXT,
+    lambda inner: st.lists(inner, max_size=5)
+    | st.dictionaries(st.text(max_size=10) | HOSTILE_TEXT, inner, max_size=5),
     max_leaves=30,
 )
 

@@ -15,6 +15,8 @@ import time
 from types import TracebackType
 from typing import Any
 
+from tests.waiting import EVENT_TIMEOUT_SECONDS, wait_until
+
 REPLY_TIMEOUT_S = 30  # a cold start on a busy 2-core CI machine takes a few seconds
 
 
@@ -75,12 +77,8 @@ class Chromium:
         result = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True}, page=True)
         return result["result"].get("value")
 
-    def wait_for(self, expression: str, seconds: float = 10) -> None:
-        deadline = time.monotonic() + seconds
-        while not self.evaluate(expression):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"never true in the page: {expression}")
-            time.sleep(0.05)
+    def wait_for(self, expression: str) -> None:
+        wait_until(lambda: bool(self.evaluate(expression)), f"the page making true: {expression}")
 
     def type_text(self, selector: str, text: str) -> None:
         """Focuses the field and types as a keyboard does, then presses Enter."""
@@ -97,7 +95,7 @@ class Chromium:
 
     def close(self) -> None:
         self._process.terminate()
-        self._process.wait(timeout=10)
+        self._process.wait(timeout=EVENT_TIMEOUT_SECONDS)
         os.close(self._to_chrome)
         os.close(self._from_chrome)
         shutil.rmtree(self._profile, ignore_errors=True)

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 
 from station_admin.cli import main as admin
-from tests.kit import PASSPHRASES, ElectionKit
+from tests.kit import ElectionKit, share_args
 from tests.station_admin.polling import day_ballots, polling_day
 from tests.station_admin.postgres_server import postgres_server
 
@@ -49,16 +49,13 @@ def tallied(small_election: ElectionKit, tmp_path_factory: pytest.TempPathFactor
     root = tmp_path_factory.mktemp("tallied")
     sealed = polling_day(small_election, root, "booth-1", day_ballots())
     election, db = str(small_election.folder.root), f"sqlite:///{root / 'tally.sqlite'}"
-    (root / "trustees.txt").write_text("\n".join(PASSPHRASES) + "\n")
     runner = CliRunner()
     assert runner.invoke(admin, ["import", "--election", election, "--db", db, str(sealed)]).exit_code == 0
     result = runner.invoke(
         admin,
         [
             "tally", "--election", election, "--db", db,
-            "--share", str(small_election.folder.share_path(2)),
-            "--share", str(small_election.folder.share_path(3)),
-            "--passphrase-file", str(root / "trustees.txt"),
+            *share_args({n: small_election.folder.share_path(n) for n in (2, 3)}, root),
             "--attending", "budget=20", "--out", str(root / "RESULTS"),
         ],
     )  # fmt: skip

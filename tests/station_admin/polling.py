@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import sqlite3
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from kiosk.ballot.ballot_box import DATABASE_NAME
 from kiosk.booth.station import Station
 from tests.kit import ElectionKit
 
@@ -12,8 +14,16 @@ Ballots = Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]]  # voter -> 
 WORKERS = {"booth-1": "pw-1", "booth-2": "pw-2"}
 
 
-def polling_day(kit: ElectionKit, root: Path, station_id: str, ballots: Ballots) -> Path:
-    """Opens the booth, casts each voter's ballots, closes and exports; returns the sealed file."""
+Tamper = Callable[[sqlite3.Connection], None]
+
+
+def polling_day(
+    kit: ElectionKit, root: Path, station_id: str, ballots: Ballots, tamper: Tamper | None = None
+) -> Path:
+    """Opens the booth, casts each voter's ballots, closes and exports; returns the sealed file.
+
+    `tamper` edits the booth's database between closing and export, as someone with the booth's
+    disk could: the booth then signs what it holds."""
     worker = WORKERS[station_id]
     station = Station(root / f"data-{station_id}")
     station.set_up(kit.media[station_id], kit.signer(station_id))
@@ -26,6 +36,11 @@ def polling_day(kit: ElectionKit, root: Path, station_id: str, ballots: Ballots)
         for session_id, selections in by_session.items():
             station.cast(voter, session_id, selections)
     station.close_polls(worker)
+    if tamper is not None:
+        station.close()
+        with sqlite3.connect(root / f"data-{station_id}" / DATABASE_NAME) as database:
+            tamper(database)
+        station = Station(root / f"data-{station_id}")
     out = root / f"OUT-{station_id}"
     out.mkdir(parents=True, exist_ok=True)
     path = station.export(out)

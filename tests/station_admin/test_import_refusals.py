@@ -13,12 +13,13 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from kiosk.ballot.booth_certificate import BoothKeyCertificate, CardSigner
-from kiosk.ballot.sealed_file import Refusal, build_sealed_bytes
+from kiosk.ballot.sealed_file import Refusal, build_sealed_bytes, read_sealed_file
 from kiosk.ballot.signing import new_signing_key, private_hex
 from kiosk.booth.booth_key import certify_new_key
 from kiosk.booth.station import Station
 from station_admin import tally_db as db
 from station_admin.importer import import_file
+from station_admin.quarantine import Replacement
 from tests.kit import POLL_WORKER, ElectionKit, make_election
 
 
@@ -108,7 +109,7 @@ def test_a_changed_manifest_is_refused(
     engine: Engine, small_election: ElectionKit, sealed: Path, tmp_path: Path
 ) -> None:
     def lie(members: dict[str, bytes]) -> None:
-        members["manifest.json"] = members["manifest.json"].replace(b'"closed_at": "', b'"closed_at": "1')
+        members["manifest.json"] = members["manifest.json"].replace(b'"closed_at": "2', b'"closed_at": "1')
 
     bad = _rezip(sealed, tmp_path / "bad.isoloir", lie)
     assert "signature" in _expect_refusal(engine, small_election, bad, Refusal.TAMPERED)
@@ -195,6 +196,20 @@ def _forged_file(
     return path
 
 
+def _resigned(election: ElectionKit, sealed: Path, root: Path) -> Path:
+    """Booth-1's own story signed again by booth-1's key (from its data folder) as another file: a
+    different closing time, the same ballots, marks and audit log, so every other check passes."""
+    genuine = read_sealed_file(sealed, election.package)
+    manifest = genuine.manifest.model_dump(mode="json")
+    del manifest["members"]
+    manifest["closed_at"] = "2099-01-01T00:00:00Z"
+    ballots = [(b.tracking_code, b.session, b.ciphertext) for b in genuine.ballots]
+    key = (sealed.parent / "data" / "booth.key").read_text()
+    path = root / "resigned.isoloir"
+    path.write_bytes(build_sealed_bytes(manifest, ballots, genuine.marks, genuine.audit, key))
+    return path
+
+
 def test_a_test_mode_file_is_refused_by_an_official_import_and_the_reverse(
     engine: Engine, small_election: ElectionKit, sealed: Path, tmp_path: Path
 ) -> None:
@@ -218,46 +233,27 @@ def test_a_different_file_signed_by_an_already_imported_booths_key_is_refused(
     engine: Engine, small_election: ElectionKit, sealed: Path, tmp_path: Path
 ) -> None:
     assert import_file(engine, small_election.package, sealed).status == "imported"
-    data = sealed.parent / "data"  # the booth's own key, from its data folder
-    certificate = BoothKeyCertificate.model_validate_json((data / "booth-certificate.json").read_text())
-    other = _forged_file(small_election, tmp_path, certificate, (data / "booth.key").read_text())
+    other = _resigned(small_election, sealed, tmp_path)
     assert "booth 'booth-1' was already imported" in _expect_refusal(
         engine, small_election, other, Refusal.ALREADY_IMPORTED
     )
 
 
-def test_a_voter_marked_in_one_session_by_two_booths_is_reported(
+def test_a_replacement_with_the_same_booth_key_imports_and_a_different_key_only_on_purpose(
     engine: Engine, small_election: ElectionKit, sealed: Path, tmp_path: Path
 ) -> None:
-    from kiosk.ballot.encryption import encrypt_ballot, tracking_code
-    from kiosk.ballot.selections import encode_ballot
-
-    assert import_file(engine, small_election.package, sealed).status == "imported"  # v01 voted in budget
-    election, package = small_election.definition, small_election.package
-    plain = encode_ballot(election, election.session("budget"), {"q1": ("yes",)}, "v01")
-    ciphertext = encrypt_ballot(package.body.election_public_key, election.id, "budget", plain)
-    certificate, key = booth_key(small_election, "booth-2")
-    manifest = {
-        "election_id": election.id,
-        "election_fingerprint": package.fingerprint,
-        "station": "booth-2",
-        "certificate": certificate.model_dump(),
-        "mode": "official",
-        "opened_at": "2026-06-01T08:00:00Z",
-        "closed_at": "2026-06-01T18:00:00Z",
-        "sessions": [{"id": "budget", "ballots": 1, "marks": 1}],
-        "audit_head": "0" * 64,
-    }
-    spare = tmp_path / "booth-2.isoloir"
-    spare.write_bytes(
-        build_sealed_bytes(
-            manifest,
-            [(tracking_code(ciphertext), "budget", ciphertext)],
-            [("budget", "v01")],
-            [],
-            key,
-        )
-    )
-    result = import_file(engine, package, spare)
-    assert result.status == "imported"
-    assert result.double_marks == [("budget", "v01", "booth-1")]
+    # Threat: a wrong file for booth-1 imported first (a copy signed by booth-1's key, or a second
+    # booth set up from booth-1's stick). `import --replace` quarantines it on the record; the
+    # one-key-per-station check runs after the quarantine, so the genuine booth's file (same key)
+    # replaces it, and a different key needs the same deliberate --replace: without it, it is refused.
+    wrong = _resigned(small_election, sealed, tmp_path)
+    assert import_file(engine, small_election.package, wrong).status == "imported"
+    on_purpose = Replacement("booth-1", "the empty file was a copy; the booth's own is this", "J. Doe")
+    result = import_file(engine, small_election.package, sealed, replace=on_purpose)
+    assert result.status == "imported" and result.replaced and _rows(engine) == (1, 3, 3), result.reason
+    second_booth = _polling_day(small_election, tmp_path / "second", "official")
+    reason = _expect_refusal(engine, small_election, second_booth, Refusal.SECOND_BOOTH_KEY)
+    assert "--replace booth-1" in reason
+    chosen = Replacement("booth-1", "the chair's booth is the genuine one", "J. Doe")
+    result = import_file(engine, small_election.package, second_booth, replace=chosen)
+    assert result.status == "imported" and _rows(engine) == (1, 3, 3), result.reason

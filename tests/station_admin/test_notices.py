@@ -19,7 +19,7 @@ from kiosk.simulate import inserted_card
 from station_admin.ceremony import create_election
 from station_admin.cli import main as admin
 from station_admin.election_dir import ElectionDir
-from tests.kit import PASSPHRASES, SMALL_ELECTION
+from tests.kit import AUTHORITY_PASSPHRASE, PASSPHRASES, SMALL_ELECTION, authority_args
 
 runner = CliRunner()
 
@@ -27,7 +27,10 @@ runner = CliRunner()
 @pytest.fixture
 def election(tmp_path: Path) -> ElectionDir:
     """A new election, no booth provisioned yet."""
-    return create_election(load_definition(SMALL_ELECTION), 3, 2, PASSPHRASES, tmp_path / "E").folder
+    return create_election(
+        load_definition(SMALL_ELECTION), 3, 2, PASSPHRASES, tmp_path / "E",
+        authority_passphrase=AUTHORITY_PASSPHRASE,
+    ).folder  # fmt: skip
 
 
 def _codes(folder: ElectionDir) -> dict[str, dict[str, str]]:
@@ -55,7 +58,7 @@ def _run(*args: str) -> str:
 def _provision(election: ElectionDir, media: Path) -> None:
     """booth-1's stick, after its poll worker's (simulated) card is registered: it sets the booth up."""
     _run("cards", "simulate", "--election", str(election.root), "--holder", "pw-1",
-         "--out", str(media.parent / "pw-1.card"))
+         "--out", str(media.parent / "pw-1.card"), *authority_args(media.parent))
     _run("station", "provision", "--election", str(election.root), "--station", "booth-1",
          "--out", str(media))
 
@@ -101,6 +104,7 @@ def test_a_code_reissued_before_provisioning_replaces_the_old_one_at_the_booth(
         "v01",
         "--out",
         str(tmp_path / "v01.pdf"),
+        *authority_args(tmp_path),
     )
     new = _codes(election)["v01"]["code"]
     assert new != old and election.package().fingerprint != before
@@ -134,6 +138,7 @@ def test_after_provisioning_a_code_is_reissued_at_the_booth_not_here(
             "v01",
             "--out",
             str(tmp_path / "x.pdf"),
+            *authority_args(tmp_path),
         ],
     )
     assert result.exit_code == 1

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from station_admin.cli import main as admin
-from tests.kit import PASSPHRASES, ElectionKit
+from tests.kit import ElectionKit, share_args
 from tests.station_admin.polling import day_ballots, polling_day
 
 runner = CliRunner()
@@ -24,15 +24,14 @@ def sealed(small_election: ElectionKit, tmp_path_factory: pytest.TempPathFactory
 
 def _tally(kit: ElectionKit, sealed: Path, db: str, out: Path, *extra: str) -> dict[str, Any]:
     election = str(kit.folder.root)
-    (out.parent / "trustees.txt").write_text("\n".join(PASSPHRASES) + "\n")
     imported = runner.invoke(admin, ["import", "--election", election, "--db", db, str(sealed)])
     assert imported.exit_code == 0, imported.output
     result = runner.invoke(
         admin,
         [
             "tally", "--election", election, "--db", db,
-            "--share", str(kit.folder.share_path(1)), "--share", str(kit.folder.share_path(3)),
-            "--passphrase-file", str(out.parent / "trustees.txt"), "--out", str(out), *extra,
+            *share_args({1: kit.folder.share_path(1), 3: kit.folder.share_path(3)}, out.parent),
+            "--out", str(out), *extra,
         ],
     )  # fmt: skip
     assert result.exit_code == 0, result.output

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from kiosk.ballot.counting import vote_counts
 from kiosk.cli import main as kiosk
 from station_admin.cli import main as admin
-from tests.kit import PASSPHRASES, SMALL_ELECTION
+from tests.kit import PASSPHRASES, SMALL_ELECTION, authority_args, passphrase_file, share_args
 
 runner = CliRunner()
 
@@ -31,25 +31,11 @@ def run(command: Any, *args: str) -> str:
 @pytest.fixture(scope="module")
 def election(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("walk")
-    (root / "trustees.txt").write_text("\n".join(PASSPHRASES) + "\n")
-    run(
-        admin,
-        "election",
-        "create",
-        "--definition",
-        SMALL_ELECTION,
-        "--trustees",
-        "3",
-        "--threshold",
-        "2",
-        "--passphrase-file",
-        root / "trustees.txt",
-        "--out",
-        root / "ELECTION",
-    )
+    run(admin, "election", "create", "--definition", SMALL_ELECTION, "--trustees", "3", "--threshold", "2",
+        *ceremony_args(root), "--out", root / "ELECTION")  # fmt: skip
     for worker in ("pw-1", "pw-2"):  # a rehearsal card per booth's poll worker, registered in the package
         run(admin, "cards", "simulate", "--election", root / "ELECTION", "--holder", worker,
-            "--out", root / f"{worker}.card")
+            "--out", root / f"{worker}.card", *authority_args(root))
     for booth in ("booth-1", "booth-2"):
         run(
             admin,
@@ -63,6 +49,20 @@ def election(tmp_path_factory: pytest.TempPathFactory) -> Path:
             root / f"MEDIA-{booth}",
         )
     return root
+
+
+def ceremony_args(root: Path) -> list[str]:
+    """Each trustee's passphrase in a file of its own, and their share to their own folder (media)."""
+    args = authority_args(root)
+    for number, passphrase in enumerate(PASSPHRASES, start=1):
+        args += ["--trustee-passphrase-file", str(passphrase_file(root, f"trustee-{number}", passphrase))]
+        (root / f"TRUSTEE-{number}").mkdir(exist_ok=True)  # the trustee's own stick, mounted
+        args += ["--share-out", str(root / f"TRUSTEE-{number}")]
+    return args
+
+
+def share(root: Path, number: int) -> Path:
+    return root / f"TRUSTEE-{number}" / f"small-test-trustee-{number}.share"
 
 
 def add(total: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
@@ -107,9 +107,6 @@ def test_tally_equals_what_was_cast_at_every_booth_for_any_k_shares(
     run(admin, "import", "--election", election / "ELECTION", "--db", db, *files)
     for shares in combinations((1, 2, 3), 2):
         out = tmp_path / f"RESULTS-{shares[0]}{shares[1]}"
-        share_args = [
-            arg for n in shares for arg in ("--share", str(election / "ELECTION" / "trustees" / f"{n}.share"))
-        ]
         run(
             admin,
             "tally",
@@ -117,9 +114,7 @@ def test_tally_equals_what_was_cast_at_every_booth_for_any_k_shares(
             election / "ELECTION",
             "--db",
             db,
-            *share_args,
-            "--passphrase-file",
-            election / "trustees.txt",
+            *share_args({n: share(election, n) for n in shares}, tmp_path),
             "--out",
             out,
         )
@@ -153,10 +148,7 @@ def test_tally_with_one_share_of_two_is_refused_plainly(election: Path, tmp_path
             "tally",
             "--election",
             str(election / "ELECTION"),
-            "--share",
-            str(election / "ELECTION" / "trustees" / "2.share"),
-            "--passphrase-file",
-            str(election / "trustees.txt"),
+            *share_args({2: share(election, 2)}, tmp_path),
             "--out",
             str(tmp_path / "R"),
         ],
@@ -170,7 +162,6 @@ def test_a_bad_definition_is_refused_with_its_path(tmp_path: Path) -> None:
     data = json.loads(SMALL_ELECTION.read_text())
     data["voters"][0]["station"] = "booth-9"
     (tmp_path / "bad.json").write_text(json.dumps(data))
-    (tmp_path / "p.txt").write_text("\n".join(PASSPHRASES))
     result = runner.invoke(
         admin,
         [
@@ -182,8 +173,7 @@ def test_a_bad_definition_is_refused_with_its_path(tmp_path: Path) -> None:
             "3",
             "--threshold",
             "2",
-            "--passphrase-file",
-            str(tmp_path / "p.txt"),
+            *ceremony_args(tmp_path),
             "--out",
             str(tmp_path / "E"),
         ],
@@ -199,8 +189,9 @@ def test_election_show_gives_the_fingerprint_and_who_holds_which_share(election:
     package = json.loads((folder / "election-package.json").read_text())
     assert shown["id"] == package["body"]["definition"]["id"] == "small-test"
     assert shown["ceremony"]["threshold"] == 2 and len(shown["ceremony"]["trustees"]) == 3
+    assert shown["ceremony"]["ceremony"] == "dealer"
     assert shown["provisioned"] == ["booth-1", "booth-2"]
     assert shown["sessions"][0]["questions"][0]["rule"] == "two-thirds, quorum 50% of attending"
     text = run(admin, "election", "show", "--election", folder)
     assert f"Fingerprint: {shown['fingerprint']}" in text
-    assert "any 2 of 3 trustees decrypt" in text and "trustee 3 holds trustees/3.share" in text
+    assert "any 2 of 3 trustees decrypt" in text and f"trustee 3 holds {share(election, 3)}" in text

@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.ui.app import BoothUi
 from tests.kit import ElectionKit
 
 MARITIME = "maritime"  # the sample conference election's session of 24 questions
+# How long a test waits for what it expects before it fails: events come within milliseconds on a
+# quiet machine, but a busy CI machine may take seconds (issue 11). A test never waits longer than
+# it takes the event to come.
+EVENT_TIMEOUT_MS = 30_000
+
+
+def wait_for(qtbot: QtBot, condition: Callable[[], bool]) -> None:
+    """Runs the event loop until `condition` holds (the screen shows what the test expects)."""
+    qtbot.waitUntil(condition, timeout=EVENT_TIMEOUT_MS)
+
+
+def next_tick(qtbot: QtBot, model: QObject) -> None:
+    """Runs the event loop until the model's once-a-second timer has fired and been handled: what a
+    test waits for when the screen must stay as it is after the clock moved."""
+    timer = model.findChild(QTimer)
+    assert timer is not None, f"{type(model).__name__} has no timer"
+    with qtbot.waitSignal(timer.timeout, timeout=EVENT_TIMEOUT_MS):
+        pass
 
 
 def items(window: QQuickWindow) -> list[QQuickItem]:

@@ -19,7 +19,7 @@ from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
 from kiosk.ui.card_door import CardDoor
 from tests.kit import POLL_WORKER
 from tests.ui.conftest import PIN, VOTER_CARD_KEY, WORKER_CARD_KEY, WORKER_SIGNER, ManualClock
-from tests.ui.taps import exists, tap, text_of
+from tests.ui.taps import exists, tap, text_of, wait_for
 
 
 @dataclass
@@ -63,25 +63,20 @@ def close(ui: BoothUi) -> None:
     ui.engine.deleteLater()
 
 
-def settle(qtbot: QtBot) -> None:
-    """The reader's events reach the screens through the event loop, as from the watcher's thread."""
-    qtbot.wait(50)
-
 
 def test_a_voters_card_logs_in_and_pulling_it_out_logs_out(booth: Booth, qtbot: QtBot) -> None:
     booth.reader.insert(SimCard(key=VOTER_CARD_KEY))
-    settle(qtbot)
     first = booth.station.election.sessions[0].id
-    assert exists(booth.ui, f"session-{first}")
+    wait_for(qtbot, lambda: exists(booth.ui, f"session-{first}"))  # the reader's event, through the loop
     booth.reader.remove()
-    settle(qtbot)
-    assert not exists(booth.ui, f"session-{first}") and exists(booth.ui, "enter-code")
+    wait_for(qtbot, lambda: exists(booth.ui, "enter-code"))
+    assert not exists(booth.ui, f"session-{first}")
 
 
 def test_a_card_the_package_does_not_know_is_refused_like_an_unknown_code(booth: Booth, qtbot: QtBot) -> None:
     booth.reader.insert(SimCard())  # a genuine OpenPGP card, but not one this election registered
-    settle(qtbot)
-    assert exists(booth.ui, "code-refusal") and not booth.ui.walk.walk.voter_id
+    wait_for(qtbot, lambda: exists(booth.ui, "code-refusal"))
+    assert not booth.ui.walk.walk.voter_id
     assert booth.station.box.audit_entries()[-1].data == {"reason": "unknown_card"}
 
 
@@ -90,7 +85,7 @@ def test_a_poll_workers_card_asks_for_its_pin_and_the_card_counts_wrong_ones(
 ) -> None:
     card = SimCard(pin=PIN, key=WORKER_CARD_KEY)
     booth.reader.insert(card)
-    settle(qtbot)
+    wait_for(qtbot, lambda: exists(booth.ui, "pin-submit"))
     for digit in "0000":
         tap(booth.ui, f"pin-{digit}")
     tap(booth.ui, "pin-submit")
@@ -100,8 +95,8 @@ def test_a_poll_workers_card_asks_for_its_pin_and_the_card_counts_wrong_ones(
     tap(booth.ui, "pin-submit")
     assert exists(booth.ui, "polls-state") and card.user_tries == 3
     booth.reader.remove()
-    settle(qtbot)
-    assert not exists(booth.ui, "polls-state") and exists(booth.ui, "enter-code")
+    wait_for(qtbot, lambda: exists(booth.ui, "enter-code"))
+    assert not exists(booth.ui, "polls-state")
 
 
 def test_a_stick_for_another_booth_is_refused_when_the_config_names_this_booth(
@@ -110,7 +105,7 @@ def test_a_stick_for_another_booth_is_refused_when_the_config_names_this_booth(
     ui, station, reader, _door = booth_with_door(qapp, tmp_path / "data", carded_media, clock, "booth-2")
     try:
         reader.insert(SimCard(pin=PIN, key=WORKER_CARD_KEY))  # not set up: any card may try its PIN
-        settle(qtbot)
+        wait_for(qtbot, lambda: exists(ui, "pin-submit"))
         for digit in PIN:
             tap(ui, f"pin-{digit}")
         tap(ui, "pin-submit")

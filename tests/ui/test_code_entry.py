@@ -14,7 +14,7 @@ from kiosk.booth.station import Station
 from kiosk.ui.app import BoothUi
 from tests.kit import ElectionKit
 from tests.ui.conftest import ManualClock
-from tests.ui.taps import MARITIME, exists, settle, tap, text_of, type_code, voter_code
+from tests.ui.taps import MARITIME, exists, settle, tap, text_of, type_code, voter_code, wait_for
 
 
 def test_the_code_shows_in_its_groups_as_it_is_typed(ui: BoothUi) -> None:
@@ -65,7 +65,6 @@ def test_five_wrong_codes_lock_the_booth_and_send_the_voter_to_a_poll_worker(
     assert ui.code.property("typed") == ""  # the keypad no longer types
     clock.now += 31  # the lock's first delay (the booth's own clock is the station's; move it too)
     station.clock = lambda: datetime.now(UTC) + timedelta(seconds=31)
-    qtbot.wait(1300)
-    assert not exists(ui, "code-refusal")
+    wait_for(qtbot, lambda: not exists(ui, "code-refusal"))
     tap(ui, "key-7")
     assert ui.code.property("typed") == "7"

@@ -28,9 +28,9 @@ from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
 from kiosk.ui.receipt_slips import ReceiptSlips, report_printer
 from station_admin.cli import main as admin
 from station_admin.provisioning import provision_station
-from tests.kit import PASSPHRASES, ElectionKit
+from tests.kit import ElectionKit, share_args
 from tests.ui.conftest import PIN, VOTER_KEY, WORKER_CARD_KEY, WORKER_KEY, ManualClock, booth_of
-from tests.ui.taps import exists, log_in, tap, text_of
+from tests.ui.taps import exists, log_in, next_tick, tap, text_of, wait_for
 
 
 def shortest_session(election: ElectionDefinition) -> str:
@@ -176,8 +176,7 @@ def test_a_poll_workers_full_day(
     assert isinstance(old, CodeRefused) and old.reason is CodeRefusal.UNKNOWN
     assert station.authenticate_code(new_code) == Authenticated(lost)
     clock.now += CODE_SHOWN_SECONDS + 1
-    qtbot.wait(1300)
-    assert not exists(ui, "reissued-code")
+    wait_for(qtbot, lambda: not exists(ui, "reissued-code"))
     # Or printed as a sealed slip: then it leaves the screen at once.
     tap(ui, f"search-{lost[0].upper()}")
     for key in lost[1:].upper():
@@ -237,13 +236,11 @@ def counted_by_station_admin(kit: ElectionKit, stick: Path, tmp_path: Path) -> d
     imported = runner.invoke(admin, ["import", "--election", str(kit.folder.root), "--db", db,
                                      "--mode", "official", *sealed])
     assert imported.exit_code == 0, imported.output
-    passphrases = tmp_path / "trustees.txt"
-    passphrases.write_text("\n".join(PASSPHRASES) + "\n")
     results = tmp_path / "RESULTS"
     tallied = runner.invoke(admin, ["tally", "--election", str(kit.folder.root), "--db", db,
-                                    "--share", str(kit.folder.share_path(1)),
-                                    "--share", str(kit.folder.share_path(2)),
-                                    "--passphrase-file", str(passphrases), "--out", str(results)])
+                                    *share_args({1: kit.folder.share_path(1), 2: kit.folder.share_path(2)},
+                                                tmp_path),
+                                    "--out", str(results)])
     assert tallied.exit_code == 0, tallied.output
     counted = json.loads((results / "results.json").read_text(encoding="utf-8"))
     return {s["id"]: s["ballots"] for s in counted["sessions"]}
@@ -324,11 +321,12 @@ def test_a_poll_worker_who_walks_away_is_logged_out(day: Day, clock: ManualClock
     clock.now += WORKER_IDLE_SECONDS - 10
     tap(ui, "setup-check")  # a touch: still there
     clock.now += 20
-    qtbot.wait(1300)
+    assert ui.worker is not None
+    next_tick(qtbot, ui.worker)
     assert exists(ui, "setup-check")
     clock.now += WORKER_IDLE_SECONDS
-    qtbot.wait(1300)
-    assert not exists(ui, "setup-check") and exists(ui, "welcome-not-ready")
+    wait_for(qtbot, lambda: exists(ui, "welcome-not-ready"))
+    assert not exists(ui, "setup-check")
 
 
 def test_a_rehearsal_says_test_on_every_screen_receipt_and_report(

@@ -8,12 +8,14 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from PIL import Image, ImageGrab
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtQuick import QQuickWindow
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -23,8 +25,46 @@ from kiosk.cli import main
 from kiosk.config import parse_config
 from tests.ui.conftest import PIN, WORKER_CARD_KEY, WORKER_KEY, WORKER_SIGNER
 from tests.ui.taps import items
+from tests.waiting import wait_until
 
-QUIT_AFTER_MS = 300  # long enough to build every screen, short enough for the suite
+POLL_MS = 20  # how often a driven booth is looked at for the screen a step waits for
+# How long a step may wait for its screen: milliseconds on a quiet machine, seconds on a busy one.
+STEP_DEADLINE_SECONDS = 60
+Step = tuple[Callable[[], bool], Callable[[], None]]
+
+
+def drive(qapp: QApplication, steps: list[Step]) -> list[str]:
+    """Runs a booth's event loop through `steps`: each step's action once its condition holds (the
+    screen it waits for is up), then quits. Returns what went wrong (nothing when every step ran)."""
+    todo, failures = list(steps), []
+    deadline = time.monotonic() + STEP_DEADLINE_SECONDS
+    timer = QTimer()
+    timer.setInterval(POLL_MS)
+
+    def look() -> None:
+        nonlocal deadline
+        if todo and todo[0][0]():
+            todo.pop(0)[1]()
+            deadline = time.monotonic() + STEP_DEADLINE_SECONDS
+        elif todo and time.monotonic() > deadline:
+            failures.append(f"step {len(steps) - len(todo) + 1} of {len(steps)} never came")
+            todo.clear()
+        if not todo:
+            timer.stop()
+            qapp.quit()
+
+    timer.timeout.connect(look)
+    timer.start()
+    return failures
+
+
+def booth_window(qapp: QApplication) -> QQuickWindow | None:
+    """The booth's window once it is shown with its screens built."""
+    for window in qapp.topLevelWindows():
+        shown = window.objectName() == "booth" and window.isVisible() and isinstance(window, QQuickWindow)
+        if shown and len(items(window)) > 1:
+            return window
+    return None
 
 
 def test_the_booth_starts_full_screen_over_its_storage(
@@ -35,14 +75,13 @@ def test_the_booth_starts_full_screen_over_its_storage(
     config = parse_config(f'station_data = "{data}"\n[ui]\nlanguage = "fr"\n')
     shown: list[bool] = []
 
-    def look_and_quit() -> None:
-        windows = [w for w in qapp.topLevelWindows() if w.objectName() == "booth" and w.isVisible()]
-        shown.append(any(w.visibility().name == "FullScreen" for w in windows))
-        qapp.quit()
+    def look() -> None:
+        window = booth_window(qapp)
+        shown.append(window is not None and window.visibility().name == "FullScreen")
 
-    QTimer.singleShot(QUIT_AFTER_MS, look_and_quit)
+    failures = drive(qapp, [(lambda: booth_window(qapp) is not None, look)])
     assert run_booth(config) == 0
-    assert shown == [True]
+    assert failures == [] and shown == [True]
 
 
 def test_a_missing_config_is_refused_with_its_reason(tmp_path: Path) -> None:
@@ -71,18 +110,27 @@ def test_in_the_demo_f9_inserts_the_poll_worker_card_and_f10_removes_it(
     config = parse_config(f'station_data = "{data}"\n')
     seen: list[str] = []
 
-    def press(key: Qt.Key) -> None:
-        window = next(w for w in qapp.topLevelWindows() if w.objectName() == "booth" and w.isVisible())
-        QTest.keyClick(window, key)
-        QApplication.processEvents()
-        grabbed = [i.objectName() for i in items(window)]
-        seen.append("pin" if "pin-submit" in grabbed else "voter")
+    def shows(name: str) -> bool:
+        window = booth_window(qapp)
+        return window is not None and name in {i.objectName() for i in items(window)}
 
-    QTimer.singleShot(200, lambda: press(Qt.Key.Key_F9))
-    QTimer.singleShot(400, lambda: press(Qt.Key.Key_F10))
-    QTimer.singleShot(600, qapp.quit)
+    def press(key: Qt.Key, then: str) -> Callable[[], None]:
+        def action() -> None:
+            if then:
+                seen.append(then)
+            window = booth_window(qapp)
+            assert window is not None
+            QTest.keyClick(window, key)
+
+        return action
+
+    failures = drive(qapp, [
+        (lambda: shows("enter-code"), press(Qt.Key.Key_F9, "")),  # the voters' Welcome, then the card
+        (lambda: shows("pin-submit"), press(Qt.Key.Key_F10, "pin")),  # its PIN asked; the card out
+        (lambda: shows("enter-code") and not shows("pin-submit"), lambda: seen.append("voter")),
+    ])
     assert run_booth(config, demo=True) == 0
-    assert seen == ["pin", "voter"]
+    assert failures == [] and seen == ["pin", "voter"]
 
 
 def test_the_booth_paints_its_welcome_on_a_real_x_server(
@@ -94,35 +142,37 @@ def test_the_booth_paints_its_welcome_on_a_real_x_server(
     shutil.copytree(conference_booth_template, data)
     config = tmp_path / "booth.toml"
     config.write_text(f'station_data = "{data}"\n')
-    display = f":{100 + os.getpid() % 800}"
-    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                              stderr=subprocess.DEVNULL)
+    read_end, write_end = os.pipe()
+    # -displayfd: Xvfb picks a free display and writes its number once it accepts clients.
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24",
+                               "-nolisten", "tcp"], pass_fds=(write_end,), stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    with os.fdopen(read_end) as ready:
+        display = f":{ready.readline().strip()}"
+    assert display != ":", "Xvfb stopped before it was ready"
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"} | {"DISPLAY": display}
     booth = subprocess.Popen([str(Path(sys.executable).parent / "kiosk"), "run", "--config", str(config)],
                              env=env, stderr=subprocess.PIPE, text=True)
     try:
-        picture = _painted(display, booth)
+        picture = wait_until(lambda: _painted(display, booth), "the booth painting its Welcome on Xvfb")
         assert booth.poll() is None, booth.stderr.read() if booth.stderr else ""
-        assert _greys(picture) > 2 and picture.convert("L").getextrema() == (0, 255)  # text on white
+        assert picture.convert("L").getextrema() == (0, 255)  # text on white
     finally:
         booth.terminate()
-        booth.wait(timeout=10)
+        booth.wait(timeout=60)
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=60)
 
 
-def _painted(display: str, booth: subprocess.Popen[str]) -> Image.Image:
-    """The screen once the booth has painted something on it (within 15 s)."""
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline and booth.poll() is None:
-        time.sleep(0.5)
-        try:
-            picture = ImageGrab.grab(xdisplay=display)
-        except OSError:  # the X server is not up yet
-            continue
-        if _greys(picture) > 2:
-            return picture
-    return ImageGrab.grab(xdisplay=display)
+def _painted(display: str, booth: subprocess.Popen[str]) -> Image.Image | None:
+    """The screen, once the booth has painted something on it; fails at once if the booth stopped."""
+    if booth.poll() is not None:
+        raise AssertionError(f"the booth stopped: {booth.stderr.read() if booth.stderr else ''}")
+    try:
+        picture = ImageGrab.grab(xdisplay=display)
+    except OSError:  # Xvfb said it is ready, but a loaded machine may refuse a connection now and then
+        return None
+    return picture if _greys(picture) > 2 else None
 
 
 def _greys(picture: Image.Image) -> int:

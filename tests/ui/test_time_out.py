@@ -8,9 +8,7 @@ from kiosk.booth.station import Station
 from kiosk.ui.app import BoothUi
 from tests.kit import ElectionKit
 from tests.ui.conftest import ManualClock
-from tests.ui.taps import MARITIME, exists, find, log_in, tap, text_of, voter_code
-
-TICK_WAIT_MS = 1300  # a little more than the booth's one-second tick
+from tests.ui.taps import MARITIME, exists, find, log_in, next_tick, tap, text_of, voter_code, wait_for
 
 
 def start_answering(ui: BoothUi, conference: ElectionKit, station: Station) -> str:
@@ -27,11 +25,11 @@ def test_time_out_forgets_the_unsubmitted_answers(
 ) -> None:
     code = start_answering(ui, conference, station)
     clock.now += 121
-    qtbot.wait(TICK_WAIT_MS)
+    wait_for(qtbot, lambda: exists(ui, "countdown"))
     assert "44 seconds" in text_of(ui, "countdown")
     clock.now += 45
-    qtbot.wait(TICK_WAIT_MS)
-    assert exists(ui, "enter-code") and not exists(ui, "timeout-warning")
+    wait_for(qtbot, lambda: exists(ui, "enter-code"))
+    assert not exists(ui, "timeout-warning")
     log_in(ui, code)
     tap(ui, f"session-{MARITIME}")
     first = conference.definition.session(MARITIME).questions[0].choices[0]
@@ -44,10 +42,10 @@ def test_i_need_more_time_keeps_the_voter_in_place(
 ) -> None:
     start_answering(ui, conference, station)
     clock.now += 130
-    qtbot.wait(TICK_WAIT_MS)
+    wait_for(qtbot, lambda: exists(ui, "more-time"))
     tap(ui, "more-time")
     clock.now += 60
-    qtbot.wait(TICK_WAIT_MS)
+    next_tick(qtbot, ui.walk)
     assert not exists(ui, "timeout-warning")
     first = conference.definition.session(MARITIME).questions[0].choices[0]
     assert find(ui, f"option-{first}").property("chosen") is True

@@ -1,0 +1,140 @@
+"""The election-wide checks over the pieces' outcomes: V6 (uniqueness), V7 (ballots = marks), V9."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from isoloir_verify.b64 import b64encode
+from isoloir_verify.ballot_proofs import Ciphertext
+from isoloir_verify.checks.cast import AggregateKey, CastOutcome
+from isoloir_verify.checks.marks import MarksOutcome
+from isoloir_verify.group import IDENTITY, add, mul
+from isoloir_verify.record.manifest import Manifest, context_group
+from isoloir_verify.record.tally import Tally
+from isoloir_verify.report import CheckResult
+
+Booth = tuple[str, str]  # (session, station)
+
+
+def check_unique(cast: list[CastOutcome], checked_alphas: list[bytes]) -> CheckResult:
+    """Codes unique among cast ballots; α unique among cast ballots and opened checked ones (spec §6.3)."""
+    result = CheckResult("V6")
+    codes = Counter(code for o in cast for code in o.codes)
+    alphas = Counter(alpha for o in cast for alpha in o.alphas)
+    alphas.update(checked_alphas)
+    result.count(len(codes) + len(alphas))
+    for code, n in codes.items():
+        if n > 1:
+            result.fail(f"code {b64encode(code)[:12]}… cast {n} times")
+    for alpha, n in alphas.items():
+        if n > 1:
+            result.fail(f"α {b64encode(alpha)[:12]}… appears {n} times (a copied ciphertext)")
+    return result
+
+
+def check_marks(manifest: Manifest, cast: list[CastOutcome], marks: list[MarksOutcome]) -> CheckResult:
+    result = CheckResult("V7")
+    for outcome in marks:
+        result.merge(outcome.v7)
+    ballots: dict[Booth, list[CastOutcome]] = defaultdict(list)
+    for o in cast:
+        ballots[(o.session, o.station)].append(o)
+    marked: dict[Booth, list[str]] = defaultdict(list)
+    for m in marks:
+        marked[(m.session, m.station)] += m.voters
+    seen: dict[str, dict[str, str]] = defaultdict(dict)  # session → voter → station
+    for booth in sorted(set(ballots) | set(marked)):
+        result.count()
+        _check_booth(manifest, booth, ballots.get(booth, []), marked.get(booth, []), seen, result)
+    return result
+
+
+def _check_booth(
+    manifest: Manifest,
+    booth: Booth,
+    outcomes: list[CastOutcome],
+    voters: list[str],
+    seen: dict[str, dict[str, str]],
+    result: CheckResult,
+) -> None:
+    session_id, station = booth
+    where = f"session {session_id!r} at {station!r}"
+    n_ballots = sum(o.ballots for o in outcomes)
+    if n_ballots != len(voters):
+        result.fail(f"{where}: {n_ballots} ballots but {len(voters)} marks")
+    session = manifest.sessions_by_id.get(session_id)
+    if session is None:
+        result.fail(f"{where}: no such session in the manifest")
+        return
+    expected: Counter[tuple[str, int]] = Counter()
+    for voter_id in voters:
+        voter = manifest.voters_by_id.get(voter_id)
+        if voter is None or voter.station != station or session_id not in voter.sessions:
+            result.fail(f"{where}: marked voter {voter_id!r} is not eligible at this station")
+            continue
+        earlier = seen[session_id].get(voter_id)
+        if earlier is not None:
+            result.fail(f"{where}: voter {voter_id!r} marked twice (also at {earlier!r})")
+        seen[session_id][voter_id] = station
+        expected[(context_group(session, voter), voter.weight)] += 1
+    got: Counter[tuple[str, int]] = Counter()
+    for o in outcomes:
+        got.update(o.contexts)
+    if got != expected:
+        result.fail(f"{where}: the ballots' (group, weight) multiset differs from the marked voters'")
+    if session.mode == "recorded":
+        named = sorted(v for o in outcomes for v in o.voters)
+        if named != sorted(voters):
+            result.fail(f"{where}: the recorded ballots' voters are not the marked voters")
+
+
+def weighted_aggregates(
+    cast: list[CastOutcome], session: str
+) -> tuple[dict[tuple[int, int, str], Ciphertext], Counter[str]]:
+    """C = ∏_w C_w^w per (qi, oi, group), and the total weight per group (spec §9.1)."""
+    classes: dict[AggregateKey, Ciphertext] = {}
+    weight: Counter[str] = Counter()
+    for o in cast:
+        if o.session != session:
+            continue
+        for (group, w), n in o.contexts.items():
+            weight[group] += w * n
+        for key, (a, b) in o.aggregates.items():
+            sa, sb = classes.get(key, (IDENTITY, IDENTITY))
+            classes[key] = (add(sa, a), add(sb, b))
+    totals: dict[tuple[int, int, str], Ciphertext] = {}
+    for (qi, oi, group, w), (a, b) in sorted(classes.items()):
+        ta, tb = totals.get((qi, oi, group), (IDENTITY, IDENTITY))
+        totals[(qi, oi, group)] = (add(ta, mul(a, w)), add(tb, mul(b, w)))
+    return totals, weight
+
+
+def check_aggregates(manifest: Manifest, cast: list[CastOutcome], tallies: dict[str, Tally]) -> CheckResult:
+    result = CheckResult("V9")
+    sessions = {o.session for o in cast} | set(tallies)
+    for session_id in sorted(sessions):
+        session = manifest.sessions_by_id.get(session_id)
+        tally = tallies.get(session_id)
+        if session is None or tally is None:
+            result.fail(f"session {session_id!r}: ballots without a tally file, or a tally for no session")
+            continue
+        totals, weight = weighted_aggregates(cast, session_id)
+        if [q.question for q in tally.questions] != [q.id for q in session.questions]:
+            result.fail(f"session {session_id!r}: the tally's questions are not the session's, in order")
+            continue
+        for qi, (question, tq) in enumerate(zip(session.questions, tally.questions, strict=True)):
+            groups = [a.group for a in tq.aggregates]
+            if len(set(groups)) != len(groups) or not set(weight) <= set(groups):
+                result.fail(f"{session_id}/{question.id}: aggregates missing or repeated for a group")
+                continue
+            for aggregate in tq.aggregates:
+                result.count()
+                where = f"{session_id}/{question.id} group {aggregate.group!r}"
+                n = question.ciphertexts
+                recomputed = [totals.get((qi, oi, aggregate.group), (IDENTITY, IDENTITY)) for oi in range(n)]
+                if [tuple(pair) for pair in aggregate.ct] != recomputed:
+                    result.fail(f"{where}: aggregate differs from the one recomputed from the ballots")
+                total = weight.get(aggregate.group, 0)
+                if aggregate.bound != total:
+                    result.fail(f"{where}: bound {aggregate.bound} is not the total weight {total}")
+    return result

@@ -1,0 +1,41 @@
+"""record.json (the index, normative) and booths/<station>.json (draft) of docs/e2e-spec.md §10."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from isoloir_verify.codec import Hash32, Strict
+
+
+class IndexedFile(Strict):
+    path: str
+    sha256: str  # hex, 64 characters
+    size: int
+
+
+class RecordIndex(Strict):
+    format: Literal["isoloir-record/1"]
+    group: Literal["ristretto255"]
+    hash: Literal["HMAC-SHA-256/512"]
+    election: str
+    files: list[IndexedFile]
+
+
+class BoothSession(Strict):
+    session: str
+    cast: int
+    checked: int
+    cast_codes: Hash32
+    checked_codes: Hash32
+
+
+class BoothFile(Strict):
+    format: Literal["isoloir-record/1 booth"]
+    station: str
+    # The spec names these but gives no shape yet (draft): read as given, reported as unverified.
+    certificate: Any
+    sealed_sha256: str
+    opened: Any
+    closed: Any
+    audit_head: Any
+    sessions: list[BoothSession]

@@ -1,0 +1,64 @@
+"""A trustee's partial decryption of a request, and anyone's combination of k answers into counts.
+
+docs/e2e-trustees.md §7. The trustee unseals only its own point P(ℓ) of the joint polynomial and
+answers M_ℓ = A^P(ℓ) with a proof; combining needs no secret at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from kiosk.ballot.crypto.ceremony_record import (
+    CeremonyKeys,
+    CeremonyRecordError,
+    check_ceremony,
+    load_ceremony,
+)
+from kiosk.ballot.crypto.decryption import DecryptionRefused
+from kiosk.ballot.crypto.decryption_messages import answer_request, decrypt_counts
+from kiosk.ballot.crypto.group import Scalar
+from kiosk.ballot.crypto.trustee_vault import ShareFile, VaultError, open_share
+from station_admin.trustee_files import TrusteeError, key_file, read, write
+
+
+def checked_ceremony(path: Path) -> CeremonyKeys:
+    try:
+        return check_ceremony(load_ceremony(read(path)))
+    except CeremonyRecordError as exc:
+        raise TrusteeError(f"{path}: {exc}") from None
+
+
+def decrypt(key_path: Path, ceremony_path: Path, request_path: Path, out: Path, passphrase: str) -> Path:
+    """This trustee's partial decryption of every requested aggregate, with proofs (partial-<ℓ>.json)."""
+    share = key_file(key_path)
+    if not isinstance(share, ShareFile):
+        raise TrusteeError(f"{key_path} is a key ceremony in progress: run `trustee finish` first")
+    keys = checked_ceremony(ceremony_path)
+    if keys.h_e != share.H_E:
+        raise TrusteeError(f"{key_path} is a share of another ceremony than {ceremony_path}")
+    try:
+        plain = open_share(share, passphrase)
+        text = answer_request(
+            keys,
+            share.trustee,
+            Scalar.decode(plain[:32]),
+            Ed25519PrivateKey.from_private_bytes(plain[32:]),
+            read(request_path),
+        )
+    except (VaultError, DecryptionRefused) as exc:
+        raise TrusteeError(str(exc)) from None
+    path = out / f"partial-{share.trustee}.json"
+    write(path, text)
+    return path
+
+
+def combine(ceremony_path: Path, request_path: Path, answers: Sequence[Path], bound: int) -> dict[str, int]:
+    """The counts, from the partial decryptions of at least k trustees; every proof checked."""
+    keys = checked_ceremony(ceremony_path)
+    try:
+        return decrypt_counts(keys, read(request_path), [read(p) for p in answers], bound)
+    except DecryptionRefused as exc:
+        raise TrusteeError(str(exc)) from None
