@@ -29,7 +29,7 @@ def small_election() -> ElectionKit:
 
 def genuine_sealed_file(kit: ElectionKit) -> bytes:
     station = Station(_WORK / "booth")
-    station.set_up(kit.media["booth-1"])
+    station.set_up(kit.media["booth-1"], kit.signer("booth-1"))
     station.open_polls(POLL_WORKER)
     station.set_session_active("budget", True, POLL_WORKER)
     for voter in ("v01", "v02"):

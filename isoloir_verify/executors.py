@@ -60,7 +60,7 @@ def _dask_client(address: str) -> Any:
         from distributed import Client  # type: ignore[import-not-found, unused-ignore]  # optional extra
     except ImportError:
         raise SystemExit("--dask needs the optional Dask extra: pip install 'isoloir[verify-dask]'") from None
-    return Client(address)  # type: ignore[no-untyped-call]
+    return Client(address)  # type: ignore[no-untyped-call, unused-ignore]
 
 
 def choose(jobs: int, dask_address: str | None) -> Executor:

@@ -5,13 +5,11 @@ The only module that knows which adapter is real (DESIGN.md, layer 5). `kiosk ru
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import QEvent, QObject, Qt
 
 from kiosk.booth.station import Station
@@ -23,7 +21,7 @@ from kiosk.devices.factory import build_card_reader, build_media, build_printer,
 from kiosk.devices.health import device_health
 from kiosk.devices.media import Media
 from kiosk.devices.printer import MESSAGE_KEYS, Printer, PrintStatus
-from kiosk.devices.sim_card import SimCard, SimCardReader
+from kiosk.devices.sim_card import SimCard, SimCardReader, load_card_file
 from kiosk.devices.speech import build_speech
 from kiosk.ui.accessibility import dpi_from_width
 from kiosk.ui.app import BoothUi, WorkerSetup, application, build_ui
@@ -89,7 +87,7 @@ def has_display() -> bool:
 
 def run_booth(config: BoothConfig, demo: bool = False, tour_out: Path | None = None) -> int:
     """The booth until the machine stops; in demo mode without a display, the tour, then 0."""
-    station = Station(config.station_data)
+    station = Station(config.station_data, authority=config.authority)
     receipts = config.station_data.parent / DEMO_RECEIPTS if demo else None
     if demo and not has_display():
         return _demo_tour(station, config, tour_out or Path("demo-data/tour"), receipts)
@@ -114,7 +112,8 @@ def run_booth(config: BoothConfig, demo: bool = False, tour_out: Path | None = N
 
 def _booth_ui(station: Station, devices: BoothDevices, config: BoothConfig) -> BoothUi:
     timing = Timing(config.ui.inactivity_warning_seconds, config.ui.inactivity_countdown_seconds)
-    slips = ReceiptSlips(devices.printer, lambda: station.election, lambda: station.station_id)
+    slips = ReceiptSlips(devices.printer, lambda: station.election, lambda: station.station_id,
+                         lambda: station.mode == "test")
     setup = WorkerSetup(station, devices.media, report_printer(devices.printer),
                         lambda: health_rows(devices, config.station_data, station.clock()),
                         config.station)
@@ -128,9 +127,7 @@ def _booth_ui(station: Station, devices: BoothDevices, config: BoothConfig) -> B
 
 def _demo_card(card_file: Path) -> SimCard:
     """The demo's poll-worker card: its PIN and its private key, as scripts/demo_setup.py wrote them."""
-    card = json.loads(card_file.read_text(encoding="utf-8"))
-    key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(card["private_key"]))
-    return SimCard(pin=str(card["pin"]), key=key)
+    return load_card_file(card_file)
 
 
 class _DemoCardKeys(QObject):

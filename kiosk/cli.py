@@ -57,8 +57,22 @@ def main() -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Officials' voter-codes.csv; without it the simulated poll worker reissues codes.",
 )
+@click.option(
+    "--worker-card",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A simulated poll-worker card registered in the package (`station-admin cards simulate`): "
+    "it certifies the booth's new key at set-up.",
+)
 def simulate(
-    media: Path, voters: int, seed: int, export: Path, data: Path | None, mode: str, codes: Path | None
+    media: Path,
+    voters: int,
+    seed: int,
+    export: Path,
+    data: Path | None,
+    mode: str,
+    codes: Path | None,
+    worker_card: Path,
 ) -> None:
     """Run a polling day headless through the real services and print what was cast.
 
@@ -66,14 +80,16 @@ def simulate(
     cast random valid ballots, closes, and exports the sealed file. Prints the counts per session,
     question and option as JSON, in the same shape as `station-admin tally`'s results.json.
     """
+    from kiosk.devices.sim_card import CardFileError, load_card_file
     from kiosk.simulate import simulate as run
 
     storage = data or Path(tempfile.mkdtemp(prefix="isoloir-booth-"))
     if data is not None and data.exists() and any(data.iterdir()):
         raise click.UsageError(f"{data} already holds a booth's storage; give an empty folder")
     try:
-        result = run(media, storage, voters, seed, export, mode, codes)  # type: ignore[arg-type]
-    except (PackageError, TransitionRefused, ExportError) as exc:
+        card = load_card_file(worker_card)
+        result = run(media, storage, voters, seed, export, card, mode, codes)  # type: ignore[arg-type]
+    except (PackageError, TransitionRefused, ExportError, CardFileError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"sealed ballot file: {result.sealed_file}", err=True)
     click.echo(json.dumps(result.counts, indent=1))

@@ -56,6 +56,9 @@ class BoothConfig(_Model):
     # booth becomes whichever booth the first valid stick provisions. Ids as in the election definition.
     station: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
     station_data: Path = Path("/var/lib/isoloir")
+    # The election authority's public key (`station-admin election show`): set-up refuses a package
+    # signed by any other. Left out, the first set-up's authority is trusted from then on (until wiped).
+    authority: str | None = Field(default=None, pattern=r"^[0-9a-fA-F]{64}$")
     devices: Devices = Devices()
     ui: UiSettings = UiSettings()
 

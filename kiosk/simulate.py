@@ -1,6 +1,7 @@
 """`kiosk simulate`: a whole polling day without a screen, through the real booth services.
 
-A simulated poll worker sets the booth up from the provisioning media, opens the polls, activates
+A simulated poll worker sets the booth up from the provisioning media with a simulated poll-worker
+card registered in the package (`station-admin cards simulate`), opens the polls, activates
 every session and hands each simulated voter a code (read from the officials' codes file, or
 reissued at the booth as a poll worker would); each voter casts random valid ballots; the poll
 worker closes the polls and exports the sealed file. The counts of what was cast are returned in
@@ -16,10 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.counting import Tally, vote_counts
 from kiosk.ballot.definition import ListChoice, MultipleChoice, SingleChoice, VotingSession
 from kiosk.booth.station import Mode, SessionStatus, Station
 from kiosk.booth.voter_auth import Authenticated
+from kiosk.devices.card_login import sign_with_card
+from kiosk.devices.sim_card import SimCard, SimCardReader
 
 SIMULATED_POLL_WORKER = "simulated-poll-worker"
 BLANK_SHARE = 0.05  # how often a simulated voter leaves a question blank where that is allowed
@@ -51,12 +55,22 @@ def read_codes(path: Path) -> dict[str, str]:
         return {row["voter_id"]: row["code"] for row in csv.DictReader(handle)}
 
 
+def inserted_card(card: SimCard) -> CardSigner:
+    """The simulated card in a simulated reader, its PIN verified as the poll worker would type it."""
+    reader = SimCardReader()
+    reader.insert(card)
+    session = reader.open()
+    session.verify_user_pin(card.pin)
+    return CardSigner(session.auth_public_key().hex(), lambda message: sign_with_card(session, message))
+
+
 def simulate(
     media: Path,
     data: Path,
     voters: int,
     seed: int,
     export: Path,
+    card: SimCard,
     mode: Mode = "official",
     codes_file: Path | None = None,
     progress: TextIO = sys.stderr,
@@ -64,7 +78,7 @@ def simulate(
     rng = random.Random(seed)
     station = Station(data)
     try:
-        station.set_up(media, mode)
+        station.set_up(media, inserted_card(card), mode)
         station.open_polls(SIMULATED_POLL_WORKER)
         for session in station.election.sessions:
             station.set_session_active(session.id, True, SIMULATED_POLL_WORKER)

@@ -6,15 +6,15 @@ Run by scripts/demo.sh; prints a few voting codes to try at the booth.
 from __future__ import annotations
 
 import csv
-import json
 import shutil
 import sys
 from pathlib import Path
 
 from kiosk.ballot.definition import load_definition
 from kiosk.ballot.package import RegisteredCard
-from kiosk.ballot.signing import new_signing_key, public_hex
 from kiosk.booth.station import Station
+from kiosk.devices.sim_card import SimCard, write_card_file
+from kiosk.simulate import inserted_card
 from station_admin.ceremony import create_election, register_cards
 from station_admin.provisioning import provision_station
 
@@ -40,15 +40,15 @@ def main(out: Path) -> None:
     created = create_election(
         definition, 3, 2, DEMO_PASSPHRASES, out / "ELECTION", authority_passphrase=DEMO_AUTHORITY_PASSPHRASE
     )
-    card_key = new_signing_key()  # the simulated poll-worker card's; a real card never gives it out
-    worker_key = public_hex(card_key)
-    worker = definition.poll_workers[0].id if definition.poll_workers else POLL_WORKER
-    register_cards(created.folder, [RegisteredCard(public_key=worker_key, holder=worker, role="poll_worker")])
-    card = {"pin": DEMO_PIN, "public_key": worker_key, "private_key": card_key.private_bytes_raw().hex()}
-    (out / "demo-worker-card.json").write_text(json.dumps(card))
+    # The simulated poll-worker card (a real card never gives its key out), registered by the authority.
+    card = SimCard(pin=DEMO_PIN)
+    worker = next((w.id for w in definition.poll_workers if STATION in w.stations), POLL_WORKER)
+    register_cards(created.folder, [RegisteredCard(public_key=card.public_key().hex(), holder=worker,
+                                                   role="poll_worker")])
+    write_card_file(out / "demo-worker-card.json", card, worker)
     media = provision_station(created.folder, STATION, out / "MEDIA")
     station = Station(out / STATION)
-    station.set_up(media, "test")
+    station.set_up(media, inserted_card(card), "test")  # the card certifies the demo booth's own key
     station.open_polls(POLL_WORKER)
     for session in definition.sessions:
         station.set_session_active(session.id, True, POLL_WORKER)

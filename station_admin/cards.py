@@ -7,9 +7,12 @@ provisioned: their certificates bind the package's fingerprint.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kiosk.ballot.package import RegisteredCard as PackageCard
 from kiosk.devices.card_programming import program_card
 from kiosk.devices.cards import CardGone, CardReader, PinRejected, Role
+from kiosk.devices.sim_card import SimCard, write_card_file
 from station_admin.ceremony import register_cards
 from station_admin.election_dir import ElectionDir
 
@@ -53,3 +56,17 @@ def program_and_register(
         folder, [PackageCard(public_key=card.public_key, holder=holder, role=role.value)]
     )
     return card.public_key, fingerprint
+
+
+def make_simulated_card(folder: ElectionDir, holder: str, pin: str, out: Path) -> tuple[str, str]:
+    """A simulated poll-worker card for rehearsals, `kiosk simulate` and the demo, registered in the
+    package like a real one: (its public key, the package's new fingerprint). Its private key is in
+    the card file, so a simulated card belongs in a rehearsal election only, never an official one."""
+    check_holder(folder, holder, Role.POLL_WORKER)
+    if out.exists():
+        raise CardError(f"{out} already exists; choose a new file for the card")
+    card = SimCard(pin=pin)
+    write_card_file(out, card, holder)
+    key = card.public_key().hex()
+    fingerprint = register_cards(folder, [PackageCard(public_key=key, holder=holder, role="poll_worker")])
+    return key, fingerprint

@@ -15,13 +15,11 @@ from rich.table import Table
 from station_admin import passphrases
 from station_admin.cli_cards import cards
 from station_admin.cli_common import (
-    AUTHORITY_PASSPHRASE_OPTION,
     DB_OPTION,
     ELECTION_OPTION,
     err,
     folder_of,
     package_of,
-    signing_folder_of,
 )
 from station_admin.cli_election import election
 from station_admin.cli_results import publish, report
@@ -67,7 +65,6 @@ def station() -> None:
 
 @station.command("provision")
 @ELECTION_OPTION
-@AUTHORITY_PASSPHRASE_OPTION
 @click.option("--station", "station_id", required=True, help="The booth's id in the definition.")
 @click.option(
     "--out",
@@ -75,10 +72,11 @@ def station() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="The USB media (mount point) for the booth.",
 )
-def station_provision(election: Path, authority_file: Path | None, station_id: str, out: Path) -> None:
-    """Write the election package and a new certified booth key to the booth's media."""
+def station_provision(election: Path, station_id: str, out: Path) -> None:
+    """Write the election package and the booth's name to its media. Nothing secret, nothing signed:
+    the booth makes its own key at set-up, certified by a poll worker's card."""
     try:
-        provision_station(signing_folder_of(election, authority_file), station_id, out)
+        provision_station(folder_of(election), station_id, out)
     except (ProvisionError, ElectionDirError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Booth {station_id} provisioned on {out}")

@@ -10,7 +10,7 @@ import click
 
 from kiosk.devices.cards import Role
 from kiosk.devices.pcsc_card import PcscCardReader
-from station_admin.cards import CardError, program_and_register
+from station_admin.cards import CardError, make_simulated_card, program_and_register
 from station_admin.cli_common import (
     AUTHORITY_PASSPHRASE_OPTION,
     ELECTION_OPTION,
@@ -62,4 +62,35 @@ def program(
         )
         return
     click.echo(f"Card programmed for {holder} ({role}); key {key[:16]}… registered")
+    click.echo(f"The election package was signed again. New fingerprint: {fingerprint}")
+
+
+@cards.command("simulate")
+@ELECTION_OPTION
+@AUTHORITY_PASSPHRASE_OPTION
+@click.option("--holder", required=True, help="The poll worker's id in the definition.")
+@click.option("--pin", default="1234", show_default=True, help="The simulated card's PIN (4 to 8 digits).")
+@click.option(
+    "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The card file to write."
+)
+@JSON_OPTION
+def simulate_card(
+    election: Path, authority_file: Path | None, holder: str, pin: str, out: Path, as_json: bool
+) -> None:
+    """Make a simulated poll-worker card for a rehearsal (`kiosk simulate --worker-card`, the demo)
+    and register it in the election package, which is signed again. The card file holds its private
+    key: use it for rehearsals only, never for an official vote."""
+    if not (pin.isdigit() and 4 <= len(pin) <= 8):
+        raise click.BadParameter("a PIN is 4 to 8 digits", param_hint="--pin")
+    folder = signing_folder_of(election, authority_file)
+    try:
+        folder.authority_key()  # a wrong passphrase is told before a card file is written
+        key, fingerprint = make_simulated_card(folder, holder, pin, out)
+    except (CardError, ElectionDirError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps({"holder": holder, "public_key": key, "card_file": str(out),
+                               "fingerprint": fingerprint}))
+        return
+    click.echo(f"Simulated card for {holder} written to {out} (rehearsals only); key {key[:16]}… registered")
     click.echo(f"The election package was signed again. New fingerprint: {fingerprint}")

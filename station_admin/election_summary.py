@@ -18,6 +18,8 @@ def summary(folder: ElectionDir, package: ElectionPackage) -> dict[str, Any]:
         "id": definition.id,
         "title": definition.title,
         "fingerprint": package.fingerprint,
+        # For each booth's booth.toml (`authority = ...`): the booth then takes no other's package.
+        "authority_public_key": package.body.authority_public_key,
         "languages": definition.languages,
         "voters": len(definition.voters),
         "groups": {g.id: sum(1 for v in definition.voters if v.group == g.id) for g in definition.groups},
@@ -56,6 +58,7 @@ def as_lines(shown: dict[str, Any]) -> list[str]:
     lines = [
         f"{shown['title'].get('en', shown['id'])} ({shown['id']})",
         f"Fingerprint: {shown['fingerprint']}   created {shown['created']}, expires {shown['expires']}",
+        f"Authority key (booth.toml's authority = ...): {shown['authority_public_key']}",
         f"Languages: {', '.join(shown['languages'])}   voters: {shown['voters']}"
         + "".join(f", {group}: {count}" for group, count in shown["groups"].items()),
         f"Booths: {', '.join(shown['stations'])}   "

@@ -17,6 +17,7 @@ from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError, read_sealed_file
 from kiosk.clock import iso, utc_now
 from station_admin import tally_db as db
+from station_admin.booth_keys import check_booth_key
 from station_admin.import_checks import check_audit_log, check_no_double_vote, check_voters_served
 from station_admin.quarantine import Replacement, check_not_quarantined, quarantine
 
@@ -49,6 +50,11 @@ def import_file(
         check_audit_log(sealed)
         with engine.begin() as connection:
             check_not_quarantined(connection, sealed, package.election_id)
+            # Replacing a station on purpose: the quarantine below takes the old file's key out with
+            # it, so the one-key check runs after it (officials chose this booth as the genuine one).
+            replacing = replace is not None and replace.station == sealed.manifest.station
+            if not replacing:
+                check_booth_key(connection, package, sealed)
             previous = connection.execute(
                 select(db.imports.c.file_sha256, db.imports.c.station).where(
                     (db.imports.c.file_sha256 == sealed.sha256)
@@ -74,6 +80,8 @@ def import_file(
                     f"a different file from booth {previous.station!r} was already imported; if that "
                     f"one is wrong: station-admin import --replace {previous.station} --reason ... --by ...",
                 )
+            if replacing:
+                check_booth_key(connection, package, sealed)
             _check_tracking_codes(connection, sealed)
             check_no_double_vote(connection, sealed)
             _store(connection, package, sealed)

@@ -1,21 +1,18 @@
-"""Provisioning a booth: its own Ed25519 key, certified by the election authority, on USB media."""
+"""Provisioning a booth: the signed election package and the booth's name, on USB media.
+
+Nothing secret goes on the stick. The booth makes its own signing key at set-up and a poll worker's
+registered card certifies it there (kiosk/ballot/booth_certificate.py); the import accepts a booth
+key only through that chain (station_admin/booth_keys.py).
+"""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from kiosk.ballot.package import (
-    CERTIFICATE_DOMAIN,
-    PACKAGE_FILE,
-    PROVISION_FILE,
-    Certificate,
-    CertificateBody,
-    Provision,
-)
-from kiosk.ballot.signing import new_signing_key, private_hex, public_hex, sign_json
+from kiosk.ballot.package import PACKAGE_FILE, PROVISION_FILE, Provision
 from kiosk.clock import iso, utc_now
-from station_admin.election_dir import ElectionDir, write_private
+from station_admin.election_dir import ElectionDir
 
 
 class ProvisionError(ValueError):
@@ -29,21 +26,16 @@ def provision_station(folder: ElectionDir, station: str, out: Path) -> Path:
         raise ProvisionError(f"no booth {station!r} in this election; booths: {', '.join(known)}")
     if (out / PROVISION_FILE).exists():
         raise ProvisionError(f"{out} already holds a booth provisioning; use new media")
-    booth_key = new_signing_key()
-    body = CertificateBody(
-        election_id=package.election_id,
-        election_fingerprint=package.fingerprint,
-        station=station,
-        booth_public_key=public_hex(booth_key),
-        issued=iso(utc_now()),
-    )
-    signature = sign_json(folder.authority_key(), CERTIFICATE_DOMAIN, body.model_dump())
-    provision = Provision(
-        certificate=Certificate(body=body, signature=signature), booth_private_key=private_hex(booth_key)
-    )
+    workers = [w.id for w in package.definition.poll_workers if station in w.stations]
+    registered = {c.holder for c in package.body.cards if c.role == "poll_worker"}
+    if not registered & set(workers):
+        raise ProvisionError(
+            f"no poll worker of booth {station!r} has a registered card: the booth could not be set up "
+            "(its key is certified by a poll worker's card); use `station-admin cards program` first"
+        )
     out.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(folder.package_path, out / PACKAGE_FILE)
-    write_private(out / PROVISION_FILE, provision.model_dump_json(indent=1))
+    (out / PROVISION_FILE).write_text(Provision(station=station).model_dump_json(indent=1), encoding="utf-8")
     with folder.provisioned_path.open("a", encoding="utf-8") as record:
-        record.write(f"{station} {body.issued} {package.fingerprint}\n")
+        record.write(f"{station} {iso(utc_now())} {package.fingerprint}\n")
     return out

@@ -21,7 +21,7 @@ def small_election(tmp_path_factory: pytest.TempPathFactory) -> ElectionKit:
 def booth(small_election: ElectionKit, tmp_path: Path) -> Iterator[Station]:
     """booth-1 of the small election, set up, polls open, every session active."""
     station = Station(tmp_path / "booth-data")
-    station.set_up(small_election.media["booth-1"])
+    station.set_up(small_election.media["booth-1"], small_election.signer("booth-1"))
     station.open_polls(POLL_WORKER)
     for session in small_election.definition.sessions:
         station.set_session_active(session.id, True, POLL_WORKER)

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.definition import ElectionDefinition, load_definition
 from kiosk.ballot.package import ElectionPackage
-from station_admin.ceremony import create_election
+from kiosk.ballot.package import RegisteredCard as PackageCard
+from kiosk.devices.sim_card import SimCard
+from station_admin.ceremony import create_election, register_cards
 from station_admin.election_dir import ElectionDir
 from station_admin.provisioning import provision_station
 from station_admin.tally import TrusteeShare, recover_key
@@ -28,12 +31,19 @@ class ElectionKit:
     package: ElectionPackage
     media: dict[str, Path]  # station id -> provisioning media
     secret: bytes  # the election private key, recovered as trustees would
+    cards: dict[str, SimCard]  # poll worker id -> their simulated card, registered in the package
 
     def codes(self) -> dict[str, str]:
         import csv
 
         with self.folder.codes_path.open(encoding="utf-8") as handle:
             return {row["voter_id"]: row["code"] for row in csv.DictReader(handle)}
+
+    def signer(self, station: str) -> CardSigner:
+        """The card of a poll worker of that booth, PIN checked, ready to certify the booth's key."""
+        worker = next(w.id for w in self.definition.poll_workers if station in w.stations)
+        card = self.cards[worker]
+        return CardSigner(card.public_key().hex(), card.key.sign)
 
     def share(self, trustee: int) -> TrusteeShare:
         return TrusteeShare(self.folder.share_path(trustee), PASSPHRASES[trustee - 1])
@@ -66,13 +76,16 @@ def make_election(definition_path: Path, root: Path) -> ElectionKit:
     created = create_election(
         definition, 3, 2, PASSPHRASES, root / "ELECTION", authority_passphrase=AUTHORITY_PASSPHRASE
     )
+    cards = {w.id: SimCard(pin="1234", serial=f"{n:08d}") for n, w in enumerate(definition.poll_workers, 1)}
+    register_cards(created.folder, [PackageCard(public_key=c.public_key().hex(), holder=w, role="poll_worker")
+                                    for w, c in cards.items()])
     media = {}
     for station in definition.stations:
         media[station.id] = provision_station(created.folder, station.id, root / f"MEDIA-{station.id}")
     package = created.folder.package()
     secret = recover_key(package, [TrusteeShare(created.folder.share_path(1), PASSPHRASES[0]),
                                    TrusteeShare(created.folder.share_path(2), PASSPHRASES[1])])
-    return ElectionKit(created.folder, definition, package, media, secret)
+    return ElectionKit(created.folder, definition, package, media, secret, cards)
 
 
 def make_crowd(root: Path, voters: list[dict[str, Any]]) -> ElectionKit:

@@ -8,10 +8,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.definition import load_definition
-from kiosk.ballot.package import ElectionPackage
+from kiosk.ballot.package import ElectionPackage, RegisteredCard
 from kiosk.booth.station import Station
-from station_admin.ceremony import create_election
+from kiosk.devices.sim_card import SimCard
+from station_admin.ceremony import create_election, register_cards
 from station_admin.election_dir import ElectionDir
 from station_admin.provisioning import provision_station
 
@@ -28,6 +30,10 @@ class BenchElection:
     folder: ElectionDir
     package: ElectionPackage
     media: dict[str, Path]  # booth id -> provisioning media
+    card: SimCard  # pw-1's simulated card, registered in the package: it certifies every booth's key
+
+    def signer(self, _station: str) -> CardSigner:
+        return CardSigner(self.card.public_key().hex(), self.card.key.sign)
 
     def codes(self, station: str) -> list[tuple[str, str]]:
         """(voter, code) of every voter of a booth, in roll order."""
@@ -62,17 +68,20 @@ def make_bench_election(
     created = create_election(
         load_definition(path), 3, 2, PASSPHRASES, root / "ELECTION", authority_passphrase=AUTHORITY_PASSPHRASE
     )
+    card = SimCard(pin="1234")
+    register_cards(created.folder, [RegisteredCard(public_key=card.public_key().hex(), holder="pw-1",
+                                                   role="poll_worker")])
     media = {}
     if provision:
         for booth in booth_ids(booths):
             media[booth] = provision_station(created.folder, booth, root / f"MEDIA-{booth}")
-    return BenchElection(created.folder, created.folder.package(), media)
+    return BenchElection(created.folder, created.folder.package(), media, card)
 
 
 def open_booth(election: BenchElection, data: Path) -> Station:
     """booth-1 set up from its stick, polls open, the maritime session active."""
     station = Station(data)
-    station.set_up(election.media["booth-1"])
+    station.set_up(election.media["booth-1"], election.signer("booth-1"))
     station.open_polls("pw-1")
     station.set_session_active(SESSION, True, "pw-1")
     return station

@@ -2,8 +2,8 @@
 
 Casting 100,000 ballots through booths would take as long as a polling day; instead each file is
 built with the booth's own writer (kiosk.ballot.sealed_file) from ballots encrypted and encoded as
-the booth does, an audit chain like a booth's, and a certificate signed by the election authority
-as provisioning signs it. The importer cannot tell them from a booth's.
+the booth does, an audit chain like a booth's, and a booth key certified by the poll worker's
+registered card as a set-up certifies it. The importer cannot tell them from a booth's.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from typing import Any
 
 from kiosk.ballot.audit import GENESIS, AuditEntry, entry_hash
 from kiosk.ballot.audit_events import Event
+from kiosk.ballot.booth_certificate import BoothKeyBody, BoothKeyCertificate, certify
 from kiosk.ballot.encryption import encrypt_ballot, tracking_code
-from kiosk.ballot.package import CERTIFICATE_DOMAIN, Certificate, CertificateBody, ElectionPackage
+from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_file import SUFFIX, build_sealed_bytes
 from kiosk.ballot.selections import encode_ballot
-from kiosk.ballot.signing import new_signing_key, private_hex, public_hex, sign_json
+from kiosk.ballot.signing import new_signing_key, private_hex, public_hex
 from kiosk.simulate import random_selections
 
 from .election import SESSION, BenchElection
@@ -26,17 +27,19 @@ from .election import SESSION, BenchElection
 OPENED, CLOSED = "2023-06-14T09:00:00Z", "2023-06-14T18:00:00Z"
 
 
-def _certificate(election: BenchElection, station: str) -> tuple[Certificate, str]:
+def _certificate(election: BenchElection, station: str) -> tuple[BoothKeyCertificate, str]:
     booth_key = new_signing_key()
-    body = CertificateBody(
+    card = election.signer(station)
+    body = BoothKeyBody(
         election_id=election.package.election_id,
         election_fingerprint=election.package.fingerprint,
         station=station,
         booth_public_key=public_hex(booth_key),
+        card_public_key=card.public_key,
+        poll_worker="pw-1",
         issued=OPENED,
     )
-    signature = sign_json(election.folder.authority_key(), CERTIFICATE_DOMAIN, body.model_dump())
-    return Certificate(body=body, signature=signature), private_hex(booth_key)
+    return certify(body, card), private_hex(booth_key)
 
 
 def _audit(package: ElectionPackage, station: str, ballots: int) -> list[AuditEntry]:

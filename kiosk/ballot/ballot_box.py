@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -94,6 +95,8 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")  # fsync on every commit: durable before the receipt
     cursor.execute("PRAGMA busy_timeout=5000")
+    # Freed space is overwritten with zeros, so no deleted or moved row lingers in the file.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -278,6 +281,30 @@ class BallotBox:
                 .all()
             )
         return [(s, v) for s, v in rows]
+
+
+    # --- secrecy after a close -------------------------------------------------------------------
+    def forget_cast_order(self) -> None:
+        """Leaves nothing in the database's files that follows the order of casts.
+
+        While polls are open each cast is a WAL frame of its own, holding the new ballot and the
+        voter's mark side by side: diffing frames links voters to ballots. This folds the WAL into
+        the database, rebuilds every table in key order (VACUUM: ballots by random id, marks by
+        voter, no free pages kept) and truncates the WAL to nothing. Called at every close.
+        """
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.execute("VACUUM")
+            busy, _frames, _done = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            cursor.close()
+        except sqlite3.Error as exc:
+            raise StorageError(str(exc)) from None
+        finally:
+            raw.close()
+        if busy:  # a reader held the WAL: the frames are still there, the caller must know
+            raise StorageError("the ballot box is busy; its journal could not be cleared")
 
 
 def has_mark(connection: Connection, voter_id: str, session_id: str) -> bool:

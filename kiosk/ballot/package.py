@@ -1,9 +1,10 @@
 """The election package and the booth's provisioning, as they travel on USB media.
 
 The package holds the definition, the election public key, the voters' credential hashes and the
-registered cards, signed by the election authority (Ed25519). A booth's provisioning holds its own
-key and a certificate for it signed by the same authority. Loading checks every signature before
-anything is used, and gives a fingerprint a person can compare by eye with the printed one.
+registered cards, signed by the election authority (Ed25519). A booth's provisioning names only the
+booth it is for: no key travels on the stick (the booth makes its own at set-up, see
+booth_certificate.py). Loading checks the signature before anything is used, and gives a
+fingerprint a person can compare by eye with the printed one.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ PACKAGE_FORMAT = "isoloir-election-package/1"
 PACKAGE_FILE = "election-package.json"
 PROVISION_FILE = "booth-provision.json"
 PACKAGE_DOMAIN = "isoloir election package"
-CERTIFICATE_DOMAIN = "isoloir booth certificate"
 MAX_PACKAGE_BYTES = 64 * 1024 * 1024  # a package with every delegate of a large conference is ~1 MB
 _FINGERPRINT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -99,23 +99,12 @@ class SignedPackage(Strict):
     signature: str
 
 
-class CertificateBody(Strict):
-    election_id: str
-    election_fingerprint: str
-    station: str
-    booth_public_key: str = Field(pattern=r"^[0-9a-f]{64}$")
-    issued: str
-
-
-class Certificate(Strict):
-    body: CertificateBody
-    signature: str
-
-
 class Provision(Strict):
-    format: Literal["isoloir-booth-provision/1"] = "isoloir-booth-provision/1"
-    certificate: Certificate
-    booth_private_key: str = Field(pattern=r"^[0-9a-f]{64}$")
+    """What `station provision` writes beside the package: which booth the stick sets up. Nothing
+    secret, and nothing the import trusts: the booth's key is certified by a poll worker's card."""
+
+    format: Literal["isoloir-booth-provision/2"] = "isoloir-booth-provision/2"
+    station: str
 
 
 class ElectionPackage:
@@ -181,30 +170,14 @@ def load_package(path: Path, now: datetime | None = None) -> ElectionPackage:
     return parse_package(data, now)
 
 
-def check_certificate(certificate: Certificate, package: ElectionPackage) -> None:
-    """The booth certificate must be the authority's, for this election."""
-    try:
-        verify_json(
-            package.body.authority_public_key,
-            CERTIFICATE_DOMAIN,
-            certificate.body.model_dump(),
-            certificate.signature,
-        )
-    except SignatureError:
-        raise PackageError("the booth certificate is not signed by this election's authority") from None
-    if certificate.body.election_fingerprint != package.fingerprint:
-        raise PackageError("the booth certificate is for another election")
-    known = {s.id for s in package.definition.stations}
-    if certificate.body.station not in known:
-        raise PackageError(f"the booth certificate names an unknown booth {certificate.body.station!r}")
-
-
 def load_provision(path: Path, package: ElectionPackage) -> Provision:
     try:
         provision = Provision.model_validate(load_json_text(path.read_bytes()))
     except FileNotFoundError:
         raise PackageError(f"no booth provisioning ({path.name}) on this media") from None
     except (OSError, ValueError, RecursionError, ValidationError):  # ValueError: JSON or text
-        raise PackageError("the booth provisioning file is damaged") from None
-    check_certificate(provision.certificate, package)
+        raise PackageError("the booth provisioning file is damaged, or from an older station-admin") from None
+    known = {s.id for s in package.definition.stations}
+    if provision.station not in known:
+        raise PackageError(f"the stick provisions an unknown booth {provision.station!r}")
     return provision

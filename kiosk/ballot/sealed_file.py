@@ -1,6 +1,6 @@
 """The sealed ballot file: what a booth writes to USB media when polls close.
 
-A zip archive with a fixed set of members: the manifest (election fingerprint, booth certificate,
+A zip archive with a fixed set of members: the manifest (election fingerprint, booth-key certificate,
 per-session counts, audit chain head, opening and closing times, test or official mode, and the
 digest of every other member), the booth's signature over the manifest, the ballots sorted by
 tracking code, the marks, and the audit log. The reader checks everything before it returns
@@ -25,16 +25,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kiosk.ballot.audit import AuditChainError, AuditEntry, verify_chain
+from kiosk.ballot.booth_certificate import BoothKeyCertificate, CertificateError, check_booth_certificate
 from kiosk.ballot.canonical import canonical_json, sha256_hex
 from kiosk.ballot.encryption import tracking_code
-from kiosk.ballot.package import (
-    Certificate,
-    ElectionPackage,
-    InvalidText,
-    PackageError,
-    check_certificate,
-    load_json_text,
-)
+from kiosk.ballot.package import ElectionPackage, InvalidText, load_json_text
 from kiosk.ballot.signing import SignatureError, sign_json, signing_key_from_hex, verify_json
 
 SEALED_FORMAT = "isoloir-sealed-ballots/1"
@@ -64,6 +58,7 @@ class Refusal(StrEnum):
     INCONSISTENT = "counts do not match"
     WRONG_MODE = "wrong mode"
     ALREADY_IMPORTED = "already imported"
+    SECOND_BOOTH_KEY = "a second booth key for this station"
     NOT_SERVED = "a voter of another booth"
     DOUBLE_VOTE = "a voter who already voted"
     AUDIT_MISMATCH = "the audit log does not match the ballots"
@@ -92,7 +87,7 @@ class Manifest(_Strict):
     election_id: str
     election_fingerprint: str = Field(pattern=r"^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$")
     station: str
-    certificate: Certificate
+    certificate: BoothKeyCertificate  # the booth's key, certified by a poll worker's card
     mode: Literal["official", "test"]
     opened_at: str = Field(pattern=_TIME)  # shown in the report: a time, never free text
     closed_at: str = Field(pattern=_TIME)
@@ -290,8 +285,8 @@ def _checked_manifest(members: dict[str, bytes], package: ElectionPackage) -> Ma
             "(another election with the same id, or a package signed again after the booth was set up)",
         )
     try:
-        check_certificate(manifest.certificate, package)
-    except PackageError as exc:
+        check_booth_certificate(manifest.certificate, package)
+    except CertificateError as exc:
         raise SealedFileError(Refusal.UNCERTIFIED_BOOTH, str(exc)) from None
     if manifest.certificate.body.station != manifest.station:
         raise SealedFileError(Refusal.UNCERTIFIED_BOOTH, "the certificate is for another booth")

@@ -23,4 +23,4 @@ def report_data(station: Station, kind: Literal["zero", "closing"]) -> ReportDat
     sessions = tuple(SessionCount(s.title[language], *counts.get(s.id, (0, 0))) for s in election.sessions)
     head = station.box.audit_head()
     return ReportData(kind, election.title[language], station.station_id, package.fingerprint, head,
-                      iso(station.clock()), sessions)
+                      iso(station.clock()), sessions, test_mode=station.mode == "test")

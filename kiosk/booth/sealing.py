@@ -6,12 +6,13 @@ snapshot always gives the same name and bytes, so every copy written to a stick 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from kiosk.ballot.audit import AuditEntry
 from kiosk.ballot.audit_events import Event
-from kiosk.ballot.package import ElectionPackage, Provision
+from kiosk.ballot.booth_certificate import BoothKeyCertificate
+from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_file import SUFFIX, build_sealed_bytes
 from kiosk.ballot.values import Mode
 
@@ -40,7 +41,8 @@ class CloseSnapshot:
     """Everything a sealed file holds, read from a closed booth."""
 
     package: ElectionPackage
-    provision: Provision
+    certificate: BoothKeyCertificate  # the booth's key, certified by a poll worker's card at set-up
+    booth_key: str = field(repr=False)  # its private half (hex), read from the booth's data folder
     mode: Mode
     opened_at: str
     closed_at: str
@@ -51,7 +53,7 @@ class CloseSnapshot:
 
     @property
     def station(self) -> str:
-        return self.provision.certificate.body.station
+        return self.certificate.body.station
 
 
 def seal(snapshot: CloseSnapshot) -> tuple[str, bytes]:
@@ -61,16 +63,14 @@ def seal(snapshot: CloseSnapshot) -> tuple[str, bytes]:
         "election_id": snapshot.package.election_id,
         "election_fingerprint": snapshot.package.fingerprint,
         "station": snapshot.station,
-        "certificate": snapshot.provision.certificate.model_dump(),
+        "certificate": snapshot.certificate.model_dump(),
         "mode": snapshot.mode,
         "opened_at": snapshot.opened_at,
         "closed_at": snapshot.closed_at,
         "sessions": [{"id": s, "ballots": b, "marks": m} for s, (b, m) in snapshot.counts.items()],
         "audit_head": audit[-1].hash,
     }
-    data = build_sealed_bytes(
-        manifest, snapshot.ballots, snapshot.marks, audit, snapshot.provision.booth_private_key
-    )
+    data = build_sealed_bytes(manifest, snapshot.ballots, snapshot.marks, audit, snapshot.booth_key)
     stamp = snapshot.closed_at.replace("-", "").replace(":", "")
     return f"{snapshot.station}-{snapshot.mode}-{stamp}{SUFFIX}", data
 

@@ -16,6 +16,7 @@ from typing import Any
 from kiosk.ballot import ballot_box as box
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
+from kiosk.ballot.booth_certificate import BoothKeyCertificate, CardSigner
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.package import (
     PACKAGE_FILE,
@@ -29,6 +30,7 @@ from kiosk.ballot.package import (
 from kiosk.ballot.selections import Selections
 from kiosk.ballot.values import Mode
 from kiosk.booth import card_registry, setup
+from kiosk.booth.booth_key import certify_new_key, load_booth_key, load_certificate
 from kiosk.booth.cast import BallotCaster, CastReceipt, CastRefusal, CastRefused
 from kiosk.booth.code_lock import CodeLock
 from kiosk.booth.export import Exporter
@@ -54,10 +56,15 @@ __all__ = [
 
 class Station:
     def __init__(
-        self, data_dir: Path, clock: Clock = utc_now, monotonic: Callable[[], float] = time.monotonic
+        self,
+        data_dir: Path,
+        clock: Clock = utc_now,
+        monotonic: Callable[[], float] = time.monotonic,
+        authority: str | None = None,
     ) -> None:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.data_dir = data_dir
+        self.authority = authority  # pinned in booth.toml; otherwise trusted on first set-up
         self.clock = clock  # tests may set another: the parts below always ask this attribute
         now: Clock = lambda: self.clock()  # noqa: E731
         self._clock_watch = ClockWatch(now, monotonic)
@@ -71,9 +78,13 @@ class Station:
         self.exports = Exporter(self.box, self.close_snapshot)
         self.package: ElectionPackage | None = None
         self.provision: Provision | None = None
+        self.certificate: BoothKeyCertificate | None = None
         if (data_dir / PACKAGE_FILE).exists():
             self.package = load_package(data_dir / PACKAGE_FILE)
             self.provision = load_provision(data_dir / PROVISION_FILE, self.package)
+            self.certificate = load_certificate(data_dir)
+            if self.state is PollsState.CLOSED:  # a stop right after the close's commit: clean up now
+                self.box.forget_cast_order()
 
     def close(self) -> None:
         self.box.close()
@@ -85,7 +96,7 @@ class Station:
 
     @property
     def station_id(self) -> str:
-        return self._provision().certificate.body.station
+        return self._provision().station
 
     @property
     def state(self) -> PollsState:
@@ -110,14 +121,22 @@ class Station:
         assert self.provision is not None
         return self.provision
 
+    def booth_key(self) -> tuple[BoothKeyCertificate, str]:
+        """The booth's certificate and its private key (hex), read from the data folder to sign."""
+        self._package()
+        assert self.certificate is not None
+        return self.certificate, load_booth_key(self.data_dir, self.certificate)
+
     # --- set-up ----------------------------------------------------------------------------------
-    def set_up(self, media: Path, mode: Mode = "official") -> ElectionPackage:
-        """Checks the package and the booth's provisioning on the media, then takes them in."""
+    def set_up(self, media: Path, card: CardSigner, mode: Mode = "official") -> ElectionPackage:
+        """Checks the package (and its authority) and the booth's provisioning on the media, makes
+        the booth's own key and has the poll worker's card certify it, then takes them in."""
         if self.state is not PollsState.NOT_SET_UP:
             self.polls.refuse(PollsAction.SET_UP)
-        package, provision = setup.checked_media(media, self.clock())
-        setup.take_in(self.data_dir, self.box, self.polls, package, provision, mode)
-        self.package, self.provision = package, provision
+        package, provision = setup.checked_media(media, self.clock(), self.data_dir, self.authority)
+        key, certificate = certify_new_key(package, provision.station, card, iso(self.clock()))
+        setup.take_in(self.data_dir, self.box, self.polls, package, provision, mode, (key, certificate))
+        self.package, self.provision, self.certificate = package, provision, certificate
         return package
 
     # --- polls -----------------------------------------------------------------------------------
@@ -132,10 +151,13 @@ class Station:
 
     def close_polls(self, by: str) -> None:
         self.polls.close(by)
+        self.box.forget_cast_order()  # nothing on disk may link a voter to a ballot after a close
 
     def set_session_active(self, session_id: str, active: bool, by: str) -> None:
         self.election.session(session_id)  # KeyError for an unknown session: a programming error
         self.polls.set_session_active([s.id for s in self.election.sessions], session_id, active, by)
+        if not active:  # that session's casts are over: their order leaves the disk now
+            self.box.forget_cast_order()
 
     # --- voters ----------------------------------------------------------------------------------
     def authenticate_code(self, text: str) -> AuthOutcome:
@@ -200,11 +222,13 @@ class Station:
         if self.state is not PollsState.CLOSED:
             detail = "close the polls before exporting the sealed ballot file"
             raise ExportError(detail, ExportRefusal.NOT_CLOSED)
-        package, provision = self.package, self.provision
-        assert package is not None and provision is not None  # a closed booth was set up
+        package = self.package
+        assert package is not None  # a closed booth was set up
+        certificate, booth_key = self.booth_key()
         return CloseSnapshot(
             package=package,
-            provision=provision,
+            certificate=certificate,
+            booth_key=booth_key,
             mode=self.mode,
             opened_at=str(self.setting(OPENED_AT, "")),
             closed_at=str(self.setting(CLOSED_AT, "")),

@@ -15,6 +15,7 @@ from typing import Protocol
 from kiosk.ballot.ballot_box import StorageError
 from kiosk.ballot.definition import ElectionDefinition, Question, VotingSession
 from kiosk.ballot.selections import Selections
+from kiosk.ballot.values import Mode
 from kiosk.booth.cast import CastReceipt, CastRefused
 from kiosk.booth.polls import PollsState, TransitionRefused, accepts_votes
 from kiosk.booth.review import AnswerState, ReviewItem, review_items
@@ -66,6 +67,10 @@ class Booth(Protocol):
 
     @property
     def state(self) -> PollsState: ...
+
+    @property
+    def mode(self) -> Mode:
+        """Official or test: a test booth says so on every screen and every slip."""
 
     def authenticate_code(self, text: str) -> AuthOutcome: ...
 

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from typing import Literal
 
 from kiosk.ballot.audit_events import Event
+from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.codes import format_code
+from kiosk.ballot.values import Mode
 from kiosk.booth import reports
 from kiosk.booth.cast import CastReceipt
 from kiosk.booth.polls import TransitionRefused
@@ -162,11 +164,15 @@ class WorkerFlow(WorkerView):
         if self._at(SettingUp, tap="a set-up check"):
             self._stick(lambda: self.apply(Previewed(preview_stick(media, self.station, self.booth_id))))
 
-    def confirm_setup(self, media: Media) -> None:
+    def confirm_setup(self, media: Media, mode: Mode = "official") -> None:
+        """Sets the booth up from the stick just checked, in official or test mode: the booth makes
+        its own key and the poll worker's card, PIN checked, certifies it."""
         state = self.state
         if not isinstance(state, SettingUp):
             self._at(SettingUp, tap="a set-up")
-        elif self._stick(lambda: take_in_stick(media, self.station, self.booth_id, state.preview)):
+            return
+        card = CardSigner(state.public_key, state.card.sign)
+        if self._stick(lambda: take_in_stick(media, self.station, self.booth_id, state.preview, card, mode)):
             self._log_in(state.public_key)
 
     def _stick(self, action: Callable[[], object]) -> bool:
@@ -254,7 +260,7 @@ class WorkerFlow(WorkerView):
             return
         election = self.station.election
         slip = CodeSlip(election.title[election.languages[0]], self.station.station_id, state.shown_for,
-                        format_code(state.shown_code))
+                        format_code(state.shown_code), test_mode=self.station.mode == "test")
         if self.printer(slip) is PrintOutcome.PRINTED:
             self.apply(CodeHidden(slip_printed=True))
         else:

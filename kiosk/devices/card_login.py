@@ -89,3 +89,13 @@ def _log_in(session: CardSession, registry: Sequence[RegisteredCard], pin: str |
     if not signature_valid(entry.key_bytes, challenge, signature):
         return LoginResult(LoginOutcome.BAD_SIGNATURE)
     return LoginResult(LoginOutcome.LOGGED_IN, entry, session.pin_status().user_tries)
+
+
+def sign_with_card(session: CardSession, message: bytes) -> bytes | None:
+    """The card's signature over message with its authentication key (PW1 already verified in this
+    session, as at a poll worker's login), or None when the card cannot sign: pulled out, PIN not
+    verified, not an OpenPGP card. The booth-key certificate is signed this way at set-up."""
+    try:
+        return session.sign_challenge(message)
+    except (CardGone, CardProtocolError, PinRejected):
+        return None

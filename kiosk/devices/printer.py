@@ -58,6 +58,7 @@ class ReceiptData:
     language: str
     heading: str = "Receipt"
     check_hint: str = "Check your tracking code at:"
+    test_banner: str = ""  # in test mode, printed above and below: this vote is not counted
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class ReportData:
     chain_head: str
     time: str
     sessions: tuple[SessionCount, ...]
+    test_mode: bool = False  # a rehearsal's report says so at its top and bottom
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class CodeSlip:
     station: str
     voter_name: str
     code: str
+    test_mode: bool = False
 
 
 Printable = ReceiptData | ReportData | CodeSlip

@@ -86,8 +86,17 @@ def _centered(text: str, paper: Paper, bold: bool = False) -> list[Block]:
     return [Line(t, bold=bold, align=Align.CENTER) for t in wrap(text, paper.columns)]
 
 
+# Printed at the top and bottom of every report and slip of a booth set up in test mode.
+TEST_BANNER = "*** TEST MODE - NOT OFFICIAL ***"
+
+
+def _test_banner(text: str, paper: Paper) -> list[Block]:
+    return [Line(t, bold=True, align=Align.CENTER) for t in wrap(text, paper.columns)] if text else []
+
+
 def _receipt(r: ReceiptData, paper: Paper) -> list[Block]:
     return [
+        *_test_banner(r.test_banner, paper),
         *_centered(r.election_title, paper, bold=True),
         *_centered(r.session_title, paper),
         *_centered(r.station, paper),
@@ -98,12 +107,15 @@ def _receipt(r: ReceiptData, paper: Paper) -> list[Block]:
         *_centered(r.check_hint, paper),
         Qr(qr_payload(r.tracking_code, r.verify_url)),
         *_centered(r.verify_url, paper),
+        *_test_banner(r.test_banner, paper),
     ]
 
 
 def _report(r: ReportData, paper: Paper) -> list[Block]:
     title = "ZERO REPORT" if r.kind == "zero" else "CLOSING REPORT"
+    banner = _test_banner(TEST_BANNER if r.test_mode else "", paper)
     blocks: list[Block] = [
+        *banner,
         Line(title, large=True, align=Align.CENTER),
         *_centered(r.election_title, paper, bold=True),
         *_centered(f"{r.station}  {r.time}", paper),
@@ -116,11 +128,12 @@ def _report(r: ReportData, paper: Paper) -> list[Block]:
     blocks += [Line(t) for t in wrap_code(r.fingerprint, paper.columns)]
     blocks.append(Line("Audit chain head:"))
     blocks += [Line(t) for t in wrap_code(r.chain_head, paper.columns)]
-    return blocks
+    return blocks + banner
 
 
 def _code_slip(s: CodeSlip, paper: Paper) -> list[Block]:
     return [
+        *_test_banner(TEST_BANNER if s.test_mode else "", paper),
         *_centered(s.election_title, paper, bold=True),
         *_centered(s.station, paper),
         Line(RULE * paper.columns),

@@ -6,7 +6,10 @@ switches pull the reader or the card, including in the middle of a login.
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
@@ -14,6 +17,8 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from kiosk.devices.card_login import VOTER_CARD_PIN
 from kiosk.devices.cards import CardEvent, CardEventKind, CardGone, CardListener, PinRejected
 from kiosk.devices.openpgp import PinStatus
+
+SIM_CARD_FORMAT = "isoloir-simulated-card/1"
 
 MAX_TRIES = 3  # the OpenPGP default for PW1 and PW3
 SIM_READER = "Simulated reader"
@@ -31,6 +36,33 @@ class SimCard:
 
     def public_key(self) -> bytes:
         return self.key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+class CardFileError(ValueError):
+    """The simulated card's file cannot be used; the message says why."""
+
+
+def write_card_file(path: Path, card: SimCard, holder: str) -> None:
+    """A simulated card for rehearsals and the demo, as a file only its owner can read: unlike a real
+    card's, its private key is in the file, so it must never be registered for an official vote."""
+    text = json.dumps({"format": SIM_CARD_FORMAT, "holder": holder, "pin": card.pin,
+                       "public_key": card.public_key().hex(),
+                       "private_key": card.key.private_bytes_raw().hex()})
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def load_card_file(path: Path) -> SimCard:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(data["private_key"]))
+        card = SimCard(pin=str(data["pin"]), key=key)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CardFileError(f"{path} is not a simulated card file ({exc})") from None
+    if "public_key" in data and data["public_key"] != card.public_key().hex():
+        raise CardFileError(f"{path}: its public key is not its private key's")
+    return card
 
 
 @dataclass

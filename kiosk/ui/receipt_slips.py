@@ -15,10 +15,11 @@ from kiosk.devices.printer import Printable, Printer, PrintResult, PrintStatus, 
 
 # The receipt's own words, in each language a conference works in; a language without them gets
 # English, as the booth's screens do.
-RECEIPT_WORDS: dict[str, tuple[str, str]] = {
-    "en": ("Voting receipt", "Check your tracking code at:"),
-    "fr": ("Reçu de vote", "Vérifiez votre code de suivi sur :"),
-    "es": ("Comprobante de voto", "Compruebe su código de seguimiento en:"),
+RECEIPT_WORDS: dict[str, tuple[str, str, str]] = {
+    "en": ("Voting receipt", "Check your tracking code at:", "*** TEST - THIS VOTE IS NOT COUNTED ***"),
+    "fr": ("Reçu de vote", "Vérifiez votre code de suivi sur :", "*** ESSAI - CE VOTE N'EST PAS COMPTÉ ***"),
+    "es": ("Comprobante de voto", "Compruebe su código de seguimiento en:",
+           "*** PRUEBA - ESTE VOTO NO SE CUENTA ***"),
 }
 
 _WALK_STATUS = {
@@ -37,8 +38,9 @@ class ReceiptSlips:
     """Prints a cast's receipt: election, session and booth in the voter's language, tracking code, QR."""
 
     def __init__(self, printer: Printer, election: Callable[[], ElectionDefinition],
-                 station_id: Callable[[], str]) -> None:
+                 station_id: Callable[[], str], test_mode: Callable[[], bool] = lambda: False) -> None:
         self.printer, self._election, self._station_id = printer, election, station_id
+        self._test_mode = test_mode
         self.language: Callable[[], str] = lambda: "en"  # the screens' language, once they exist
 
     def __call__(self, receipt: CastReceipt) -> PrintOutcome:
@@ -51,7 +53,7 @@ class ReceiptSlips:
             return text.get(language) or text["en"]
 
         booth = next((s for s in election.stations if s.id == self._station_id()), None)
-        heading, hint = RECEIPT_WORDS.get(language, RECEIPT_WORDS["en"])
+        heading, hint, test = RECEIPT_WORDS.get(language, RECEIPT_WORDS["en"])
         return ReceiptData(
             election_title=pick(election.title),
             session_title=pick(election.session(receipt.session_id).title),
@@ -61,6 +63,7 @@ class ReceiptSlips:
             language=language,
             heading=heading,
             check_hint=hint,
+            test_banner=test if self._test_mode() else "",
         )
 
 

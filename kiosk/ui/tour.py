@@ -20,6 +20,7 @@ from kiosk.ballot.codes import generate_code
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.encryption import tracking_code
 from kiosk.ballot.selections import Selections
+from kiosk.ballot.values import Mode
 from kiosk.booth.polls import PollsState
 from kiosk.booth.station import CastReceipt, SessionStatus, VoterSession
 from kiosk.booth.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
@@ -61,6 +62,10 @@ class TourBooth:
     @property
     def state(self) -> PollsState:
         return PollsState.OPEN
+
+    @property
+    def mode(self) -> Mode:
+        return "official"
 
     def authenticate_code(self, text: str) -> AuthOutcome:
         return typed_code_problem(text) or self.refusal or Authenticated(self._voter.id)

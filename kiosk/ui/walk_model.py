@@ -199,6 +199,7 @@ class WalkModel(QObject):
     screen = Property(str, _screen, notify=changed)
     electionTitle = Property(str, _title, notify=changed)
     pollsOpen = Property(bool, lambda self: self.walk.polls_open, notify=changed)
+    testMode = Property(bool, lambda self: self.walk.booth.mode == "test", notify=changed)
     sessions = Property(list, _sessions, notify=changed)
     sessionTitle = Property(str, _session_title, notify=changed)
     question = Property(dict, _question, notify=changed)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.booth.worker_card import PinCheck, PinStatus, SimWorkerCard, WorkerCard
-from kiosk.devices.card_login import LoginOutcome, log_in
+from kiosk.devices.card_login import LoginOutcome, log_in, sign_with_card
 from kiosk.devices.cards import CardGone, CardSession, RegisteredCard, Role
 from kiosk.devices.openpgp import CardProtocolError
 
@@ -30,6 +30,9 @@ class ReaderWorkerCard:
             return PinCheck(PinStatus.WRONG, result.tries_left or 0)
         # Blocked, pulled out, or a card that cannot sign: in every case, another card is needed.
         return PinCheck(PinStatus.BLOCKED)
+
+    def sign(self, message: bytes) -> bytes | None:
+        return sign_with_card(self.session, message)
 
 
 __all__ = ["PinCheck", "PinStatus", "ReaderWorkerCard", "SimWorkerCard", "WorkerCard"]

@@ -154,6 +154,11 @@ class WorkerModel(QObject):
     def confirmSetup(self) -> None:
         self._do(lambda: self.flow.confirm_setup(self.media))
 
+    @Slot()
+    def confirmTestSetup(self) -> None:
+        """A rehearsal: the booth runs in test mode, said on every screen and slip, never counted."""
+        self._do(lambda: self.flow.confirm_setup(self.media, "test"))
+
     # --- what the screens show -------------------------------------------------------------------
     def _sessions(self) -> list[dict[str, Any]]:
         station = self.flow.station
@@ -187,6 +192,7 @@ class WorkerModel(QObject):
     reasonArgs = Property(list, lambda self: self.flow.reason_args, notify=changed)
     problem = Property(str, lambda self: str(self.flow.problem or ""), notify=changed)
     polls = Property(str, lambda self: self.flow.polls.value, notify=changed)
+    testMode = Property(bool, lambda self: self.flow.station.mode == "test", notify=changed)
     sessions = Property(list, _sessions, notify=changed)
     report = Property(list, lambda self: self.flow.report, notify=changed)
     reportStatus = Property(str, lambda self: str(self.flow.report_status or ""), notify=changed)

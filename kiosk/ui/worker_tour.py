@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -13,22 +12,25 @@ from kiosk.booth.station import Station
 from kiosk.booth.walk import PrintOutcome
 from kiosk.booth.worker_flow import SimWorkerCard
 from kiosk.devices.printer import Printable
+from kiosk.devices.sim_card import SimCard, load_card_file
 from kiosk.devices.sim_media import SimMedia
 from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
 
 
 @dataclass(frozen=True)
 class WorkerTour:
-    """Provisioning media with a registered poll-worker card, and that card's PIN and key."""
+    """Provisioning media with a registered poll-worker card, and that simulated card."""
 
     media: Path
-    pin: str
-    public_key: str
+    card: SimCard
+
+    @property
+    def pin(self) -> str:
+        return self.card.pin
 
     @staticmethod
     def from_card_file(media: Path, card_file: Path) -> WorkerTour:
-        card = json.loads(card_file.read_text(encoding="utf-8"))
-        return WorkerTour(media, str(card["pin"]), str(card["public_key"]))
+        return WorkerTour(media, load_card_file(card_file))
 
 
 def _printed(_document: Printable) -> PrintOutcome:
@@ -52,7 +54,7 @@ def build_worker_ui(tour: WorkerTour, scratch: Path, language: str) -> tuple[Boo
 def walk_worker_screens(ui: BoothUi, tour: WorkerTour) -> Iterator[str]:
     worker = ui.worker
     assert worker is not None
-    worker.card_inserted(SimWorkerCard(tour.pin, tour.public_key))
+    worker.card_inserted(SimWorkerCard(tour.pin, tour.card.public_key().hex(), tour.card.key))
     yield "31-worker-pin"
     for digit in "0" * len(tour.pin):
         worker.pinKey(digit)

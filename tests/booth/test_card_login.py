@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.package import RegisteredCard
 from kiosk.ballot.signing import new_signing_key, public_hex
 from kiosk.booth.station import Station
@@ -15,7 +16,8 @@ from station_admin.provisioning import provision_station
 from tests.kit import POLL_WORKER, SMALL_ELECTION, make_election
 
 VOTER_KEY = public_hex(new_signing_key())
-WORKER_KEY = public_hex(new_signing_key())
+WORKER_CARD = new_signing_key()
+WORKER_KEY = public_hex(WORKER_CARD)
 OTHER_BOOTHS_WORKER_KEY = public_hex(new_signing_key())
 
 
@@ -37,7 +39,7 @@ def carded_booth_media(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def station(carded_booth_media: Path, tmp_path: Path) -> Station:
     station = Station(tmp_path / "data")
-    station.set_up(carded_booth_media)
+    station.set_up(carded_booth_media, CardSigner(WORKER_KEY, WORKER_CARD.sign))
     return station
 
 

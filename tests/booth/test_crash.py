@@ -47,7 +47,7 @@ def test_sigkill_during_casting_keeps_every_acknowledged_ballot(
 ) -> None:
     data = tmp_path / "booth"
     station = Station(data)
-    station.set_up(crowded_election.media["booth-1"])
+    station.set_up(crowded_election.media["booth-1"], crowded_election.signer("booth-1"))
     station.open_polls(POLL_WORKER)
     station.set_session_active("budget", True, POLL_WORKER)
     station.close()

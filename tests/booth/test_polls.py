@@ -42,10 +42,10 @@ def test_each_state_refuses_with_a_reason_of_its_own() -> None:
     assert len(set(reasons)) == len(PollsState) and all(isinstance(r, PollsRefusal) for r in reasons)
 
 
-def act(station: Station, action: PollsAction, media: Path) -> None:
+def act(station: Station, action: PollsAction, kit: ElectionKit) -> None:
     match action:
         case A.SET_UP:
-            station.set_up(media)
+            station.set_up(kit.media["booth-1"], kit.signer("booth-1"))
         case A.OPEN:
             station.open_polls(POLL_WORKER)
         case A.PAUSE:
@@ -60,19 +60,18 @@ def act(station: Station, action: PollsAction, media: Path) -> None:
 def test_the_booth_moves_or_refuses_and_logs_every_pair(
     small_election: ElectionKit, tmp_path: Path, state: PollsState, action: PollsAction
 ) -> None:
-    media = small_election.media["booth-1"]
     station = Station(tmp_path / "booth")
     for earlier in ROUTE[state]:
-        act(station, earlier, media)
+        act(station, earlier, small_election)
     assert station.state is state
     before = len(station.box.audit_entries())
     if (state, action) in ALLOWED:
-        act(station, action, media)
+        act(station, action, small_election)
         assert station.state is ALLOWED[(state, action)]
         assert station.box.audit_entries()[-1].event == EVENTS[action].value
     else:
         with pytest.raises(TransitionRefused) as refused:
-            act(station, action, media)
+            act(station, action, small_election)
         assert refused.value.reason is why_not(state) and station.state is state
         [logged] = station.box.audit_entries()[before:]
         assert logged.event == Event.TRANSITION_REFUSED.value
@@ -85,7 +84,7 @@ def test_sessions_cannot_change_once_closed_and_the_refusal_is_logged(
 ) -> None:
     station = Station(tmp_path / "booth")
     for earlier in ROUTE[S.CLOSED]:
-        act(station, earlier, small_election.media["booth-1"])
+        act(station, earlier, small_election)
     with pytest.raises(TransitionRefused) as refused:
         station.set_session_active("budget", True, POLL_WORKER)
     assert refused.value.reason is PollsRefusal.SESSIONS_FIXED and station.active_sessions() == []

@@ -36,7 +36,7 @@ def test_polls_walk_through_their_states_and_refuse_the_rest(
     assert station.state is PollsState.NOT_SET_UP
     with pytest.raises(TransitionRefused):
         station.open_polls(POLL_WORKER)
-    station.set_up(small_election.media["booth-1"])
+    station.set_up(small_election.media["booth-1"], small_election.signer("booth-1"))
     assert station.state is PollsState.READY
     with pytest.raises(TransitionRefused, match="polls are not open yet"):
         station.pause(POLL_WORKER)
@@ -57,7 +57,7 @@ def test_polls_walk_through_their_states_and_refuse_the_rest(
 
 def test_the_state_survives_a_restart(small_election: ElectionKit, tmp_path: Path) -> None:
     station = Station(tmp_path / "data")
-    station.set_up(small_election.media["booth-1"])
+    station.set_up(small_election.media["booth-1"], small_election.signer("booth-1"))
     station.open_polls(POLL_WORKER)
     station.set_session_active("budget", True, POLL_WORKER)
     station.close()
@@ -150,7 +150,7 @@ def test_five_failures_lock_code_entry_with_a_growing_delay(
 ) -> None:
     now = [datetime(2026, 6, 12, 9, 0, tzinfo=UTC)]
     station = Station(tmp_path / "data", clock=lambda: now[0])
-    station.set_up(small_election.media["booth-1"])
+    station.set_up(small_election.media["booth-1"], small_election.signer("booth-1"))
     station.open_polls(POLL_WORKER)
     station.set_session_active("budget", True, POLL_WORKER)
     good = small_election.codes()["v01"]
@@ -189,7 +189,7 @@ def test_set_up_refuses_altered_packages_and_other_booths_media(
     package = fresh_media / "election-package.json"
     package.write_text(package.read_text().replace("Small test election", "Small test elections"))
     with pytest.raises(PackageError, match="not signed by its authority, or was altered"):
-        Station(tmp_path / "a").set_up(fresh_media)
+        Station(tmp_path / "a").set_up(fresh_media, small_election.signer("booth-1"))
     station = Station(tmp_path / "b")
     assert station.state is PollsState.NOT_SET_UP
 

@@ -114,7 +114,7 @@ IDS = [f"{type(s).__name__}-{type(e).__name__}{getattr(e, 'screen', '')}" for s,
 @pytest.fixture(scope="module")
 def station(small_election: ElectionKit, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Station]:
     booth = Station(tmp_path_factory.mktemp("worker-states"))
-    booth.set_up(small_election.media["booth-1"])
+    booth.set_up(small_election.media["booth-1"], small_election.signer("booth-1"))
     yield booth
     booth.close()
 

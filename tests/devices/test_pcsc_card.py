@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.ballot.booth_certificate import BOOTH_KEY_DOMAIN, CardSigner
+from kiosk.ballot.package import PackageError
 from kiosk.ballot.package import RegisteredCard as PackageCard
 from kiosk.booth.station import Station
+from kiosk.booth.worker_card import PinStatus
 from kiosk.devices.card_login import LoginOutcome, log_in
 from kiosk.devices.card_programming import program_card
 from kiosk.devices.cards import CardEvent, CardEventKind, RegisteredCard, Role
@@ -17,8 +20,11 @@ from kiosk.devices.pcsc_card import PcscCardReader
 from kiosk.devices.sim_media import SimMedia
 from kiosk.ui.app import WorkerSetup, build_ui
 from kiosk.ui.card_door import CardDoor
+from kiosk.ui.worker_card import ReaderWorkerCard
 from station_admin.ceremony import register_cards
+from station_admin.importer import import_file
 from station_admin.provisioning import provision_station
+from station_admin.tally_db import open_db
 from tests.devices.virtual_openpgp_card import DEFAULT_ADMIN_PIN, VirtualOpenPGPCard, VpcdSlot
 from tests.kit import POLL_WORKER, SMALL_ELECTION, make_election
 from tests.ui.taps import wait_for
@@ -134,7 +140,7 @@ def test_at_the_booth_a_voter_card_in_the_real_reader_logs_in_and_out(
     register_cards(kit.folder, [PackageCard(public_key=openpgp_card.public_key().hex(), holder=holder,
                                             role="voter")])
     station = Station(tmp_path / "booth")
-    station.set_up(provision_station(kit.folder, "booth-1", tmp_path / "MEDIA-carded"))
+    station.set_up(provision_station(kit.folder, "booth-1", tmp_path / "MEDIA-carded"), kit.signer("booth-1"))
     station.open_polls(POLL_WORKER)
     station.set_session_active(kit.definition.sessions[0].id, True, POLL_WORKER)
     ui = build_ui(station, dpi=100, worker_setup=WorkerSetup(station, SimMedia(tmp_path)))
@@ -151,3 +157,47 @@ def test_at_the_booth_a_voter_card_in_the_real_reader_logs_in_and_out(
         ui.window.close()
         ui.engine.deleteLater()
         station.close()
+
+
+def test_a_poll_workers_card_in_the_real_reader_certifies_the_booth_key_at_set_up(
+    card_slot: VpcdSlot, openpgp_card: VirtualOpenPGPCard, tmp_path: Path
+) -> None:
+    """The chain's card link over pcscd: after its PIN, the card signs the booth-key certificate
+    (a 64-byte, domain-separated message, never a login challenge) and the import accepts the file."""
+    kit = make_election(SMALL_ELECTION, tmp_path)
+    register_cards(kit.folder, [PackageCard(public_key=openpgp_card.public_key().hex(), holder="pw-1",
+                                            role="poll_worker")])
+    media = provision_station(kit.folder, "booth-1", tmp_path / "MEDIA-worker-card")
+    _insert(card_slot)
+    card = ReaderWorkerCard(READER.open())
+    checked = card.verify_pin("123456")
+    assert checked.status is PinStatus.OK
+    station = Station(tmp_path / "booth")
+    station.set_up(media, CardSigner(checked.public_key, card.sign))
+    signed = [apdu for apdu in openpgp_card.received if apdu[1] == 0x88]
+    assert len(signed[-1]) == 5 + 64 + 1 and signed[-1][5:].startswith(BOOTH_KEY_DOMAIN.encode())
+    assert station.booth_key()[0].body.card_public_key == openpgp_card.public_key().hex()
+    station.open_polls("pw-1")
+    station.close_polls("pw-1")
+    sealed = station.export(tmp_path)
+    station.close()
+    engine = open_db(f"sqlite:///{tmp_path / 'tally.sqlite'}")
+    assert import_file(engine, kit.folder.package(), sealed).status == "imported"
+
+
+def test_a_card_pulled_before_it_signs_sets_no_booth_up(
+    card_slot: VpcdSlot, openpgp_card: VirtualOpenPGPCard, tmp_path: Path
+) -> None:
+    kit = make_election(SMALL_ELECTION, tmp_path)
+    register_cards(kit.folder, [PackageCard(public_key=openpgp_card.public_key().hex(), holder="pw-1",
+                                            role="poll_worker")])
+    media = provision_station(kit.folder, "booth-1", tmp_path / "MEDIA-worker-card")
+    _insert(card_slot)
+    card = ReaderWorkerCard(READER.open())
+    checked = card.verify_pin("123456")
+    card_slot.remove()
+    station = Station(tmp_path / "booth")
+    with pytest.raises(PackageError, match="did not sign"):
+        station.set_up(media, CardSigner(checked.public_key, card.sign))
+    assert station.package is None and station.state.value == "not_set_up"
+    station.close()

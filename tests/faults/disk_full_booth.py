@@ -20,6 +20,8 @@ from kiosk.ballot.sealed_file import read_sealed_file
 from kiosk.booth.station import Station
 from kiosk.booth.voter_auth import Authenticated
 from kiosk.booth.walk import PrintOutcome, Screen, Walk
+from kiosk.devices.sim_card import load_card_file
+from kiosk.simulate import inserted_card
 
 TMPFS_SIZE = "4m"  # room for the booth's files and a few hundred casts, so filling it is quick
 VOTED_BEFORE = 4  # casts that succeed before the disk fills
@@ -60,9 +62,9 @@ def cast(walk: Walk) -> str | None:
     return walk.receipt.tracking_code if walk.screen is Screen.CAST_DONE and walk.receipt else None
 
 
-def polling_day(media: Path, codes: list[str], mount: Path) -> dict[str, Any]:
+def polling_day(media: Path, codes: list[str], card: Path, mount: Path) -> dict[str, Any]:
     station = Station(mount / "booth")
-    station.set_up(media)
+    station.set_up(media, inserted_card(load_card_file(card)))
     station.open_polls("pw-1")
     station.set_session_active(SESSION, True, "pw-1")
     acked = [cast(at_review(station, code)) for code in codes[:VOTED_BEFORE]]
@@ -109,11 +111,11 @@ def _sealed_count(path: Path, package: Any) -> int:
 
 
 def main() -> None:
-    media, codes_file, mount = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+    media, codes_file, card, mount = (Path(arg) for arg in sys.argv[1:5])
     subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={TMPFS_SIZE}", "tmpfs", str(mount)], check=True)
     with codes_file.open(encoding="utf-8") as handle:
         codes = [r["code"] for r in csv.DictReader(handle) if r["station"] == "booth-1"]
-    print(json.dumps(polling_day(media, codes, mount)))
+    print(json.dumps(polling_day(media, codes, card, mount)))
 
 
 if __name__ == "__main__":

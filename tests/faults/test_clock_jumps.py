@@ -30,7 +30,7 @@ class Clocks:
 
 def open_booth(kit: ElectionKit, data: Path, clocks: Clocks) -> Station:
     station = Station(data, clock=lambda: clocks.wall, monotonic=lambda: clocks.mono)
-    station.set_up(kit.media["booth-1"])
+    station.set_up(kit.media["booth-1"], kit.signer("booth-1"))
     station.open_polls(POLL_WORKER)
     station.set_session_active("budget", True, POLL_WORKER)
     return station

@@ -47,7 +47,7 @@ def full_booth(tmp_path_factory: pytest.TempPathFactory) -> tuple[ElectionKit, P
     kit = make_crowd(root, voters)
     booth = root / "booth"
     station = Station(booth)
-    station.set_up(kit.media["booth-1"])
+    station.set_up(kit.media["booth-1"], kit.signer("booth-1"))
     station.open_polls(POLL_WORKER)
     station.set_session_active("budget", True, POLL_WORKER)
     rng = random.Random(7)

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from kiosk.devices.sim_card import write_card_file
 from tests.kit import ROOT, ElectionKit
 
 CHILD = Path(__file__).with_name("disk_full_booth.py")
@@ -24,7 +25,10 @@ def run_on_small_disk(kit: ElectionKit, tmp_path: Path) -> dict[str, Any]:
         pytest.skip("unshare (util-linux) is not installed")
     mount = tmp_path / "small-disk"
     mount.mkdir()
-    command = [*UNSHARE, sys.executable, str(CHILD), str(kit.media["booth-1"]), str(kit.folder.codes_path)]
+    card = tmp_path / "pw-1.card"
+    write_card_file(card, kit.cards["pw-1"], "pw-1")
+    command = [*UNSHARE, sys.executable, str(CHILD), str(kit.media["booth-1"]), str(kit.folder.codes_path),
+               str(card)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run([*command, str(mount)], capture_output=True, text=True, env=env, timeout=300)
     if done.returncode and "unshare" in done.stderr and "Operation not permitted" in done.stderr:

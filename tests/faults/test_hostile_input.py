@@ -29,7 +29,7 @@ EXAMPLES = settings(
 def sealed(small_election: ElectionKit, tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """A genuine sealed file of booth-1 with a few ballots in every session."""
     station = Station(tmp_path_factory.mktemp("sealed") / "booth")
-    station.set_up(small_election.media["booth-1"])
+    station.set_up(small_election.media["booth-1"], small_election.signer("booth-1"))
     station.open_polls(POLL_WORKER)
     for session in small_election.definition.sessions:
         station.set_session_active(session.id, True, POLL_WORKER)

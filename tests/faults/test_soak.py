@@ -108,7 +108,7 @@ def test_ten_thousand_voters_with_device_faults_lose_nothing(
     kit, media, card_of = crowd
     rng = random.Random(10_000)
     station = Station(tmp_path / "booth")
-    station.set_up(media)
+    station.set_up(media, kit.signer("booth-1"))
     station.open_polls(POLL_WORKER)
     for session in station.election.sessions:
         station.set_session_active(session.id, True, POLL_WORKER)

@@ -26,7 +26,7 @@ def polling_day(
     disk could: the booth then signs what it holds."""
     worker = WORKERS[station_id]
     station = Station(root / f"data-{station_id}")
-    station.set_up(kit.media[station_id])
+    station.set_up(kit.media[station_id], kit.signer(station_id))
     station.open_polls(worker)
     for session in kit.definition.sessions:
         station.set_session_active(session.id, True, worker)

@@ -16,8 +16,9 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from kiosk.ballot.package import Provision
 from kiosk.ballot.sealed_file import build_sealed_bytes
+from kiosk.ballot.signing import private_hex
+from kiosk.booth.booth_key import certify_new_key
 from station_admin import tally_db as db
 from station_admin.cli import main as admin
 from tests.kit import SMALL_ELECTION, ElectionKit, make_election
@@ -142,12 +143,13 @@ def test_a_booth_certificate_from_another_election_is_refused(
     small_election: ElectionKit, tmp_path: Path
 ) -> None:
     other = make_election(SMALL_ELECTION, tmp_path / "other")
-    provision = Provision.model_validate_json((other.media["booth-1"] / "booth-provision.json").read_text())
+    key, certificate = certify_new_key(other.package, "booth-1", other.signer("booth-1"),
+                                       "2026-06-01T07:00:00Z")
     manifest = {
         "election_id": small_election.package.election_id,
         "election_fingerprint": small_election.package.fingerprint,
         "station": "booth-1",
-        "certificate": provision.certificate.model_dump(),
+        "certificate": certificate.model_dump(),
         "mode": "official",
         "opened_at": "2026-06-01T08:00:00Z",
         "closed_at": "2026-06-01T18:00:00Z",
@@ -155,7 +157,7 @@ def test_a_booth_certificate_from_another_election_is_refused(
         "audit_head": "0" * 64,
     }
     path = tmp_path / "booth-1.isoloir"
-    path.write_bytes(build_sealed_bytes(manifest, [], [], [], provision.booth_private_key))
+    path.write_bytes(build_sealed_bytes(manifest, [], [], [], private_hex(key)))
     _refused(small_election, tmp_path, path, "booth not certified by the election authority")
 
 

@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select
 
-from kiosk.ballot.package import CERTIFICATE_DOMAIN, Certificate, CertificateBody, Provision
-from kiosk.ballot.sealed_file import Refusal, build_sealed_bytes
-from kiosk.ballot.signing import new_signing_key, private_hex, public_hex, sign_json
+from kiosk.ballot.booth_certificate import BoothKeyCertificate, CardSigner
+from kiosk.ballot.sealed_file import Refusal, build_sealed_bytes, read_sealed_file
+from kiosk.ballot.signing import new_signing_key, private_hex
+from kiosk.booth.booth_key import certify_new_key
 from kiosk.booth.station import Station
 from station_admin import tally_db as db
 from station_admin.importer import import_file
+from station_admin.quarantine import Replacement
 from tests.kit import POLL_WORKER, ElectionKit, make_election
 
 
@@ -29,7 +31,7 @@ def sealed(small_election: ElectionKit, tmp_path_factory: pytest.TempPathFactory
 
 def _polling_day(election: ElectionKit, root: Path, mode: str) -> Path:
     station = Station(root / "data")
-    station.set_up(election.media["booth-1"], mode)  # type: ignore[arg-type]
+    station.set_up(election.media["booth-1"], election.signer("booth-1"), mode)  # type: ignore[arg-type]
     station.open_polls(POLL_WORKER)
     station.set_session_active("budget", True, POLL_WORKER)
     codes = election.codes()
@@ -147,38 +149,36 @@ def test_a_file_of_another_election_is_refused(
     _expect_refusal(engine, other, sealed, Refusal.OTHER_ELECTION)
 
 
-def test_a_booth_not_certified_by_the_authority_is_refused(
+def booth_key(election: ElectionKit, station: str) -> tuple[BoothKeyCertificate, str]:
+    """A booth key as a genuine set-up makes it: certified by the booth's poll worker's card."""
+    key, certificate = certify_new_key(election.package, station, election.signer(station),
+                                       "2026-06-01T07:00:00Z")
+    return certificate, private_hex(key)
+
+
+def test_a_booth_key_certified_by_an_unregistered_card_is_refused(
     engine: Engine, small_election: ElectionKit, tmp_path: Path
 ) -> None:
-    impostor_authority, booth_key = new_signing_key(), new_signing_key()
-    body = CertificateBody(
-        election_id=small_election.package.election_id,
-        election_fingerprint=small_election.package.fingerprint,
-        station="booth-1",
-        booth_public_key=public_hex(booth_key),
-        issued="2026-06-01T00:00:00Z",
-    )
-    certificate = Certificate(
-        body=body, signature=sign_json(impostor_authority, CERTIFICATE_DOMAIN, body.model_dump())
-    )
-    path = _forged_file(small_election, tmp_path, certificate, private_hex(booth_key))
-    _expect_refusal(engine, small_election, path, Refusal.UNCERTIFIED_BOOTH)
+    # Threat: anyone with a card (or any key) of their own, certifying a booth key they made.
+    stranger = new_signing_key()
+    genuine, _key = booth_key(small_election, "booth-1")
+    body = genuine.body.model_copy(update={"card_public_key": stranger.public_key().public_bytes_raw().hex()})
+    from kiosk.ballot.booth_certificate import certify
+
+    forged = certify(body, CardSigner(body.card_public_key, stranger.sign))
+    path = _forged_file(small_election, tmp_path, forged, private_hex(new_signing_key()))
+    assert "does not register" in _expect_refusal(engine, small_election, path, Refusal.UNCERTIFIED_BOOTH)
 
 
 def test_counts_that_do_not_match_are_refused_even_when_signed_by_the_booth(
     engine: Engine, small_election: ElectionKit, tmp_path: Path
 ) -> None:
-    provision = Provision.model_validate_json(
-        (small_election.media["booth-1"] / "booth-provision.json").read_text()
-    )
-    path = _forged_file(
-        small_election, tmp_path, provision.certificate, provision.booth_private_key, stated=5
-    )
+    path = _forged_file(small_election, tmp_path, *booth_key(small_election, "booth-1"), stated=5)
     _expect_refusal(engine, small_election, path, Refusal.INCONSISTENT)
 
 
 def _forged_file(
-    election: ElectionKit, root: Path, certificate: Certificate, booth_key: str, stated: int = 0
+    election: ElectionKit, root: Path, certificate: BoothKeyCertificate, booth_key: str, stated: int = 0
 ) -> Path:
     manifest = {
         "election_id": election.package.election_id,
@@ -196,6 +196,20 @@ def _forged_file(
     return path
 
 
+def _resigned(election: ElectionKit, sealed: Path, root: Path) -> Path:
+    """Booth-1's own story signed again by booth-1's key (from its data folder) as another file: a
+    different closing time, the same ballots, marks and audit log, so every other check passes."""
+    genuine = read_sealed_file(sealed, election.package)
+    manifest = genuine.manifest.model_dump(mode="json")
+    del manifest["members"]
+    manifest["closed_at"] = "2099-01-01T00:00:00Z"
+    ballots = [(b.tracking_code, b.session, b.ciphertext) for b in genuine.ballots]
+    key = (sealed.parent / "data" / "booth.key").read_text()
+    path = root / "resigned.isoloir"
+    path.write_bytes(build_sealed_bytes(manifest, ballots, genuine.marks, genuine.audit, key))
+    return path
+
+
 def test_a_test_mode_file_is_refused_by_an_official_import_and_the_reverse(
     engine: Engine, small_election: ElectionKit, sealed: Path, tmp_path: Path
 ) -> None:
@@ -204,11 +218,42 @@ def test_a_test_mode_file_is_refused_by_an_official_import_and_the_reverse(
     _expect_refusal(engine, small_election, sealed, Refusal.WRONG_MODE, mode="test")
 
 
-def test_a_different_file_from_an_already_imported_booth_is_refused(
+def test_a_second_booth_set_up_as_an_already_imported_booth_is_refused(
+    engine: Engine, small_election: ElectionKit, sealed: Path, tmp_path: Path
+) -> None:
+    # Threat: a second machine set up as booth-1 (from a copy of its stick, with a poll worker's card).
+    assert import_file(engine, small_election.package, sealed).status == "imported"
+    second_booth = _polling_day(small_election, tmp_path, "official")
+    assert "only one booth key per station" in _expect_refusal(
+        engine, small_election, second_booth, Refusal.SECOND_BOOTH_KEY
+    )
+
+
+def test_a_different_file_signed_by_an_already_imported_booths_key_is_refused(
     engine: Engine, small_election: ElectionKit, sealed: Path, tmp_path: Path
 ) -> None:
     assert import_file(engine, small_election.package, sealed).status == "imported"
-    second_day = _polling_day(small_election, tmp_path, "official")
+    other = _resigned(small_election, sealed, tmp_path)
     assert "booth 'booth-1' was already imported" in _expect_refusal(
-        engine, small_election, second_day, Refusal.ALREADY_IMPORTED
+        engine, small_election, other, Refusal.ALREADY_IMPORTED
     )
+
+
+def test_a_replacement_with_the_same_booth_key_imports_and_a_different_key_only_on_purpose(
+    engine: Engine, small_election: ElectionKit, sealed: Path, tmp_path: Path
+) -> None:
+    # Threat: a wrong file for booth-1 imported first (a copy signed by booth-1's key, or a second
+    # booth set up from booth-1's stick). `import --replace` quarantines it on the record; the
+    # one-key-per-station check runs after the quarantine, so the genuine booth's file (same key)
+    # replaces it, and a different key needs the same deliberate --replace: without it, it is refused.
+    wrong = _resigned(small_election, sealed, tmp_path)
+    assert import_file(engine, small_election.package, wrong).status == "imported"
+    on_purpose = Replacement("booth-1", "the empty file was a copy; the booth's own is this", "J. Doe")
+    result = import_file(engine, small_election.package, sealed, replace=on_purpose)
+    assert result.status == "imported" and result.replaced and _rows(engine) == (1, 3, 3), result.reason
+    second_booth = _polling_day(small_election, tmp_path / "second", "official")
+    reason = _expect_refusal(engine, small_election, second_booth, Refusal.SECOND_BOOTH_KEY)
+    assert "--replace booth-1" in reason
+    chosen = Replacement("booth-1", "the chair's booth is the genuine one", "J. Doe")
+    result = import_file(engine, small_election.package, second_booth, replace=chosen)
+    assert result.status == "imported" and _rows(engine) == (1, 3, 3), result.reason

@@ -30,8 +30,8 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 
 def test_a_copied_election_folder_signs_nothing_without_the_passphrase(tmp_path: Path) -> None:
-    """Threat: whoever copies the election folder (a backup, a borrowed laptop) tries to provision a
-    booth of their own or re-sign the package with the authority key found there."""
+    """Threat: whoever copies the election folder (a backup, a borrowed laptop) tries to register a
+    poll-worker card of their own or re-sign the package with the authority key found there."""
     definition = load_definition(SMALL_ELECTION)
     folder = create_election(
         definition, 3, 2, PASSPHRASES, tmp_path / "E", authority_passphrase=AUTHORITY_PASSPHRASE
@@ -42,14 +42,14 @@ def test_a_copied_election_folder_signs_nothing_without_the_passphrase(tmp_path:
     before = _tree(folder.root)
     guess = passphrase_file(tmp_path, "guess", "correct horse 1")  # a trustee's, not the authority's
     for command in (
-        ["station", "provision", "--station", "booth-1", "--out", str(tmp_path / "STICK")],
+        ["cards", "simulate", "--holder", "pw-1", "--out", str(tmp_path / "pw-1.card")],
         ["voters", "reissue", "--voter", "v01", "--out", str(tmp_path / "v01.pdf")],
     ):
         result = runner.invoke(
             admin, [*command, "--election", str(folder.root), "--authority-passphrase-file", str(guess)]
         )
         assert result.exit_code == 1 and "wrong authority passphrase" in result.output, result.output
-    assert not (tmp_path / "STICK").exists() and not (tmp_path / "v01.pdf").exists()
+    assert not (tmp_path / "pw-1.card").exists() and not (tmp_path / "v01.pdf").exists()
     assert _tree(folder.root) == before
 
 
@@ -107,12 +107,17 @@ def test_trustees_type_their_own_passphrases_unseen_and_take_their_shares_away(t
     assert all(share.exists() for share in shares.values())
     assert not (tmp_path / "ELECTION" / "trustees").exists() and not (tmp_path / "STICK-NOT-MOUNTED").exists()
 
-    provision = Terminal(
+    card = Terminal(
+        [STATION_ADMIN, "cards", "simulate", "--election", "ELECTION", "--holder", "pw-1",
+         "--out", "pw-1.card"], tmp_path)  # fmt: skip
+    card.expect("Authority passphrase (not shown): ")  # it registers the card: the package is re-signed
+    card.type(str(secrets["authority"]))
+    assert card.exit_code() == 0, card.text()
+    provision = Terminal(  # signs nothing any more, so asks nothing
         [STATION_ADMIN, "station", "provision", "--election", "ELECTION", "--station", "booth-1",
          "--out", "MEDIA"], tmp_path)  # fmt: skip
-    provision.expect("Authority passphrase (not shown): ")
-    provision.type(str(secrets["authority"]))
     assert provision.exit_code() == 0, provision.text()
+    assert "passphrase" not in provision.text()
 
     tally = Terminal(
         [STATION_ADMIN, "tally", "--election", "ELECTION", "--share", str(shares[1]),
@@ -122,7 +127,7 @@ def test_trustees_type_their_own_passphrases_unseen_and_take_their_shares_away(t
         tally.type(str(secrets[number]))
     assert tally.exit_code() == 0, tally.text()
     assert (tmp_path / "RESULTS" / "results.json").exists()
-    said = create.text() + provision.text() + tally.text()
+    said = create.text() + card.text() + provision.text() + tally.text()
     assert not any(str(secret) in said for secret in secrets.values())
     everything = b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
     assert not any(str(secret).encode() in everything for secret in secrets.values())
@@ -135,8 +140,8 @@ def test_a_command_that_signs_without_a_terminal_says_how_to_give_the_passphrase
     a prompt nobody sees."""
     result = runner.invoke(
         admin,
-        ["station", "provision", "--election", str(small_election.folder.root), "--station", "booth-1",
-         "--out", str(tmp_path / "STICK")],
+        ["cards", "simulate", "--election", str(small_election.folder.root), "--holder", "pw-1",
+         "--out", str(tmp_path / "pw-1.card")],
     )  # fmt: skip
     assert result.exit_code == 1 and "--authority-passphrase-file" in result.output
-    assert not (tmp_path / "STICK").exists()
+    assert not (tmp_path / "pw-1.card").exists()

@@ -14,6 +14,8 @@ from click.testing import CliRunner
 from kiosk.ballot.definition import load_definition
 from kiosk.booth.station import Station
 from kiosk.booth.voter_auth import Authenticated, CodeRefusal, CodeRefused
+from kiosk.devices.sim_card import load_card_file
+from kiosk.simulate import inserted_card
 from station_admin.ceremony import create_election
 from station_admin.cli import main as admin
 from station_admin.election_dir import ElectionDir
@@ -54,8 +56,11 @@ def _run(*args: str) -> str:
 
 
 def _provision(election: ElectionDir, media: Path) -> None:
+    """booth-1's stick, after its poll worker's (simulated) card is registered: it sets the booth up."""
+    _run("cards", "simulate", "--election", str(election.root), "--holder", "pw-1",
+         "--out", str(media.parent / "pw-1.card"), *authority_args(media.parent))
     _run("station", "provision", "--election", str(election.root), "--station", "booth-1",
-         "--out", str(media), *authority_args(media.parent))
+         "--out", str(media))
 
 
 def test_each_voter_gets_one_page_with_only_their_own_code_in_their_language(
@@ -108,7 +113,7 @@ def test_a_code_reissued_before_provisioning_replaces_the_old_one_at_the_booth(
     assert scanned == [new] and "Delegate 1" in text
     _provision(election, tmp_path / "M")
     booth = Station(tmp_path / "booth")
-    booth.set_up(tmp_path / "M")
+    booth.set_up(tmp_path / "M", inserted_card(load_card_file(tmp_path / "pw-1.card")))
     booth.open_polls("pw-1")
     booth.set_session_active("budget", True, "pw-1")
     refused = booth.authenticate_code(old)

@@ -18,7 +18,7 @@ def test_counting_on_two_cores_gives_the_counts_of_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     kit = make_election(SMALL_ELECTION, tmp_path)
-    result = simulate(kit.media["booth-1"], tmp_path / "booth", 24, 11, tmp_path / "OUT",
+    result = simulate(kit.media["booth-1"], tmp_path / "booth", 24, 11, tmp_path / "OUT", kit.cards["pw-1"],
                       codes_file=kit.folder.codes_path, progress=io.StringIO())
     engine = open_db(f"sqlite:///{tmp_path / 'tally.db'}")
     import_file(engine, kit.package, result.sealed_file)

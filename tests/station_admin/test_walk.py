@@ -33,6 +33,9 @@ def election(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("walk")
     run(admin, "election", "create", "--definition", SMALL_ELECTION, "--trustees", "3", "--threshold", "2",
         *ceremony_args(root), "--out", root / "ELECTION")  # fmt: skip
+    for worker in ("pw-1", "pw-2"):  # a rehearsal card per booth's poll worker, registered in the package
+        run(admin, "cards", "simulate", "--election", root / "ELECTION", "--holder", worker,
+            "--out", root / f"{worker}.card", *authority_args(root))
     for booth in ("booth-1", "booth-2"):
         run(
             admin,
@@ -44,7 +47,6 @@ def election(tmp_path_factory: pytest.TempPathFactory) -> Path:
             booth,
             "--out",
             root / f"MEDIA-{booth}",
-            *authority_args(root),
         )
     return root
 
@@ -96,6 +98,8 @@ def test_tally_equals_what_was_cast_at_every_booth_for_any_k_shares(
             out,
             "--data",
             tmp_path / f"data-{booth}",
+            "--worker-card",
+            election / f"pw-{offset + 1}.card",
         )
         cast = add(cast, json.loads(printed))
         files += sorted(out.iterdir())
@@ -129,6 +133,7 @@ def test_every_command_has_help() -> None:
         ["voters", "notices"],
         ["voters", "reissue"],
         ["cards", "program"],
+        ["cards", "simulate"],
         ["report"],
         ["publish"],
     ):

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
+from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.package import RegisteredCard
 from kiosk.ballot.signing import new_signing_key, public_hex
 from kiosk.booth.station import CastReceipt, Station
@@ -71,6 +72,7 @@ def conference(tmp_path_factory: pytest.TempPathFactory) -> ElectionKit:
 PIN = "4321"  # the simulated poll-worker card's
 WORKER_CARD_KEY, VOTER_CARD_KEY = new_signing_key(), new_signing_key()  # what the simulated cards hold
 WORKER_KEY, VOTER_KEY = public_hex(WORKER_CARD_KEY), public_hex(VOTER_CARD_KEY)
+WORKER_SIGNER = CardSigner(WORKER_KEY, WORKER_CARD_KEY.sign)  # that card, PIN typed, certifying a booth key
 
 
 def booth_of(kit: ElectionKit) -> str:
@@ -108,7 +110,7 @@ def conference_booth_template(conference: ElectionKit, tmp_path_factory: pytest.
     """The booth set up once, polls open, every session active; each test gets a copy of its storage."""
     data = tmp_path_factory.mktemp("booth-template") / "data"
     station = Station(data)
-    station.set_up(conference.media[booth_of(conference)])
+    station.set_up(conference.media[booth_of(conference)], conference.signer(booth_of(conference)))
     station.open_polls(POLL_WORKER)
     for session in conference.definition.sessions:
         station.set_session_active(session.id, True, POLL_WORKER)

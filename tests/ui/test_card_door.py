@@ -18,7 +18,7 @@ from kiosk.devices.sim_media import SimMedia
 from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
 from kiosk.ui.card_door import CardDoor
 from tests.kit import POLL_WORKER
-from tests.ui.conftest import PIN, VOTER_CARD_KEY, WORKER_CARD_KEY, ManualClock
+from tests.ui.conftest import PIN, VOTER_CARD_KEY, WORKER_CARD_KEY, WORKER_SIGNER, ManualClock
 from tests.ui.taps import exists, tap, text_of, wait_for
 
 
@@ -46,7 +46,7 @@ def booth(qapp: QApplication, carded_media: Path, tmp_path: Path, clock: ManualC
     """A booth set up from the media that registers the cards, polls open, every session active."""
     data = tmp_path / "data"
     station = Station(data)
-    station.set_up(carded_media)
+    station.set_up(carded_media, WORKER_SIGNER)
     station.open_polls(POLL_WORKER)
     for session in station.election.sessions:
         station.set_session_active(session.id, True, POLL_WORKER)

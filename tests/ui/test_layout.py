@@ -8,11 +8,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from kiosk.devices.sim_card import SimCard
 from kiosk.ui.app import BoothUi
 from kiosk.ui.tour import run_tour, tour_looks
 from kiosk.ui.worker_tour import WorkerTour
 from tests.kit import ElectionKit
-from tests.ui.conftest import PIN, WORKER_KEY
+from tests.ui.conftest import PIN, WORKER_CARD_KEY
 from tests.ui.layout import problems
 
 # The audit log's lines are set smaller on purpose (a dense record for the poll worker, in a
@@ -35,7 +36,7 @@ def test_no_screen_is_cut_off_or_cramped_at_any_size_contrast_or_language(
         faults.extend(found)
 
     run_tour(conference.definition, tmp_path, hook=check, save=False,
-             worker=WorkerTour(carded_media, PIN, WORKER_KEY))
+             worker=WorkerTour(carded_media, SimCard(pin=PIN, key=WORKER_CARD_KEY)))
     assert looks == set(tour_looks(conference.definition))
     assert {size for _, _, size in looks} == {0, 1, 2, 3}
     assert not faults, "\n".join(faults[:60]) + f"\n({len(faults)} in all)"

@@ -29,7 +29,7 @@ from kiosk.ui.receipt_slips import ReceiptSlips, report_printer
 from station_admin.cli import main as admin
 from station_admin.provisioning import provision_station
 from tests.kit import ElectionKit, share_args
-from tests.ui.conftest import PIN, VOTER_KEY, WORKER_KEY, ManualClock, booth_of
+from tests.ui.conftest import PIN, VOTER_KEY, WORKER_CARD_KEY, WORKER_KEY, ManualClock, booth_of
 from tests.ui.taps import exists, log_in, next_tick, tap, text_of, wait_for
 
 
@@ -61,7 +61,8 @@ def day(qapp: QApplication, tmp_path: Path, carded_media: Path, clock: ManualClo
     stick_folder = tmp_path / "stick"
     shutil.copytree(carded_media, stick_folder)
     stick, printer = SimMedia(stick_folder), SimPrinter()
-    slips = ReceiptSlips(printer, lambda: station.election, lambda: station.station_id)
+    slips = ReceiptSlips(printer, lambda: station.election, lambda: station.station_id,
+                         lambda: station.mode == "test")
     health = lambda: [("printer", "ok", ""), ("card_reader", "ok", "")]  # noqa: E731
     setup = WorkerSetup(station, stick, report_printer(printer), health, booth_of_media(carded_media))
     ui = build_ui(station, slips, Timing(120, 45), dpi=100, clock=clock, worker_setup=setup)
@@ -81,11 +82,11 @@ def polls(station: Station) -> PollsState:
 
 def booth_of_media(media: Path) -> str:
     provision = json.loads((media / PROVISION_FILE).read_text(encoding="utf-8"))
-    return str(provision["certificate"]["body"]["station"])
+    return str(provision["station"])
 
 
 def worker_logs_in(ui: BoothUi, pin: str = PIN, card: SimWorkerCard | None = None) -> SimWorkerCard:
-    card = card or SimWorkerCard(PIN, WORKER_KEY)
+    card = card or SimWorkerCard(PIN, WORKER_KEY, WORKER_CARD_KEY)
     assert ui.worker is not None
     ui.worker.card_inserted(card)  # what the card reader's insertion event calls
     for digit in pin:
@@ -326,3 +327,74 @@ def test_a_poll_worker_who_walks_away_is_logged_out(day: Day, clock: ManualClock
     clock.now += WORKER_IDLE_SECONDS
     wait_for(qtbot, lambda: exists(ui, "welcome-not-ready"))
     assert not exists(ui, "setup-check")
+
+
+def test_a_rehearsal_says_test_on_every_screen_receipt_and_report(
+    day: Day, conference: ElectionKit
+) -> None:
+    # Threat (issue 12, finding 8): a rehearsal's booth taken for the real vote, or its file for an
+    # official one. The poll worker chooses at set-up; a test booth says so everywhere.
+    ui, station = day.ui, day.station
+    session = shortest_session(conference.definition)
+    voter = voters_of(conference, session)[0]
+    worker_logs_in(ui)
+    tap(ui, "setup-check")
+    assert not exists(ui, "test-mode")
+    tap(ui, "setup-confirm-test")
+    assert station.mode == "test" and exists(ui, "test-mode")
+    tap(ui, "worker-open")
+    zero = printed_lines(day)
+    assert zero[0] == zero[-1] == "*** TEST MODE - NOT OFFICIAL ***" and "ZERO REPORT" in zero
+    tap(ui, f"toggle-{session}")
+    tap(ui, "worker-leave")
+    assert exists(ui, "enter-code") and "not counted" in text_of(ui, "test-mode")
+    tap(ui, "lang-es")
+    log_in(ui, conference.codes()[voter])
+    assert "no se cuentan" in text_of(ui, "test-mode")  # on the voter's screens, in her language
+    tap(ui, f"session-{session}")
+    for question in conference.definition.session(session).questions:
+        assert exists(ui, "test-mode")
+        tap(ui, f"option-{question.choices[0]}")
+        tap(ui, "question-continue")
+    tap(ui, "review-submit")
+    tap(ui, "confirm-cast")
+    receipt = printed_lines(day)
+    assert receipt[0] == receipt[-1] == "*** PRUEBA - ESTE VOTO NO SE CUENTA ***"
+    tap(ui, "cast-done")
+    tap(ui, "log-out")
+    worker_logs_in(ui)
+    tap(ui, "worker-close")
+    tap(ui, "close-confirm")
+    tap(ui, "close-confirm")
+    assert printed_lines(day)[-1] == "*** TEST MODE - NOT OFFICIAL ***"  # the closing report
+    name, _data = station.sealed_bytes()
+    assert "-test-" in name
+
+
+def test_the_audit_screen_names_events_in_the_poll_workers_language(
+    day: Day, conference: ElectionKit
+) -> None:
+    # Issue 12: the audit screen showed raw names (code_reissued) to a French-speaking poll worker.
+    ui, station = day.ui, day.station
+    worker_logs_in(ui)
+    tap(ui, "setup-check")
+    tap(ui, "setup-confirm")
+    lost = conference.definition.voters_at(station.station_id)[0].id
+    station.reissue_code(lost, "pw-1")
+    tap(ui, "lang-fr")
+    tap(ui, "worker-audit")
+    rows = [text for text in visible_texts_of(ui) if "  " in text]
+    assert any("Code de vote réémis" in row for row in rows), rows
+    assert any("Isoloir installé" in row for row in rows)
+    assert not any("code_reissued" in row or "station_set_up" in row for row in rows)
+
+
+def visible_texts_of(ui: BoothUi) -> list[str]:
+    from tests.ui.taps import items
+
+    return [str(i.property("text")) for i in items(ui.window) if i.objectName() == "audit-row"]
+
+
+def printed_lines(day: Day) -> list[str]:
+    """The last slip's lines of text, without the blank feed lines."""
+    return [line for line in day.slips()[-1].lines if line.strip()]

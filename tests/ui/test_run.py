@@ -23,7 +23,7 @@ from kiosk.app import DEMO_CARD_FILE, run_booth
 from kiosk.booth.station import Station
 from kiosk.cli import main
 from kiosk.config import parse_config
-from tests.ui.conftest import PIN, WORKER_CARD_KEY, WORKER_KEY
+from tests.ui.conftest import PIN, WORKER_CARD_KEY, WORKER_KEY, WORKER_SIGNER
 from tests.ui.taps import items
 from tests.waiting import wait_until
 
@@ -102,7 +102,7 @@ def test_in_the_demo_f9_inserts_the_poll_worker_card_and_f10_removes_it(
 ) -> None:
     data = tmp_path / "booth-1"
     booth = Station(data)
-    booth.set_up(carded_media)
+    booth.set_up(carded_media, WORKER_SIGNER)
     booth.close()
     card = {"pin": PIN, "public_key": WORKER_KEY, "private_key": WORKER_CARD_KEY.private_bytes_raw().hex()}
     (tmp_path / DEMO_CARD_FILE).write_text(json.dumps(card))

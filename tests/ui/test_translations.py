@@ -14,13 +14,14 @@ from PySide6.QtWidgets import QApplication
 from kiosk.ballot.definition import ElectionDefinition, ListChoice
 from kiosk.booth.walk import Screen
 from kiosk.booth.worker_flow import WorkerScreen
+from kiosk.devices.sim_card import SimCard
 from kiosk.ui.accessibility import DEFAULT_TEXT_SIZE
 from kiosk.ui.app import BoothUi
 from kiosk.ui.language import NATIVE_NAMES, TRANSLATIONS
 from kiosk.ui.tour import run_tour
 from kiosk.ui.worker_tour import WorkerTour
 from tests.kit import ElectionKit
-from tests.ui.conftest import PIN, WORKER_KEY
+from tests.ui.conftest import PIN, WORKER_CARD_KEY
 from tests.ui.taps import visible_texts
 
 QML = Path(__file__).resolve().parents[2] / "kiosk" / "ui" / "qml"
@@ -117,7 +118,7 @@ def test_every_screen_in_every_language_has_no_untranslated_string(
 
     words = [(language, "default", DEFAULT_TEXT_SIZE) for language in conference.definition.languages]
     run_tour(conference.definition, tmp_path, hook=look, save=False,
-             worker=WorkerTour(carded_media, PIN, WORKER_KEY), looks=words)
+             worker=WorkerTour(carded_media, SimCard(pin=PIN, key=WORKER_CARD_KEY)), looks=words)
     worker_screens = {f"worker-{s.value}" for s in WorkerScreen}
     assert screens == {s.value for s in Screen} | {"timeout_warning"} | worker_screens
     assert {language for language, _ in seen} == set(conference.definition.languages)

@@ -37,12 +37,20 @@ Window {
         anchors.fill: parent
         color: access.theme.background
     }
+    Notice {  // a rehearsal must never pass for the vote: said on every screen, voter's and worker's
+        id: testBanner
+        objectName: "test-mode"
+        anchors { left: parent.left; right: parent.right; top: bar.bottom; margins: access.gap }
+        width: undefined
+        visible: worker.active ? worker.testMode === true : walk.testMode
+        text: qsTr("TEST MODE: this booth is set up for a rehearsal. Votes cast here are not counted.")
+    }
     Loader {
         id: screen
         objectName: "screen"
         anchors {
-            left: parent.left; right: parent.right; top: bar.bottom; bottom: parent.bottom
-            margins: 2 * access.gap
+            left: parent.left; right: parent.right; top: testBanner.visible ? testBanner.bottom : bar.bottom
+            bottom: parent.bottom; margins: 2 * access.gap
         }
         source: worker.active ? root.workerScreens[worker.screen] : root.screens[walk.screen]
         focus: true

@@ -18,7 +18,9 @@ ScrollArea {
             Says { text: qsTr("Booth: %1").arg(worker.preview.station || "") }
             Says { text: qsTr("Compare this fingerprint with the one the election officials gave you:") }
             Says { objectName: "setup-fingerprint"; big: true; font.family: "DejaVu Sans Mono"; wrapMode: Text.WrapAnywhere; text: worker.preview.fingerprint || "" }
-            BigButton { objectName: "setup-confirm"; primary: true; text: qsTr("They match: set up the booth"); onTapped: worker.confirmSetup() }
+            Says { text: qsTr("Your card will certify this booth's own signing key. Choose the vote, or a rehearsal:") }
+            BigButton { objectName: "setup-confirm"; primary: true; text: qsTr("They match: set up the booth for the official vote"); onTapped: worker.confirmSetup() }
+            BigButton { objectName: "setup-confirm-test"; text: qsTr("They match: set up the booth in test mode (a rehearsal, never counted)"); onTapped: worker.confirmTestSetup() }
         }
         BigButton { objectName: "worker-leave"; text: qsTr("Leave poll-worker mode"); onTapped: worker.leave() }
     }

@@ -234,6 +234,11 @@
         <source>Press the up and down arrows to move from one item to the next, and the select key to choose. The back key goes back. To hear the screen again, press repeat. Slower, faster, softer and louder change the voice. Blank turns the screen dark for your privacy.</source>
         <translation>Pulse las flechas arriba y abajo para pasar de un elemento a otro, y la tecla de selección para elegir. La tecla atrás vuelve atrás. Para oír de nuevo la pantalla, pulse repetir. Más lento, más rápido, más bajo y más alto ajustan la voz. Pantalla negra apaga la pantalla para proteger el secreto de su voto.</translation>
     </message>
+    <message>
+        <location filename="../qml/Main.qml" line="46"/>
+        <source>TEST MODE: this booth is set up for a rehearsal. Votes cast here are not counted.</source>
+        <translation>MODO DE PRUEBA: esta cabina está preparada para un ensayo. Los votos emitidos aquí no se cuentan.</translation>
+    </message>
 </context>
 <context>
     <name>Pager</name>
@@ -527,14 +532,124 @@
 <context>
     <name>WorkerAuditScreen</name>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="5"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="34"/>
         <source>Audit log: recent events</source>
         <translation>Registro de auditoría: eventos recientes</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="29"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="58"/>
         <source>Write the full log to the USB stick</source>
         <translation>Escribir el registro completo en la memoria USB</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="9"/>
+        <source>Booth set up (its key certified by the poll worker&apos;s card)</source>
+        <translation>Cabina preparada (su clave certificada por la tarjeta del miembro de mesa)</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="10"/>
+        <source>Polls opened</source>
+        <translation>Votación abierta</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="11"/>
+        <source>Polls paused</source>
+        <translation>Votación suspendida</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="12"/>
+        <source>Polls resumed</source>
+        <translation>Votación reanudada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="13"/>
+        <source>Polls closed</source>
+        <translation>Votación cerrada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="14"/>
+        <source>Change refused</source>
+        <translation>Cambio rechazado</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="15"/>
+        <source>Voting session opened</source>
+        <translation>Sesión de votación abierta</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="16"/>
+        <source>Voting session closed</source>
+        <translation>Sesión de votación cerrada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="17"/>
+        <source>Voter let in</source>
+        <translation>Votante admitido</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="18"/>
+        <source>Voting code refused</source>
+        <translation>Código de votación rechazado</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="19"/>
+        <source>Code entry locked</source>
+        <translation>Entrada de códigos bloqueada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="20"/>
+        <source>Code entry unlocked</source>
+        <translation>Entrada de códigos desbloqueada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="21"/>
+        <source>Voting code reissued</source>
+        <translation>Código de votación reemitido</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="22"/>
+        <source>Ballot cast</source>
+        <translation>Papeleta emitida</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="23"/>
+        <source>Cast refused</source>
+        <translation>Emisión rechazada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="24"/>
+        <source>Receipt reprinted</source>
+        <translation>Comprobante reimpreso</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="25"/>
+        <source>Poll worker logged in</source>
+        <translation>Miembro de mesa conectado</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="26"/>
+        <source>Poll-worker card refused</source>
+        <translation>Tarjeta de miembro de mesa rechazada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="27"/>
+        <source>Poll worker left</source>
+        <translation>Miembro de mesa salió</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="28"/>
+        <source>Sealed ballot file written</source>
+        <translation>Archivo sellado de papeletas escrito</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="29"/>
+        <source>Sealed ballot file not written</source>
+        <translation>Archivo sellado de papeletas no escrito</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="30"/>
+        <source>Clock jumped</source>
+        <translation>Salto del reloj</translation>
     </message>
 </context>
 <context>
@@ -901,7 +1016,7 @@
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="20"/>
-        <location filename="../qml/WorkerProblem.qml" line="42"/>
+        <location filename="../qml/WorkerProblem.qml" line="45"/>
         <source>no USB stick is inserted</source>
         <translation>no hay ninguna memoria USB insertada</translation>
     </message>
@@ -919,11 +1034,6 @@
         <location filename="../qml/WorkerProblem.qml" line="23"/>
         <source>there is no booth provisioning on this stick</source>
         <translation>no hay ninguna dotación de cabina en esta memoria</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerProblem.qml" line="24"/>
-        <source>the booth certificate is not this election authority&apos;s, or is for another election</source>
-        <translation>el certificado de la cabina no es de esta autoridad electoral, o es de otra elección</translation>
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="25"/>
@@ -946,79 +1056,99 @@
         <translation>la memoria no se puede leer</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="30"/>
+        <location filename="../qml/WorkerProblem.qml" line="33"/>
         <source>the booth is not set up with an election yet</source>
         <translation>la cabina aún no está instalada con una elección</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="31"/>
+        <location filename="../qml/WorkerProblem.qml" line="34"/>
         <source>polls are not open yet</source>
         <translation>la votación aún no está abierta</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="32"/>
+        <location filename="../qml/WorkerProblem.qml" line="35"/>
         <source>polls are open</source>
         <translation>la votación está abierta</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="33"/>
+        <location filename="../qml/WorkerProblem.qml" line="36"/>
         <source>polls are paused</source>
         <translation>la votación está en pausa</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="34"/>
+        <location filename="../qml/WorkerProblem.qml" line="37"/>
         <source>polls are closed for this election</source>
         <translation>la votación está cerrada para esta elección</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="35"/>
+        <location filename="../qml/WorkerProblem.qml" line="38"/>
         <source>ballots are already stored on this booth</source>
         <translation>ya hay papeletas guardadas en esta cabina</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="36"/>
+        <location filename="../qml/WorkerProblem.qml" line="39"/>
         <source>sessions cannot change: polls are closed</source>
         <translation>las sesiones ya no pueden cambiar: la votación está cerrada</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="38"/>
+        <location filename="../qml/WorkerProblem.qml" line="41"/>
         <source>close the polls before exporting the sealed ballot file</source>
         <translation>cierre la votación antes de exportar el archivo sellado de papeletas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="39"/>
+        <location filename="../qml/WorkerProblem.qml" line="42"/>
         <source>the sealed ballot file does not verify</source>
         <translation>el archivo sellado de papeletas no se verifica</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="40"/>
+        <location filename="../qml/WorkerProblem.qml" line="43"/>
         <source>the sealed ballot file could not be written</source>
         <translation>no se pudo escribir el archivo sellado de papeletas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="41"/>
+        <location filename="../qml/WorkerProblem.qml" line="44"/>
         <source>the audit log has no closing event</source>
         <translation>el registro de auditoría no contiene el cierre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="43"/>
+        <location filename="../qml/WorkerProblem.qml" line="46"/>
         <source>the stick was pulled out during the write; insert another</source>
         <translation>la memoria se retiró durante la escritura; inserte otra</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="44"/>
+        <location filename="../qml/WorkerProblem.qml" line="47"/>
         <source>the stick is full; insert another</source>
         <translation>la memoria está llena; inserte otra</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="45"/>
+        <location filename="../qml/WorkerProblem.qml" line="48"/>
         <source>the stick is write-protected; insert another</source>
         <translation>la memoria está protegida contra escritura; inserte otra</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="46"/>
+        <location filename="../qml/WorkerProblem.qml" line="49"/>
         <source>the stick gave back other bytes than were written; insert another</source>
         <translation>la memoria devolvió otros bytes que los escritos; inserte otra</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="24"/>
+        <source>the booth provisioning is damaged, or names a booth this election does not have</source>
+        <translation>el archivo de preparación de la cabina está dañado, o nombra una cabina que esta elección no tiene</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="29"/>
+        <source>this election package is signed by another authority than the one this booth trusts. Do not use this stick: call the election officials</source>
+        <translation>este paquete electoral está firmado por otra autoridad que la que esta cabina reconoce. No use esta memoria: llame a los responsables de la elección</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="30"/>
+        <source>this stick already set up a booth. A second booth set up from it would have its ballots refused: ask the election officials for a new stick</source>
+        <translation>esta memoria ya preparó una cabina. Las papeletas de una segunda cabina preparada con ella serían rechazadas: pida una memoria nueva a los responsables de la elección</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="31"/>
+        <source>this card is not registered to a poll worker of this booth, or it did not sign the booth&apos;s key: insert it again, or use another</source>
+        <translation>esta tarjeta no está registrada para un miembro de mesa de esta cabina, o no firmó la clave de la cabina: insértela de nuevo o use otra</translation>
     </message>
 </context>
 <context>
@@ -1087,14 +1217,24 @@
         <translation>Compare esta huella con la que le dieron los responsables de la elección:</translation>
     </message>
     <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="25"/>
+        <source>Leave poll-worker mode</source>
+        <translation>Salir del modo de mesa</translation>
+    </message>
+    <message>
         <location filename="../qml/WorkerSetupScreen.qml" line="21"/>
-        <source>They match: set up the booth</source>
-        <translation>Coinciden: configurar la cabina</translation>
+        <source>Your card will certify this booth&apos;s own signing key. Choose the vote, or a rehearsal:</source>
+        <translation>Su tarjeta certificará la clave de firma propia de esta cabina. Elija la votación o un ensayo:</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="22"/>
+        <source>They match: set up the booth for the official vote</source>
+        <translation>Coinciden: preparar la cabina para la votación oficial</translation>
     </message>
     <message>
         <location filename="../qml/WorkerSetupScreen.qml" line="23"/>
-        <source>Leave poll-worker mode</source>
-        <translation>Salir del modo de mesa</translation>
+        <source>They match: set up the booth in test mode (a rehearsal, never counted)</source>
+        <translation>Coinciden: preparar la cabina en modo de prueba (un ensayo, nunca se cuenta)</translation>
     </message>
 </context>
 </TS>

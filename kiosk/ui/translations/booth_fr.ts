@@ -234,6 +234,11 @@
         <source>Press the up and down arrows to move from one item to the next, and the select key to choose. The back key goes back. To hear the screen again, press repeat. Slower, faster, softer and louder change the voice. Blank turns the screen dark for your privacy.</source>
         <translation>Appuyez sur les flèches haut et bas pour passer d&apos;un élément à l&apos;autre, et sur la touche de sélection pour choisir. La touche retour revient en arrière. Pour réentendre l&apos;écran, appuyez sur répéter. Plus lent, plus rapide, moins fort et plus fort règlent la voix. Écran noir éteint l&apos;écran pour préserver le secret de votre vote.</translation>
     </message>
+    <message>
+        <location filename="../qml/Main.qml" line="46"/>
+        <source>TEST MODE: this booth is set up for a rehearsal. Votes cast here are not counted.</source>
+        <translation>MODE ESSAI : cet isoloir est installé pour une répétition. Les votes déposés ici ne sont pas comptés.</translation>
+    </message>
 </context>
 <context>
     <name>Pager</name>
@@ -527,14 +532,124 @@
 <context>
     <name>WorkerAuditScreen</name>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="5"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="34"/>
         <source>Audit log: recent events</source>
         <translation>Journal d&apos;audit : événements récents</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="29"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="58"/>
         <source>Write the full log to the USB stick</source>
         <translation>Écrire le journal complet sur la clé USB</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="9"/>
+        <source>Booth set up (its key certified by the poll worker&apos;s card)</source>
+        <translation>Isoloir installé (sa clé certifiée par la carte de l&apos;assesseur)</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="10"/>
+        <source>Polls opened</source>
+        <translation>Scrutin ouvert</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="11"/>
+        <source>Polls paused</source>
+        <translation>Scrutin suspendu</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="12"/>
+        <source>Polls resumed</source>
+        <translation>Scrutin repris</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="13"/>
+        <source>Polls closed</source>
+        <translation>Scrutin clos</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="14"/>
+        <source>Change refused</source>
+        <translation>Changement refusé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="15"/>
+        <source>Voting session opened</source>
+        <translation>Séance de vote ouverte</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="16"/>
+        <source>Voting session closed</source>
+        <translation>Séance de vote close</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="17"/>
+        <source>Voter let in</source>
+        <translation>Électeur admis</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="18"/>
+        <source>Voting code refused</source>
+        <translation>Code de vote refusé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="19"/>
+        <source>Code entry locked</source>
+        <translation>Saisie des codes bloquée</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="20"/>
+        <source>Code entry unlocked</source>
+        <translation>Saisie des codes débloquée</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="21"/>
+        <source>Voting code reissued</source>
+        <translation>Code de vote réémis</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="22"/>
+        <source>Ballot cast</source>
+        <translation>Bulletin déposé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="23"/>
+        <source>Cast refused</source>
+        <translation>Dépôt refusé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="24"/>
+        <source>Receipt reprinted</source>
+        <translation>Reçu réimprimé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="25"/>
+        <source>Poll worker logged in</source>
+        <translation>Assesseur connecté</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="26"/>
+        <source>Poll-worker card refused</source>
+        <translation>Carte d&apos;assesseur refusée</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="27"/>
+        <source>Poll worker left</source>
+        <translation>Assesseur sorti</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="28"/>
+        <source>Sealed ballot file written</source>
+        <translation>Fichier scellé des bulletins écrit</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="29"/>
+        <source>Sealed ballot file not written</source>
+        <translation>Fichier scellé des bulletins non écrit</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="30"/>
+        <source>Clock jumped</source>
+        <translation>Saut de l&apos;horloge</translation>
     </message>
 </context>
 <context>
@@ -901,7 +1016,7 @@
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="20"/>
-        <location filename="../qml/WorkerProblem.qml" line="42"/>
+        <location filename="../qml/WorkerProblem.qml" line="45"/>
         <source>no USB stick is inserted</source>
         <translation>aucune clé USB n&apos;est insérée</translation>
     </message>
@@ -919,11 +1034,6 @@
         <location filename="../qml/WorkerProblem.qml" line="23"/>
         <source>there is no booth provisioning on this stick</source>
         <translation>il n&apos;y a pas de dotation d&apos;isoloir sur cette clé</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerProblem.qml" line="24"/>
-        <source>the booth certificate is not this election authority&apos;s, or is for another election</source>
-        <translation>le certificat de l&apos;isoloir n&apos;est pas celui de cette autorité électorale, ou vaut pour une autre élection</translation>
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="25"/>
@@ -946,79 +1056,99 @@
         <translation>la clé est illisible</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="30"/>
+        <location filename="../qml/WorkerProblem.qml" line="33"/>
         <source>the booth is not set up with an election yet</source>
         <translation>l&apos;isoloir n&apos;est pas encore installé avec une élection</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="31"/>
+        <location filename="../qml/WorkerProblem.qml" line="34"/>
         <source>polls are not open yet</source>
         <translation>le scrutin n&apos;est pas encore ouvert</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="32"/>
+        <location filename="../qml/WorkerProblem.qml" line="35"/>
         <source>polls are open</source>
         <translation>le scrutin est ouvert</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="33"/>
+        <location filename="../qml/WorkerProblem.qml" line="36"/>
         <source>polls are paused</source>
         <translation>le scrutin est suspendu</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="34"/>
+        <location filename="../qml/WorkerProblem.qml" line="37"/>
         <source>polls are closed for this election</source>
         <translation>le scrutin est clos pour cette élection</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="35"/>
+        <location filename="../qml/WorkerProblem.qml" line="38"/>
         <source>ballots are already stored on this booth</source>
         <translation>des bulletins sont déjà enregistrés dans cet isoloir</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="36"/>
+        <location filename="../qml/WorkerProblem.qml" line="39"/>
         <source>sessions cannot change: polls are closed</source>
         <translation>les séances ne peuvent plus changer : le scrutin est clos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="38"/>
+        <location filename="../qml/WorkerProblem.qml" line="41"/>
         <source>close the polls before exporting the sealed ballot file</source>
         <translation>clôturez le scrutin avant d&apos;exporter le fichier scellé des bulletins</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="39"/>
+        <location filename="../qml/WorkerProblem.qml" line="42"/>
         <source>the sealed ballot file does not verify</source>
         <translation>le fichier scellé des bulletins ne se vérifie pas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="40"/>
+        <location filename="../qml/WorkerProblem.qml" line="43"/>
         <source>the sealed ballot file could not be written</source>
         <translation>le fichier scellé des bulletins n&apos;a pas pu être écrit</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="41"/>
+        <location filename="../qml/WorkerProblem.qml" line="44"/>
         <source>the audit log has no closing event</source>
         <translation>le journal d&apos;audit ne contient pas de clôture</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="43"/>
+        <location filename="../qml/WorkerProblem.qml" line="46"/>
         <source>the stick was pulled out during the write; insert another</source>
         <translation>la clé a été retirée pendant l&apos;écriture ; insérez-en une autre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="44"/>
+        <location filename="../qml/WorkerProblem.qml" line="47"/>
         <source>the stick is full; insert another</source>
         <translation>la clé est pleine ; insérez-en une autre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="45"/>
+        <location filename="../qml/WorkerProblem.qml" line="48"/>
         <source>the stick is write-protected; insert another</source>
         <translation>la clé est protégée en écriture ; insérez-en une autre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="46"/>
+        <location filename="../qml/WorkerProblem.qml" line="49"/>
         <source>the stick gave back other bytes than were written; insert another</source>
         <translation>la clé a rendu d&apos;autres octets que ceux écrits ; insérez-en une autre</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="24"/>
+        <source>the booth provisioning is damaged, or names a booth this election does not have</source>
+        <translation>la fiche d&apos;installation de l&apos;isoloir est endommagée, ou nomme un isoloir que cette élection n&apos;a pas</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="29"/>
+        <source>this election package is signed by another authority than the one this booth trusts. Do not use this stick: call the election officials</source>
+        <translation>ce paquet électoral est signé par une autre autorité que celle à laquelle cet isoloir fait confiance. N&apos;utilisez pas cette clé : appelez les responsables de l&apos;élection</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="30"/>
+        <source>this stick already set up a booth. A second booth set up from it would have its ballots refused: ask the election officials for a new stick</source>
+        <translation>cette clé a déjà servi à installer un isoloir. Les bulletins d&apos;un second isoloir installé avec elle seraient refusés : demandez une nouvelle clé aux responsables de l&apos;élection</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="31"/>
+        <source>this card is not registered to a poll worker of this booth, or it did not sign the booth&apos;s key: insert it again, or use another</source>
+        <translation>cette carte n&apos;est pas enregistrée pour un assesseur de cet isoloir, ou n&apos;a pas signé la clé de l&apos;isoloir : insérez-la de nouveau, ou utilisez-en une autre</translation>
     </message>
 </context>
 <context>
@@ -1087,14 +1217,24 @@
         <translation>Comparez cette empreinte avec celle fournie par les responsables de l&apos;élection :</translation>
     </message>
     <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="25"/>
+        <source>Leave poll-worker mode</source>
+        <translation>Quitter le mode assesseur</translation>
+    </message>
+    <message>
         <location filename="../qml/WorkerSetupScreen.qml" line="21"/>
-        <source>They match: set up the booth</source>
-        <translation>Elles concordent : installer l&apos;isoloir</translation>
+        <source>Your card will certify this booth&apos;s own signing key. Choose the vote, or a rehearsal:</source>
+        <translation>Votre carte va certifier la clé de signature propre à cet isoloir. Choisissez le vote, ou une répétition :</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerSetupScreen.qml" line="22"/>
+        <source>They match: set up the booth for the official vote</source>
+        <translation>Elles correspondent : installer l&apos;isoloir pour le vote officiel</translation>
     </message>
     <message>
         <location filename="../qml/WorkerSetupScreen.qml" line="23"/>
-        <source>Leave poll-worker mode</source>
-        <translation>Quitter le mode assesseur</translation>
+        <source>They match: set up the booth in test mode (a rehearsal, never counted)</source>
+        <translation>Elles correspondent : installer l&apos;isoloir en mode essai (une répétition, jamais comptée)</translation>
     </message>
 </context>
 </TS>
