@@ -5,7 +5,6 @@ runs against both, so the simulator cannot drift from the real reader the booth 
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -15,10 +14,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.devices.card_login import LoginOutcome, log_in
 from kiosk.devices.card_programming import program_card
-from kiosk.devices.cards import CARD_EVENT_LATENCY, CardEvent, CardEventKind, CardReader, RegisteredCard, Role
+from kiosk.devices.cards import CardEvent, CardEventKind, CardReader, RegisteredCard, Role
 from kiosk.devices.pcsc_card import PcscCardReader
 from kiosk.devices.sim_card import DEFAULT_ADMIN_PIN, SimCard, SimCardReader
 from tests.devices.virtual_openpgp_card import VirtualOpenPGPCard, VpcdSlot
+from tests.waiting import wait_until
 
 PIN = "4711"
 
@@ -75,10 +75,7 @@ class PcscRig:
 
     def insert(self) -> None:
         self.slot.insert()
-        deadline = time.monotonic() + 3  # as a booth waits for the card event
-        while not self.reader.card_present():
-            assert time.monotonic() < deadline, "pcscd never saw the card"
-            time.sleep(0.02)
+        wait_until(self.reader.card_present, "pcscd seeing the card")  # as a booth waits for the card event
 
     def remove(self) -> None:
         self.slot.remove()
@@ -152,7 +149,9 @@ def test_pulling_the_card_mid_login_is_reported_not_raised(rig: Rig) -> None:
     session.close()
 
 
-def test_inserting_and_pulling_a_card_reach_the_listener_in_time(rig: Rig) -> None:
+def test_inserting_and_pulling_a_card_reach_the_listener(rig: Rig) -> None:
+    """Each event reaches the listener, in order. How fast is a figure for a benchmark, not a timed
+    assertion that a busy machine would fail (issue 11)."""
     events: list[CardEvent] = []
     lock = threading.Lock()
 
@@ -160,23 +159,20 @@ def test_inserting_and_pulling_a_card_reach_the_listener_in_time(rig: Rig) -> No
         with lock:
             events.append(event)
 
-    def waited_for(kind: CardEventKind, since: float) -> float:
-        while time.monotonic() - since < 4 * CARD_EVENT_LATENCY:
-            with lock:
-                if any(e.kind is kind for e in events):
-                    return time.monotonic() - since
-            time.sleep(0.01)
-        raise AssertionError(f"no {kind} event: {events}")
+    def seen(kind: CardEventKind) -> bool:
+        with lock:
+            return any(e.kind is kind for e in events)
 
     rig.reader.start(listen)
     try:
-        if isinstance(rig, PcscRig):
-            time.sleep(0.3)  # the watcher has seen the empty reader
-        start = time.monotonic()
+        if isinstance(rig, PcscRig):  # the watcher has seen the empty reader
+            wait_until(lambda: seen(CardEventKind.READER_ADDED), "the watcher finding the reader")
         rig.plug()
-        assert waited_for(CardEventKind.INSERTED, start) < CARD_EVENT_LATENCY
-        start = time.monotonic()
+        wait_until(lambda: seen(CardEventKind.INSERTED), f"an inserted event (so far: {events})")
         rig.remove()
-        assert waited_for(CardEventKind.REMOVED, start) < CARD_EVENT_LATENCY
+        wait_until(lambda: seen(CardEventKind.REMOVED), f"a removed event (so far: {events})")
+        with lock:
+            kinds = [e.kind for e in events if e.kind is not CardEventKind.READER_ADDED]
+        assert kinds == [CardEventKind.INSERTED, CardEventKind.REMOVED]
     finally:
         rig.reader.stop()
