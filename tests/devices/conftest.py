@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from smartcard import scard
 from smartcard.System import readers
 
 from kiosk.devices.pcsc_card import card_in
@@ -61,6 +62,30 @@ def _wait_for_card(present: bool) -> None:
                f"pcscd showing the virtual card {'in' if present else 'out'}")
 
 
+def _reader_events() -> int:
+    """pcscd's event counter for the vpcd reader (the high 16 bits of its state): its poller adds
+    one for every insertion and every removal it notices."""
+    name = next(str(r) for r in readers() if VPCD_READER in str(r))
+    hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+    assert hresult == scard.SCARD_S_SUCCESS, scard.SCardGetErrorMessage(hresult)
+    try:
+        hresult, states = scard.SCardGetStatusChange(context, 0, [(name, scard.SCARD_STATE_UNAWARE)])
+        assert hresult == scard.SCARD_S_SUCCESS, scard.SCardGetErrorMessage(hresult)
+        return int(states[0][1]) >> 16
+    finally:
+        scard.SCardReleaseContext(context)
+
+
+def _wait_for_poller_to_see_it_empty(events_when_empty: int) -> None:
+    """A card pulled while pcscd holds a connection shows as gone at once (the failed transmit marks
+    it), but pcscd's own poller notices only at its next look, up to 0.4 s later. A card put in
+    before that look is never reported at all: the poller sees "present" as before. So the next test
+    waits until the poller has counted as many removals as insertions (an even count of events)."""
+    _wait_for_card(False)
+    wait_until(lambda: (_reader_events() - events_when_empty) % 2 == 0,
+               "pcscd's poller noticing the card was pulled")
+
+
 def _warm_up_vpcd() -> None:
     """vpcd takes its very first card after start on a slow path (~0.5 s); a booth's reader has long
     been warm when a voter arrives, so one card in and out before the tests measure anything."""
@@ -71,13 +96,15 @@ def _warm_up_vpcd() -> None:
     _wait_for_card(False)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def pcscd() -> Iterator[None]:
-    """A pcscd with the vpcd reader: the running one if there is one, else one started for the session.
+    """A pcscd with the vpcd reader: the running one if there is one, else one started for the module.
 
     One virtual reader cannot serve two test workers. `make test` sends a whole file to one worker
     (--dist loadfile: with pytest 9.2, xdist 3.8's loadgroup no longer groups), and the lock keeps
-    any other runner that splits the file from plugging two cards into one reader.
+    any other runner that splits the file from plugging two cards into one reader. The lock is held
+    per module, not per session: a worker's session lasts the whole suite, and the other worker's
+    card files would wait for it past their timeout.
     """
     with PCSC_LOCK.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -114,7 +141,8 @@ def openpgp_card() -> VirtualOpenPGPCard:
 @pytest.fixture
 def card_slot(pcscd: None, openpgp_card: VirtualOpenPGPCard) -> Iterator[VpcdSlot]:
     """The vpcd reader's slot, empty; insert() and remove() the card as a person would."""
+    events_when_empty = _reader_events()
     slot = VpcdSlot(openpgp_card)
     yield slot
     slot.remove()
-    _wait_for_card(False)  # the next test must find the reader empty, not this card on its way out
+    _wait_for_poller_to_see_it_empty(events_when_empty)  # the next test must find the reader empty
