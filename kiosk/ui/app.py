@@ -127,6 +127,9 @@ def build_ui(
     window = roots[0]
     activity = _Activity(lambda: _touched(walk, worker), window)
     app.installEventFilter(activity)  # keys go to the focused item, not the window: watch them all
+    # The application outlives a window (the tests build many): a filter left on it would outlive
+    # its Python half and be called as a bare object. The connection also keeps that half alive.
+    window.destroyed.connect(lambda: app.removeEventFilter(activity))
     navigator = attach_navigator(window, walk, worker, access, [m for m in (walk, code, access, worker) if m])
     narrator = Narrator(window, navigator, speech or NoSpeech(), lang, access, window)
     walk.loggedOut.connect(narrator.stop)

@@ -96,6 +96,7 @@ Item {
             }
             Grid {
                 id: keypad
+                readonly property bool pagedByLine: true  // ScrollArea: each line of keys is a row
                 // Read out as one sentence when the screen appears; each key is named as the keypad reaches it.
                 readonly property string spokenAs: qsTr("A keypad with the letters and digits of voting codes: move to a key, then select it.")
                 // Keys of one size whatever the screen shows above them (a refusal no longer reshapes the

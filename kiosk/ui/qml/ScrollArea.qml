@@ -22,7 +22,15 @@ Item {
         var found = []
         for (var i = 0; column && i < column.children.length; i++) {
             var row = column.children[i]
-            if (row.visible && row.height > 0) found.push({ top: column.y + row.y, bottom: column.y + row.y + row.height })
+            if (!row.visible || row.height <= 0) continue
+            // A grid of keys pages by its lines: its first line, whole on the glass, is not a sliver.
+            var parts = row.pagedByLine ? row.children : [null]
+            for (var j = 0; j < parts.length; j++) {
+                var part = parts[j]
+                if (part !== null && (!part.visible || part.height <= 0)) continue
+                var top = column.y + row.y + (part ? part.y : 0)
+                found.push({ top: top, bottom: top + (part ? part.height : row.height) })
+            }
         }
         return found.sort(function (a, b) { return a.top - b.top })
     }
