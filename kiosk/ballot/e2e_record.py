@@ -6,43 +6,35 @@ validated as it is read, by the one decoder of the group. Spec: docs/e2e-spec.md
 
 from __future__ import annotations
 
-import base64
-import binascii
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.ballot.crypto import wire
 from kiosk.ballot.crypto.chaum_pedersen import DisjunctiveProof, ProofPair
 from kiosk.ballot.crypto.elgamal import Ciphertext
 from kiosk.ballot.crypto.group import GroupError, Point, Scalar
 from kiosk.ballot.crypto.hashing import Digest
+from kiosk.ballot.crypto.wire import WireError, b64encode
 from kiosk.ballot.definition import VotingSession
 from kiosk.ballot.e2e_ballot import EncryptedBallot, EncryptedQuestion
 from kiosk.ballot.e2e_layout import BallotContext
 
 BALLOT_FIELDS = {"code", "group", "weight", "voter", "questions"}
 QUESTION_FIELDS = {"ct", "p", "sp"}
-_B64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
 
 class RecordError(ValueError):
     """A record value that is not what the spec allows; the message says which and why."""
 
 
-def b64encode(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
 def b64decode(text: object, size: int = 32) -> bytes:
     """Reads unpadded base64url of exactly `size` bytes; padding, other letters and spare bits refused."""
-    if not isinstance(text, str) or not set(text) <= _B64_CHARS or len(text) != (4 * size + 2) // 3:
+    if not isinstance(text, str) or len(text) != (4 * size + 2) // 3:
         raise RecordError(f"not {size} bytes in unpadded base64url: {str(text)[:50]!r}")
     try:
-        data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except binascii.Error:
-        raise RecordError(f"not base64url: {text[:50]!r}") from None
-    if b64encode(data) != text:  # the last symbol's unused bits were set: a second text for one value
-        raise RecordError(f"a non-canonical base64url text: {text[:50]!r}")
-    return data
+        return wire.b64decode(text)
+    except WireError as exc:
+        raise RecordError(f"{exc}: {text[:50]!r}") from None
 
 
 def _point(text: object) -> Point:
