@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from station_admin import passphrases
+from station_admin.cli_amend import amend, delegate
 from station_admin.cli_cards import cards
 from station_admin.cli_common import (
     DB_OPTION,
@@ -50,6 +51,8 @@ def main() -> None:
     """Isoloir station-admin: define elections, provision booths, import sealed media, tally."""
 
 
+election.add_command(amend)
+voters.add_command(delegate)
 main.add_command(election)
 main.add_command(voters)
 main.add_command(cards)
