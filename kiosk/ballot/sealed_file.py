@@ -63,6 +63,7 @@ class Refusal(StrEnum):
     DOUBLE_VOTE = "a voter who already voted"
     AUDIT_MISMATCH = "the audit log does not match the ballots"
     QUARANTINED = "quarantined"
+    ADDENDA_MISMATCH = "not the addenda officials issued"
 
 
 class SealedFileError(ValueError):

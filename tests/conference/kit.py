@@ -34,6 +34,9 @@ CONFERENCE_VOTERS: list[dict[str, Any]] = [
 ]
 
 
+TOP_LEVEL = ("import", "tally", "report", "publish")
+
+
 def make_conference(root: Path) -> ElectionKit:
     data = json.loads(SMALL_ELECTION.read_text(encoding="utf-8"))
     data["voters"] += CONFERENCE_VOTERS
@@ -52,7 +55,8 @@ class Officials:
     root: Path
 
     def admin(self, *args: str) -> Result:
-        return CliRunner().invoke(admin, [*args[:2], "--election", str(self.election), *args[2:]])
+        words = 1 if args[0] in TOP_LEVEL else 2  # `tally ...` or `voters delegate ...`
+        return CliRunner().invoke(admin, [*args[:words], "--election", str(self.election), *args[words:]])
 
     def signed(self, *args: str) -> Result:
         """A command that signs, given the authority passphrase as a script gives it."""
