@@ -33,20 +33,27 @@ def addenda_entries(addenda: list[Addendum]) -> list[dict[str, Any]]:
     return entries
 
 
-def delegations_entries(state: Amended, engine: Engine, election_id: str) -> list[dict[str, Any]]:
-    """Every delegation recorded, with what became of it: used (the adviser voted), refused at the
-    booth (the delegate had voted first), revoked, or in force and unused."""
+def delegations_entries(
+    state: Amended, engine: Engine, election_id: str, marks: set[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """Every delegation recorded, with what became of it: "used" (the delegate's booth held it and
+    their vote was cast: by the adviser, as the delegate could no longer vote there), "voted_first"
+    (refused at the booth: the delegate had voted), "revoked", or "in_force" (not used)."""
     refused = _refused_at_booths(engine, election_id)
+    held = booth_addenda(engine, election_id)
     rows = []
     for addendum in state.held:
         for d in addendum.body.delegations:
             key = (d.session, d.delegate)
+            station = state.definition.voter(d.delegate).station
             if key in refused:
-                status = "refused: the delegate voted first"
+                status = "voted_first"
             elif state.delegations.get(key) != d.adviser:
                 status = "revoked"
+            elif key in marks and addendum.number in held.get(station, []):
+                status = "used"
             else:
-                status = "in force"
+                status = "in_force"
             rows.append({"session": d.session, "delegate": d.delegate, "adviser": d.adviser,
                          "addendum": addendum.number, "status": status})
     return rows

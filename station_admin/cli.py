@@ -270,7 +270,7 @@ def tally(
     for booth in results["booths"]:
         booth["addenda"] = held.get(booth["station"], [])
     results["addenda"] = addenda_entries(addenda)
-    results["delegations"] = delegations_entries(state, engine, package.election_id)
+    results["delegations"] = delegations_entries(state, engine, package.election_id, set(marked))
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
     if as_json:
