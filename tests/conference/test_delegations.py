@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,49 @@ def test_delegating_the_same_vote_twice_is_refused(officials: Officials) -> None
     assert officials.signed(*args).exit_code == 0
     again = officials.signed(*args)
     assert again.exit_code == 1 and "already delegated" in again.output
+
+
+def test_officials_refuse_to_delegate_a_vote_already_imported(officials: Officials, tmp_path: Path) -> None:
+    """The Credentials Committee hands in a delegation after the delegate's booth closed that vote
+    and its file was imported: the delegate voted, the vote cannot be delegated."""
+    booth = open_booth(officials.kit, tmp_path / "booth")
+    booth.cast("s001-1", "budget", YES)
+    booth.close_polls("pw-1")
+    out = tmp_path / "OUT"
+    out.mkdir()
+    sealed = booth.export(out)
+    booth.close()
+    assert officials.admin("import", str(sealed)).exit_code == 0
+    result = officials.signed("voters", "delegate", "--from", "s001-1", "--to", "a001-3",
+                              "--session", "budget")
+    assert result.exit_code == 1
+    assert "'s001-1' already voted in 'budget'" in result.output
+    assert not (officials.election / "addenda").exists()  # nothing signed
+    board = officials.signed("voters", "delegate", "--from", "s001-1", "--to", "a001-3", "--session", "board")
+    assert board.exit_code == 0, board.output  # a vote not yet cast may still be delegated
+
+
+def test_an_adviser_added_by_the_credentials_committee_gets_a_code_and_holds_a_delegation(
+    officials: Officials, tmp_path: Path
+) -> None:
+    adviser = {"id": "a001-9", "name": "Government adviser 9, State 001", "group": "government",
+               "delegation": "001", "sessions": [], "station": "booth-1", "language": "fr"}
+    path = tmp_path / "adviser.json"
+    path.write_text(json.dumps(adviser), encoding="utf-8")
+    notices = tmp_path / "notices.pdf"
+    added = officials.signed("election", "amend", "--add-voter", str(path), "--notices", str(notices),
+                             "--delegate", "s001-1:a001-9:budget")
+    assert added.exit_code == 1 and "no voter 'a001-9'" in added.output  # not in the same addendum's roll yet
+    added = officials.signed("election", "amend", "--add-voter", str(path), "--notices", str(notices))
+    assert added.exit_code == 0, added.output
+    assert notices.exists() and "a001-9" in officials.codes()
+    assert officials.signed("voters", "delegate", "--from", "s001-1", "--to", "a001-9",
+                            "--session", "budget").exit_code == 0
+    booth = open_booth(officials.kit, tmp_path / "booth")
+    stick = officials.stick()
+    take_in_next(booth, stick)
+    take_in_next(booth, stick)
+    assert booth.authenticate_code(officials.codes()["a001-9"]) == Authenticated("a001-9")
+    booth.cast("a001-9", "budget", YES)
+    assert ("budget", "s001-1") in booth.box.all_marks()
+    booth.close()
