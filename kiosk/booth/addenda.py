@@ -78,18 +78,18 @@ def take_in_addendum(station: Station, data: bytes, seen: AddendumPreview, by: s
             if d.voted_first:
                 refused = {"session": d.session, "delegate": d.delegate, "reason": "voted_first"}
                 station.box.append_audit(c, Event.DELEGATION_REFUSED, refused)
-    station._apply_addenda()
+    station.reload_addenda()
     return preview
 
 
 def _checked(station: Station, data: bytes) -> tuple[Addendum, Amended]:
+    state = station.amended_election()  # TransitionRefused on a booth not set up
     base = station.base_package
-    station._package()  # TransitionRefused on a booth not set up
     assert base is not None
     try:
         addendum = parse_addendum(data, base)
         next_in_sequence(addendum, station.held_addenda())
-        return addendum, amend(station._amended(), addendum)
+        return addendum, amend(state, addendum)
     except AddendumError as exc:
         _refuse(station, exc)
         raise  # unreachable: _refuse raises

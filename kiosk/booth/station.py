@@ -86,7 +86,7 @@ class Station:
         self.certificate: BoothKeyCertificate | None = None
         if (data_dir / PACKAGE_FILE).exists():
             self.base_package = load_package(data_dir / PACKAGE_FILE)
-            self._apply_addenda()
+            self.reload_addenda()
             assert self.package is not None
             self.provision = load_provision(data_dir / PROVISION_FILE, self.package)
             self.certificate = load_certificate(data_dir)
@@ -133,6 +133,10 @@ class Station:
         assert self.amended is not None
         return self.amended
 
+    def amended_election(self) -> Amended:
+        """The election as amended by the addenda taken in; TransitionRefused if not set up."""
+        return self._amended()
+
     def held_addenda(self) -> list[Addendum]:
         """The addenda this booth took in, in order (stored in the ballot box, see kiosk.booth.addenda)."""
         package = self.base_package
@@ -141,7 +145,7 @@ class Station:
         stored = self.setting(ADDENDA, [])
         return [parse_addendum(text.encode(), package) for text in stored]
 
-    def _apply_addenda(self) -> None:
+    def reload_addenda(self) -> None:
         """The package and the election as amended by the addenda held: called at start and after
         each addendum is taken in."""
         base = self.base_package
@@ -165,7 +169,7 @@ class Station:
         key, certificate = certify_new_key(package, provision.station, card, iso(self.clock()))
         setup.take_in(self.data_dir, self.box, self.polls, package, provision, mode, (key, certificate))
         self.base_package, self.provision, self.certificate = package, provision, certificate
-        self._apply_addenda()
+        self.reload_addenda()
         return package
 
     # --- polls -----------------------------------------------------------------------------------

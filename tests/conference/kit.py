@@ -3,6 +3,7 @@ officials make them (`station-admin election amend`, `voters delegate`), onto a 
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from dataclasses import dataclass
@@ -70,8 +71,6 @@ class Officials:
         return out
 
     def codes(self) -> dict[str, str]:
-        import csv
-
         with (self.election / "codes" / "voter-codes.csv").open(encoding="utf-8") as handle:
             return {row["voter_id"]: row["code"] for row in csv.DictReader(handle)}
 

@@ -9,7 +9,10 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from kiosk.ballot.amendments import amend_all, amended_package
 from kiosk.ballot.sealed_file import read_sealed_file
+from station_admin.addenda import official_addenda
+from station_admin.election_dir import ElectionDir
 from tests.conference.kit import Officials, open_booth
 from tests.conference.test_delegations import take_in_next
 from tests.kit import share_args
@@ -73,13 +76,8 @@ def test_a_vote_added_to_the_day_is_voted_sealed_imported_and_counted(officials:
 def test_the_sealed_file_names_the_addenda_its_booth_held(officials: Officials) -> None:
     add_the_vote(officials)
     sealed = vote_on_amendment(officials, officials.root / "booth", officials.stick())
-    from station_admin.addenda import official_addenda
-    from station_admin.election_dir import ElectionDir
-
     folder = ElectionDir(officials.election)
     issued = official_addenda(folder, folder.package())
-    from kiosk.ballot.amendments import amend_all, amended_package
-
     package = amended_package(folder.package(), amend_all(folder.package().definition, issued))
     manifest = read_sealed_file(sealed, package).manifest
     assert [(a.number, a.digest) for a in manifest.addenda] == [(1, issued[0].digest)]
