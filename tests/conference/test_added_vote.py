@@ -121,3 +121,11 @@ def tally(officials: Officials) -> dict[str, Any]:
     result = officials.admin("tally", *share_args(shares, officials.root / "secrets"), "--out", str(out))
     assert result.exit_code == 0, result.output
     return dict(json.loads((out / "results.json").read_text(encoding="utf-8")))
+
+
+def test_election_show_lists_the_vote_added_and_the_addendum(officials: Officials) -> None:
+    add_the_vote(officials)
+    shown = officials.admin("election", "show")
+    assert shown.exit_code == 0, shown.output
+    assert "Session amendment-7: Amendment 7 (show of hands; 42 eligible)" in shown.output
+    assert "Addendum 1 of " in shown.output
