@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from kiosk.ballot.addendum import AddendumError
 from kiosk.ballot.package import PackageError
 from kiosk.booth.polls import TransitionRefused
 from kiosk.booth.station import ExportError
@@ -64,6 +65,13 @@ def main() -> None:
     help="A simulated poll-worker card registered in the package (`station-admin cards simulate`): "
     "it certifies the booth's new key at set-up.",
 )
+@click.option(
+    "--addenda",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The officials' stick with addenda (`station-admin election amend --out`): taken in during the day.",
+)
+@click.option("--addenda-after", type=click.IntRange(0), default=0, show_default=True,
+              help="How many voters vote before the addenda are taken in.")
 def simulate(
     media: Path,
     voters: int,
@@ -73,6 +81,8 @@ def simulate(
     mode: str,
     codes: Path | None,
     worker_card: Path,
+    addenda: Path | None,
+    addenda_after: int,
 ) -> None:
     """Run a polling day headless through the real services and print what was cast.
 
@@ -88,8 +98,9 @@ def simulate(
         raise click.UsageError(f"{data} already holds a booth's storage; give an empty folder")
     try:
         card = load_card_file(worker_card)
-        result = run(media, storage, voters, seed, export, card, mode, codes)  # type: ignore[arg-type]
-    except (PackageError, TransitionRefused, ExportError, CardFileError) as exc:
+        result = run(media, storage, voters, seed, export, card, mode, codes,  # type: ignore[arg-type]
+                     addenda=addenda, addenda_after=addenda_after)
+    except (PackageError, TransitionRefused, ExportError, CardFileError, AddendumError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"sealed ballot file: {result.sealed_file}", err=True)
     click.echo(json.dumps(result.counts, indent=1))

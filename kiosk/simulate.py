@@ -6,6 +6,10 @@ every session and hands each simulated voter a code (read from the officials' co
 reissued at the booth as a poll worker would); each voter casts random valid ballots; the poll
 worker closes the polls and exports the sealed file. The counts of what was cast are returned in
 the documented results shape, for comparison with the tally.
+
+A conference day (`--addenda STICK --addenda-after N`): after N voters the poll worker takes in
+every addendum on the officials' stick, each checked and accepted as at the booth's screen, and
+opens the votes they add; the other voters (advisers holding a delegation among them) vote then.
 """
 
 from __future__ import annotations
@@ -17,12 +21,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from kiosk.ballot.addendum import AddendumError, AddendumRefusal
 from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.counting import Tally, vote_counts
 from kiosk.ballot.definition import ListChoice, MultipleChoice, SingleChoice, VotingSession
+from kiosk.booth.addenda import preview_addendum, take_in_addendum
+from kiosk.booth.addenda_stick import next_addendum_bytes
 from kiosk.booth.station import Mode, SessionStatus, Station
 from kiosk.booth.voter_auth import Authenticated
 from kiosk.devices.card_login import sign_with_card
+from kiosk.devices.mounted_media import FolderMedia
 from kiosk.devices.sim_card import SimCard, SimCardReader
 
 SIMULATED_POLL_WORKER = "simulated-poll-worker"
@@ -74,6 +82,8 @@ def simulate(
     mode: Mode = "official",
     codes_file: Path | None = None,
     progress: TextIO = sys.stderr,
+    addenda: Path | None = None,
+    addenda_after: int = 0,
 ) -> SimulationResult:
     rng = random.Random(seed)
     station = Station(data)
@@ -87,23 +97,56 @@ def simulate(
         if voters > len(roll):
             print(f"booth {station.station_id} has {len(roll)} voters; all of them vote", file=progress)
         codes = read_codes(codes_file) if codes_file else {}
-        tally = Tally(station.election)
-        for number, voter in enumerate(chosen, start=1):
-            code = codes.get(voter.id) or station.reissue_code(voter.id, SIMULATED_POLL_WORKER)
+        cast: list[tuple[str, dict[str, tuple[str, ...]]]] = []
+        queue, number = [v.id for v in chosen], 0
+        waiting: list[str] = []
+        while queue or addenda is not None:
+            if addenda is not None and (number == addenda_after or not queue):
+                print(f"taking in addenda: {take_in_all(station, addenda)}", file=progress)
+                queue, waiting, addenda = [*queue, *waiting], [], None
+                continue
+            voter_id = queue.pop(0)
+            if not any(s.status is SessionStatus.OPEN for s in station.sessions_for(voter_id)):
+                waiting.append(voter_id)  # an adviser before their delegation, or a vote delegated away
+                continue
+            number += 1
+            code = codes.get(voter_id) or station.reissue_code(voter_id, SIMULATED_POLL_WORKER)
             outcome = station.authenticate_code(code)
             if not isinstance(outcome, Authenticated):
-                raise RuntimeError(f"voter {voter.id} was refused: {outcome.reason}")
-            for entry in station.sessions_for(voter.id):
+                raise RuntimeError(f"voter {voter_id} was refused: {outcome.reason}")
+            for entry in station.sessions_for(voter_id):
                 if entry.status is SessionStatus.OPEN:
                     session = station.election.session(entry.session_id)
                     selections = random_selections(session, rng)
-                    station.cast(voter.id, session.id, selections)
-                    tally.add(session.id, selections)
+                    station.cast(voter_id, session.id, selections)
+                    cast.append((session.id, selections))
             if number % 100 == 0:
                 print(f"{number} voters have voted", file=progress)
         station.close_polls(SIMULATED_POLL_WORKER)
         export.mkdir(parents=True, exist_ok=True)
         sealed = station.export(export)
-        return SimulationResult(vote_counts(tally.as_results()), sealed, len(chosen))
+        tally = Tally(station.election)  # as amended: the votes added count too
+        tally.add_all(cast)
+        return SimulationResult(vote_counts(tally.as_results()), sealed, number)
     finally:
         station.close()
+
+
+def take_in_all(station: Station, stick: Path) -> list[int]:
+    """Every addendum on the stick, in order, as a poll worker takes them in; the votes they add are
+    opened. Stops when the stick holds nothing new; any other refusal is raised (AddendumError)."""
+    taken = []
+    while True:
+        try:
+            data = next_addendum_bytes(FolderMedia(stick), len(station.held_addenda()))
+        except AddendumError as exc:
+            if exc.reason in (AddendumRefusal.NO_ADDENDUM, AddendumRefusal.REPEATED):
+                break
+            raise
+        before = {s.id for s in station.election.sessions}
+        taken.append(take_in_addendum(station, data, preview_addendum(station, data),
+                                      SIMULATED_POLL_WORKER).number)
+        for session in station.election.sessions:
+            if session.id not in before:
+                station.set_session_active(session.id, True, SIMULATED_POLL_WORKER)
+    return taken

@@ -12,14 +12,17 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from kiosk.ballot.amendments import amend_all
 from station_admin import passphrases
+from station_admin.addenda_results import addenda_entries, booth_addenda, delegations_entries, name_delegates
+from station_admin.cli_amend import amend, delegate
 from station_admin.cli_cards import cards
 from station_admin.cli_common import (
     DB_OPTION,
     ELECTION_OPTION,
+    amended_package_of,
     err,
     folder_of,
-    package_of,
 )
 from station_admin.cli_election import election
 from station_admin.cli_results import publish, report
@@ -50,6 +53,8 @@ def main() -> None:
     """Isoloir station-admin: define elections, provision booths, import sealed media, tally."""
 
 
+election.add_command(amend)
+voters.add_command(delegate)
 main.add_command(election)
 main.add_command(voters)
 main.add_command(cards)
@@ -120,7 +125,7 @@ def import_(
     """
     replace = _replacement(replace_booth, reason, by)
     folder = folder_of(election)
-    package = package_of(folder)
+    package, base, addenda = amended_package_of(folder)
     engine = open_db(db_url or folder.default_db_url)
     found = find_sealed_files(list(media))
     results: list[ImportResult] = []
@@ -133,7 +138,8 @@ def import_(
             if item.refusal:
                 results.append(ImportResult(item.path, "refused", reason=item.refusal))
             else:
-                results.append(import_file(engine, package, item.path, mode, replace))  # type: ignore[arg-type]
+                results.append(import_file(engine, package, item.path, mode, replace,  # type: ignore[arg-type]
+                                           (base, addenda)))
             progress.advance(task)
     if as_json:
         click.echo(json.dumps([_import_json(r) for r in results], indent=1))
@@ -235,7 +241,7 @@ def tally(
     """Recover the election key from k trustees' shares (in memory only), decrypt and count every
     imported ballot, and decide each question under its rule."""
     folder = folder_of(election)
-    package = package_of(folder)
+    package, base, addenda = amended_package_of(folder)
     engine = open_db(db_url or folder.default_db_url)
     inputs = TallyInputs(_attending(attending), lot_seed)
     if passphrase_files and len(passphrase_files) != len(shares):
@@ -258,6 +264,13 @@ def tally(
     results["booths"] = booths(engine, package.election_id)
     results["tracking_codes"] = tracking_codes(engine, package.election_id)
     results["quarantined"] = quarantined_files(engine, package.election_id)
+    state = amend_all(base, addenda)
+    name_delegates(results, state)
+    held = booth_addenda(engine, package.election_id)
+    for booth in results["booths"]:
+        booth["addenda"] = held.get(booth["station"], [])
+    results["addenda"] = addenda_entries(addenda)
+    results["delegations"] = delegations_entries(state, engine, package.election_id, set(marked))
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
     if as_json:

@@ -7,6 +7,9 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from kiosk.ballot.addendum import Addendum, AddendumError
+from kiosk.ballot.amendments import amend_all, amended_package
+from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.package import ElectionPackage
 from station_admin.election_dir import ElectionDir, ElectionDirError
 from station_admin.passphrases import authority_unlocker
@@ -42,6 +45,20 @@ def folder_of(path: Path) -> ElectionDir:
 def signing_folder_of(path: Path, authority_file: Path | None) -> ElectionDir:
     """The folder of a command that signs: the authority passphrase is read when it signs."""
     return ElectionDir(path, unlock=authority_unlocker(authority_file))
+
+
+def amended_package_of(folder: ElectionDir) -> tuple[ElectionPackage, ElectionDefinition, list[Addendum]]:
+    """The package as amended by every addendum officials issued, the definition as first signed,
+    and the addenda: what the import, the tally and the reports read."""
+    from station_admin.addenda import AmendError, official_addenda
+
+    package = package_of(folder)
+    try:
+        addenda = official_addenda(folder, package)
+        amended = amend_all(package.definition, addenda)
+    except (AmendError, AddendumError) as exc:
+        raise click.ClickException(str(exc)) from None
+    return amended_package(package, amended), package.definition, addenda
 
 
 def package_of(folder: ElectionDir) -> ElectionPackage:

@@ -15,7 +15,7 @@ import click
 from kiosk.ballot.definition import DefinitionError, load_definition
 from station_admin import passphrases
 from station_admin.ceremony import CeremonyError, create_election
-from station_admin.cli_common import ELECTION_OPTION, folder_of, package_of
+from station_admin.cli_common import ELECTION_OPTION, amended_package_of, folder_of
 from station_admin.election_summary import as_lines, summary
 from station_admin.passphrases import AUTHORITY_OPTION, PassphraseError
 
@@ -149,8 +149,11 @@ def _share_folder(number: int) -> Path:
 @ELECTION_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def election_show(election: Path, as_json: bool) -> None:
-    """Print the election's definition summary, fingerprint and key ceremony record."""
-    shown = summary(folder_of(election), package_of(folder_of(election)))
+    """Print the election's definition summary (as amended by its addenda), fingerprint and key
+    ceremony record."""
+    package, _, addenda = amended_package_of(folder_of(election))
+    shown = summary(folder_of(election), package)
+    shown["addenda"] = [{"number": a.number, "digest": a.digest, "issued": a.body.issued} for a in addenda]
     if as_json:
         click.echo(json.dumps(shown, indent=1, ensure_ascii=False))
         return

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from station_admin.cli_common import ELECTION_OPTION, folder_of, package_of
+from station_admin.cli_common import ELECTION_OPTION, amended_package_of, folder_of
 from station_admin.publish import publish_site
 from station_admin.report_data import Report, ReportError, build_report
 from station_admin.report_pdf import write_pdf
@@ -23,7 +23,7 @@ RESULTS_OPTION = click.option(
 
 
 def _report(election: Path, results_path: Path, language: str | None) -> Report:
-    definition = package_of(folder_of(election)).definition
+    definition = amended_package_of(folder_of(election))[0].definition  # with the votes added
     chosen = language or definition.languages[0]
     if chosen not in definition.languages:
         raise click.BadParameter(
@@ -73,7 +73,7 @@ def report(election: Path, results_path: Path, form: str, language: str | None, 
 def publish(election: Path, results_path: Path, out: Path) -> None:
     """Write the public board: a static site (open index.html, or copy the folder to any web
     server) with the results, every counted tracking code, and a search box for a receipt's code."""
-    definition = package_of(folder_of(election)).definition
+    definition = amended_package_of(folder_of(election))[0].definition  # with the votes added
     reports = [_report(election, results_path, language) for language in definition.languages]
     codes = json.loads(results_path.read_text(encoding="utf-8")).get("tracking_codes", [])
     pages = publish_site(reports, codes, out)

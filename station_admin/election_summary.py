@@ -66,10 +66,12 @@ def as_lines(shown: dict[str, Any]) -> list[str]:
         f"Registered cards: {len(shown['cards'])}",
     ]
     for s in shown["sessions"]:
-        mode = "record vote" if s["mode"] == "recorded" else "secret"
+        mode = {"recorded": "record vote", "show-of-hands": "show of hands"}.get(s["mode"], "secret")
         by_group = ", counts by group" if s["counts_by_group"] else ""
         lines.append(f"Session {s['id']}: {s['title']} ({mode}{by_group}; {s['eligible']} eligible)")
         lines += [f"  {q['id']} ({q['kind']}): {q['rule']}" for q in s["questions"]]
+    addenda = shown.get("addenda", [])
+    lines += [f"Addendum {a['number']} of {a['issued']}: {a['digest'][:16]}…" for a in addenda]
     ceremony = shown["ceremony"]
     if ceremony:
         trustees = ceremony.get("trustees", [])

@@ -13,11 +13,14 @@ from typing import Literal
 
 from sqlalchemy import Engine, func, select
 
+from kiosk.ballot.addendum import Addendum
+from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError, read_sealed_file
 from kiosk.clock import iso, utc_now
 from station_admin import tally_db as db
 from station_admin.booth_keys import check_booth_key
+from station_admin.import_addenda import check_addenda
 from station_admin.import_checks import check_audit_log, check_no_double_vote, check_voters_served
 from station_admin.quarantine import Replacement, check_not_quarantined, quarantine
 
@@ -41,10 +44,14 @@ def import_file(
     path: Path,
     mode: Mode = "official",
     replace: Replacement | None = None,
+    addenda: tuple[ElectionDefinition, list[Addendum]] | None = None,
 ) -> ImportResult:
+    """`package` is the election as amended by every addendum officials issued; `addenda` is the
+    definition as first signed and those addenda, to check the ones the file's booth held."""
     replaced = ""
     try:
         sealed = read_sealed_file(path, package)
+        check_addenda(sealed, *(addenda or (package.definition, [])))
         _check_mode(sealed, mode)
         check_voters_served(sealed, package)
         check_audit_log(sealed)

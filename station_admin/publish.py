@@ -123,7 +123,8 @@ def _page(report: Report, reports: list[Report], codes: list[str]) -> str:
 
 
 def _session(session: SessionView) -> str:
-    parts = [f"<h3>{escape(session.title)}</h3>", f"<p>{escape(session.turnout)}</p>"]
+    parts = [f"<h3>{escape(session.title)}</h3>", f'<p class="kind">{escape(session.kind)}</p>',
+             f"<p>{escape(session.turnout)}</p>"]
     for q in session.questions:
         most = max((o.votes for o in q.options), default=0) or 1
         with_seats = any(o.seats is not None for o in q.options)
@@ -138,7 +139,34 @@ def _session(session: SessionView) -> str:
             f"<h4>{escape(q.title)}</h4><table>{rows}</table>"
             f'<div class="outcome" data-outcome="{escape(q.outcome_key)}">{escape(q.outcome)}</div>{details}'
         )
+    parts += _groups(session) + _recorded(session)
     return "<section>" + "\n".join(parts) + "</section>"
+
+
+def _groups(session: SessionView) -> list[str]:
+    """The counts per group where the kind of vote publishes them (a show of hands always)."""
+    if session.groups is None:
+        return [f'<p class="details">{escape(session.groups_note)}</p>'] if session.groups_note else []
+    tables = []
+    for question in session.questions:
+        head = "".join(f"<th>{escape(o.label)}</th>" for o in question.options)
+        rows = ""
+        for group in session.groups:
+            counts = next(q for q in group["questions"] if q["id"] == question.id)["options"]
+            cells = "".join(f"<td>{c['votes']}</td>" for c in counts)
+            label = escape(group["label"])
+            rows += f'<tr class="group"><td>{label}</td><td>{group["ballots"]}</td>{cells}</tr>'
+        tables.append(f'<table class="groups"><tr><th></th><th></th>{head}</tr>{rows}</table>')
+    return tables
+
+
+def _recorded(session: SessionView) -> list[str]:
+    """A record vote's names and answers (a deputy's as "name (a001-3 for s001-1)")."""
+    if not session.recorded:
+        return []
+    rows = "".join(f'<tr class="recorded"><td>{escape(name)}</td><td>{escape(answer)}</td></tr>'
+                   for name, answer in session.recorded)
+    return [f'<table class="recorded">{rows}</table>']
 
 
 def _bar(votes: int, most: int) -> float:

@@ -47,7 +47,8 @@ class SessionView:
     questions: list[QuestionView]
     groups: list[dict[str, Any]] | None
     groups_note: str
-    recorded: list[tuple[str, str]]  # (voter name, answers)
+    recorded: list[tuple[str, str]]  # (voter name, answers); "name (a001-3 for s001-1)" for a deputy
+    kind: str = ""  # secret ballot, show of hands or record vote, in the report's language
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class Report:
     fingerprint: str
     sessions: list[SessionView]
     booths: list[dict[str, Any]]
+    addenda: list[str] = field(default_factory=list)  # one line per addendum: what it changed
+    delegations: list[str] = field(default_factory=list)  # one line per delegation, and its fate
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=1, ensure_ascii=False) + "\n"
@@ -88,7 +91,44 @@ def build_report(results: dict[str, Any], definition: ElectionDefinition, langua
         str(results.get("fingerprint", "")),
         sessions,
         list(results.get("booths", [])),
+        _addenda(results.get("addenda", []), definition, language, w),
+        _delegations(results.get("delegations", []), definition, language, w),
     )
+
+
+def _titles(definition: ElectionDefinition, language: str) -> dict[str, str]:
+    return {s.id: _text(s.title, language) for s in definition.sessions}
+
+
+def _addenda(entries: list[dict[str, Any]], definition: ElectionDefinition, language: str,
+             w: dict[str, str]) -> list[str]:
+    titles = _titles(definition, language)
+    lines = []
+    for a in entries:
+        parts = [w["added_session"].format(s=titles.get(s, s)) for s in a.get("sessions", [])]
+        parts += [w["delegation"].format(adviser=d["adviser"], delegate=d["delegate"],
+                                         s=titles.get(d["session"], d["session"]))
+                  for d in a.get("delegations", [])]
+        parts += [w["revocation"].format(delegate=r["delegate"], s=titles.get(r["session"], r["session"]))
+                  for r in a.get("revocations", [])]
+        for key, field_name in (("added_voters", "voters_added"), ("codes_reissued", "codes_reissued"),
+                                ("struck", "struck")):
+            if a.get(field_name):
+                parts.append(w[key].format(v=", ".join(a[field_name])))
+        lines.append(f"{w['addendum'].format(n=a['number'])} ({str(a.get('issued', ''))[:16]}){w['colon']}"
+                     + "; ".join(parts))
+    return lines
+
+
+def _delegations(entries: list[dict[str, Any]], definition: ElectionDefinition, language: str,
+                 w: dict[str, str]) -> list[str]:
+    titles = _titles(definition, language)
+    return [
+        w["delegation"].format(adviser=d["adviser"], delegate=d["delegate"],
+                               s=titles.get(d["session"], d["session"]))
+        + f" — {w['addendum'].format(n=d['addendum'])}, {w.get(d['status'], d['status'])}"
+        for d in entries
+    ]
 
 
 def _text(text: dict[str, str], language: str) -> str:
@@ -108,7 +148,7 @@ def _session(
     }
     recorded = [
         (
-            names.get(r["voter"], r["voter"]),
+            _voter(r, names, w),
             "; ".join(
                 ", ".join(labels[(q, c)] for c in chosen) or w["blank"] for q, chosen in r["answers"].items()
             ),
@@ -129,7 +169,16 @@ def _session(
         groups,
         w["groups_withheld"] if "groups_withheld" in entry else "",
         recorded,
+        w.get(session.mode.value, w["recorded"]),
     )
+
+
+def _voter(row: dict[str, Any], names: dict[str, str], w: dict[str, str]) -> str:
+    """The voter of a record vote by name; a deputy's vote as "name (a001-3 for s001-1)"."""
+    name = names.get(row["voter"], row["voter"])
+    if "cast_by" in row:
+        return f"{name} ({row['cast_by']} {w['for']} {row['voter']})"
+    return str(name)
 
 
 def _question(entry: dict[str, Any], question: Any, language: str, w: dict[str, str]) -> QuestionView:

@@ -57,6 +57,10 @@ def write_pdf(report: Report, out: Path) -> None:
     for session in report.sessions:
         story += _session(session, w, styles)
     story += _booths(report.booths, w, styles)
+    for heading, lines in ((w["addenda"], report.addenda), (w["delegations"], report.delegations)):
+        if lines:  # what changed during the conference, in the order it was signed
+            story.append(Paragraph(heading, styles["session"]))
+            story += [Paragraph(_escape(line), styles["small"]) for line in lines]
     document = SimpleDocTemplate(
         str(out),
         pagesize=A4,
@@ -81,6 +85,8 @@ def _session(session: SessionView, w: dict[str, str], styles: dict[str, Paragrap
         Paragraph(f"{session.ballots} {w['ballots']} — {w['turnout']}{w['colon']}{session.turnout}",
                   styles["body"]),
     ]
+    if session.kind:
+        heading.append(Paragraph(f"{w['kind']}{w['colon']}{_escape(session.kind)}", styles["body"]))
     if session.attending:
         heading.append(Paragraph(session.attending, styles["body"]))
     # The session's heading stays on the page of its first question, never alone at a page's foot.
@@ -165,18 +171,20 @@ def _booths(
     booths: list[dict[str, Any]], w: dict[str, str], styles: dict[str, ParagraphStyle]
 ) -> list[Flowable]:
     small = styles["small"]
-    rows: list[list[Any]] = [[w["booth"], w["ballots"].capitalize(), w["closed"], w["file"], w["chain_head"]]]
+    rows: list[list[Any]] = [[w["booth"], w["ballots"].capitalize(), w["closed"], w["held"], w["file"],
+                              w["chain_head"]]]
     for b in booths:
         rows.append(
             [
                 b["station"],
                 str(b["ballots"]),
                 Paragraph(str(b["closed_at"])[:19].replace("T", " "), small),
+                Paragraph(", ".join(str(n) for n in b.get("addenda", [])) or "—", small),
                 Paragraph(_split(b["file_sha256"]), small),
                 Paragraph(_split(b["audit_head"]), small),
             ]
         )
-    widths = [WIDTH * 0.14, WIDTH * 0.1, WIDTH * 0.16, WIDTH * 0.3, WIDTH * 0.3]
+    widths = [WIDTH * 0.1, WIDTH * 0.08, WIDTH * 0.16, WIDTH * 0.14, WIDTH * 0.26, WIDTH * 0.26]
     return [Paragraph(w["booths"], styles["session"]), _table(rows, widths)]
 
 

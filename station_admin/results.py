@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.ballot.definition import (
+    BallotMode,
     ElectionDefinition,
     ListChoice,
     Majority,
@@ -69,6 +70,7 @@ def with_outcomes(
         eligible = definition.eligible_count(session.id)
         if attending is not None:
             entry["attending"] = attending
+        entry["kind"] = session.mode.value
         entry["turnout"] = _turnout(definition, session, voted.get(session.id, set()))
         for question_entry in entry["questions"]:
             question = session.question(question_entry["id"])
@@ -131,8 +133,10 @@ def _turnout(definition: ElectionDefinition, session: VotingSession, voted: set[
 
 
 def _keep_groups_secret(entry: dict[str, Any]) -> None:
+    """A secret ballot's group counts only above the floor; a show of hands publishes them always,
+    as the ILC does (its record names no one: only the groups' numbers)."""
     groups = entry.get("groups")
-    if groups is None:
+    if groups is None or entry.get("kind") == BallotMode.SHOW_OF_HANDS.value:
         return
     small = [g["id"] for g in groups if 0 < g["ballots"] < MIN_GROUP_BALLOTS]  # none cast reveals nothing
     if small:

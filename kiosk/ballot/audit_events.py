@@ -42,6 +42,9 @@ class Event(StrEnum):
     SEALED_FILE_WRITTEN = "sealed_file_written"
     SEALED_FILE_FAILED = "sealed_file_failed"
     CLOCK_JUMP = "clock_jump"
+    ADDENDUM_TAKEN_IN = "addendum_taken_in"
+    ADDENDUM_REFUSED = "addendum_refused"
+    DELEGATION_REFUSED = "delegation_refused"
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,12 @@ CATALOG: dict[Event, EventInfo] = {
     Event.SEALED_FILE_FAILED: EventInfo("writing the sealed ballot file failed", {"reason": "why"}),
     Event.CLOCK_JUMP: EventInfo("the clock moved backwards or jumped forwards", {
         "seconds": "how far (negative: backwards)"}),
+    Event.ADDENDUM_TAKEN_IN: EventInfo("a poll worker accepted an addendum of the election authority", {
+        "number": "its number in the sequence", "digest": "its digest", "by": "the poll worker"}),
+    Event.ADDENDUM_REFUSED: EventInfo("an addendum was refused; nothing changed", {
+        "reason": "why: one of kiosk.ballot.addendum.AddendumRefusal (not_signed, skipped, ...)"}),
+    Event.DELEGATION_REFUSED: EventInfo("an addendum's delegation came after the delegate voted", {
+        "session": "the session's id", "delegate": "the delegate's id", "reason": "voted_first"}),
 }
 
 

@@ -224,6 +224,10 @@ class BallotBox:
                 credentials.insert().values(voter_id=voter_id, code_hash=code_hash, generation=1)
             )
 
+    def remove_credential(self, connection: Connection, voter_id: str) -> None:
+        """A voter struck off the roll: their code stops working in the caller's transaction."""
+        connection.execute(credentials.delete().where(credentials.c.voter_id == voter_id))
+
     def voter_with_code(self, code_hash: str) -> str | None:
         with self.read() as connection:
             found = connection.execute(

@@ -84,7 +84,7 @@ class Tally:
                 "ballots": self.ballots[session.id],
                 "questions": questions,
             }
-            if session.counts_by_group:
+            if session.carries_group:
                 entry["groups"] = self._groups(session.id)
             if session.id in self.recorded:
                 entry["recorded_votes"] = sorted(self.recorded[session.id], key=lambda r: str(r["voter"]))

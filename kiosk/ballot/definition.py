@@ -31,6 +31,9 @@ class Model(BaseModel):
 class BallotMode(StrEnum):
     SECRET = "secret"
     RECORDED = "recorded"  # a named record vote: each ballot carries its voter
+    # The ILC's show of hands: counts per group (Government, Employers, Workers) are always
+    # published, as the Conference does, and no individual vote; ballots carry the voter's group.
+    SHOW_OF_HANDS = "show-of-hands"
 
 
 class Majority(StrEnum):
@@ -173,6 +176,11 @@ class VotingSession(Model):
     counts_by_group: bool = False  # ballots then carry the voter's group, nothing more
     questions: list[Question] = Field(min_length=1)
 
+    @property
+    def carries_group(self) -> bool:
+        """Whether each ballot carries its voter's group: to count by group, or a show of hands."""
+        return self.counts_by_group or self.mode is BallotMode.SHOW_OF_HANDS
+
     def question(self, question_id: str) -> SingleChoice | MultipleChoice | ListChoice:
         for question in self.questions:
             if question.id == question_id:
@@ -192,6 +200,9 @@ class Voter(Model):
     sessions: list[Identifier]
     station: Identifier
     language: str | None = None  # the language of the voter's notice
+    # The delegation (a member State's) the voter belongs to: a delegate may hand their vote only to
+    # an adviser of the same delegation and group (ILO Constitution, article 3, paragraph 8).
+    delegation: Identifier | None = None
 
 
 class PollWorker(Model):

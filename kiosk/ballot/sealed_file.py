@@ -63,6 +63,7 @@ class Refusal(StrEnum):
     DOUBLE_VOTE = "a voter who already voted"
     AUDIT_MISMATCH = "the audit log does not match the ballots"
     QUARANTINED = "quarantined"
+    ADDENDA_MISMATCH = "not the addenda officials issued"
 
 
 class SealedFileError(ValueError):
@@ -82,6 +83,11 @@ class SessionCount(_Strict):
     marks: int
 
 
+class HeldAddendum(_Strict):
+    number: int = Field(ge=1)
+    digest: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
 class Manifest(_Strict):
     format: Literal["isoloir-sealed-ballots/1"] = "isoloir-sealed-ballots/1"
     election_id: str
@@ -94,6 +100,7 @@ class Manifest(_Strict):
     sessions: list[SessionCount]
     audit_head: str = Field(pattern=r"^[0-9a-f]{64}$")
     members: dict[str, str]  # member name -> sha256
+    addenda: list[HeldAddendum] = Field(default_factory=list)  # the addenda the booth held, in order
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ def encode_ballot(
     validate_selections(session, selections)
     voter = election.voter(voter_id)
     group = _NO_GROUP
-    if session.counts_by_group and voter.group is not None:
+    if session.carries_group and voter.group is not None:
         group = [g.id for g in election.groups].index(voter.group)
     voter_index = _NO_VOTER
     if session.mode is BallotMode.RECORDED:

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from sqlalchemy import Connection
 
+from kiosk.ballot.amendments import Amended
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox, has_mark
 from kiosk.ballot.encryption import encrypt_ballot, tracking_code
@@ -51,9 +52,13 @@ class CastReceipt:
 
 class BallotCaster:
     def __init__(
-        self, box: BallotBox, package: Callable[[], ElectionPackage], before_cast: Callable[[], None]
+        self,
+        box: BallotBox,
+        package: Callable[[], ElectionPackage],
+        before_cast: Callable[[], None],
+        amended: Callable[[], Amended],
     ) -> None:
-        self.box, self._package, self._before_cast = box, package, before_cast
+        self.box, self._package, self._before_cast, self._amended = box, package, before_cast, amended
 
     def cast(self, voter_id: str, session_id: str, selections: Selections) -> CastReceipt:
         """Encrypts and stores the ballot with the voter's mark and the audit event, in one commit.
@@ -65,24 +70,30 @@ class BallotCaster:
         package = self._package()
         election = package.definition
         session = election.session(session_id)
+        amended = self._amended()
+        # An adviser voting for a delegate marks the delegate (whose vote it is); a record vote's
+        # ballot names the adviser who cast it, and the published list says for whom.
+        marked = amended.acting_for(voter_id, session_id) or voter_id
         plaintext = encode_ballot(election, session, selections, voter_id)
         ciphertext = encrypt_ballot(package.body.election_public_key, election.id, session_id, plaintext)
         code = tracking_code(ciphertext)
         try:
             with self.box.transaction() as c:
-                self._check_allowed(c, package, voter_id, session_id)
-                self.box.store_ballot(c, session_id, voter_id, ciphertext, code)
+                self._check_allowed(c, amended, voter_id, marked, session_id)
+                self.box.store_ballot(c, session_id, marked, ciphertext, code)
         except CastRefused as exc:
             self.box.log(Event.CAST_REFUSED, {"session": session_id, "reason": str(exc)})
             raise
         return CastReceipt(session_id, code)
 
-    def _check_allowed(self, c: Connection, package: ElectionPackage, voter_id: str, session_id: str) -> None:
+    def _check_allowed(
+        self, c: Connection, amended: Amended, voter_id: str, marked: str, session_id: str
+    ) -> None:
         if not accepts_votes(polls_state(self.box, c)):
             raise CastRefused(CastRefusal.POLLS_NOT_OPEN)
         if session_id not in self.box.get_setting(c, ACTIVE, []):
             raise CastRefused(CastRefusal.SESSION_NOT_OPEN)
-        if session_id not in package.definition.voter(voter_id).sessions:
+        if session_id not in amended.sessions_of(voter_id):  # delegated away, or struck off, too
             raise CastRefused(CastRefusal.NOT_ELIGIBLE)
-        if has_mark(c, voter_id, session_id):
+        if has_mark(c, marked, session_id):
             raise CastRefused(CastRefusal.ALREADY_VOTED)

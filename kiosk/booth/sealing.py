@@ -50,6 +50,7 @@ class CloseSnapshot:
     ballots: list[tuple[str, str, bytes]]  # (tracking code, session, ciphertext), sorted
     marks: list[tuple[str, str]]  # (session, voter), sorted
     audit: list[AuditEntry]  # the whole log; the file keeps it up to the closing
+    addenda: tuple[tuple[int, str], ...] = ()  # (number, digest) of each addendum taken in, in order
 
     @property
     def station(self) -> str:
@@ -69,6 +70,7 @@ def seal(snapshot: CloseSnapshot) -> tuple[str, bytes]:
         "closed_at": snapshot.closed_at,
         "sessions": [{"id": s, "ballots": b, "marks": m} for s, (b, m) in snapshot.counts.items()],
         "audit_head": audit[-1].hash,
+        "addenda": [{"number": n, "digest": d} for n, d in snapshot.addenda],
     }
     data = build_sealed_bytes(manifest, snapshot.ballots, snapshot.marks, audit, snapshot.booth_key)
     stamp = snapshot.closed_at.replace("-", "").replace(":", "")

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.ballot import ballot_box as box
+from kiosk.ballot.addendum import Addendum, parse_addendum
+from kiosk.ballot.amendments import Amended, amend_all, amended_package
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
 from kiosk.ballot.booth_certificate import BoothKeyCertificate, CardSigner
@@ -30,6 +32,7 @@ from kiosk.ballot.package import (
 from kiosk.ballot.selections import Selections
 from kiosk.ballot.values import Mode
 from kiosk.booth import card_registry, setup
+from kiosk.booth.addenda import ADDENDA
 from kiosk.booth.booth_key import certify_new_key, load_booth_key, load_certificate
 from kiosk.booth.cast import BallotCaster, CastReceipt, CastRefusal, CastRefused
 from kiosk.booth.code_lock import CodeLock
@@ -72,15 +75,19 @@ class Station:
         self.code_lock = CodeLock(self.box, now)
         self.polls = PollsDesk(self.box, now, self._watch_clock)
         self.door = VoterDoor(
-            self.box, self.polls, self.code_lock, now, self._package, lambda: self.station_id
+            self.box, self.polls, self.code_lock, now, self._package, lambda: self.station_id, self._amended
         )
-        self.caster = BallotCaster(self.box, self._package, self._watch_clock)
+        self.caster = BallotCaster(self.box, self._package, self._watch_clock, self._amended)
         self.exports = Exporter(self.box, self.close_snapshot)
-        self.package: ElectionPackage | None = None
+        self.package: ElectionPackage | None = None  # as amended by the addenda taken in
+        self.base_package: ElectionPackage | None = None  # as the authority signed it at set-up
+        self.amended: Amended | None = None
         self.provision: Provision | None = None
         self.certificate: BoothKeyCertificate | None = None
         if (data_dir / PACKAGE_FILE).exists():
-            self.package = load_package(data_dir / PACKAGE_FILE)
+            self.base_package = load_package(data_dir / PACKAGE_FILE)
+            self.reload_addenda()
+            assert self.package is not None
             self.provision = load_provision(data_dir / PROVISION_FILE, self.package)
             self.certificate = load_certificate(data_dir)
             if self.state is PollsState.CLOSED:  # a stop right after the close's commit: clean up now
@@ -121,6 +128,31 @@ class Station:
         assert self.provision is not None
         return self.provision
 
+    def _amended(self) -> Amended:
+        self._package()
+        assert self.amended is not None
+        return self.amended
+
+    def amended_election(self) -> Amended:
+        """The election as amended by the addenda taken in; TransitionRefused if not set up."""
+        return self._amended()
+
+    def held_addenda(self) -> list[Addendum]:
+        """The addenda this booth took in, in order (stored in the ballot box, see kiosk.booth.addenda)."""
+        package = self.base_package
+        if package is None:
+            return []
+        stored = self.setting(ADDENDA, [])
+        return [parse_addendum(text.encode(), package) for text in stored]
+
+    def reload_addenda(self) -> None:
+        """The package and the election as amended by the addenda held: called at start and after
+        each addendum is taken in."""
+        base = self.base_package
+        assert base is not None
+        self.amended = amend_all(base.definition, self.held_addenda())
+        self.package = amended_package(base, self.amended)
+
     def booth_key(self) -> tuple[BoothKeyCertificate, str]:
         """The booth's certificate and its private key (hex), read from the data folder to sign."""
         self._package()
@@ -136,7 +168,8 @@ class Station:
         package, provision = setup.checked_media(media, self.clock(), self.data_dir, self.authority)
         key, certificate = certify_new_key(package, provision.station, card, iso(self.clock()))
         setup.take_in(self.data_dir, self.box, self.polls, package, provision, mode, (key, certificate))
-        self.package, self.provision, self.certificate = package, provision, certificate
+        self.base_package, self.provision, self.certificate = package, provision, certificate
+        self.reload_addenda()
         return package
 
     # --- polls -----------------------------------------------------------------------------------
@@ -236,6 +269,7 @@ class Station:
             ballots=self.box.all_ballots(),
             marks=self.box.all_marks(),
             audit=self.box.audit_entries(),
+            addenda=tuple((a.number, a.digest) for a in self.held_addenda()),
         )
 
     def sealed_bytes(self) -> tuple[str, bytes]:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kiosk.ballot.amendments import Amended
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
 from kiosk.ballot.codes import generate_code, hash_code
@@ -40,9 +41,10 @@ class VoterDoor:
         clock: Clock,
         package: Callable[[], ElectionPackage],
         station_id: Callable[[], str],
+        amended: Callable[[], Amended],
     ) -> None:
         self.box, self.polls, self.code_lock, self.clock = box, polls, code_lock, clock
-        self._package, self._station_id = package, station_id
+        self._package, self._station_id, self._amended = package, station_id, amended
 
     def authenticate_code(self, text: str) -> AuthOutcome:
         now = self.clock()
@@ -71,7 +73,7 @@ class VoterDoor:
         package = self._package()
         card = registered_card(package, public_key, "voter")
         voters = {v.id for v in package.definition.voters_at(self._station_id())}
-        if card is None or card.holder not in voters:
+        if card is None or card.holder not in voters or card.holder in self._amended().struck:
             self.box.log(Event.CODE_REFUSED, {"reason": "unknown_card"})
             return CodeRefused(CodeRefusal.UNKNOWN)
         if not self._may_still_vote(card.holder):
@@ -84,19 +86,17 @@ class VoterDoor:
         return any(s.status is not SessionStatus.VOTED for s in self.sessions_for(voter_id))
 
     def sessions_for(self, voter_id: str) -> list[VoterSession]:
-        election = self._package().definition
-        voter = election.voter(voter_id)
+        amended = self._amended()
         active = set(self.polls.active_sessions())
-        voted = self.box.voted_sessions(voter_id)
         result = []
-        for session in election.sessions:
-            if session.id not in voter.sessions:
-                continue
-            if session.id in voted:
+        for session_id in amended.sessions_of(voter_id):
+            # an adviser's vote for a delegate is the delegate's: the delegate's mark says it is cast
+            marked = amended.acting_for(voter_id, session_id) or voter_id
+            if session_id in self.box.voted_sessions(marked):
                 status = SessionStatus.VOTED
             else:
-                status = SessionStatus.OPEN if session.id in active else SessionStatus.NOT_OPEN
-            result.append(VoterSession(session.id, status))
+                status = SessionStatus.OPEN if session_id in active else SessionStatus.NOT_OPEN
+            result.append(VoterSession(session_id, status))
         return result
 
     def reissue_code(self, voter_id: str, by: str) -> str:

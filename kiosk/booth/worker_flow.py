@@ -26,6 +26,7 @@ from kiosk.booth.setup_stick import preview_stick, take_in_stick
 from kiosk.booth.station import Station
 from kiosk.booth.walk import ReceiptPrinter, no_printer
 from kiosk.booth.walk_states import PrintOutcome
+from kiosk.booth.worker_addenda import WorkerAddenda
 from kiosk.booth.worker_card import PinCheck, PinStatus, SimWorkerCard, WorkerCard
 from kiosk.booth.worker_states import (
     Auditing,
@@ -81,7 +82,7 @@ def no_report_printer(_document: Printable) -> PrintOutcome:
     return PrintOutcome.NO_PRINTER
 
 
-class WorkerFlow(WorkerView):
+class WorkerFlow(WorkerView, WorkerAddenda):
     def __init__(
         self,
         station: Station,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import assert_never
 
+from kiosk.booth.addenda import AddendumPreview
 from kiosk.booth.setup import SetupPreview
 from kiosk.booth.worker_card import PinCheck, PinStatus, WorkerCard
 
@@ -23,6 +24,7 @@ class WorkerScreen(StrEnum):
     CLOSE = "close"
     EXPORT = "export"
     AUDIT = "audit"
+    ADDENDUM = "addendum"
 
 
 class Problem(StrEnum):
@@ -34,6 +36,7 @@ class Problem(StrEnum):
     EXPORT_FAILED = "export_failed"
     AUDIT_FAILED = "audit_failed"
     SLIP_FAILED = "slip_failed"
+    ADDENDUM_REFUSED = "addendum_refused"
 
 
 class Reprint(StrEnum):
@@ -113,18 +116,28 @@ class Auditing:
     notice: Notice | None = None
 
 
-WorkerState = Away | PinEntry | SettingUp | Home | Reissuing | Closing | Exporting | Auditing
-LoggedIn = Home | Reissuing | Closing | Exporting | Auditing
+@dataclass(frozen=True)
+class Amending:
+    """An addendum read off the stick and shown, waiting for the poll worker to accept it."""
+
+    worker: str
+    preview: AddendumPreview | None = None
+    accepted: int = 0  # the number of the last addendum accepted on this screen (0: none yet)
+    notice: Notice | None = None
+
+
+WorkerState = Away | PinEntry | SettingUp | Home | Reissuing | Closing | Exporting | Auditing | Amending
+LoggedIn = Home | Reissuing | Closing | Exporting | Auditing | Amending
 
 SCREENS: dict[type[WorkerState], WorkerScreen] = {
     Away: WorkerScreen.PIN, PinEntry: WorkerScreen.PIN, SettingUp: WorkerScreen.SETUP,
     Home: WorkerScreen.HOME, Reissuing: WorkerScreen.REISSUE, Closing: WorkerScreen.CLOSE,
-    Exporting: WorkerScreen.EXPORT, Auditing: WorkerScreen.AUDIT,
+    Exporting: WorkerScreen.EXPORT, Auditing: WorkerScreen.AUDIT, Amending: WorkerScreen.ADDENDUM,
 }
 # Where the home screen leads; every other screen leads back home.
 FROM_HOME: dict[WorkerScreen, type[LoggedIn]] = {
     WorkerScreen.REISSUE: Reissuing, WorkerScreen.CLOSE: Closing, WorkerScreen.EXPORT: Exporting,
-    WorkerScreen.AUDIT: Auditing,
+    WorkerScreen.AUDIT: Auditing, WorkerScreen.ADDENDUM: Amending,
 }
 
 
@@ -203,6 +216,16 @@ class CopyWritten:
 
 
 @dataclass(frozen=True)
+class AddendumShown:
+    preview: AddendumPreview
+
+
+@dataclass(frozen=True)
+class AddendumAccepted:
+    number: int
+
+
+@dataclass(frozen=True)
 class Leave:
     """Leaving poll-worker mode, idle too long, or the card removed."""
 
@@ -210,6 +233,7 @@ class Leave:
 WorkerEvent = (
     CardInserted | PinChecked | WorkerFound | NotRegistered | Previewed | Go | Failed | Succeeded
     | Reprinted | CodeReissued | CodeHidden | CloseAsked | Closed | CopyWritten | Leave
+    | AddendumShown | AddendumAccepted
 )
 
 
@@ -238,10 +262,16 @@ def step(state: WorkerState, event: WorkerEvent) -> WorkerState | Refused:
             return replace(state, preview=preview, notice=None)
         case Go(screen) if isinstance(state, Home) and screen in FROM_HOME:
             return FROM_HOME[screen](state.worker)
-        case Go(WorkerScreen.HOME) if isinstance(state, Reissuing | Closing | Exporting | Auditing | Home):
+        case Go(WorkerScreen.HOME) if isinstance(state, LoggedIn):
             return Home(state.worker)
+        case AddendumShown(preview) if isinstance(state, Amending):
+            return Amending(state.worker, preview, state.accepted)
+        case AddendumAccepted(number) if isinstance(state, Amending) and state.preview is not None:
+            return Amending(state.worker, accepted=number)
         case Failed(notice) if isinstance(state, SettingUp | LoggedIn):
-            if isinstance(state, SettingUp):
+            if isinstance(state, Amending):  # what was shown, or accepted, is no longer the news
+                return Amending(state.worker, notice=notice)
+            if isinstance(state, SettingUp):  # what was shown is no longer what is offered
                 return replace(state, preview=None, notice=notice)
             return replace(state, notice=notice)
         case Succeeded() if isinstance(state, SettingUp | LoggedIn):
@@ -261,6 +291,7 @@ def step(state: WorkerState, event: WorkerEvent) -> WorkerState | Refused:
         case (
             PinChecked() | WorkerFound() | NotRegistered() | Previewed() | Go() | Failed() | Succeeded()
             | Reprinted() | CodeReissued() | CodeHidden() | CloseAsked() | Closed() | CopyWritten()
+            | AddendumShown() | AddendumAccepted()
         ):
             return Refused(f"{type(event).__name__} cannot happen on {describe(state)}")
         case _:

@@ -159,7 +159,34 @@ class WorkerModel(QObject):
         """A rehearsal: the booth runs in test mode, said on every screen and slip, never counted."""
         self._do(lambda: self.flow.confirm_setup(self.media, "test"))
 
+    @Slot()
+    def previewAddendum(self) -> None:
+        self._do(lambda: self.flow.preview_addendum(self.media))
+
+    @Slot()
+    def acceptAddendum(self) -> None:
+        self._do(lambda: self.flow.accept_addendum(self.media))
+
     # --- what the screens show -------------------------------------------------------------------
+    def _addendum(self) -> list[dict[str, str]]:
+        """What the addendum shown changes, one row per change: the screen words each kind."""
+        p = self.flow.addendum_preview
+        if p is None:
+            return []
+        election, text = self.flow.station.election, self.language.text
+        names = {v.id: f"{v.name} ({v.id})" for v in election.voters}
+        titles = {s.id: text(s.title) for s in election.sessions} | {i: text(t) for i, t in p.sessions}
+        rows = [{"kind": "session", "a": text(t), "b": i, "c": ""} for i, t in p.sessions]
+        for d in p.delegations:
+            kind = "voted_first" if d.voted_first else "delegation"
+            rows.append({"kind": kind, "a": names.get(d.adviser, d.adviser),
+                         "b": names.get(d.delegate, d.delegate), "c": titles.get(d.session, d.session)})
+        rows += [{"kind": "revoked", "a": names.get(d, d), "b": titles.get(s, s), "c": ""}
+                 for d, s in p.revocations]
+        people = (("voter", p.voters_added), ("code", p.codes_reissued), ("struck", p.struck))
+        rows += [{"kind": kind, "a": name, "b": "", "c": ""} for kind, shown in people for name in shown]
+        return rows
+
     def _sessions(self) -> list[dict[str, Any]]:
         station = self.flow.station
         if station.package is None:
@@ -206,6 +233,12 @@ class WorkerModel(QObject):
     copiesWritten = Property(int, lambda self: self.flow.copies_written, notify=changed)
     preview = Property(dict, _preview, notify=changed)
     search = Property(str, lambda self: self._search, notify=changed)
+    addendumNumber = Property(int, lambda self: p.number if (p := self.flow.addendum_preview) else 0,
+                              notify=changed)
+    addendum = Property(list, _addendum, notify=changed)
+    addendumAccepted = Property(int, lambda self: self.flow.addendum_accepted, notify=changed)
+    addendaHeld = Property(int, lambda self: len(self.flow.station.held_addenda())
+                           if self.flow.station.package is not None else 0, notify=changed)
     results = Property(list, _results, notify=changed)
     audit = Property(list, lambda self: [{"time": t, "event": e, "data": d} for t, e, d in self.flow.audit()]
                      if self.flow.worker else [], notify=changed)

@@ -84,6 +84,9 @@ def walk_worker_screens(ui: BoothUi, tour: WorkerTour) -> Iterator[str]:
     worker.go("audit")
     yield "38-worker-audit"
     worker.go("home")
+    worker.go("addendum")
+    yield "38-worker-addendum"
+    worker.go("home")
     worker.go("close")
     yield "39-worker-close"
     worker.confirmClose()

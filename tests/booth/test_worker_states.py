@@ -10,11 +10,15 @@ from itertools import product
 
 import pytest
 
+from kiosk.booth.addenda import AddendumPreview
 from kiosk.booth.setup import SetupPreview
 from kiosk.booth.station import Station
 from kiosk.booth.worker_card import PinCheck, PinStatus, SimWorkerCard
 from kiosk.booth.worker_flow import WorkerFlow
 from kiosk.booth.worker_states import (
+    AddendumAccepted,
+    AddendumShown,
+    Amending,
     Auditing,
     Away,
     CardInserted,
@@ -51,18 +55,19 @@ from tests.kit import POLL_WORKER, ElectionKit
 
 CARD = SimWorkerCard("1234", "ab" * 32)
 W = POLL_WORKER
+SHOWN = AddendumPreview(1, "d" * 64, [])
 STATES: list[WorkerState] = [
     Away(), PinEntry(CARD), SettingUp(CARD, "ab" * 32), Home(W), Reissuing(W, "CODE", "Ana", 120.0),
-    Closing(W), Exporting(W), Auditing(W),
+    Closing(W), Exporting(W), Auditing(W), Amending(W), Amending(W, SHOWN),
 ]
 EVENTS: list[WorkerEvent] = [
     CardInserted(CARD), PinChecked(PinCheck(PinStatus.OK, 3, "ab" * 32), set_up=True), WorkerFound(W),
     NotRegistered(), Previewed(SetupPreview({"en": "Election"}, "f" * 16, "booth-1")),
     *(Go(screen) for screen in WorkerScreen), Failed(Notice(Problem.POLLS_REFUSED, "paused")),
     Succeeded(), Reprinted(Reprint.PRINTED), CodeReissued("CODE2", "Ben", 240.0), CodeHidden(True),
-    CloseAsked(), Closed(), CopyWritten(), Leave(),
+    CloseAsked(), Closed(), CopyWritten(), Leave(), AddendumShown(SHOWN), AddendumAccepted(1),
 ]
-LOGGED_IN = (Home, Reissuing, Closing, Exporting, Auditing)
+LOGGED_IN = (Home, Reissuing, Closing, Exporting, Auditing, Amending)
 NOTICED = (SettingUp, *LOGGED_IN)  # the states whose screen shows a problem
 
 
@@ -90,6 +95,12 @@ def expected(state: WorkerState, event: WorkerEvent) -> type | None:
             return Exporting
         case Go(WorkerScreen.AUDIT) if kind is Home:
             return Auditing
+        case Go(WorkerScreen.ADDENDUM) if kind is Home:
+            return Amending
+        case AddendumShown() if kind is Amending:
+            return Amending
+        case AddendumAccepted() if isinstance(state, Amending) and state.preview is not None:
+            return Amending
         case Go(WorkerScreen.HOME) if kind in LOGGED_IN:
             return Home
         case Failed() | Succeeded() if kind in NOTICED:

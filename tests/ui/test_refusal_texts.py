@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.ballot.addendum import AddendumRefusal
 from kiosk.booth.cast import CastRefusal
 from kiosk.booth.polls import PollsRefusal
 from kiosk.booth.sealing import ExportRefusal
@@ -17,7 +18,9 @@ from kiosk.booth.worker_states import Problem
 from kiosk.devices.media import WriteStatus
 
 QML = Path(__file__).resolve().parents[2] / "kiosk" / "ui" / "qml"
-WORKER_REASONS: list[type[StrEnum]] = [SetupRefusal, PollsRefusal, ExportRefusal, WriteStatus]
+WORKER_REASONS: list[type[StrEnum]] = [
+    SetupRefusal, PollsRefusal, ExportRefusal, WriteStatus, AddendumRefusal
+]
 
 
 def cases(qml: str, function: str) -> set[str]:
@@ -44,5 +47,5 @@ def test_every_reason_a_cast_may_fail_is_said_to_the_voter() -> None:
 
 def test_the_reasons_do_not_collide() -> None:
     """One string, one meaning: the screen cannot tell two reasons with the same value apart."""
-    values = [r.value for kind in (SetupRefusal, PollsRefusal, ExportRefusal) for r in kind]
+    values = [r.value for kind in (SetupRefusal, PollsRefusal, ExportRefusal, AddendumRefusal) for r in kind]
     assert len(values) == len(set(values))

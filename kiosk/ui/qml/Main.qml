@@ -30,7 +30,8 @@ Window {
     readonly property var workerScreens: ({
         "pin": "WorkerPinScreen.qml", "home": "WorkerHomeScreen.qml", "setup": "WorkerSetupScreen.qml",
         "reissue": "WorkerReissueScreen.qml", "close": "WorkerCloseScreen.qml",
-        "export": "WorkerExportScreen.qml", "audit": "WorkerAuditScreen.qml"
+        "export": "WorkerExportScreen.qml", "audit": "WorkerAuditScreen.qml",
+        "addendum": "WorkerAddendumScreen.qml"
     })
 
     Rectangle {

@@ -28,6 +28,9 @@ Item {
         case "sealed_file_written": return qsTr("Sealed ballot file written")
         case "sealed_file_failed": return qsTr("Sealed ballot file not written")
         case "clock_jump": return qsTr("Clock jumped")
+        case "addendum_taken_in": return qsTr("Addendum taken in")
+        case "addendum_refused": return qsTr("Addendum refused")
+        case "delegation_refused": return qsTr("Delegation refused: the delegate had voted")
         }
         return event
     }

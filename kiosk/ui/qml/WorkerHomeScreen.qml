@@ -84,6 +84,7 @@ Item {
                 BigButton { objectName: "worker-clear-lock"; text: qsTr("Clear the code-entry lock"); onTapped: worker.clearLock() }
                 BigButton { objectName: "worker-reissue"; text: qsTr("Reissue a voting code"); onTapped: worker.go("reissue") }
                 BigButton { objectName: "worker-audit"; text: qsTr("Audit log"); onTapped: worker.go("audit") }
+                BigButton { objectName: "worker-addendum"; visible: worker.polls !== "closed"; text: qsTr("Take in an addendum"); onTapped: worker.go("addendum") }
                 BigButton { objectName: "worker-reprint"; text: qsTr("Reprint the last receipt"); onTapped: worker.reprintLast() }
             }
             Says {

@@ -11,6 +11,7 @@ Notice {
         case "audit_failed": return qsTr("The audit log was not written. Try another stick.")
         case "slip_failed": return qsTr("The slip could not be printed: the code stays on the screen.")
         case "not_registered": return qsTr("This card is not registered for this booth.")
+        case "addendum_refused": return qsTr("The addendum was refused and nothing changed.")
         }
         return ""
     }
@@ -47,6 +48,16 @@ Notice {
         case "full": return qsTr("the stick is full; insert another")
         case "read_only": return qsTr("the stick is write-protected; insert another")
         case "verify_failed": return qsTr("the stick gave back other bytes than were written; insert another")
+        // an addendum from the officials' stick
+        case "no_addendum": return qsTr("there is no addendum on this stick")
+        case "malformed": return qsTr("this is not an addendum, or it is damaged")
+        case "not_signed": return qsTr("it is not signed by this election's authority, or was altered since. Do not use this stick: call the election officials")
+        case "other_election": return qsTr("it amends another election, or another package of this one")
+        case "repeated": return qsTr("this booth already took it in; the stick holds nothing new")
+        case "skipped": return qsTr("an earlier addendum is missing from the stick: it must be taken in first")
+        case "out_of_sequence": return qsTr("it does not follow the addenda this booth holds. Call the election officials")
+        case "does_not_fit": return qsTr("its changes do not fit this election. Call the election officials")
+        case "not_the_one_read": return qsTr("the stick no longer holds the addendum just shown: check it again")
         }
         return ""
     }

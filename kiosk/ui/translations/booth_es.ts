@@ -235,7 +235,7 @@
         <translation>Pulse las flechas arriba y abajo para pasar de un elemento a otro, y la tecla de selección para elegir. La tecla atrás vuelve atrás. Para oír de nuevo la pantalla, pulse repetir. Más lento, más rápido, más bajo y más alto ajustan la voz. Pantalla negra apaga la pantalla para proteger el secreto de su voto.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="46"/>
+        <location filename="../qml/Main.qml" line="47"/>
         <source>TEST MODE: this booth is set up for a rehearsal. Votes cast here are not counted.</source>
         <translation>MODO DE PRUEBA: esta cabina está preparada para un ensayo. Los votos emitidos aquí no se cuentan.</translation>
     </message>
@@ -530,14 +530,102 @@
     </message>
 </context>
 <context>
+    <name>WorkerAddendumScreen</name>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="8"/>
+        <source>A vote is added: %1</source>
+        <translation>Se añade una votación: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="9"/>
+        <source>%1 votes in the place of %2 in: %3</source>
+        <translation>%1 vota en lugar de %2 en: %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="10"/>
+        <source>Refused: %2 already voted in %3, so %1 cannot vote in their place</source>
+        <translation>Rechazado: %2 ya votó en %3, así que %1 no puede votar en su lugar</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="11"/>
+        <source>%1 votes again in person in: %2</source>
+        <translation>%1 vuelve a votar en persona en: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="12"/>
+        <source>A voter is added to this booth: %1</source>
+        <translation>Se añade un votante a esta cabina: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="13"/>
+        <source>A new voting code for %1: their old code stops working</source>
+        <translation>Un nuevo código de votación para %1: su código anterior deja de funcionar</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="14"/>
+        <source>Struck off the roll: %1 can no longer vote</source>
+        <translation>Eliminado del padrón: %1 ya no puede votar</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="21"/>
+        <source>Take in an addendum</source>
+        <translation>Incorporar una adenda</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="22"/>
+        <source>Addenda this booth holds: %1</source>
+        <translation>Adendas que tiene esta cabina: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="23"/>
+        <source>Insert the officials&apos; USB stick with the addendum, then check it.</source>
+        <translation>Inserte la memoria USB de los responsables con la adenda y verifíquela.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="24"/>
+        <source>Check the USB stick</source>
+        <translation>Verificar la memoria USB</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="29"/>
+        <source>Addendum %1 was taken in. Check the stick again for the next one.</source>
+        <translation>La adenda %1 se incorporó. Verifique de nuevo la memoria para la siguiente.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="36"/>
+        <source>Addendum %1, signed by the election authority</source>
+        <translation>Adenda %1, firmada por la autoridad electoral</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="37"/>
+        <source>What it changes at this booth:</source>
+        <translation>Lo que cambia en esta cabina:</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="38"/>
+        <source>Nothing for the voters of this booth.</source>
+        <translation>Nada para los votantes de esta cabina.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="43"/>
+        <source>Accept this addendum</source>
+        <translation>Aceptar esta adenda</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="45"/>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+</context>
+<context>
     <name>WorkerAuditScreen</name>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="34"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="37"/>
         <source>Audit log: recent events</source>
         <translation>Registro de auditoría: eventos recientes</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="58"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="61"/>
         <source>Write the full log to the USB stick</source>
         <translation>Escribir el registro completo en la memoria USB</translation>
     </message>
@@ -650,6 +738,21 @@
         <location filename="../qml/WorkerAuditScreen.qml" line="30"/>
         <source>Clock jumped</source>
         <translation>Salto del reloj</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="31"/>
+        <source>Addendum taken in</source>
+        <translation>Adenda incorporada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="32"/>
+        <source>Addendum refused</source>
+        <translation>Adenda rechazada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="33"/>
+        <source>Delegation refused: the delegate had voted</source>
+        <translation>Delegación rechazada: el delegado ya había votado</translation>
     </message>
 </context>
 <context>
@@ -910,31 +1013,36 @@
     </message>
     <message>
         <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
+        <source>Take in an addendum</source>
+        <translation>Incorporar una adenda</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="88"/>
         <source>Reprint the last receipt</source>
         <translation>Reimprimir el último comprobante</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="92"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="93"/>
         <source>The last receipt was printed again.</source>
         <translation>El último comprobante se ha vuelto a imprimir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="93"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="94"/>
         <source>The last receipt was already reprinted once.</source>
         <translation>El último comprobante ya se reimprimió una vez.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="94"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="95"/>
         <source>No vote has been cast at this booth yet.</source>
         <translation>Todavía no se ha emitido ningún voto en esta cabina.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="95"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="96"/>
         <source>The receipt could not be printed: check the printer.</source>
         <translation>No se pudo imprimir el comprobante: revise la impresora.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="102"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="103"/>
         <source>Leave poll-worker mode</source>
         <translation>Salir del modo de mesa</translation>
     </message>
@@ -1015,138 +1123,188 @@
         <translation>Esta tarjeta no está registrada para esta cabina.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="20"/>
-        <location filename="../qml/WorkerProblem.qml" line="45"/>
+        <location filename="../qml/WorkerProblem.qml" line="14"/>
+        <source>The addendum was refused and nothing changed.</source>
+        <translation>La adenda fue rechazada y nada cambió.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="21"/>
+        <location filename="../qml/WorkerProblem.qml" line="46"/>
         <source>no USB stick is inserted</source>
         <translation>no hay ninguna memoria USB insertada</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="21"/>
+        <location filename="../qml/WorkerProblem.qml" line="22"/>
         <source>there is no election package on this stick</source>
         <translation>no hay ningún paquete electoral en esta memoria</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="22"/>
+        <location filename="../qml/WorkerProblem.qml" line="23"/>
         <source>the package is not signed by its election authority, was altered, or has expired</source>
         <translation>el paquete no está firmado por su autoridad electoral, fue alterado o ha caducado</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="23"/>
+        <location filename="../qml/WorkerProblem.qml" line="24"/>
         <source>there is no booth provisioning on this stick</source>
         <translation>no hay ninguna dotación de cabina en esta memoria</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="25"/>
+        <location filename="../qml/WorkerProblem.qml" line="26"/>
         <source>this stick provisions &apos;%1&apos;, and this booth is &apos;%2&apos;</source>
         <translation>esta memoria dota «%1», y esta cabina es «%2»</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="26"/>
+        <location filename="../qml/WorkerProblem.qml" line="27"/>
         <source>this is not the stick just checked: check it again</source>
         <translation>esta no es la memoria que se acaba de comprobar: compruébela de nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="27"/>
+        <location filename="../qml/WorkerProblem.qml" line="28"/>
         <source>this booth is already set up</source>
         <translation>esta cabina ya está instalada</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="28"/>
+        <location filename="../qml/WorkerProblem.qml" line="29"/>
         <source>the stick cannot be read</source>
         <translation>la memoria no se puede leer</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="33"/>
+        <location filename="../qml/WorkerProblem.qml" line="34"/>
         <source>the booth is not set up with an election yet</source>
         <translation>la cabina aún no está instalada con una elección</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="34"/>
+        <location filename="../qml/WorkerProblem.qml" line="35"/>
         <source>polls are not open yet</source>
         <translation>la votación aún no está abierta</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="35"/>
+        <location filename="../qml/WorkerProblem.qml" line="36"/>
         <source>polls are open</source>
         <translation>la votación está abierta</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="36"/>
+        <location filename="../qml/WorkerProblem.qml" line="37"/>
         <source>polls are paused</source>
         <translation>la votación está en pausa</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="37"/>
+        <location filename="../qml/WorkerProblem.qml" line="38"/>
         <source>polls are closed for this election</source>
         <translation>la votación está cerrada para esta elección</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="38"/>
+        <location filename="../qml/WorkerProblem.qml" line="39"/>
         <source>ballots are already stored on this booth</source>
         <translation>ya hay papeletas guardadas en esta cabina</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="39"/>
+        <location filename="../qml/WorkerProblem.qml" line="40"/>
         <source>sessions cannot change: polls are closed</source>
         <translation>las sesiones ya no pueden cambiar: la votación está cerrada</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="41"/>
+        <location filename="../qml/WorkerProblem.qml" line="42"/>
         <source>close the polls before exporting the sealed ballot file</source>
         <translation>cierre la votación antes de exportar el archivo sellado de papeletas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="42"/>
+        <location filename="../qml/WorkerProblem.qml" line="43"/>
         <source>the sealed ballot file does not verify</source>
         <translation>el archivo sellado de papeletas no se verifica</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="43"/>
+        <location filename="../qml/WorkerProblem.qml" line="44"/>
         <source>the sealed ballot file could not be written</source>
         <translation>no se pudo escribir el archivo sellado de papeletas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="44"/>
+        <location filename="../qml/WorkerProblem.qml" line="45"/>
         <source>the audit log has no closing event</source>
         <translation>el registro de auditoría no contiene el cierre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="46"/>
+        <location filename="../qml/WorkerProblem.qml" line="47"/>
         <source>the stick was pulled out during the write; insert another</source>
         <translation>la memoria se retiró durante la escritura; inserte otra</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="47"/>
+        <location filename="../qml/WorkerProblem.qml" line="48"/>
         <source>the stick is full; insert another</source>
         <translation>la memoria está llena; inserte otra</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="48"/>
+        <location filename="../qml/WorkerProblem.qml" line="49"/>
         <source>the stick is write-protected; insert another</source>
         <translation>la memoria está protegida contra escritura; inserte otra</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="49"/>
+        <location filename="../qml/WorkerProblem.qml" line="50"/>
         <source>the stick gave back other bytes than were written; insert another</source>
         <translation>la memoria devolvió otros bytes que los escritos; inserte otra</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="24"/>
+        <location filename="../qml/WorkerProblem.qml" line="52"/>
+        <source>there is no addendum on this stick</source>
+        <translation>esta memoria no contiene ninguna adenda</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="53"/>
+        <source>this is not an addendum, or it is damaged</source>
+        <translation>no es una adenda, o está dañada</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="54"/>
+        <source>it is not signed by this election&apos;s authority, or was altered since. Do not use this stick: call the election officials</source>
+        <translation>no está firmada por la autoridad de esta elección, o fue alterada después. No use esta memoria: llame a los responsables de la elección</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="55"/>
+        <source>it amends another election, or another package of this one</source>
+        <translation>modifica otra elección, u otro paquete de esta</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="56"/>
+        <source>this booth already took it in; the stick holds nothing new</source>
+        <translation>esta cabina ya la incorporó; la memoria no trae nada nuevo</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="57"/>
+        <source>an earlier addendum is missing from the stick: it must be taken in first</source>
+        <translation>falta en la memoria una adenda anterior: debe incorporarse primero</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="58"/>
+        <source>it does not follow the addenda this booth holds. Call the election officials</source>
+        <translation>no sigue a las adendas que tiene esta cabina. Llame a los responsables de la elección</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="59"/>
+        <source>its changes do not fit this election. Call the election officials</source>
+        <translation>sus cambios no corresponden a esta elección. Llame a los responsables de la elección</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="60"/>
+        <source>the stick no longer holds the addendum just shown: check it again</source>
+        <translation>la memoria ya no contiene la adenda mostrada: verifíquela de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="25"/>
         <source>the booth provisioning is damaged, or names a booth this election does not have</source>
         <translation>el archivo de preparación de la cabina está dañado, o nombra una cabina que esta elección no tiene</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="29"/>
+        <location filename="../qml/WorkerProblem.qml" line="30"/>
         <source>this election package is signed by another authority than the one this booth trusts. Do not use this stick: call the election officials</source>
         <translation>este paquete electoral está firmado por otra autoridad que la que esta cabina reconoce. No use esta memoria: llame a los responsables de la elección</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="30"/>
+        <location filename="../qml/WorkerProblem.qml" line="31"/>
         <source>this stick already set up a booth. A second booth set up from it would have its ballots refused: ask the election officials for a new stick</source>
         <translation>esta memoria ya preparó una cabina. Las papeletas de una segunda cabina preparada con ella serían rechazadas: pida una memoria nueva a los responsables de la elección</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="31"/>
+        <location filename="../qml/WorkerProblem.qml" line="32"/>
         <source>this card is not registered to a poll worker of this booth, or it did not sign the booth&apos;s key: insert it again, or use another</source>
         <translation>esta tarjeta no está registrada para un miembro de mesa de esta cabina, o no firmó la clave de la cabina: insértela de nuevo o use otra</translation>
     </message>

@@ -235,7 +235,7 @@
         <translation>Appuyez sur les flèches haut et bas pour passer d&apos;un élément à l&apos;autre, et sur la touche de sélection pour choisir. La touche retour revient en arrière. Pour réentendre l&apos;écran, appuyez sur répéter. Plus lent, plus rapide, moins fort et plus fort règlent la voix. Écran noir éteint l&apos;écran pour préserver le secret de votre vote.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="46"/>
+        <location filename="../qml/Main.qml" line="47"/>
         <source>TEST MODE: this booth is set up for a rehearsal. Votes cast here are not counted.</source>
         <translation>MODE ESSAI : cet isoloir est installé pour une répétition. Les votes déposés ici ne sont pas comptés.</translation>
     </message>
@@ -530,14 +530,102 @@
     </message>
 </context>
 <context>
+    <name>WorkerAddendumScreen</name>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="8"/>
+        <source>A vote is added: %1</source>
+        <translation>Un vote est ajouté : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="9"/>
+        <source>%1 votes in the place of %2 in: %3</source>
+        <translation>%1 vote à la place de %2 pour : %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="10"/>
+        <source>Refused: %2 already voted in %3, so %1 cannot vote in their place</source>
+        <translation>Refusé : %2 a déjà voté pour %3, %1 ne peut donc pas voter à sa place</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="11"/>
+        <source>%1 votes again in person in: %2</source>
+        <translation>%1 vote de nouveau en personne pour : %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="12"/>
+        <source>A voter is added to this booth: %1</source>
+        <translation>Un votant est ajouté à cet isoloir : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="13"/>
+        <source>A new voting code for %1: their old code stops working</source>
+        <translation>Un nouveau code de vote pour %1 : son ancien code ne fonctionne plus</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="14"/>
+        <source>Struck off the roll: %1 can no longer vote</source>
+        <translation>Radié de la liste : %1 ne peut plus voter</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="21"/>
+        <source>Take in an addendum</source>
+        <translation>Prendre en compte un additif</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="22"/>
+        <source>Addenda this booth holds: %1</source>
+        <translation>Additifs détenus par cet isoloir : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="23"/>
+        <source>Insert the officials&apos; USB stick with the addendum, then check it.</source>
+        <translation>Insérez la clé USB des responsables avec l'additif, puis vérifiez-la.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="24"/>
+        <source>Check the USB stick</source>
+        <translation>Vérifier la clé USB</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="29"/>
+        <source>Addendum %1 was taken in. Check the stick again for the next one.</source>
+        <translation>L'additif %1 a été pris en compte. Vérifiez de nouveau la clé pour le suivant.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="36"/>
+        <source>Addendum %1, signed by the election authority</source>
+        <translation>Additif %1, signé par l'autorité électorale</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="37"/>
+        <source>What it changes at this booth:</source>
+        <translation>Ce qu'il change dans cet isoloir :</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="38"/>
+        <source>Nothing for the voters of this booth.</source>
+        <translation>Rien pour les votants de cet isoloir.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="43"/>
+        <source>Accept this addendum</source>
+        <translation>Accepter cet additif</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="45"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+</context>
+<context>
     <name>WorkerAuditScreen</name>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="34"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="37"/>
         <source>Audit log: recent events</source>
         <translation>Journal d&apos;audit : événements récents</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="58"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="61"/>
         <source>Write the full log to the USB stick</source>
         <translation>Écrire le journal complet sur la clé USB</translation>
     </message>
@@ -650,6 +738,21 @@
         <location filename="../qml/WorkerAuditScreen.qml" line="30"/>
         <source>Clock jumped</source>
         <translation>Saut de l&apos;horloge</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="31"/>
+        <source>Addendum taken in</source>
+        <translation>Additif pris en compte</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="32"/>
+        <source>Addendum refused</source>
+        <translation>Additif refusé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAuditScreen.qml" line="33"/>
+        <source>Delegation refused: the delegate had voted</source>
+        <translation>Délégation refusée : le délégué avait voté</translation>
     </message>
 </context>
 <context>
@@ -910,31 +1013,36 @@
     </message>
     <message>
         <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
+        <source>Take in an addendum</source>
+        <translation>Prendre en compte un additif</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="88"/>
         <source>Reprint the last receipt</source>
         <translation>Réimprimer le dernier reçu</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="92"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="93"/>
         <source>The last receipt was printed again.</source>
         <translation>Le dernier reçu a été réimprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="93"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="94"/>
         <source>The last receipt was already reprinted once.</source>
         <translation>Le dernier reçu a déjà été réimprimé une fois.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="94"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="95"/>
         <source>No vote has been cast at this booth yet.</source>
         <translation>Aucun vote n&apos;a encore été déposé dans cet isoloir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="95"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="96"/>
         <source>The receipt could not be printed: check the printer.</source>
         <translation>Le reçu n&apos;a pas pu être imprimé : vérifiez l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="102"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="103"/>
         <source>Leave poll-worker mode</source>
         <translation>Quitter le mode assesseur</translation>
     </message>
@@ -1015,138 +1123,188 @@
         <translation>Cette carte n&apos;est pas enregistrée pour cet isoloir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="20"/>
-        <location filename="../qml/WorkerProblem.qml" line="45"/>
+        <location filename="../qml/WorkerProblem.qml" line="14"/>
+        <source>The addendum was refused and nothing changed.</source>
+        <translation>L'additif a été refusé et rien n'a changé.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="21"/>
+        <location filename="../qml/WorkerProblem.qml" line="46"/>
         <source>no USB stick is inserted</source>
         <translation>aucune clé USB n&apos;est insérée</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="21"/>
+        <location filename="../qml/WorkerProblem.qml" line="22"/>
         <source>there is no election package on this stick</source>
         <translation>il n&apos;y a pas de paquet électoral sur cette clé</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="22"/>
+        <location filename="../qml/WorkerProblem.qml" line="23"/>
         <source>the package is not signed by its election authority, was altered, or has expired</source>
         <translation>le paquet n&apos;est pas signé par son autorité électorale, a été modifié ou a expiré</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="23"/>
+        <location filename="../qml/WorkerProblem.qml" line="24"/>
         <source>there is no booth provisioning on this stick</source>
         <translation>il n&apos;y a pas de dotation d&apos;isoloir sur cette clé</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="25"/>
+        <location filename="../qml/WorkerProblem.qml" line="26"/>
         <source>this stick provisions &apos;%1&apos;, and this booth is &apos;%2&apos;</source>
         <translation>cette clé dote « %1 », et cet isoloir est « %2 »</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="26"/>
+        <location filename="../qml/WorkerProblem.qml" line="27"/>
         <source>this is not the stick just checked: check it again</source>
         <translation>ce n&apos;est pas la clé qui vient d&apos;être vérifiée : vérifiez-la à nouveau</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="27"/>
+        <location filename="../qml/WorkerProblem.qml" line="28"/>
         <source>this booth is already set up</source>
         <translation>cet isoloir est déjà installé</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="28"/>
+        <location filename="../qml/WorkerProblem.qml" line="29"/>
         <source>the stick cannot be read</source>
         <translation>la clé est illisible</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="33"/>
+        <location filename="../qml/WorkerProblem.qml" line="34"/>
         <source>the booth is not set up with an election yet</source>
         <translation>l&apos;isoloir n&apos;est pas encore installé avec une élection</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="34"/>
+        <location filename="../qml/WorkerProblem.qml" line="35"/>
         <source>polls are not open yet</source>
         <translation>le scrutin n&apos;est pas encore ouvert</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="35"/>
+        <location filename="../qml/WorkerProblem.qml" line="36"/>
         <source>polls are open</source>
         <translation>le scrutin est ouvert</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="36"/>
+        <location filename="../qml/WorkerProblem.qml" line="37"/>
         <source>polls are paused</source>
         <translation>le scrutin est suspendu</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="37"/>
+        <location filename="../qml/WorkerProblem.qml" line="38"/>
         <source>polls are closed for this election</source>
         <translation>le scrutin est clos pour cette élection</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="38"/>
+        <location filename="../qml/WorkerProblem.qml" line="39"/>
         <source>ballots are already stored on this booth</source>
         <translation>des bulletins sont déjà enregistrés dans cet isoloir</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="39"/>
+        <location filename="../qml/WorkerProblem.qml" line="40"/>
         <source>sessions cannot change: polls are closed</source>
         <translation>les séances ne peuvent plus changer : le scrutin est clos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="41"/>
+        <location filename="../qml/WorkerProblem.qml" line="42"/>
         <source>close the polls before exporting the sealed ballot file</source>
         <translation>clôturez le scrutin avant d&apos;exporter le fichier scellé des bulletins</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="42"/>
+        <location filename="../qml/WorkerProblem.qml" line="43"/>
         <source>the sealed ballot file does not verify</source>
         <translation>le fichier scellé des bulletins ne se vérifie pas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="43"/>
+        <location filename="../qml/WorkerProblem.qml" line="44"/>
         <source>the sealed ballot file could not be written</source>
         <translation>le fichier scellé des bulletins n&apos;a pas pu être écrit</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="44"/>
+        <location filename="../qml/WorkerProblem.qml" line="45"/>
         <source>the audit log has no closing event</source>
         <translation>le journal d&apos;audit ne contient pas de clôture</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="46"/>
+        <location filename="../qml/WorkerProblem.qml" line="47"/>
         <source>the stick was pulled out during the write; insert another</source>
         <translation>la clé a été retirée pendant l&apos;écriture ; insérez-en une autre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="47"/>
+        <location filename="../qml/WorkerProblem.qml" line="48"/>
         <source>the stick is full; insert another</source>
         <translation>la clé est pleine ; insérez-en une autre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="48"/>
+        <location filename="../qml/WorkerProblem.qml" line="49"/>
         <source>the stick is write-protected; insert another</source>
         <translation>la clé est protégée en écriture ; insérez-en une autre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="49"/>
+        <location filename="../qml/WorkerProblem.qml" line="50"/>
         <source>the stick gave back other bytes than were written; insert another</source>
         <translation>la clé a rendu d&apos;autres octets que ceux écrits ; insérez-en une autre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="24"/>
+        <location filename="../qml/WorkerProblem.qml" line="52"/>
+        <source>there is no addendum on this stick</source>
+        <translation>cette clé ne contient aucun additif</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="53"/>
+        <source>this is not an addendum, or it is damaged</source>
+        <translation>ce n'est pas un additif, ou il est endommagé</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="54"/>
+        <source>it is not signed by this election&apos;s authority, or was altered since. Do not use this stick: call the election officials</source>
+        <translation>il n'est pas signé par l'autorité de cette élection, ou a été modifié depuis. N'utilisez pas cette clé : appelez les responsables de l'élection</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="55"/>
+        <source>it amends another election, or another package of this one</source>
+        <translation>il modifie une autre élection, ou un autre paquet de celle-ci</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="56"/>
+        <source>this booth already took it in; the stick holds nothing new</source>
+        <translation>cet isoloir l'a déjà pris en compte ; la clé ne contient rien de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="57"/>
+        <source>an earlier addendum is missing from the stick: it must be taken in first</source>
+        <translation>un additif antérieur manque sur la clé : il doit être pris en compte d'abord</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="58"/>
+        <source>it does not follow the addenda this booth holds. Call the election officials</source>
+        <translation>il ne fait pas suite aux additifs de cet isoloir. Appelez les responsables de l'élection</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="59"/>
+        <source>its changes do not fit this election. Call the election officials</source>
+        <translation>ses changements ne correspondent pas à cette élection. Appelez les responsables de l'élection</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="60"/>
+        <source>the stick no longer holds the addendum just shown: check it again</source>
+        <translation>la clé ne contient plus l'additif affiché : vérifiez-la de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="25"/>
         <source>the booth provisioning is damaged, or names a booth this election does not have</source>
         <translation>la fiche d&apos;installation de l&apos;isoloir est endommagée, ou nomme un isoloir que cette élection n&apos;a pas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="29"/>
+        <location filename="../qml/WorkerProblem.qml" line="30"/>
         <source>this election package is signed by another authority than the one this booth trusts. Do not use this stick: call the election officials</source>
         <translation>ce paquet électoral est signé par une autre autorité que celle à laquelle cet isoloir fait confiance. N&apos;utilisez pas cette clé : appelez les responsables de l&apos;élection</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="30"/>
+        <location filename="../qml/WorkerProblem.qml" line="31"/>
         <source>this stick already set up a booth. A second booth set up from it would have its ballots refused: ask the election officials for a new stick</source>
         <translation>cette clé a déjà servi à installer un isoloir. Les bulletins d&apos;un second isoloir installé avec elle seraient refusés : demandez une nouvelle clé aux responsables de l&apos;élection</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="31"/>
+        <location filename="../qml/WorkerProblem.qml" line="32"/>
         <source>this card is not registered to a poll worker of this booth, or it did not sign the booth&apos;s key: insert it again, or use another</source>
         <translation>cette carte n&apos;est pas enregistrée pour un assesseur de cet isoloir, ou n&apos;a pas signé la clé de l&apos;isoloir : insérez-la de nouveau, ou utilisez-en une autre</translation>
     </message>

@@ -1,0 +1,44 @@
+"""What the import checks of the addenda a sealed file says its booth held.
+
+Each booth names, in its signed manifest, the addenda it took in (number and digest). They must be
+the officials' own, from the first on, with none skipped; and every session counted and every mark
+must fit the election as amended by exactly those addenda: a booth that counted a vote it should
+not have had (an addendum the officials never issued, or one it did not hold) is refused.
+"""
+
+from __future__ import annotations
+
+from kiosk.ballot.addendum import Addendum, AddendumError
+from kiosk.ballot.amendments import amend_all
+from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError
+
+
+def check_addenda(sealed: SealedFile, base: ElectionDefinition, official: list[Addendum]) -> None:
+    held = [(a.number, a.digest) for a in sealed.manifest.addenda]
+    issued = [(a.number, a.digest) for a in official]
+    for index, (number, digest) in enumerate(held):
+        if index >= len(issued) or issued[index] != (number, digest):
+            raise SealedFileError(
+                Refusal.ADDENDA_MISMATCH,
+                f"the booth held an addendum {number} ({digest[:16]}) that officials did not issue as such",
+            )
+    try:
+        definition = amend_all(base, official[: len(held)]).definition
+    except AddendumError as exc:  # the officials' own record does not apply: never imported under it
+        raise SealedFileError(Refusal.ADDENDA_MISMATCH, str(exc)) from None
+    sessions = {s.id for s in definition.sessions}
+    counted = {b.session for b in sealed.ballots} | {s for s, _ in sealed.marks}
+    for session in sorted(counted - sessions):
+        raise SealedFileError(
+            Refusal.ADDENDA_MISMATCH,
+            f"it counted session {session!r}, which the addenda the booth held ({len(held)}) do not add",
+        )
+    voters = {v.id: v for v in definition.voters}
+    for session, voter_id in sealed.marks:
+        voter = voters.get(voter_id)
+        if voter is None or session not in voter.sessions:
+            raise SealedFileError(
+                Refusal.ADDENDA_MISMATCH,
+                f"voter {voter_id!r} may not vote in {session!r} under the addenda the booth held",
+            )

@@ -1,0 +1,125 @@
+"""The poll worker takes in an addendum at the booth, by taps on the real screens: what it changes
+is shown first (a vote added, a delegation, a code reissued), accepted as shown; a second check of
+the same stick is refused with its reason, in the poll worker's language."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.ballot.package import RegisteredCard
+from kiosk.booth.station import Station
+from kiosk.booth.walk import Timing
+from kiosk.devices.sim_media import SimMedia
+from kiosk.devices.sim_printer import SimPrinter
+from kiosk.ui.app import BoothUi, WorkerSetup, build_ui
+from kiosk.ui.receipt_slips import ReceiptSlips, report_printer
+from station_admin.addenda import copy_to_stick
+from station_admin.ceremony import register_cards
+from station_admin.election_dir import ElectionDir
+from station_admin.provisioning import provision_station
+from tests.conference.kit import Officials, make_conference, officials_of
+from tests.conference.test_added_vote import add_the_vote
+from tests.kit import AUTHORITY_PASSPHRASE, ElectionKit
+from tests.ui.conftest import WORKER_KEY, WORKER_SIGNER, ManualClock
+from tests.ui.taps import exists, items, tap, text_of
+from tests.ui.test_poll_worker_day import worker_logs_in
+
+SCREENS = Path(__file__).resolve().parents[2] / "build" / "screens"
+
+
+@pytest.fixture(scope="module")
+def delegations(tmp_path_factory: pytest.TempPathFactory) -> ElectionKit:
+    return make_conference(tmp_path_factory.mktemp("delegations"))
+
+
+@pytest.fixture
+def amended_day(qapp: QApplication, delegations: ElectionKit, tmp_path: Path,
+                clock: ManualClock) -> Iterator[tuple[BoothUi, Station, Officials, Path]]:
+    """booth-1 set up with the test's poll-worker card registered, polls open; officials' folder."""
+    officials = officials_of(delegations, tmp_path)
+    folder = ElectionDir(officials.election, unlock=lambda: AUTHORITY_PASSPHRASE)
+    register_cards(folder, [RegisteredCard(public_key=WORKER_KEY, holder="pw-1", role="poll_worker")])
+    media = provision_station(folder, "booth-1", tmp_path / "MEDIA")
+    station = Station(tmp_path / "booth")
+    station.set_up(media, WORKER_SIGNER)
+    station.open_polls("pw-1")
+    stick = tmp_path / "STICK"
+    stick.mkdir()
+    printer = SimPrinter()
+    slips = ReceiptSlips(printer, lambda: station.election, lambda: station.station_id, lambda: False)
+    setup = WorkerSetup(station, SimMedia(stick), report_printer(printer), lambda: [], "booth-1")
+    ui = build_ui(station, slips, Timing(120, 45), dpi=100, clock=clock, worker_setup=setup)
+    ui.window.show()
+    yield ui, station, officials, stick
+    ui.language.release()
+    ui.window.close()
+    ui.engine.deleteLater()
+    station.close()
+
+
+def changes_shown(ui: BoothUi) -> list[str]:
+    return [str(item.property("text")) for item in items(ui.window)
+            if item.objectName() == "addendum-change" and item.isVisible()]
+
+
+def test_the_poll_worker_reads_what_an_addendum_changes_then_accepts_it(
+    amended_day: tuple[BoothUi, Station, Officials, Path],
+) -> None:
+    ui, station, officials, stick = amended_day
+    add_the_vote(officials)
+    assert officials.signed("voters", "delegate", "--from", "s001-1", "--to", "a001-3",
+                            "--session", "budget").exit_code == 0
+    assert officials.signed("election", "amend", "--reissue", "v05").exit_code == 0
+    folder = ElectionDir(officials.election)
+    copy_to_stick(folder, folder.package(), stick)
+    worker_logs_in(ui)
+    tap(ui, "worker-addendum")
+    tap(ui, "addendum-check")
+    assert "Addendum 1" in text_of(ui, "addendum-number")
+    assert changes_shown(ui) == ["• A vote is added: Amendment 7"]
+    tap(ui, "addendum-accept")
+    assert len(station.held_addenda()) == 1 and "amendment-7" in [s.id for s in station.election.sessions]
+    assert "Addendum 1 was taken in" in text_of(ui, "addendum-accepted")
+    tap(ui, "addendum-check")
+    assert changes_shown(ui) == [
+        "• Government adviser 3, State 001 (a001-3) votes in the place of "
+        "Government delegate 1, State 001 (s001-1) in: Budget"
+    ]
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    ui.window.grabWindow().save(str(SCREENS / "worker-addendum-delegation.png"))
+    tap(ui, "addendum-accept")
+    tap(ui, "addendum-check")
+    assert changes_shown(ui) == ["• A new voting code for Delegate 5: their old code stops working"]
+    tap(ui, "addendum-accept")
+    assert len(station.held_addenda()) == 3
+    # The stick holds nothing new: refused, with its reason, in French too.
+    tap(ui, "addendum-check")
+    assert "already took it in" in text_of(ui, "addendum-refused")
+    assert not exists(ui, "addendum-accept") or not changes_shown(ui)
+    ui.language.choose("fr")
+    tap(ui, "addendum-check")
+    assert "déjà pris en compte" in text_of(ui, "addendum-refused")
+    ui.window.grabWindow().save(str(SCREENS / "worker-addendum-refused-fr.png"))
+    assert len(station.held_addenda()) == 3
+
+
+def test_a_forged_addendum_is_refused_on_the_poll_workers_screen(
+    amended_day: tuple[BoothUi, Station, Officials, Path],
+) -> None:
+    """Threat: whoever carries the stick alters the addendum on it; the poll worker is told."""
+    ui, station, officials, stick = amended_day
+    add_the_vote(officials)
+    folder = ElectionDir(officials.election)
+    (path,) = copy_to_stick(folder, folder.package(), stick)
+    path.write_bytes(path.read_bytes().replace(b"Amendment 7", b"Amendment 8"))
+    worker_logs_in(ui)
+    tap(ui, "worker-addendum")
+    tap(ui, "addendum-check")
+    assert "not signed by this election's authority" in text_of(ui, "addendum-refused")
+    assert station.held_addenda() == []
+    shutil.rmtree(stick)
