@@ -25,6 +25,7 @@ from station_admin.cli_election import election
 from station_admin.cli_results import publish, report
 from station_admin.cli_trustee import trustee
 from station_admin.cli_voters import voters
+from station_admin.e2e_election import E2EElectionError, load_e2e
 from station_admin.election_dir import ElectionDirError
 from station_admin.importer import ImportResult, import_file
 from station_admin.media import find_sealed_files, shown
@@ -102,6 +103,13 @@ def station_provision(election: Path, station_id: str, out: Path) -> None:
 @click.option("--reason", default="", help="Why the file of --replace is taken out of the count.")
 @click.option("--by", "by", default="", help="Who decided it (name and role), for the record.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file instead of a table.")
+@click.option(
+    "--jobs",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes that check the end-to-end ballots' proofs.",
+)
 @click.argument("media", nargs=-1, required=True, type=click.Path(path_type=Path))
 def import_(
     election: Path,
@@ -111,6 +119,7 @@ def import_(
     reason: str,
     by: str,
     as_json: bool,
+    jobs: int,
     media: tuple[Path, ...],
 ) -> None:
     """Verify the sealed ballot files on MEDIA (mounted sticks or files) and store them.
@@ -121,6 +130,10 @@ def import_(
     replace = _replacement(replace_booth, reason, by)
     folder = folder_of(election)
     package = package_of(folder)
+    try:
+        e2e = load_e2e(folder)
+    except E2EElectionError as exc:
+        raise click.ClickException(str(exc)) from None
     engine = open_db(db_url or folder.default_db_url)
     found = find_sealed_files(list(media))
     results: list[ImportResult] = []
@@ -133,7 +146,7 @@ def import_(
             if item.refusal:
                 results.append(ImportResult(item.path, "refused", reason=item.refusal))
             else:
-                results.append(import_file(engine, package, item.path, mode, replace))  # type: ignore[arg-type]
+                results.append(import_file(engine, package, item.path, mode, replace, e2e, jobs))  # type: ignore[arg-type]
             progress.advance(task)
     if as_json:
         click.echo(json.dumps([_import_json(r) for r in results], indent=1))

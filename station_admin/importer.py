@@ -14,11 +14,14 @@ from typing import Literal
 from sqlalchemy import Engine, func, select
 
 from kiosk.ballot.package import ElectionPackage
-from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError, read_sealed_file
+from kiosk.ballot.sealed_e2e import SealedE2E
+from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError
 from kiosk.clock import iso, utc_now
 from station_admin import tally_db as db
 from station_admin.booth_keys import check_booth_key
-from station_admin.import_checks import check_audit_log, check_no_double_vote, check_voters_served
+from station_admin.e2e_election import E2EElection
+from station_admin.import_checks import AnySealed, check_audit_log, check_no_double_vote, check_voters_served
+from station_admin.importer_e2e import check_codes_unseen, read_any, store_e2e
 from station_admin.quarantine import Replacement, check_not_quarantined, quarantine
 
 Mode = Literal["official", "test"]
@@ -41,12 +44,17 @@ def import_file(
     path: Path,
     mode: Mode = "official",
     replace: Replacement | None = None,
+    e2e: E2EElection | None = None,
+    jobs: int = 1,
 ) -> ImportResult:
+    """e2e: the election's end-to-end key when it has one (then only sealed files /2 import, every
+    proof checked over `jobs` processes); None for an election of HPKE ballots (files /1)."""
     replaced = ""
     try:
-        sealed = read_sealed_file(path, package)
+        sealed = read_any(path, package, e2e, jobs)
         _check_mode(sealed, mode)
-        check_voters_served(sealed, package)
+        if isinstance(sealed, SealedFile):
+            check_voters_served(sealed, package)  # the /2 reader checks it per session
         check_audit_log(sealed)
         with engine.begin() as connection:
             check_not_quarantined(connection, sealed, package.election_id)
@@ -82,7 +90,10 @@ def import_file(
                 )
             if replacing:
                 check_booth_key(connection, package, sealed)
-            _check_tracking_codes(connection, sealed)
+            if isinstance(sealed, SealedE2E):
+                check_codes_unseen(connection, sealed)
+            else:
+                _check_tracking_codes(connection, sealed)
             check_no_double_vote(connection, sealed)
             _store(connection, package, sealed)
     except SealedFileError as exc:
@@ -91,13 +102,17 @@ def import_file(
         path,
         "imported",
         sealed.manifest.station,
-        len(sealed.ballots),
+        _cast(sealed),
         len(sealed.marks),
         replaced=replaced,
     )
 
 
-def _check_mode(sealed: SealedFile, mode: Mode) -> None:
+def _cast(sealed: AnySealed) -> int:
+    return sealed.cast_count() if isinstance(sealed, SealedE2E) else len(sealed.ballots)
+
+
+def _check_mode(sealed: AnySealed, mode: Mode) -> None:
     if sealed.manifest.mode != mode:
         raise SealedFileError(
             Refusal.WRONG_MODE,
@@ -116,7 +131,7 @@ def _check_tracking_codes(connection: object, sealed: SealedFile) -> None:
             raise SealedFileError(Refusal.TAMPERED, "it holds ballots already imported from another file")
 
 
-def _store(connection: object, package: ElectionPackage, sealed: SealedFile) -> None:
+def _store(connection: object, package: ElectionPackage, sealed: AnySealed) -> None:
     manifest = sealed.manifest
     execute = connection.execute  # type: ignore[attr-defined]
     execute(
@@ -129,11 +144,13 @@ def _store(connection: object, package: ElectionPackage, sealed: SealedFile) -> 
             closed_at=manifest.closed_at,
             audit_head=manifest.audit_head,
             booth_public_key=manifest.certificate.body.booth_public_key,
-            ballots=len(sealed.ballots),
+            ballots=_cast(sealed),
             imported_at=iso(utc_now()),
         )
     )
-    if sealed.ballots:
+    if isinstance(sealed, SealedE2E):
+        store_e2e(connection, sealed)  # type: ignore[arg-type]
+    elif sealed.ballots:
         execute(
             db.ballots.insert(),
             [
