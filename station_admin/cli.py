@@ -11,7 +11,9 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
+from sqlalchemy import Engine
 
+from kiosk.ballot.package import ElectionPackage
 from station_admin import passphrases
 from station_admin.cli_cards import cards
 from station_admin.cli_common import (
@@ -21,11 +23,11 @@ from station_admin.cli_common import (
     folder_of,
     package_of,
 )
+from station_admin.cli_e2e import aggregate, e2e_of, e2e_tally
 from station_admin.cli_election import election
 from station_admin.cli_results import publish, report
 from station_admin.cli_trustee import trustee
 from station_admin.cli_voters import voters
-from station_admin.e2e_election import E2EElectionError, load_e2e
 from station_admin.election_dir import ElectionDirError
 from station_admin.importer import ImportResult, import_file
 from station_admin.media import find_sealed_files, shown
@@ -57,6 +59,7 @@ main.add_command(cards)
 main.add_command(report)
 main.add_command(publish)
 main.add_command(trustee)
+main.add_command(aggregate)
 
 
 @main.group()
@@ -130,10 +133,7 @@ def import_(
     replace = _replacement(replace_booth, reason, by)
     folder = folder_of(election)
     package = package_of(folder)
-    try:
-        e2e = load_e2e(folder)
-    except E2EElectionError as exc:
-        raise click.ClickException(str(exc)) from None
+    e2e = e2e_of(folder)
     engine = open_db(db_url or folder.default_db_url)
     found = find_sealed_files(list(media))
     results: list[ImportResult] = []
@@ -210,9 +210,20 @@ def _print_imports(results: list[ImportResult]) -> None:
     "--share",
     "shares",
     multiple=True,
-    required=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A trustee's share file (give k of them).",
+    help="A trustee's share file (give k of them); elections without a trustees' key ceremony only.",
+)
+@click.option(
+    "--request",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="End-to-end elections: the request.json of `station-admin aggregate` the trustees answered.",
+)
+@click.option(
+    "--partial",
+    "partials",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="End-to-end elections: a present trustee's partial-<n>.json (at least k of them).",
 )
 @click.option(
     "--trustee-passphrase-file",
@@ -239,18 +250,36 @@ def tally(
     election: Path,
     db_url: str | None,
     shares: tuple[Path, ...],
+    request: Path | None,
+    partials: tuple[Path, ...],
     passphrase_files: tuple[Path, ...],
     attending: tuple[str, ...],
     lot_seed: str | None,
     out: Path,
     as_json: bool,
 ) -> None:
-    """Recover the election key from k trustees' shares (in memory only), decrypt and count every
-    imported ballot, and decide each question under its rule."""
+    """Count and decide each question under its rule. End-to-end elections: from k trustees' partial
+    decryptions of the sums (`aggregate`, `trustee decrypt`), no key at this desk. Others: recover
+    the key from k shares in memory and decrypt every ballot."""
     folder = folder_of(election)
     package = package_of(folder)
     engine = open_db(db_url or folder.default_db_url)
     inputs = TallyInputs(_attending(attending), lot_seed)
+    e2e = e2e_of(folder)
+    if e2e is not None:
+        if shares:
+            raise click.UsageError(
+                "an end-to-end election has no shares to recover: give --request and --partial"
+            )
+        try:
+            check_attending(package.definition, inputs.attending)
+        except ResultsError as exc:
+            raise click.ClickException(str(exc)) from None
+        results = e2e_tally(folder, package, e2e, db_url, request, partials, inputs, out)
+        _write_results(results, package, engine, out, as_json)
+        return
+    if not shares:
+        raise click.UsageError("give k trustees' --share")
     if passphrase_files and len(passphrase_files) != len(shares):
         raise click.UsageError(
             f"{len(passphrase_files)} --trustee-passphrase-file for {len(shares)} --share: one per share"
@@ -267,6 +296,12 @@ def tally(
         results = with_outcomes(counted.as_results(), package.definition, marked, inputs)
     except (TallyError, PassphraseError, ResultsError, TieNeedsLot) as exc:
         raise click.ClickException(str(exc)) from None
+    _write_results(results, package, engine, out, as_json)
+
+
+def _write_results(
+    results: dict[str, Any], package: ElectionPackage, engine: Engine, out: Path, as_json: bool
+) -> None:
     results["fingerprint"] = package.fingerprint
     results["booths"] = booths(engine, package.election_id)
     results["tracking_codes"] = tracking_codes(engine, package.election_id)

@@ -130,13 +130,15 @@ def _rows(connection: Connection, election_id: str) -> list[Row]:
 def check_ballots_match_marks(connection: Connection, election_id: str) -> None:
     """Per session, as many ballots as distinct voters marked: one more ballot is a double vote."""
     ours = _ours(election_id)
-    ballots: dict[str, int] = dict(
-        connection.execute(
-            select(db.ballots.c.session_id, func.count())
-            .where(db.ballots.c.import_sha256.in_(ours))
-            .group_by(db.ballots.c.session_id)
+    ballots: dict[str, int] = {}
+    for table in (db.ballots, db.e2e_ballots):  # HPKE ballots, end-to-end ballots: one kind per election
+        counted = connection.execute(
+            select(table.c.session_id, func.count())
+            .where(table.c.import_sha256.in_(ours))
+            .group_by(table.c.session_id)
         ).all()
-    )
+        for session, n in counted:
+            ballots[session] = ballots.get(session, 0) + n
     voters: dict[str, int] = dict(
         connection.execute(
             select(db.marks.c.session_id, func.count(func.distinct(db.marks.c.voter_id)))
