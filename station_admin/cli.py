@@ -23,7 +23,7 @@ from station_admin.cli_common import (
     folder_of,
     package_of,
 )
-from station_admin.cli_e2e import aggregate, e2e_of, e2e_tally
+from station_admin.cli_e2e import aggregate, e2e_of, e2e_tally, record
 from station_admin.cli_election import election
 from station_admin.cli_results import publish, report
 from station_admin.cli_trustee import trustee
@@ -60,6 +60,7 @@ main.add_command(report)
 main.add_command(publish)
 main.add_command(trustee)
 main.add_command(aggregate)
+main.add_command(record)
 
 
 @main.group()

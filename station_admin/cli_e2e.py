@@ -10,13 +10,22 @@ from typing import Any
 import click
 
 from kiosk.ballot.package import ElectionPackage
-from station_admin.cli_common import DB_OPTION, ELECTION_OPTION, folder_of, package_of
+from station_admin.cli_common import (
+    AUTHORITY_PASSPHRASE_OPTION,
+    DB_OPTION,
+    ELECTION_OPTION,
+    folder_of,
+    package_of,
+    signing_folder_of,
+)
 from station_admin.e2e_aggregates import session_sums
 from station_admin.e2e_count import E2ETallyError, decrypt_sums, e2e_results
 from station_admin.e2e_election import E2EElection, E2EElectionError, load_e2e
 from station_admin.e2e_tally import aggregate as write_aggregates
 from station_admin.e2e_tally import imported_lines, tally_files, write_files
-from station_admin.election_dir import ElectionDir
+from station_admin.election_dir import ElectionDir, ElectionDirError
+from station_admin.passphrases import PassphraseError
+from station_admin.record import RecordWriteError, write_record
 from station_admin.results import ResultsError, TallyInputs, with_outcomes
 from station_admin.seats import TieNeedsLot
 from station_admin.tally import TallyError, check_ballots_match_marks, voter_marks
@@ -105,3 +114,41 @@ def e2e_tally(
         shutil.copyfile(path, target / f"partial-{ell}.json")
     write_files(target, tally_files(package.definition, sums, decrypted, counted, inputs.lot_seed))
     return results
+
+
+@click.command("record")
+@ELECTION_OPTION
+@DB_OPTION
+@click.option(
+    "--results",
+    "results_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The --out folder of `tally` (results.json and e2e/).",
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The record folder to publish (replaced if it exists).",
+)
+@AUTHORITY_PASSPHRASE_OPTION
+def record(
+    election: Path, db_url: str | None, results_dir: Path, out: Path, authority_file: Path | None
+) -> None:
+    """Write the public election record, signed by the election authority: anyone checks it with
+    `isoloir-verify RECORD --authority-key KEY` (the key `election show` prints)."""
+    folder = signing_folder_of(election, authority_file)
+    package = package_of(folder)
+    e2e = e2e_of(folder)
+    if e2e is None:
+        raise click.ClickException("only an end-to-end election has a verifiable record")
+    engine = open_db(db_url or folder.default_db_url)
+    try:
+        index = write_record(
+            folder.package_path, package, e2e, engine, results_dir, folder.authority_key(), out
+        )
+    except (RecordWriteError, ElectionDirError, PassphraseError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Election record written to {out} ({index.name} signed by the authority); check it with:")
+    click.echo(f"  isoloir-verify {out} --authority-key {package.body.authority_public_key}")

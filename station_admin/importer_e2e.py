@@ -6,6 +6,7 @@ bad file before anything is stored, and `isoloir-verify` later checks the publis
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from sqlalchemy import Connection, func, select
@@ -83,5 +84,8 @@ def store_e2e(connection: Connection, sealed: SealedE2E) -> None:
         ]
         if rows:
             connection.execute(table.insert(), rows)
-    manifest = sealed.members["manifest.json"].decode()
-    connection.execute(db.e2e_seals.insert().values(import_sha256=sealed.sha256, manifest=manifest))
+    manifest = json.dumps(sealed.manifest.model_dump(mode="json"), ensure_ascii=False)
+    signature = sealed.members["manifest.sig"].decode("ascii")
+    connection.execute(
+        db.e2e_seals.insert().values(import_sha256=sealed.sha256, manifest=manifest, signature=signature)
+    )

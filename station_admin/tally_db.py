@@ -83,12 +83,13 @@ e2e_checked = Table(
     Column("line", Text, nullable=False),
     Column("import_sha256", String(64), ForeignKey("imports.file_sha256"), nullable=False),
 )
-# The signed manifest of each imported /2 file, for the record's booth files.
+# The signed manifest of each imported /2 file and the booth's signature, for the record's booth files.
 e2e_seals = Table(
     "e2e_seals",
     metadata,
     Column("import_sha256", String(64), ForeignKey("imports.file_sha256"), primary_key=True),
     Column("manifest", Text, nullable=False),
+    Column("signature", String(128), nullable=False),
 )
 
 

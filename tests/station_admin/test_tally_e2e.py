@@ -5,6 +5,8 @@ the officials' desk. The results feed the same outcomes, report and board as bef
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,10 @@ from station_admin import tally_db as db
 from station_admin.cli import main as admin
 from station_admin.importer import import_file
 from tests.ballot.sealed_kit import BoothDay, booth_day
+from tests.kit import authority_args
 from tests.station_admin.e2e_kit import E2EKit, make_e2e_election
+
+VERIFY = str(Path(sys.executable).parent / "isoloir-verify")
 
 
 @dataclass(frozen=True)
@@ -149,3 +154,18 @@ def test_the_tally_refuses_answers_to_another_request(imported: Imported, tmp_pa
         partials.append(tmp_path / f"t{t}" / f"partial-{t}.json")
     refused = _tally(imported, partials, tmp_path / "RESULTS", ok=False)
     assert "answered another request" in refused.output
+
+
+def test_the_published_record_is_accepted_by_the_independent_verifier(
+    imported: Imported, tmp_path: Path
+) -> None:
+    partials = [_decrypt(imported, t, tmp_path / f"t{t}") for t in (1, 3)]
+    _tally(imported, partials, tmp_path / "RESULTS")
+    e2e = imported.e2e
+    _admin("record", "--election", e2e.kit.folder.root, "--db", imported.db,
+           "--results", tmp_path / "RESULTS", "--out", tmp_path / "RECORD", *authority_args(tmp_path))  # fmt: skip
+    key = e2e.kit.package.body.authority_public_key
+    verified = subprocess.run([VERIFY, str(tmp_path / "RECORD"), "--authority-key", key],
+                              capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert "record verified: every check passed" in verified.stdout
