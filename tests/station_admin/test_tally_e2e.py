@@ -162,8 +162,8 @@ def test_the_published_record_is_accepted_by_the_independent_verifier(
     partials = [_decrypt(imported, t, tmp_path / f"t{t}") for t in (1, 3)]
     _tally(imported, partials, tmp_path / "RESULTS")
     e2e = imported.e2e
-    _admin("record", "--election", e2e.kit.folder.root, "--db", imported.db,
-           "--results", tmp_path / "RESULTS", "--out", tmp_path / "RECORD", *authority_args(tmp_path))  # fmt: skip
+    _admin("record", "--election", e2e.kit.folder.root, "--db", imported.db, "--results",
+           tmp_path / "RESULTS", "--out", tmp_path / "RECORD", *authority_args(tmp_path))  # fmt: skip
     key = e2e.kit.package.body.authority_public_key
     verified = subprocess.run([VERIFY, str(tmp_path / "RECORD"), "--authority-key", key],
                               capture_output=True, text=True, timeout=600)  # fmt: skip
