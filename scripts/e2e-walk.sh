@@ -5,7 +5,7 @@
 #   with a challenged (checked) ballot → import with every proof checked → the sums aggregated →
 #   trustees 1 and 3 decrypt them → tally, PDF report → the published record → isoloir-verify.
 # The booths are scripts/e2e_booth.py (kiosk.ballot's sealing) until the booth's own E2E cast lands.
-#   scripts/e2e-walk.sh OUT
+#   scripts/e2e-walk.sh OUT          (E2E_WALK_VOTERS=N: only N voters per booth vote; default all)
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 OUT" >&2; exit 2; }
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -16,6 +16,7 @@ py="$here/.venv/bin/python"
 admin="$here/.venv/bin/station-admin"
 verify="$here/.venv/bin/isoloir-verify"
 definition="$here/tests/fixtures/small-election.json"
+voters="${E2E_WALK_VOTERS:-0}"
 step() { printf '\n== %s\n' "$*"; }
 
 step "Secrets of this walk (typed by each person in a real election)"
@@ -61,9 +62,9 @@ for booth in booth-1 booth-2; do
     "$admin" station provision --election "$out/ELECTION" --station "$booth" --out "$out/MEDIA-$booth"
 done
 "$py" "$here/scripts/e2e_booth.py" --media "$out/MEDIA-booth-1" --card "$out/cards/pw-1.json" \
-    --ceremony "$out/ELECTION/e2e/ceremony.json" --out "$out/STICK-booth-1" --check
+    --ceremony "$out/ELECTION/e2e/ceremony.json" --out "$out/STICK-booth-1" --check --voters "$voters"
 "$py" "$here/scripts/e2e_booth.py" --media "$out/MEDIA-booth-2" --card "$out/cards/pw-2.json" \
-    --ceremony "$out/ELECTION/e2e/ceremony.json" --out "$out/STICK-booth-2"
+    --ceremony "$out/ELECTION/e2e/ceremony.json" --out "$out/STICK-booth-2" --voters "$voters"
 
 step "Import: every proof checked, ballots = marks, nothing twice"
 "$admin" import --election "$out/ELECTION" "$out/STICK-booth-1" "$out/STICK-booth-2"
