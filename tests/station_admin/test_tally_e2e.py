@@ -20,6 +20,7 @@ from kiosk.ballot.crypto.elgamal import Ciphertext
 from kiosk.ballot.crypto.group import Point
 from kiosk.ballot.crypto.wire import b64decode
 from kiosk.ballot.definition import BallotMode
+from kiosk.ballot.e2e_ballot import short_code
 from station_admin import tally_db as db
 from station_admin.cli import main as admin
 from station_admin.importer import import_file
@@ -105,6 +106,9 @@ def test_any_two_of_three_trustees_count_exactly_what_the_voters_chose(
         assert by_id[session["id"]].get("groups") == session.get("groups")
         assert by_id[session["id"]].get("recorded_votes") == session.get("recorded_votes")
     assert all("outcome" in q for s in results["sessions"] for q in s["questions"])
+    # The board lists every counted ballot's short code, as the receipt prints it.
+    cast = [b for day in imported.days.values() for b in day.ballots]
+    assert results["tracking_codes"] == sorted(short_code(b.code) for b in cast)
     assert (tmp_path / "RESULTS" / "e2e" / "tally" / "budget.json").exists()
     results_path = tmp_path / "RESULTS" / "results.json"
     _admin("report", "--election", imported.e2e.kit.folder.root, "--results", results_path,
