@@ -22,6 +22,7 @@ from station_admin import tally_db as db
 from station_admin.cli import main as admin
 from station_admin.importer import ImportResult, import_file
 from station_admin.importer_e2e import NO_CEREMONY
+from station_admin.quarantine import Replacement
 from tests.ballot.sealed_kit import BoothDay, booth_day, members, rezip
 from tests.kit import ElectionKit
 from tests.station_admin.e2e_kit import E2EKit, make_e2e_election
@@ -176,3 +177,18 @@ def test_a_second_booth_set_up_as_booth_1_is_refused(
     twin = booth_day(e2e.kit, e2e.e2e.election, "booth-1")
     reason = _refused(engine, e2e, _write(tmp_path, twin, "twin.isoloir"), Refusal.SECOND_BOOTH_KEY)
     assert "only one booth key per station" in reason
+
+
+def test_a_wrong_file_replaced_on_the_record_leaves_the_count_with_all_its_ballots(
+    engine: Engine, e2e: E2EKit, days: dict[str, BoothDay], tmp_path: Path
+) -> None:
+    # Threat: a rogue twin of booth-1 whose file reached the desk first; officials find out which
+    # booth is genuine and replace it: the twin's ballots, checked ballots and marks all leave.
+    twin = booth_day(e2e.kit, e2e.e2e.election, "booth-1", voters=["v01", "v03"])
+    assert _import(engine, e2e, _write(tmp_path, twin, "twin.isoloir")).status == "imported"
+    genuine = _write(tmp_path, days["booth-1"], "genuine.isoloir")
+    replace = Replacement("booth-1", "a second booth set up as booth-1", "the returning officer")
+    result = import_file(engine, e2e.kit.package, genuine, replace=replace, e2e=e2e.e2e)
+    assert result.status == "imported" and result.replaced, result.reason
+    cast = len(days["booth-1"].ballots)
+    assert _rows(engine) == (1, cast, 1, 1, cast, 1)
