@@ -218,6 +218,8 @@ def booth_key_forged(root: Path) -> None:
 
 def results_altered(root: Path) -> None:
     """One vote moved between two options in results.json; the decryptions say otherwise."""
+    if not (root / "results.json").exists():
+        raise SystemExit("the good record has no results.json")
     body = load(root / "results.json")
     options = body["sessions"][0]["questions"][0]["options"]
     options[0]["votes"] += 1
