@@ -20,7 +20,7 @@ CHECK_TITLES: Final = {
     "V1": "parameters and H_P",
     "V2": "H_M over the manifest bytes, H_B",
     "V3": "key ceremony: commitments, Schnorr proofs, K, H_C, H_E",
-    "V4": "booth certificates, sealed-file digests, record signature",
+    "V4": "record signature, booths' chain of trust, sealed manifests and code sets",
     "V5": "cast ballots: elements, proofs, codes, contexts",
     "V6": "codes unique, α unique across the election",
     "V7": "ballots = marks, eligible voters, weights and groups",
@@ -28,7 +28,7 @@ CHECK_TITLES: Final = {
     "V9": "aggregates and weighted aggregates",
     "V10": "decryptions: trustee proofs, k trustees, Lagrange, K^t = T",
     "V11": "recorded votes",
-    "V12": "results re-derived: counts, outcomes, seats, lot draw",
+    "V12": "results.json re-derived: ballots, blanks, votes (outcomes and seats are not in the record)",
 }
 CHECK_IDS: Final = tuple(CHECK_TITLES)
 

@@ -149,7 +149,7 @@ class _Run:
         checked: dict[tuple[str, str], list[bytes]] = defaultdict(list)
         for c in self.checked:
             checked[(c.session, c.station)] += c.codes
-        result.merge(check_booths(self.root, self.ceremony.h_e, cast, checked))
+        result.merge(check_booths(self.root, self.authority_key, self.ceremony, cast, checked))
         return result
 
     def v5(self) -> CheckResult:
@@ -217,8 +217,11 @@ class _Run:
             result.fail(f"session {session!r}: ballots were cast but no decryption is published")
         return result
 
-    def _ballots(self) -> int:
-        return sum(o.ballots for o in self.cast)
+    def _ballots_by_session(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for o in self.cast:
+            counts[o.session] = counts.get(o.session, 0) + o.ballots
+        return counts
 
     def v11(self) -> CheckResult:
         result = CheckResult("V11")
@@ -259,7 +262,8 @@ class _Run:
                     check, {"V9": self.v9, "V10": self.v10, "V11": self.v11}[check]
                 )
         self.results["V12"] = _guarded(
-            "V12", lambda: check_results(self.root, self._manifest(), self.tallies, self._ballots())
+            "V12",
+            lambda: check_results(self.root, self._manifest(), self.tallies, self._ballots_by_session()),
         )
         return Report(str(self.root), {c: self.results[c] for c in CHECK_IDS})
 

@@ -205,6 +205,28 @@ def recorded_altered(root: Path) -> None:
     write_lines(path, header, rows)
 
 
+def booth_key_forged(root: Path) -> None:
+    """Someone's own booth key put into booth-1's certificate (and its sealed manifest): the poll
+    worker's card never signed it, and the booth's signature no longer holds."""
+    path = sorted((root / "booths").glob("*.json"))[0]
+    body = load(path)
+    forged = "ab" * 32
+    body["certificate"]["body"]["booth_public_key"] = forged
+    body["sealed"]["certificate"]["body"]["booth_public_key"] = forged
+    dump(path, body)
+
+
+def results_altered(root: Path) -> None:
+    """One vote moved between two options in results.json; the decryptions say otherwise."""
+    if not (root / "results.json").exists():
+        raise SystemExit("the good record has no results.json")
+    body = load(root / "results.json")
+    options = body["sessions"][0]["questions"][0]["options"]
+    options[0]["votes"] += 1
+    options[1]["votes"] -= 1
+    dump(root / "results.json", body)
+
+
 MUTATIONS: dict[str, tuple[str, Callable[[Path], None]]] = {
     "wrong-h-e": ("V3", wrong_h_e),
     "bad-schnorr": ("V3", bad_schnorr),
@@ -222,6 +244,8 @@ MUTATIONS: dict[str, tuple[str, Callable[[Path], None]]] = {
     "k-minus-one": ("V10", k_minus_one),
     "wrong-t": ("V10", wrong_t),
     "recorded-altered": ("V11", recorded_altered),
+    "booth-key-forged": ("V4", booth_key_forged),
+    "results-altered": ("V12", results_altered),
 }
 
 

@@ -20,11 +20,12 @@ from sqlalchemy import Connection, select
 
 from kiosk.ballot.booth_certificate import CertificateError, check_booth_certificate
 from kiosk.ballot.package import ElectionPackage
-from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError
+from kiosk.ballot.sealed_file import Refusal, SealedFileError
 from station_admin import tally_db as db
+from station_admin.import_checks import AnySealed
 
 
-def check_booth_key(connection: Connection, package: ElectionPackage, sealed: SealedFile) -> None:
+def check_booth_key(connection: Connection, package: ElectionPackage, sealed: AnySealed) -> None:
     """Raises SealedFileError unless the file's booth key is certified and is its station's only key."""
     certificate = sealed.manifest.certificate
     try:

@@ -11,8 +11,12 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
+from sqlalchemy import Engine
 
+from kiosk.ballot.addendum import Addendum
 from kiosk.ballot.amendments import amend_all
+from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.package import ElectionPackage
 from station_admin import passphrases
 from station_admin.addenda_results import addenda_entries, booth_addenda, delegations_entries, name_delegates
 from station_admin.cli_amend import amend, delegate
@@ -24,6 +28,7 @@ from station_admin.cli_common import (
     err,
     folder_of,
 )
+from station_admin.cli_e2e import aggregate, e2e_of, e2e_tally, record
 from station_admin.cli_election import election
 from station_admin.cli_results import publish, report
 from station_admin.cli_trustee import trustee
@@ -61,6 +66,8 @@ main.add_command(cards)
 main.add_command(report)
 main.add_command(publish)
 main.add_command(trustee)
+main.add_command(aggregate)
+main.add_command(record)
 
 
 @main.group()
@@ -107,6 +114,13 @@ def station_provision(election: Path, station_id: str, out: Path) -> None:
 @click.option("--reason", default="", help="Why the file of --replace is taken out of the count.")
 @click.option("--by", "by", default="", help="Who decided it (name and role), for the record.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file instead of a table.")
+@click.option(
+    "--jobs",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes that check the end-to-end ballots' proofs.",
+)
 @click.argument("media", nargs=-1, required=True, type=click.Path(path_type=Path))
 def import_(
     election: Path,
@@ -116,6 +130,7 @@ def import_(
     reason: str,
     by: str,
     as_json: bool,
+    jobs: int,
     media: tuple[Path, ...],
 ) -> None:
     """Verify the sealed ballot files on MEDIA (mounted sticks or files) and store them.
@@ -126,6 +141,7 @@ def import_(
     replace = _replacement(replace_booth, reason, by)
     folder = folder_of(election)
     package, base, addenda = amended_package_of(folder)
+    e2e = e2e_of(folder)
     engine = open_db(db_url or folder.default_db_url)
     found = find_sealed_files(list(media))
     results: list[ImportResult] = []
@@ -139,7 +155,7 @@ def import_(
                 results.append(ImportResult(item.path, "refused", reason=item.refusal))
             else:
                 results.append(import_file(engine, package, item.path, mode, replace,  # type: ignore[arg-type]
-                                           (base, addenda)))
+                                           e2e=e2e, jobs=jobs, addenda=(base, addenda)))
             progress.advance(task)
     if as_json:
         click.echo(json.dumps([_import_json(r) for r in results], indent=1))
@@ -203,9 +219,20 @@ def _print_imports(results: list[ImportResult]) -> None:
     "--share",
     "shares",
     multiple=True,
-    required=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A trustee's share file (give k of them).",
+    help="A trustee's share file (give k of them); elections without a trustees' key ceremony only.",
+)
+@click.option(
+    "--request",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="End-to-end elections: the request.json of `station-admin aggregate` the trustees answered.",
+)
+@click.option(
+    "--partial",
+    "partials",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="End-to-end elections: a present trustee's partial-<n>.json (at least k of them).",
 )
 @click.option(
     "--trustee-passphrase-file",
@@ -232,18 +259,36 @@ def tally(
     election: Path,
     db_url: str | None,
     shares: tuple[Path, ...],
+    request: Path | None,
+    partials: tuple[Path, ...],
     passphrase_files: tuple[Path, ...],
     attending: tuple[str, ...],
     lot_seed: str | None,
     out: Path,
     as_json: bool,
 ) -> None:
-    """Recover the election key from k trustees' shares (in memory only), decrypt and count every
-    imported ballot, and decide each question under its rule."""
+    """Count and decide each question under its rule. End-to-end elections: from k trustees' partial
+    decryptions of the sums (`aggregate`, `trustee decrypt`), no key at this desk. Others: recover
+    the key from k shares in memory and decrypt every ballot."""
     folder = folder_of(election)
     package, base, addenda = amended_package_of(folder)
     engine = open_db(db_url or folder.default_db_url)
     inputs = TallyInputs(_attending(attending), lot_seed)
+    e2e = e2e_of(folder)
+    if e2e is not None:
+        if shares:
+            raise click.UsageError(
+                "an end-to-end election has no shares to recover: give --request and --partial"
+            )
+        try:
+            check_attending(package.definition, inputs.attending)
+        except ResultsError as exc:
+            raise click.ClickException(str(exc)) from None
+        results = e2e_tally(folder, package, e2e, db_url, request, partials, inputs, out)
+        _write_results(results, package, (base, addenda), engine, out, as_json)
+        return
+    if not shares:
+        raise click.UsageError("give k trustees' --share")
     if passphrase_files and len(passphrase_files) != len(shares):
         raise click.UsageError(
             f"{len(passphrase_files)} --trustee-passphrase-file for {len(shares)} --share: one per share"
@@ -260,6 +305,14 @@ def tally(
         results = with_outcomes(counted.as_results(), package.definition, marked, inputs)
     except (TallyError, PassphraseError, ResultsError, TieNeedsLot) as exc:
         raise click.ClickException(str(exc)) from None
+    _write_results(results, package, (base, addenda), engine, out, as_json)
+
+
+def _write_results(
+    results: dict[str, Any], package: ElectionPackage, amended: tuple[ElectionDefinition, list[Addendum]],
+    engine: Engine, out: Path, as_json: bool,
+) -> None:
+    base, addenda = amended
     results["fingerprint"] = package.fingerprint
     results["booths"] = booths(engine, package.election_id)
     results["tracking_codes"] = tracking_codes(engine, package.election_id)
@@ -270,7 +323,8 @@ def tally(
     for booth in results["booths"]:
         booth["addenda"] = held.get(booth["station"], [])
     results["addenda"] = addenda_entries(addenda)
-    results["delegations"] = delegations_entries(state, engine, package.election_id, set(marked))
+    marked = set(voter_marks(engine, package.election_id))
+    results["delegations"] = delegations_entries(state, engine, package.election_id, marked)
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
     if as_json:

@@ -15,7 +15,8 @@ import click
 from kiosk.ballot.definition import DefinitionError, load_definition
 from station_admin import passphrases
 from station_admin.ceremony import CeremonyError, create_election
-from station_admin.cli_common import ELECTION_OPTION, amended_package_of, folder_of
+from station_admin.cli_common import ELECTION_OPTION, amended_package_of, folder_of, package_of
+from station_admin.e2e_election import E2EElectionError, install_e2e
 from station_admin.election_summary import as_lines, summary
 from station_admin.passphrases import AUTHORITY_OPTION, PassphraseError
 
@@ -159,3 +160,34 @@ def election_show(election: Path, as_json: bool) -> None:
         return
     for line in as_lines(shown):
         click.echo(line)
+
+
+@election.command("e2e-key")
+@ELECTION_OPTION
+@click.option(
+    "--ceremony",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The ceremony.json every trustee's `trustee finish` wrote (they are identical).",
+)
+@click.option(
+    "--manifest",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The definition file the trustees gave `trustee keygen --manifest` (its exact bytes).",
+)
+def election_e2e_key(election: Path, ceremony: Path, manifest: Path) -> None:
+    """Keep the trustees' ceremony with the election: from then on it imports end-to-end ballots
+    (sealed files /2) only, and its tally needs k trustees' `trustee decrypt`. Public files only: no
+    key is assembled anywhere."""
+    folder = folder_of(election)
+    package_of(folder)
+    try:
+        installed = install_e2e(folder, ceremony, manifest)
+    except E2EElectionError as exc:
+        raise click.ClickException(str(exc)) from None
+    keys = installed.keys
+    click.echo(
+        f"End-to-end key kept: {keys.k} of {keys.n} trustees decrypt; "
+        f"H_E {installed.ceremony.h_e.hex()[:16]}…"
+    )

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from station_admin.trustee import Seat, answer, finish, keygen, shares
-from station_admin.trustee_decrypt import combine, decrypt
+from station_admin.trustee_decrypt import check_request_is_the_sums, combine, decrypt
 from station_admin.trustee_files import TrusteeError
 
 KEY_OPTION = click.option(
@@ -164,13 +164,26 @@ def finish_command(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="The aggregates to decrypt (isoloir-decryption-request/1).",
 )
+@click.option(
+    "--ballots",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The folder `station-admin aggregate` wrote (manifest.json, ballots/): the sums are "
+    "recomputed from these ballots first, and a request asking for anything else is refused.",
+)
 @OUT_OPTION
 @PASSPHRASE_OPTION
 def decrypt_command(
-    key_path: Path, ceremony: Path, request: Path, out: Path, passphrase_file: Path | None
+    key_path: Path,
+    ceremony: Path,
+    request: Path,
+    ballots: Path | None,
+    out: Path,
+    passphrase_file: Path | None,
 ) -> None:
     """This trustee's share of each requested sum, with a proof anyone can check."""
     try:
+        if ballots is not None:
+            check_request_is_the_sums(ceremony, request, ballots)
         written = decrypt(key_path, ceremony, request, out, _passphrase(passphrase_file))
     except TrusteeError as exc:
         raise click.ClickException(str(exc)) from None

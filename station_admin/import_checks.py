@@ -16,8 +16,11 @@ from sqlalchemy import Connection, select
 
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.package import ElectionPackage
+from kiosk.ballot.sealed_e2e import SealedE2E
 from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError
 from station_admin import tally_db as db
+
+AnySealed = SealedFile | SealedE2E  # version 1 (HPKE ballots) or 2 (end-to-end)
 
 
 def check_voters_served(sealed: SealedFile, package: ElectionPackage) -> None:
@@ -32,7 +35,7 @@ def check_voters_served(sealed: SealedFile, package: ElectionPackage) -> None:
         )
 
 
-def double_marks(connection: Connection, sealed: SealedFile) -> list[tuple[str, str, str]]:
+def double_marks(connection: Connection, sealed: AnySealed) -> list[tuple[str, str, str]]:
     """(session, voter, other booth) for each mark of this file that another file already holds."""
     mine = set(sealed.marks)
     voters = {voter for _, voter in mine}
@@ -48,7 +51,7 @@ def double_marks(connection: Connection, sealed: SealedFile) -> list[tuple[str, 
     return sorted((s, v, station) for s, v, station in rows if (s, v) in mine)
 
 
-def check_no_double_vote(connection: Connection, sealed: SealedFile) -> None:
+def check_no_double_vote(connection: Connection, sealed: AnySealed) -> None:
     doubles = double_marks(connection, sealed)
     if doubles:
         session, voter, other = doubles[0]
@@ -69,7 +72,7 @@ class _Replay:
     closed_ballots: int | None = None
 
 
-def check_audit_log(sealed: SealedFile) -> None:
+def check_audit_log(sealed: AnySealed) -> None:
     """Per session, the log's cast events equal the ballots and the marks; each was cast while
     polls were open and its session active; the set-up names this booth and package, the opening
     this mode, and the closing the file's number of ballots."""
@@ -86,9 +89,9 @@ def check_audit_log(sealed: SealedFile) -> None:
         _mismatch("it has no set-up event")
     if replay.closed_ballots is None:
         _mismatch("it has no closing event")
-    if replay.closed_ballots != len(sealed.ballots):
-        _mismatch(f"polls closed with {replay.closed_ballots} ballots, the file holds {len(sealed.ballots)}")
-    ballots = Counter(b.session for b in sealed.ballots)
+    ballots = _ballot_sessions(sealed)
+    if replay.closed_ballots != ballots.total():
+        _mismatch(f"polls closed with {replay.closed_ballots} ballots, the file holds {ballots.total()}")
     marks = Counter(s for s, _ in sealed.marks)
     for session in sorted(set(ballots) | set(marks) | set(replay.cast)):
         if not replay.cast[session] == ballots[session] == marks[session]:
@@ -98,7 +101,13 @@ def check_audit_log(sealed: SealedFile) -> None:
             )
 
 
-def _replay(sealed: SealedFile) -> _Replay:
+def _ballot_sessions(sealed: AnySealed) -> Counter[str]:
+    if isinstance(sealed, SealedE2E):
+        return Counter({session: len(cast) for session, cast in sealed.ballots.items()})
+    return Counter(b.session for b in sealed.ballots)
+
+
+def _replay(sealed: AnySealed) -> _Replay:
     replay = _Replay()
     for entry in sealed.audit:
         data, event = entry.data, entry.event

@@ -16,12 +16,15 @@ from sqlalchemy import Engine, func, select
 from kiosk.ballot.addendum import Addendum
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.package import ElectionPackage
-from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError, read_sealed_file
+from kiosk.ballot.sealed_e2e import SealedE2E
+from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError
 from kiosk.clock import iso, utc_now
 from station_admin import tally_db as db
 from station_admin.booth_keys import check_booth_key
+from station_admin.e2e_election import E2EElection
 from station_admin.import_addenda import check_addenda
-from station_admin.import_checks import check_audit_log, check_no_double_vote, check_voters_served
+from station_admin.import_checks import AnySealed, check_audit_log, check_no_double_vote, check_voters_served
+from station_admin.importer_e2e import check_codes_unseen, read_any, store_e2e
 from station_admin.quarantine import Replacement, check_not_quarantined, quarantine
 
 Mode = Literal["official", "test"]
@@ -44,16 +47,22 @@ def import_file(
     path: Path,
     mode: Mode = "official",
     replace: Replacement | None = None,
+    e2e: E2EElection | None = None,
+    jobs: int = 1,
     addenda: tuple[ElectionDefinition, list[Addendum]] | None = None,
 ) -> ImportResult:
     """`package` is the election as amended by every addendum officials issued; `addenda` is the
-    definition as first signed and those addenda, to check the ones the file's booth held."""
+    definition as first signed and those addenda, to check the ones the file's booth held.
+    e2e: the election's end-to-end key when it has one (then only sealed files /2 import, every
+    proof checked over `jobs` processes); None for an election of HPKE ballots (files /1)."""
     replaced = ""
     try:
-        sealed = read_sealed_file(path, package)
-        check_addenda(sealed, *(addenda or (package.definition, [])))
+        sealed = read_any(path, package, e2e, jobs)
+        if isinstance(sealed, SealedFile):  # a sealed file /2 does not list its addenda yet
+            check_addenda(sealed, *(addenda or (package.definition, [])))
         _check_mode(sealed, mode)
-        check_voters_served(sealed, package)
+        if isinstance(sealed, SealedFile):
+            check_voters_served(sealed, package)  # the /2 reader checks it per session
         check_audit_log(sealed)
         with engine.begin() as connection:
             check_not_quarantined(connection, sealed, package.election_id)
@@ -89,7 +98,10 @@ def import_file(
                 )
             if replacing:
                 check_booth_key(connection, package, sealed)
-            _check_tracking_codes(connection, sealed)
+            if isinstance(sealed, SealedE2E):
+                check_codes_unseen(connection, sealed)
+            else:
+                _check_tracking_codes(connection, sealed)
             check_no_double_vote(connection, sealed)
             _store(connection, package, sealed)
     except SealedFileError as exc:
@@ -98,13 +110,17 @@ def import_file(
         path,
         "imported",
         sealed.manifest.station,
-        len(sealed.ballots),
+        _cast(sealed),
         len(sealed.marks),
         replaced=replaced,
     )
 
 
-def _check_mode(sealed: SealedFile, mode: Mode) -> None:
+def _cast(sealed: AnySealed) -> int:
+    return sealed.cast_count() if isinstance(sealed, SealedE2E) else len(sealed.ballots)
+
+
+def _check_mode(sealed: AnySealed, mode: Mode) -> None:
     if sealed.manifest.mode != mode:
         raise SealedFileError(
             Refusal.WRONG_MODE,
@@ -123,7 +139,7 @@ def _check_tracking_codes(connection: object, sealed: SealedFile) -> None:
             raise SealedFileError(Refusal.TAMPERED, "it holds ballots already imported from another file")
 
 
-def _store(connection: object, package: ElectionPackage, sealed: SealedFile) -> None:
+def _store(connection: object, package: ElectionPackage, sealed: AnySealed) -> None:
     manifest = sealed.manifest
     execute = connection.execute  # type: ignore[attr-defined]
     execute(
@@ -136,11 +152,13 @@ def _store(connection: object, package: ElectionPackage, sealed: SealedFile) -> 
             closed_at=manifest.closed_at,
             audit_head=manifest.audit_head,
             booth_public_key=manifest.certificate.body.booth_public_key,
-            ballots=len(sealed.ballots),
+            ballots=_cast(sealed),
             imported_at=iso(utc_now()),
         )
     )
-    if sealed.ballots:
+    if isinstance(sealed, SealedE2E):
+        store_e2e(connection, sealed)  # type: ignore[arg-type]
+    elif sealed.ballots:
         execute(
             db.ballots.insert(),
             [

@@ -15,9 +15,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
-from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError
+from kiosk.ballot.sealed_file import Refusal, SealedFileError
 from kiosk.clock import iso, utc_now
 from station_admin import tally_db as db
+from station_admin.import_checks import AnySealed
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Replacement:
     by: str
 
 
-def check_not_quarantined(connection: Connection, sealed: SealedFile, election_id: str) -> None:
+def check_not_quarantined(connection: Connection, sealed: AnySealed, election_id: str) -> None:
     row = connection.execute(
         select(db.quarantined).where(
             (db.quarantined.c.file_sha256 == sealed.sha256) & (db.quarantined.c.election_id == election_id)
@@ -58,7 +59,7 @@ def quarantine(connection: Connection, file_sha256: str, replacement: Replacemen
             replaced_by=new_sha256,
         )
     )
-    for table in (db.ballots, db.marks, db.audit_logs):
+    for table in (db.ballots, db.e2e_ballots, db.e2e_checked, db.e2e_seals, db.marks, db.audit_logs):
         connection.execute(table.delete().where(table.c.import_sha256 == file_sha256))
     connection.execute(db.imports.delete().where(db.imports.c.file_sha256 == file_sha256))
 

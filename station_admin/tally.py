@@ -15,7 +15,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, select
 
 from kiosk.ballot.counting import Counters, Tally
+from kiosk.ballot.crypto.hashing import Digest
+from kiosk.ballot.crypto.wire import b64decode
 from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.e2e_ballot import short_code
 from kiosk.ballot.encryption import decrypt_ballot, public_key_hex, tracking_code
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.selections import decode_ballot
@@ -130,13 +133,15 @@ def _rows(connection: Connection, election_id: str) -> list[Row]:
 def check_ballots_match_marks(connection: Connection, election_id: str) -> None:
     """Per session, as many ballots as distinct voters marked: one more ballot is a double vote."""
     ours = _ours(election_id)
-    ballots: dict[str, int] = dict(
-        connection.execute(
-            select(db.ballots.c.session_id, func.count())
-            .where(db.ballots.c.import_sha256.in_(ours))
-            .group_by(db.ballots.c.session_id)
+    ballots: dict[str, int] = {}
+    for table in (db.ballots, db.e2e_ballots):  # HPKE ballots, end-to-end ballots: one kind per election
+        counted = connection.execute(
+            select(table.c.session_id, func.count())
+            .where(table.c.import_sha256.in_(ours))
+            .group_by(table.c.session_id)
         ).all()
-    )
+        for session, n in counted:
+            ballots[session] = ballots.get(session, 0) + n
     voters: dict[str, int] = dict(
         connection.execute(
             select(db.marks.c.session_id, func.count(func.distinct(db.marks.c.voter_id)))
@@ -224,14 +229,19 @@ def booths(engine: Engine, election_id: str) -> list[dict[str, Any]]:
 
 
 def tracking_codes(engine: Engine, election_id: str) -> list[str]:
+    """Every counted ballot's code as its receipt prints it, sorted: HPKE ballots' tracking codes, or
+    end-to-end ballots' short codes (the first 80 bits of the 256-bit code, docs/e2e-spec.md §7.4)."""
     with engine.connect() as connection:
-        return list(
+        codes = list(
             connection.execute(
-                select(db.ballots.c.tracking_code)
-                .where(db.ballots.c.import_sha256.in_(_ours(election_id)))
-                .order_by(db.ballots.c.tracking_code)
+                select(db.ballots.c.tracking_code).where(db.ballots.c.import_sha256.in_(_ours(election_id)))
             ).scalars()
         )
+        full = connection.execute(
+            select(db.e2e_ballots.c.code).where(db.e2e_ballots.c.import_sha256.in_(_ours(election_id)))
+        ).scalars()
+        codes += [short_code(Digest(b64decode(code))) for code in full]
+    return sorted(codes)
 
 
 def voter_marks(engine: Engine, election_id: str) -> list[tuple[str, str]]:

@@ -61,6 +61,38 @@ audit_logs = Table(
 )
 
 
+# End-to-end ballots (sealed file /2): each cast ballot's record line exactly as the booth sealed it,
+# keyed by its code (unpadded base64url of 32 bytes). The tally recomputes its aggregates from these
+# lines and the record publishes them byte for byte: nothing decrypted is ever stored.
+e2e_ballots = Table(
+    "e2e_ballots",
+    metadata,
+    Column("code", String(43), primary_key=True),
+    Column("session_id", String, nullable=False, index=True),
+    Column("station", String, nullable=False),
+    Column("line", Text, nullable=False),
+    Column("import_sha256", String(64), ForeignKey("imports.file_sha256"), nullable=False),
+)
+# Challenged ballots, opened by their nonce: published, never counted.
+e2e_checked = Table(
+    "e2e_checked",
+    metadata,
+    Column("code", String(43), primary_key=True),
+    Column("session_id", String, nullable=False),
+    Column("station", String, nullable=False),
+    Column("line", Text, nullable=False),
+    Column("import_sha256", String(64), ForeignKey("imports.file_sha256"), nullable=False),
+)
+# The signed manifest of each imported /2 file and the booth's signature, for the record's booth files.
+e2e_seals = Table(
+    "e2e_seals",
+    metadata,
+    Column("import_sha256", String(64), ForeignKey("imports.file_sha256"), primary_key=True),
+    Column("manifest", Text, nullable=False),
+    Column("signature", String(128), nullable=False),
+)
+
+
 # A file the officials took out of the count (`station-admin import --replace`): who, when, why,
 # and which file replaced it. Its ballots and marks are gone from the tables above; this row stays,
 # and the same file is refused if it is brought again.

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from kiosk.ballot.crypto.base_hashes import manifest_hash, parameters_hash
 from kiosk.ballot.crypto.ceremony_record import (
     CeremonyKeys,
     CeremonyRecordError,
@@ -18,9 +19,12 @@ from kiosk.ballot.crypto.ceremony_record import (
     load_ceremony,
 )
 from kiosk.ballot.crypto.decryption import DecryptionRefused
-from kiosk.ballot.crypto.decryption_messages import answer_request, decrypt_counts
+from kiosk.ballot.crypto.decryption_messages import answer_request, decrypt_counts, load_request
 from kiosk.ballot.crypto.group import Scalar
 from kiosk.ballot.crypto.trustee_vault import ShareFile, VaultError, open_share
+from kiosk.ballot.definition import DefinitionError, parse_definition
+from station_admin.e2e_aggregates import request_ciphertexts, session_sums
+from station_admin.e2e_tally import read_ballot_folder
 from station_admin.trustee_files import TrusteeError, key_file, read, write
 
 
@@ -53,6 +57,29 @@ def decrypt(key_path: Path, ceremony_path: Path, request_path: Path, out: Path, 
     path = out / f"partial-{share.trustee}.json"
     write(path, text)
     return path
+
+
+def check_request_is_the_sums(ceremony_path: Path, request_path: Path, ballots: Path) -> None:
+    """The trustee's own recomputation before decrypting: the request must be exactly the sums of the
+    ballots in `ballots` (and a recorded session's named ballots), for this ceremony's definition."""
+    ceremony = load_ceremony(read(ceremony_path))
+    manifest = read(ballots / "manifest.json")
+    if manifest_hash(parameters_hash(), manifest) != ceremony.h_m:
+        raise TrusteeError(f"{ballots / 'manifest.json'} is not the definition this ceremony was made for")
+    try:
+        definition = parse_definition(manifest)
+        sums = session_sums(definition, read_ballot_folder(ballots))
+        asked = load_request(read(request_path), ceremony.h_e)
+    except (DefinitionError, DecryptionRefused, ValueError, KeyError) as exc:
+        raise TrusteeError(f"cannot recompute the sums from {ballots}: {exc}") from None
+    wanted = request_ciphertexts(sums)
+    if asked != wanted:
+        differ = sorted(set(asked) - set(wanted)) or sorted(i for i in asked if asked[i] != wanted.get(i))
+        first = differ[0] if differ else "(sums missing)"
+        raise TrusteeError(
+            "the request asks to decrypt something other than the sums of these ballots "
+            f"({len(asked)} asked, {len(wanted)} sums; first difference: {first!r}): nothing decrypted"
+        )
 
 
 def combine(ceremony_path: Path, request_path: Path, answers: Sequence[Path], bound: int) -> dict[str, int]:

@@ -32,10 +32,11 @@ class BoothSession(Strict):
 class BoothFile(Strict):
     format: Literal["isoloir-record/1 booth"]
     station: str
-    # The spec names these but gives no shape yet (draft): read as given, reported as unverified.
-    certificate: Any
+    certificate: dict[str, Any]  # the booth-key certificate (spec §10.2), checked link by link
     sealed_sha256: str
-    opened: Any
-    closed: Any
-    audit_head: Any
+    sealed: dict[str, Any]  # the booth's sealed-file manifest, as it signed it
+    signature: str  # the booth key's signature over it, hex
+    opened: str
+    closed: str
+    audit_head: str
     sessions: list[BoothSession]

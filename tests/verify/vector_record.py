@@ -91,11 +91,13 @@ def build(vectors: Path, root: Path) -> dict[str, Any]:
     return body
 
 
-def add_index(root: Path, h_e: bytes, sign: Any) -> None:
-    """Booth files (counts, sorted code-set digests), record.json over every file, record.sig by `sign`."""
+def add_index(root: Path, h_e: bytes, sign: Any, booths: bool = True) -> None:
+    """Booth files (counts, sorted code-set digests; no chain of trust: the vectors hold no package),
+    unless booths is False; record.json over every file, record.sig by `sign`."""
     from isoloir_verify.checks.index import code_set_digest
 
     stations = sorted({p.stem for kind in ("ballots", "checked") for p in (root / kind).rglob("*.jsonl")})
+    stations = stations if booths else []
     for station in stations:
         sessions = []
         for session in sorted(p.name for p in (root / "ballots").iterdir()) + sorted(

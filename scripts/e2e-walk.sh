@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The README's end-to-end walk, headless, everything under OUT (a new or empty folder):
+#   definition → election folder and simulated poll-worker cards → the trustees' key ceremony on three
+#   "laptops" (k = 2 of 3) → two booths provisioned, each a polling day of end-to-end ballots, booth-1
+#   with a challenged (checked) ballot → import with every proof checked → the sums aggregated →
+#   trustees 1 and 3 decrypt them → tally, PDF report → the published record → isoloir-verify.
+# The booths are scripts/e2e_booth.py (kiosk.ballot's sealing) until the booth's own E2E cast lands.
+#   scripts/e2e-walk.sh OUT          (E2E_WALK_VOTERS=N: only N voters per booth vote; default all)
+set -euo pipefail
+[ $# -eq 1 ] || { echo "usage: $0 OUT" >&2; exit 2; }
+here="$(cd "$(dirname "$0")/.." && pwd)"
+mkdir -p "$1"
+out="$(cd "$1" && pwd)"
+if [ -n "$(ls -A "$out")" ]; then echo "$out is not empty: give a new folder" >&2; exit 2; fi
+py="$here/.venv/bin/python"
+admin="$here/.venv/bin/station-admin"
+verify="$here/.venv/bin/isoloir-verify"
+definition="$here/tests/fixtures/small-election.json"
+voters="${E2E_WALK_VOTERS:-0}"
+step() { printf '\n== %s\n' "$*"; }
+
+step "Secrets of this walk (typed by each person in a real election)"
+mkdir -p "$out/secrets"
+echo "walk authority passphrase" > "$out/secrets/authority"
+for i in 1 2 3; do
+    echo "walk trustee passphrase $i" > "$out/secrets/trustee-$i"
+    mkdir -p "$out/legacy-share-$i"
+done
+
+step "The election folder and package (authority key sealed under its passphrase)"
+"$admin" election create --definition "$definition" --trustees 3 --threshold 2 \
+    --authority-passphrase-file "$out/secrets/authority" \
+    --trustee-passphrase-file "$out/secrets/trustee-1" --share-out "$out/legacy-share-1" \
+    --trustee-passphrase-file "$out/secrets/trustee-2" --share-out "$out/legacy-share-2" \
+    --trustee-passphrase-file "$out/secrets/trustee-3" --share-out "$out/legacy-share-3" \
+    --out "$out/ELECTION"
+mkdir -p "$out/cards"
+for worker in pw-1 pw-2; do
+    "$admin" cards simulate --election "$out/ELECTION" --authority-passphrase-file "$out/secrets/authority" \
+        --holder "$worker" --out "$out/cards/$worker.json"
+done
+
+step "The trustees' key ceremony: three laptops, the sticks carried by the administrator"
+for i in 1 2 3; do
+    "$admin" trustee keygen --manifest "$definition" --trustees 3 --threshold 2 --trustee "$i" \
+        --name "Trustee $i" --key "$out/laptop-$i/trustee.key" --out "$out/sticks/round1" \
+        --passphrase-file "$out/secrets/trustee-$i"
+done
+for i in 1 2 3; do
+    "$admin" trustee shares --key "$out/laptop-$i/trustee.key" --in "$out/sticks/round1" \
+        --out "$out/sticks/round2" --passphrase-file "$out/secrets/trustee-$i"
+done
+for i in 1 2 3; do
+    "$admin" trustee finish --key "$out/laptop-$i/trustee.key" --in "$out/sticks/round1" \
+        --in "$out/sticks/round2" --out "$out/sticks/round3-$i" --passphrase-file "$out/secrets/trustee-$i"
+done
+"$admin" election e2e-key --election "$out/ELECTION" --ceremony "$out/sticks/round3-1/ceremony.json" \
+    --manifest "$definition"
+
+step "Two booths: provisioned, a polling day each, sealed files /2 on their export sticks"
+for booth in booth-1 booth-2; do
+    "$admin" station provision --election "$out/ELECTION" --station "$booth" --out "$out/MEDIA-$booth"
+done
+"$py" "$here/scripts/e2e_booth.py" --media "$out/MEDIA-booth-1" --card "$out/cards/pw-1.json" \
+    --ceremony "$out/ELECTION/e2e/ceremony.json" --out "$out/STICK-booth-1" --check --voters "$voters"
+"$py" "$here/scripts/e2e_booth.py" --media "$out/MEDIA-booth-2" --card "$out/cards/pw-2.json" \
+    --ceremony "$out/ELECTION/e2e/ceremony.json" --out "$out/STICK-booth-2" --voters "$voters"
+
+step "Import: every proof checked, ballots = marks, nothing twice"
+"$admin" import --election "$out/ELECTION" "$out/STICK-booth-1" "$out/STICK-booth-2"
+
+step "Tally: the sums, decrypted by trustees 1 and 3 (each recomputes the sums first)"
+"$admin" aggregate --election "$out/ELECTION" --out "$out/sticks/tally"
+for i in 1 3; do
+    "$admin" trustee decrypt --key "$out/laptop-$i/trustee.key" --ceremony "$out/ELECTION/e2e/ceremony.json" \
+        --request "$out/sticks/tally/request.json" --ballots "$out/sticks/tally" \
+        --out "$out/sticks/partials" --passphrase-file "$out/secrets/trustee-$i"
+done
+"$admin" tally --election "$out/ELECTION" --request "$out/sticks/tally/request.json" \
+    --partial "$out/sticks/partials/partial-1.json" --partial "$out/sticks/partials/partial-3.json" \
+    --out "$out/RESULTS"
+"$admin" report --election "$out/ELECTION" --results "$out/RESULTS/results.json" --out "$out/RESULTS/report.pdf"
+
+step "The published record, and the independent verifier"
+"$admin" record --election "$out/ELECTION" --results "$out/RESULTS" --out "$out/RECORD" \
+    --authority-passphrase-file "$out/secrets/authority"
+authority="$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["body"]["authority_public_key"])' \
+    "$out/ELECTION/election-package.json")"
+echo "$authority" > "$out/authority-key.txt"
+"$verify" "$out/RECORD" --authority-key "$authority" --json "$out/verify-report.json"
+step "Walk complete: $out/RECORD verified"

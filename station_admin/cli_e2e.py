@@ -1,0 +1,154 @@
+"""`station-admin aggregate`, and the end-to-end half of `tally`: no key at the officials' desk."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kiosk.ballot.package import ElectionPackage
+from station_admin.cli_common import (
+    AUTHORITY_PASSPHRASE_OPTION,
+    DB_OPTION,
+    ELECTION_OPTION,
+    folder_of,
+    package_of,
+    signing_folder_of,
+)
+from station_admin.e2e_aggregates import session_sums
+from station_admin.e2e_count import E2ETallyError, decrypt_sums, e2e_results
+from station_admin.e2e_election import E2EElection, E2EElectionError, load_e2e
+from station_admin.e2e_tally import aggregate as write_aggregates
+from station_admin.e2e_tally import imported_lines, tally_files, write_files
+from station_admin.election_dir import ElectionDir, ElectionDirError
+from station_admin.passphrases import PassphraseError
+from station_admin.record import RecordWriteError, write_record
+from station_admin.results import ResultsError, TallyInputs, with_outcomes
+from station_admin.seats import TieNeedsLot
+from station_admin.tally import TallyError, check_ballots_match_marks, voter_marks
+from station_admin.tally_db import open_db
+
+JOBS_OPTION = click.option(
+    "--jobs", default=2, show_default=True, type=click.IntRange(1, 64), help="Processes that share the work."
+)
+
+
+def e2e_of(folder: ElectionDir) -> E2EElection | None:
+    try:
+        return load_e2e(folder)
+    except E2EElectionError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.command("aggregate")
+@ELECTION_OPTION
+@DB_OPTION
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for request.json and the ballots each trustee recomputes it from (a stick).",
+)
+@JOBS_OPTION
+def aggregate(election: Path, db_url: str | None, out: Path, jobs: int) -> None:
+    """Recompute every sum to decrypt from the imported end-to-end ballots: the trustees' request."""
+    folder = folder_of(election)
+    package = package_of(folder)
+    e2e = e2e_of(folder)
+    if e2e is None:
+        raise click.ClickException(
+            "this election has no trustees' key ceremony (station-admin election e2e-key)"
+        )
+    engine = open_db(db_url or folder.default_db_url)
+    try:
+        with engine.connect() as connection:
+            check_ballots_match_marks(connection, package.election_id)
+    except TallyError as exc:
+        raise click.ClickException(str(exc)) from None
+    lines = imported_lines(engine, package.election_id)
+    sums = write_aggregates(package.definition, e2e.keys, e2e.manifest, lines, out, jobs)
+    count = sum(len(s.aggregates) for s in sums) + sum(len(s.recorded) for s in sums)
+    click.echo(
+        f"{out / 'request.json'}: {count} sum(s) and named ballot(s) of {sum(s.ballots for s in sums)} "
+        f"ballots, for any {e2e.keys.k} of the {e2e.keys.n} trustees to decrypt"
+    )
+
+
+def e2e_tally(
+    folder: ElectionDir,
+    package: ElectionPackage,
+    e2e: E2EElection,
+    db_url: str | None,
+    request: Path | None,
+    partials: tuple[Path, ...],
+    inputs: TallyInputs,
+    out: Path,
+    jobs: int = 2,
+) -> dict[str, Any]:
+    """The counts from k trustees' answers to the request, every proof checked; writes RESULTS/e2e/."""
+    if request is None or not partials:
+        raise click.UsageError(
+            "an end-to-end election is tallied with --request and each trustee's --partial"
+        )
+    engine = open_db(db_url or folder.default_db_url)
+    try:
+        with engine.connect() as connection:
+            check_ballots_match_marks(connection, package.election_id)
+        sums = session_sums(package.definition, imported_lines(engine, package.election_id), jobs)
+        decrypted = decrypt_sums(e2e.keys, sums, request.read_bytes(), [p.read_bytes() for p in partials])
+        counted = e2e_results(package.definition, sums, decrypted.values)
+        marked = voter_marks(engine, package.election_id)
+        results = with_outcomes(counted, package.definition, marked, inputs)
+    except (TallyError, E2ETallyError, ResultsError, TieNeedsLot, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+    target = out / "e2e"
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    shutil.copyfile(request, target / "request.json")
+    for path in partials:
+        ell = json.loads(path.read_text(encoding="utf-8"))["trustee"]
+        shutil.copyfile(path, target / f"partial-{ell}.json")
+    write_files(target, tally_files(package.definition, sums, decrypted, counted, inputs.lot_seed))
+    return results
+
+
+@click.command("record")
+@ELECTION_OPTION
+@DB_OPTION
+@click.option(
+    "--results",
+    "results_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The --out folder of `tally` (results.json and e2e/).",
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The record folder to publish (replaced if it exists).",
+)
+@AUTHORITY_PASSPHRASE_OPTION
+def record(
+    election: Path, db_url: str | None, results_dir: Path, out: Path, authority_file: Path | None
+) -> None:
+    """Write the public election record, signed by the election authority: anyone checks it with
+    `isoloir-verify RECORD --authority-key KEY` (the key `election show` prints)."""
+    folder = signing_folder_of(election, authority_file)
+    package = package_of(folder)
+    e2e = e2e_of(folder)
+    if e2e is None:
+        raise click.ClickException("only an end-to-end election has a verifiable record")
+    engine = open_db(db_url or folder.default_db_url)
+    try:
+        index = write_record(
+            folder.package_path, package, e2e, engine, results_dir, folder.authority_key(), out
+        )
+    except (RecordWriteError, ElectionDirError, PassphraseError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Election record written to {out} ({index.name} signed by the authority); check it with:")
+    click.echo(f"  isoloir-verify {out} --authority-key {package.body.authority_public_key}")

@@ -1,0 +1,30 @@
+"""scripts/e2e-walk.sh: the README's end-to-end walk runs headless, from the definition through the
+trustees' ceremony, two booths (one challenged ballot), import, tally and the published record, and
+the independent verifier accepts the record."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from tests.kit import ROOT
+
+
+def test_the_walk_ends_with_a_record_the_verifier_accepts(tmp_path: Path) -> None:
+    out = tmp_path / "walk"
+    walked = subprocess.run(
+        [str(ROOT / "scripts" / "e2e-walk.sh"), str(out)], capture_output=True, text=True, timeout=1200
+    )
+    assert walked.returncode == 0, walked.stdout[-3000:] + walked.stderr[-3000:]
+    assert "record verified: every check passed" in walked.stdout
+    report = json.loads((out / "verify-report.json").read_text())
+    assert report["ok"] is True and len(report["checks"]) == 12
+    assert (out / "RECORD" / "record.json").exists() and (out / "RESULTS" / "report.pdf").exists()
+    checked = list((out / "RECORD" / "checked").rglob("*.jsonl"))
+    assert checked and len(checked[0].read_text().splitlines()) == 2  # a header and the challenged ballot
+    # The record holds no private key: no trustee's share file, no booth or authority key.
+    record = b"".join(p.read_bytes() for p in (out / "RECORD").rglob("*") if p.is_file())
+    for i in (1, 2, 3):
+        share = json.loads((out / f"laptop-{i}" / "trustee.key").read_text())
+        assert share["ciphertext"].encode() not in record
