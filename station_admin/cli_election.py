@@ -15,7 +15,15 @@ import click
 from kiosk.ballot.definition import DefinitionError, load_definition
 from station_admin import passphrases
 from station_admin.ceremony import CeremonyError, create_election
-from station_admin.cli_common import ELECTION_OPTION, folder_of, package_of
+from station_admin.cli_common import (
+    AUTHORITY_PASSPHRASE_OPTION,
+    ELECTION_OPTION,
+    folder_of,
+    package_of,
+    signing_folder_of,
+)
+from station_admin.election_dir import ElectionDirError
+from station_admin.election_e2e_key import ElectionKeyError, add_election_key
 from station_admin.election_summary import as_lines, summary
 from station_admin.passphrases import AUTHORITY_OPTION, PassphraseError
 
@@ -156,3 +164,29 @@ def election_show(election: Path, as_json: bool) -> None:
         return
     for line in as_lines(shown):
         click.echo(line)
+
+
+@election.command("e2e-key")
+@ELECTION_OPTION
+@click.option(
+    "--manifest",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The election definition file the trustees gave to `trustee keygen`.",
+)
+@click.option(
+    "--ceremony",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The ceremony.json that `trustee finish` wrote (every trustee's is the same).",
+)
+@AUTHORITY_PASSPHRASE_OPTION
+def election_e2e_key(election: Path, manifest: Path, ceremony: Path, authority_file: Path | None) -> None:
+    """Add the trustees' end-to-end election key to the package and sign it again (before provisioning)."""
+    folder = signing_folder_of(election, authority_file)
+    try:
+        fingerprint = add_election_key(folder, manifest, ceremony)
+    except (ElectionKeyError, ElectionDirError, PassphraseError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo("The package now carries the trustees' election key; booths seal verifiable ballots to it")
+    click.echo(f"New fingerprint: {fingerprint}  (print it; poll workers compare it at each booth)")

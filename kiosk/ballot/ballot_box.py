@@ -46,6 +46,16 @@ ballots = Table(
     Column("ciphertext", LargeBinary, nullable=False),
     sqlite_with_rowid=False,
 )
+checked = Table(
+    "checked",  # challenged ballots: opened by their nonce, never counted (docs/e2e-spec.md §7.6)
+    metadata,
+    Column("id", String(32), primary_key=True),  # random, as the ballots'
+    Column("session_id", String, nullable=False),
+    Column("code", String, nullable=False, unique=True),  # hex: sorts as the code's bytes
+    Column("nonce", String, nullable=False, unique=True),  # a revealed ξ_B is never drawn again
+    Column("line", LargeBinary, nullable=False),  # the record's checked line (e2e_record.py)
+    sqlite_with_rowid=False,
+)
 marks = Table(
     "marks",
     metadata,
@@ -203,6 +213,34 @@ class BallotBox:
             raise StorageError("tracking code collision; cast again") from None
         connection.execute(marks.insert().values(voter_id=voter_id, session_id=session_id))
         self.append_audit(connection, Event.BALLOT_CAST, {"session": session_id})
+
+    def store_checked(
+        self, connection: Connection, session_id: str, code: str, nonce: str, line: bytes
+    ) -> None:
+        """A checked ballot and its audit event in the caller's transaction; no mark, no voter."""
+        try:
+            connection.execute(
+                checked.insert().values(
+                    id=secrets.token_hex(16), session_id=session_id, code=code, nonce=nonce, line=line
+                )
+            )
+        except IntegrityError:  # a code or nonce seen before: the booth drew the same ξ_B twice
+            raise StorageError("this ballot was already checked; seal again") from None
+        self.append_audit(connection, Event.BALLOT_CHECKED, {"session": session_id})
+
+    def nonce_revealed(self, nonce: str) -> bool:
+        """Whether a checked slip already published this ξ_B (hex): then it must not seal a ballot."""
+        with self.read() as connection:
+            found = connection.execute(select(checked.c.id).where(checked.c.nonce == nonce)).first()
+        return found is not None
+
+    def all_checked(self) -> list[tuple[str, str, bytes]]:
+        """(code hex, session, checked line), sorted by code: no trace of the order of checks."""
+        with self.read() as connection:
+            rows = connection.execute(
+                select(checked.c.code, checked.c.session_id, checked.c.line).order_by(checked.c.code)
+            ).all()
+        return [(code, session, bytes(line)) for code, session, line in rows]
 
     # --- voting codes (stored only as hashes) ---------------------------------------------------
     def add_credentials(self, connection: Connection, code_hashes: dict[str, str]) -> None:

@@ -47,6 +47,7 @@ class CastRefused(ValueError):
 class CastReceipt:
     session_id: str
     tracking_code: str
+    qr: str = ""  # an end-to-end receipt's signed link to the board (kiosk/ballot/e2e_receipt.py)
 
 
 class BallotCaster:
@@ -70,19 +71,23 @@ class BallotCaster:
         code = tracking_code(ciphertext)
         try:
             with self.box.transaction() as c:
-                self._check_allowed(c, package, voter_id, session_id)
+                check_allowed(self.box, c, package, voter_id, session_id)
                 self.box.store_ballot(c, session_id, voter_id, ciphertext, code)
         except CastRefused as exc:
             self.box.log(Event.CAST_REFUSED, {"session": session_id, "reason": str(exc)})
             raise
         return CastReceipt(session_id, code)
 
-    def _check_allowed(self, c: Connection, package: ElectionPackage, voter_id: str, session_id: str) -> None:
-        if not accepts_votes(polls_state(self.box, c)):
-            raise CastRefused(CastRefusal.POLLS_NOT_OPEN)
-        if session_id not in self.box.get_setting(c, ACTIVE, []):
-            raise CastRefused(CastRefusal.SESSION_NOT_OPEN)
-        if session_id not in package.definition.voter(voter_id).sessions:
-            raise CastRefused(CastRefusal.NOT_ELIGIBLE)
-        if has_mark(c, voter_id, session_id):
-            raise CastRefused(CastRefusal.ALREADY_VOTED)
+
+def check_allowed(
+    box: BallotBox, c: Connection, package: ElectionPackage, voter_id: str, session_id: str
+) -> None:
+    """Inside the cast's transaction: polls open, session active, the voter's, not yet voted."""
+    if not accepts_votes(polls_state(box, c)):
+        raise CastRefused(CastRefusal.POLLS_NOT_OPEN)
+    if session_id not in box.get_setting(c, ACTIVE, []):
+        raise CastRefused(CastRefusal.SESSION_NOT_OPEN)
+    if session_id not in package.definition.voter(voter_id).sessions:
+        raise CastRefused(CastRefusal.NOT_ELIGIBLE)
+    if has_mark(c, voter_id, session_id):
+        raise CastRefused(CastRefusal.ALREADY_VOTED)
