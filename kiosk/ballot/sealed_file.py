@@ -63,6 +63,9 @@ class Refusal(StrEnum):
     DOUBLE_VOTE = "a voter who already voted"
     AUDIT_MISMATCH = "the audit log does not match the ballots"
     QUARANTINED = "quarantined"
+    INVALID_BALLOT = "a ballot or its proof is not valid"
+    CHECK_FAILED = "a checked ballot does not open to its code"
+    OLD_FORMAT = "a sealed file of another version"
 
 
 class SealedFileError(ValueError):
@@ -134,12 +137,17 @@ def build_sealed_bytes(
     manifest = Manifest.model_validate({**manifest_fields, "members": digests})
     manifest_dict = manifest.model_dump(mode="json")
     signature = sign_json(signing_key_from_hex(booth_private_key), SEALED_DOMAIN, manifest_dict)
-    buffer = io.BytesIO()
     contents = {
         MANIFEST: json.dumps(manifest_dict, indent=1, ensure_ascii=False).encode(),
         SIGNATURE: signature.encode(),
         **members,
     }
+    return zip_members(contents)
+
+
+def zip_members(contents: dict[str, bytes]) -> bytes:
+    """The archive the booth writes: deflated members in this order, no extra fields, fixed dates."""
+    buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in contents.items():
             # A fixed date: the same booth state always gives byte-identical files (and copies).
@@ -184,7 +192,7 @@ def read_sealed_file(path: Path, package: ElectionPackage) -> SealedFile:
 
 
 def parse_sealed_bytes(data: bytes, package: ElectionPackage) -> SealedFile:
-    members = _safe_members(data)
+    members = safe_members(data)
     manifest = _checked_manifest(members, package)
     for name in (BALLOTS, MARKS, AUDIT):
         if hashlib.sha256(members[name]).hexdigest() != manifest.members.get(name):
@@ -197,7 +205,8 @@ def parse_sealed_bytes(data: bytes, package: ElectionPackage) -> SealedFile:
     return SealedFile(manifest, ballots, marks, audit, identity)
 
 
-def _safe_members(data: bytes) -> dict[str, bytes]:
+def safe_members(data: bytes, expected: tuple[str, ...] = MEMBERS) -> dict[str, bytes]:
+    """The archive's members, exactly `expected`, each read within its limit; anything else refused."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):  # damaged, or a later zip
@@ -207,18 +216,18 @@ def _safe_members(data: bytes) -> dict[str, bytes]:
     with archive:
         _check_layout(data, archive)
         names = [info.filename for info in archive.infolist()]
-        strange = [n for n in names if n not in MEMBERS]
+        strange = [n for n in names if n not in expected]
         if strange:
-            raise SealedFileError(Refusal.UNSAFE, f"unexpected member {_shown(strange[0])}")
+            raise SealedFileError(Refusal.UNSAFE, f"unexpected member {shown(strange[0])}")
         if len(set(names)) != len(names):
             raise SealedFileError(Refusal.UNSAFE, "a member appears twice")
         odd = [i.filename for i in archive.infolist() if i.flag_bits & 0x1 or i.compress_type not in _METHODS]
         if odd:  # the booth writes deflated, unencrypted members only
             raise SealedFileError(Refusal.UNSAFE, f"{odd[0]!r} is encrypted or compressed in an odd way")
-        missing = [n for n in MEMBERS if n not in names]
+        missing = [n for n in expected if n not in names]
         if missing:
             raise SealedFileError(Refusal.NOT_SEALED_FILE, f"no {missing[0]} in the archive")
-        return {name: _read_member(archive, name) for name in MEMBERS}
+        return {name: _read_member(archive, name) for name in expected}
 
 
 def _check_layout(data: bytes, archive: zipfile.ZipFile) -> None:
@@ -232,7 +241,7 @@ def _check_layout(data: bytes, archive: zipfile.ZipFile) -> None:
             raise SealedFileError(Refusal.UNSAFE, "it holds bytes outside the signed members")
         name_length, extra_length = struct.unpack("<HH", header[26:30])
         if extra_length or info.extra or info.comment or info.flag_bits & 0x08:
-            raise SealedFileError(Refusal.UNSAFE, f"{_shown(info.filename)} carries unsigned zip fields")
+            raise SealedFileError(Refusal.UNSAFE, f"{shown(info.filename)} carries unsigned zip fields")
         position += _LOCAL_HEADER + name_length + info.compress_size
     end = len(data) - _END_RECORD
     directory_size = struct.unpack("<I", data[end + 12 : end + 16])[0] if end >= 0 else -1
@@ -245,7 +254,7 @@ def _check_layout(data: bytes, archive: zipfile.ZipFile) -> None:
         raise SealedFileError(Refusal.UNSAFE, "it holds bytes outside the signed members")
 
 
-def _shown(text: str) -> str:
+def shown(text: str) -> str:
     """A string from the file, quoted for a refusal: escaped, and cut short."""
     quoted = ascii(text)
     return quoted if len(quoted) <= _SHOWN else quoted[: _SHOWN - 1] + "…"
@@ -275,12 +284,12 @@ def _checked_manifest(members: dict[str, bytes], package: ElectionPackage) -> Ma
         raise SealedFileError(Refusal.TAMPERED, "the manifest is malformed") from None
     if manifest.election_id != package.election_id:
         raise SealedFileError(
-            Refusal.OTHER_ELECTION, f"it belongs to election {_shown(manifest.election_id)}"
+            Refusal.OTHER_ELECTION, f"it belongs to election {shown(manifest.election_id)}"
         )
     if manifest.election_fingerprint != package.fingerprint:
         raise SealedFileError(
             Refusal.OTHER_ELECTION,
-            f"it names election {_shown(manifest.election_id)} too, but its package fingerprint "
+            f"it names election {shown(manifest.election_id)} too, but its package fingerprint "
             f"{manifest.election_fingerprint} differs from this election's {package.fingerprint} "
             "(another election with the same id, or a package signed again after the booth was set up)",
         )
@@ -372,7 +381,7 @@ def _check_counts(
     stated = {c.id: (c.ballots, c.marks) for c in manifest.sessions}
     for session_id in {b.session for b in ballots} | {s for s, _ in marks} | set(stated):
         if session_id not in sessions:
-            raise SealedFileError(Refusal.INCONSISTENT, f"no session {_shown(session_id)} in this election")
+            raise SealedFileError(Refusal.INCONSISTENT, f"no session {shown(session_id)} in this election")
         counted = (
             sum(1 for b in ballots if b.session == session_id),
             sum(1 for s, _ in marks if s == session_id),
@@ -390,5 +399,5 @@ def _check_counts(
         voter = voters.get(voter_id)
         if voter is None or session_id not in voter.sessions:
             raise SealedFileError(
-                Refusal.INCONSISTENT, f"voter {_shown(voter_id)} may not vote in {_shown(session_id)}"
+                Refusal.INCONSISTENT, f"voter {shown(voter_id)} may not vote in {shown(session_id)}"
             )
