@@ -266,6 +266,7 @@ class Station:
             ballots=self.box.all_ballots(),
             marks=self.box.all_marks(),
             audit=self.box.audit_entries(),
+            checked=self.box.all_checked(),
         )
 
     def sealed_bytes(self) -> tuple[str, bytes]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,7 @@ from kiosk.ballot.e2e_record import ballot_from_json
 from kiosk.ballot.e2e_slip_check import SlipVerdict, check_slip
 from kiosk.booth.station import CastRefused, Station
 from kiosk.booth.voter_auth import Authenticated
-from tests.kit import ElectionKit
+from tests.kit import POLL_WORKER, ElectionKit
 
 BUDGET_YES = {"q1": ("yes",)}
 
@@ -115,3 +116,32 @@ def test_a_check_after_her_cast_is_refused_and_stores_nothing(
     with pytest.raises(CastRefused):
         e2e_booth.cast_sealed(spare)
     assert e2e_booth.counts()["budget"] == (1, 1) and e2e_booth.box.all_checked() == []
+
+
+def test_the_close_exports_a_version_2_sealed_file_with_cast_and_checked_ballots(
+    e2e_booth: Station, e2e_election: ElectionKit, tmp_path: Path
+) -> None:
+    from kiosk.ballot.e2e_ballot import open_checked
+    from kiosk.ballot.e2e_slip_check import SlipVerdict
+    from kiosk.ballot.sealed_e2e import read_sealed_e2e
+
+    voter = voter_of(e2e_booth, e2e_election)
+    spoiled = e2e_booth.seal(e2e_booth.prepare_ballot(voter, "budget"), voter, BUDGET_YES)
+    e2e_booth.check_sealed(spoiled)
+    e2e_booth.cast(voter, "budget", {"q1": ("no",)})
+    e2e_booth.abandon_sealed("board")
+    other = voter_of(e2e_booth, e2e_election, 1)
+    e2e_booth.cast(other, "budget", {"q1": ("abstain",)})
+    e2e_booth.close_polls(POLL_WORKER)
+    (tmp_path / "stick").mkdir()
+    path = e2e_booth.export(tmp_path / "stick")
+    election = e2e_booth.e2e_caster.election_key()
+    sealed = read_sealed_e2e(path, e2e_booth.package, election)  # type: ignore[arg-type]
+    assert sealed.manifest.format == "isoloir-sealed-ballots/2"
+    assert len(sealed.ballots["budget"]) == 2 and len(sealed.checked["budget"]) == 1
+    [opened] = sealed.checked["budget"]
+    session = e2e_election.definition.session("budget")
+    assert opened.code == spoiled.ballot.code
+    outcome = open_checked(election, session, opened.context, opened.nonce, opened.choices, opened.code)
+    assert outcome.name == SlipVerdict.MATCH.name
+    assert all(verify_ballot(election, session, b) is None for b in sealed.ballots["budget"])
