@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import tempfile
 from pathlib import Path
 
@@ -196,7 +197,7 @@ def check_slip_command(
     QR_TEXT is the text of the slip's QR code (what a scanner reads), or - to read it from stdin.
     Exit 0 when the booth encrypted exactly those choices, 1 otherwise (the reason is printed).
     """
-    text = click.get_text_stream("stdin").read() if qr_text == "-" else qr_text
+    text = sys.stdin.read() if qr_text == "-" else qr_text
     try:
         if package is not None:
             loaded = load_package(package)

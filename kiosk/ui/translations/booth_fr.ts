@@ -97,6 +97,82 @@
     </message>
 </context>
 <context>
+    <name>CastOrCheckScreen</name>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="10"/>
+        <source>Your ballot is sealed</source>
+        <translation>Votre bulletin est scellé</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="11"/>
+        <source>Its code is printed on the slip:</source>
+        <translation>Son code est imprimé sur le ticket :</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="27"/>
+        <source>Cast this ballot</source>
+        <translation>Déposer ce bulletin</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="28"/>
+        <source>This is final: your vote is recorded and cannot be changed afterwards.</source>
+        <translation>C&apos;est définitif : votre vote est enregistré et ne pourra plus être modifié.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="35"/>
+        <source>Check this ballot</source>
+        <translation>Vérifier ce bulletin</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="37"/>
+        <source>A checked ballot is opened, shown publicly and never counted; you then vote again.</source>
+        <translation>Un bulletin vérifié est ouvert, rendu public et jamais compté ; vous votez ensuite à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="38"/>
+        <source>You have checked as many ballots as this booth allows: cast this one.</source>
+        <translation>Vous avez vérifié autant de bulletins que cet isoloir le permet : déposez celui-ci.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="41"/>
+        <source>Checking lets you confirm, with the slip, that the booth encrypted exactly your choices. Anyone may see a checked ballot&apos;s choices.</source>
+        <translation>La vérification vous permet de confirmer, avec le ticket, que l&apos;isoloir a chiffré exactement vos choix. Les choix d&apos;un bulletin vérifié sont visibles de tous.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDoneScreen</name>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="9"/>
+        <source>This ballot was checked: it will not be counted</source>
+        <translation>Ce bulletin a été vérifié : il ne sera pas compté</translation>
+    </message>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="10"/>
+        <source>Checked ballot code:</source>
+        <translation>Code du bulletin vérifié :</translation>
+    </message>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="25"/>
+        <source>Take the slip: scan its QR code with a phone or at the observers&apos; desk to confirm the booth encrypted the choices printed on it.</source>
+        <translation>Prenez le ticket : scannez son code QR avec un téléphone ou au bureau des observateurs pour confirmer que l&apos;isoloir a chiffré les choix qui y sont imprimés.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="26"/>
+        <source>The slip could not be printed. Nothing was counted. Please tell a poll worker.</source>
+        <translation>Le ticket n&apos;a pas pu être imprimé. Rien n&apos;a été compté. Veuillez prévenir un assesseur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="28"/>
+        <source>You have not voted yet. Vote again: your answers are kept, change any you like.</source>
+        <translation>Vous n&apos;avez pas encore voté. Votez à nouveau : vos réponses sont conservées, modifiez celles que vous voulez.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="29"/>
+        <source>Vote again</source>
+        <translation>Voter à nouveau</translation>
+    </message>
+</context>
+<context>
     <name>CodeEntryScreen</name>
     <message>
         <location filename="../qml/CodeEntryScreen.qml" line="22"/>
@@ -235,7 +311,7 @@
         <translation>Appuyez sur les flèches haut et bas pour passer d&apos;un élément à l&apos;autre, et sur la touche de sélection pour choisir. La touche retour revient en arrière. Pour réentendre l&apos;écran, appuyez sur répéter. Plus lent, plus rapide, moins fort et plus fort règlent la voix. Écran noir éteint l&apos;écran pour préserver le secret de votre vote.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="46"/>
+        <location filename="../qml/Main.qml" line="48"/>
         <source>TEST MODE: this booth is set up for a rehearsal. Votes cast here are not counted.</source>
         <translation>MODE ESSAI : cet isoloir est installé pour une répétition. Les votes déposés ici ne sont pas comptés.</translation>
     </message>
@@ -354,19 +430,52 @@
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="81"/>
+        <location filename="../qml/ReviewScreen.qml" line="82"/>
+        <source>Seal my ballot</source>
+        <translation>Sceller mon bulletin</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="83"/>
+        <source>The booth prints your ballot&apos;s code, then asks you to cast it or check it.</source>
+        <translation>L&apos;isoloir imprime le code de votre bulletin, puis vous demande de le déposer ou de le vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="92"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="71"/>
+        <location filename="../qml/ReviewScreen.qml" line="72"/>
         <source>Submit your vote</source>
         <translation>Déposer votre vote</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="72"/>
+        <location filename="../qml/ReviewScreen.qml" line="73"/>
         <source>This is final: your vote cannot be changed afterwards.</source>
         <translation>C&apos;est définitif : votre vote ne pourra plus être modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>SealFailedScreen</name>
+    <message>
+        <location filename="../qml/SealFailedScreen.qml" line="8"/>
+        <source>Your ballot was NOT sealed</source>
+        <translation>Votre bulletin n&apos;a PAS été scellé</translation>
+    </message>
+    <message>
+        <location filename="../qml/SealFailedScreen.qml" line="12"/>
+        <source>The printer is out of paper, so the ballot&apos;s code could not be printed. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>L&apos;imprimante n&apos;a plus de papier : le code du bulletin n&apos;a pas pu être imprimé. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SealFailedScreen.qml" line="13"/>
+        <source>The ballot&apos;s code could not be printed. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>Le code du bulletin n&apos;a pas pu être imprimé. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SealFailedScreen.qml" line="15"/>
+        <source>Back to the review</source>
+        <translation>Retour au récapitulatif</translation>
     </message>
 </context>
 <context>
