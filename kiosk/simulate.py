@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import random
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -27,6 +27,10 @@ from kiosk.devices.sim_card import SimCard, SimCardReader
 
 SIMULATED_POLL_WORKER = "simulated-poll-worker"
 BLANK_SHARE = 0.05  # how often a simulated voter leaves a question blank where that is allowed
+# How often a voter at an end-to-end booth checks (challenges) a ballot before casting; the first voter
+# always checks once, so every simulated day has a checked ballot for the verifier and the board.
+CHECK_SHARE = 0.02
+CHECKED_SLIPS = "checked-slips.txt"  # beside the sealed file: one checked slip's QR text a line
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class SimulationResult:
     counts: dict[str, Any]
     sealed_file: Path
     voters: int
+    checked: list[str] = field(default_factory=list)  # the QR text of each checked ballot's slip
 
 
 def random_selections(session: VotingSession, rng: random.Random) -> dict[str, tuple[str, ...]]:
@@ -88,6 +93,7 @@ def simulate(
             print(f"booth {station.station_id} has {len(roll)} voters; all of them vote", file=progress)
         codes = read_codes(codes_file) if codes_file else {}
         tally = Tally(station.election)
+        checked: list[str] = []
         for number, voter in enumerate(chosen, start=1):
             code = codes.get(voter.id) or station.reissue_code(voter.id, SIMULATED_POLL_WORKER)
             outcome = station.authenticate_code(code)
@@ -97,6 +103,8 @@ def simulate(
                 if entry.status is SessionStatus.OPEN:
                     session = station.election.session(entry.session_id)
                     selections = random_selections(session, rng)
+                    if station.e2e and (number == 1 or rng.random() < CHECK_SHARE):
+                        checked.append(_check_once(station, voter.id, session, rng))
                     station.cast(voter.id, session.id, selections)
                     tally.add(session.id, selections)
             if number % 100 == 0:
@@ -104,6 +112,16 @@ def simulate(
         station.close_polls(SIMULATED_POLL_WORKER)
         export.mkdir(parents=True, exist_ok=True)
         sealed = station.export(export)
-        return SimulationResult(vote_counts(tally.as_results()), sealed, len(chosen))
+        if checked:
+            (export / CHECKED_SLIPS).write_text("".join(f"{qr}\n" for qr in checked), encoding="utf-8")
+            print(f"{len(checked)} ballots checked (never counted): {export / CHECKED_SLIPS}", file=progress)
+        return SimulationResult(vote_counts(tally.as_results()), sealed, len(chosen), checked)
     finally:
         station.close()
+
+
+def _check_once(station: Station, voter_id: str, session: VotingSession, rng: random.Random) -> str:
+    """Seal a ballot of other random choices and check it, as a voter testing the booth does."""
+    prepared = station.prepare_ballot(voter_id, session.id)
+    sealed = station.seal(prepared, voter_id, random_selections(session, rng))
+    return station.check_sealed(sealed).qr
