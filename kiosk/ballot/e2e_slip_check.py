@@ -102,6 +102,6 @@ def describe(definition: ElectionDefinition, session_id: str, choices: dict[str,
     for question in session.questions:
         items = question.lists if isinstance(question, ListChoice) else question.options
         labels = {item.id: text(item.label) for item in items}
-        chosen = ", ".join(labels[c] for c in choices.get(question.id, ())) or "—"
+        chosen = ", ".join(labels[c] for c in choices.get(question.id, ())) or "-"  # any printer's code page
         lines.append(f"{text(question.title)}: {chosen}")
     return lines
