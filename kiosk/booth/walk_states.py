@@ -18,20 +18,76 @@ from kiosk.booth.cast import CastReceipt, CastRefusal
 from kiosk.booth.e2e_cast import CheckReceipt
 from kiosk.booth.voter_auth import CodeRefused
 from kiosk.booth.voter_door import SessionStatus
+from kiosk.booth.walk_events import (
+    Back,
+    Cast,
+    Change,
+    Checked,
+    Choose,
+    Continue,
+    Done,
+    LoggedIn,
+    LoginRefused,
+    LogOut,
+    NotCast,
+    OpenSession,
+    Printed,
+    Refused,
+    Seal,
+    StartCodeEntry,
+    Submit,
+    WalkEvent,
+)
+from kiosk.booth.walk_outcomes import PrintOutcome
+
+__all__ = [
+    "MAX_CHECKS",
+    "SCREENS",
+    "Answering",
+    "Answers",
+    "Back",
+    "Cast",
+    "CastDone",
+    "CastFailed",
+    "Change",
+    "CheckDone",
+    "Checked",
+    "Choose",
+    "CodeEntry",
+    "Confirming",
+    "Continue",
+    "Done",
+    "InSession",
+    "LogOut",
+    "LoggedIn",
+    "LoginRefused",
+    "NotCast",
+    "OpenSession",
+    "PrintOutcome",
+    "Printed",
+    "Refused",
+    "Reviewing",
+    "Screen",
+    "Seal",
+    "SealFailed",
+    "Sealed",
+    "Sessions",
+    "StartCodeEntry",
+    "Submit",
+    "WalkEvent",
+    "WalkState",
+    "Welcome",
+    "can_continue",
+    "choose",
+    "chosen",
+    "question_of",
+    "step",
+]
 
 Answers = Mapping[str, tuple[str, ...]]  # question id -> the choices made, in the question's order
 # Checks a voter may make in one visit of a session: enough to test the booth (each check catches a
 # cheating booth with the same chance), few enough that a queue is not held up (E2E.md §7: "e.g. 3").
 MAX_CHECKS = 3
-
-
-class PrintOutcome(StrEnum):
-    """What a print gave (receipt, report, code slip); the screen tells the person in their language."""
-
-    PRINTED = "printed"
-    PAPER_OUT = "paper_out"
-    FAILED = "failed"
-    NO_PRINTER = "no_printer"
 
 
 class Screen(StrEnum):
@@ -150,106 +206,6 @@ SCREENS: dict[type[WalkState], Screen] = {
     CastDone: Screen.CAST_DONE, CastFailed: Screen.CAST_FAILED, Sealed: Screen.CAST_OR_CHECK,
     SealFailed: Screen.SEAL_FAILED, CheckDone: Screen.CHECK_DONE,
 }
-
-
-# --- the events ------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class StartCodeEntry:
-    pass
-
-
-@dataclass(frozen=True)
-class LoggedIn:
-    voter_id: str
-
-
-@dataclass(frozen=True)
-class LoginRefused:
-    refusal: CodeRefused
-
-
-@dataclass(frozen=True)
-class OpenSession:
-    session_id: str
-    status: SessionStatus | None  # as the booth sees it for this voter (None: not theirs)
-
-
-@dataclass(frozen=True)
-class Choose:
-    choice_id: str
-
-
-@dataclass(frozen=True)
-class Continue:
-    pass
-
-
-@dataclass(frozen=True)
-class Back:
-    pass
-
-
-@dataclass(frozen=True)
-class Change:
-    question_id: str
-
-
-@dataclass(frozen=True)
-class Submit:
-    pass
-
-
-@dataclass(frozen=True)
-class Cast:
-    receipt: CastReceipt
-
-
-@dataclass(frozen=True)
-class Seal:
-    """The voter tapped Seal; the booth sealed the ballot and printed its code (or could not)."""
-
-    code: str
-    printed: PrintOutcome
-
-
-@dataclass(frozen=True)
-class Checked:
-    """The booth opened the sealed ballot: stored as checked, never counted."""
-
-    receipt: CheckReceipt
-
-
-@dataclass(frozen=True)
-class NotCast:
-    refusal: CastRefusal | None  # None: the storage failed
-
-
-@dataclass(frozen=True)
-class Printed:
-    outcome: PrintOutcome
-
-
-@dataclass(frozen=True)
-class Done:
-    pass
-
-
-@dataclass(frozen=True)
-class LogOut:
-    """Log out, time-out or card removed: every unsubmitted selection is forgotten."""
-
-
-WalkEvent = (
-    StartCodeEntry | LoggedIn | LoginRefused | OpenSession | Choose | Continue | Back | Change | Submit
-    | Cast | NotCast | Printed | Done | LogOut | Seal | Checked
-)
-
-
-@dataclass(frozen=True)
-class Refused:
-    """An event the current state does not take: the screen offered what it should not have."""
-
-    why: str
 
 
 # --- the machine -----------------------------------------------------------------------------------
