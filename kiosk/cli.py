@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import sys
 import tempfile
 from pathlib import Path
 
 import click
 
 from kiosk.ballot.addendum import AddendumError
-from kiosk.ballot.package import PackageError
+from kiosk.ballot.e2e_key import E2EKeyError, public_election
+from kiosk.ballot.e2e_receipt import SlipError, parse_checked
+from kiosk.ballot.e2e_slip_check import SlipVerdict, check_slip, describe
+from kiosk.ballot.package import PackageError, load_package
 from kiosk.booth.polls import TransitionRefused
 from kiosk.booth.station import ExportError
 
@@ -176,3 +180,57 @@ def tour(out: Path, election: Path | None, media: Path | None, worker_card: Path
     written = run_tour(definition, out, worker=worker)
     pictures = [p for p in written if p.suffix == ".png"]
     click.echo(f"{len(pictures)} screens written to {out}, each with its spoken script")
+
+
+@main.command("check-slip")
+@click.argument("qr_text")
+@click.option(
+    "--package",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The election package (public); or give --manifest and --ceremony from the published record.",
+)
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The election definition the trustees hashed (the record's manifest.json).")
+@click.option("--ceremony", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The trustees' ceremony.json.")
+@click.option("--booth-key", help="The booth's public key (hex, from the board): checks the signature.")
+@click.option("--language", default="en", show_default=True, help="Language of the choices shown.")
+def check_slip_command(
+    qr_text: str,
+    package: Path | None,
+    manifest: Path | None,
+    ceremony: Path | None,
+    booth_key: str | None,
+    language: str,
+) -> None:
+    """Check a checked ballot's slip offline: did the booth encrypt exactly the choices it shows?
+
+    QR_TEXT is the text of the slip's QR code (what a scanner reads), or - to read it from stdin.
+    Exit 0 when the booth encrypted exactly those choices, 1 otherwise (the reason is printed).
+    """
+    text = sys.stdin.read() if qr_text == "-" else qr_text
+    try:
+        if package is not None:
+            loaded = load_package(package)
+            if loaded.election_key is None:
+                raise click.ClickException("this election package carries no end-to-end key")
+            election, definition = loaded.election_key, loaded.definition
+        elif manifest is not None and ceremony is not None:
+            election, definition = public_election(manifest.read_bytes(), ceremony.read_bytes())
+        else:
+            raise click.UsageError("give --package, or --manifest and --ceremony")
+        slip = parse_checked(text)
+        key = bytes.fromhex(booth_key) if booth_key else None
+    except (PackageError, E2EKeyError, SlipError) as exc:
+        raise click.ClickException(str(exc)) from None
+    except ValueError:
+        raise click.ClickException("--booth-key is not hex") from None
+    result = check_slip(election, definition, slip, key)
+    click.echo(f"Ballot code {result.short_code} ({slip.session}, {slip.station})")
+    if result.verdict is not SlipVerdict.MATCH:
+        click.echo(f"FAILED: {result.verdict.value}", err=True)
+        raise SystemExit(1)
+    for line in describe(definition, slip.session, result.choices, language):
+        click.echo(f"  {line}")
+    signed = "; the booth's signature holds" if key else " (signature not checked: no --booth-key)"
+    click.echo(f"OK: {result.verdict.value}{signed}")

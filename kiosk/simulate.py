@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import random
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -35,6 +35,10 @@ from kiosk.devices.sim_card import SimCard, SimCardReader
 
 SIMULATED_POLL_WORKER = "simulated-poll-worker"
 BLANK_SHARE = 0.05  # how often a simulated voter leaves a question blank where that is allowed
+# How often a voter at an end-to-end booth checks (challenges) a ballot before casting; the first voter
+# always checks once, so every simulated day has a checked ballot for the verifier and the board.
+CHECK_SHARE = 0.02
+CHECKED_SLIPS = "checked-slips.txt"  # beside the sealed file: one checked slip's QR text a line
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class SimulationResult:
     counts: dict[str, Any]
     sealed_file: Path
     voters: int
+    checked: list[str] = field(default_factory=list)  # the QR text of each checked ballot's slip
 
 
 def random_selections(session: VotingSession, rng: random.Random) -> dict[str, tuple[str, ...]]:
@@ -98,6 +103,7 @@ def simulate(
             print(f"booth {station.station_id} has {len(roll)} voters; all of them vote", file=progress)
         codes = read_codes(codes_file) if codes_file else {}
         cast: list[tuple[str, dict[str, tuple[str, ...]]]] = []
+        checked: list[str] = []
         queue, number = [v.id for v in chosen], 0
         waiting: list[str] = []
         while queue or addenda is not None:
@@ -118,6 +124,8 @@ def simulate(
                 if entry.status is SessionStatus.OPEN:
                     session = station.election.session(entry.session_id)
                     selections = random_selections(session, rng)
+                    if station.e2e and (number == 1 or rng.random() < CHECK_SHARE):
+                        checked.append(_check_once(station, voter_id, session, rng))
                     station.cast(voter_id, session.id, selections)
                     cast.append((session.id, selections))
             if number % 100 == 0:
@@ -125,9 +133,12 @@ def simulate(
         station.close_polls(SIMULATED_POLL_WORKER)
         export.mkdir(parents=True, exist_ok=True)
         sealed = station.export(export)
+        if checked:
+            (export / CHECKED_SLIPS).write_text("".join(f"{qr}\n" for qr in checked), encoding="utf-8")
+            print(f"{len(checked)} ballots checked (never counted): {export / CHECKED_SLIPS}", file=progress)
         tally = Tally(station.election)  # as amended: the votes added count too
         tally.add_all(cast)
-        return SimulationResult(vote_counts(tally.as_results()), sealed, number)
+        return SimulationResult(vote_counts(tally.as_results()), sealed, number, checked)
     finally:
         station.close()
 
@@ -150,3 +161,10 @@ def take_in_all(station: Station, stick: Path) -> list[int]:
             if session.id not in before:
                 station.set_session_active(session.id, True, SIMULATED_POLL_WORKER)
     return taken
+
+
+def _check_once(station: Station, voter_id: str, session: VotingSession, rng: random.Random) -> str:
+    """Seal a ballot of other random choices and check it, as a voter testing the booth does."""
+    prepared = station.prepare_ballot(voter_id, session.id)
+    sealed = station.seal(prepared, voter_id, random_selections(session, rng))
+    return station.check_sealed(sealed).qr

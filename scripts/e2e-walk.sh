@@ -4,7 +4,7 @@
 #   "laptops" (k = 2 of 3) → two booths provisioned, each a polling day of end-to-end ballots, booth-1
 #   with a challenged (checked) ballot → import with every proof checked → the sums aggregated →
 #   trustees 1 and 3 decrypt them → tally, PDF report → the published record → isoloir-verify.
-# The booths are scripts/e2e_booth.py (kiosk.ballot's sealing) until the booth's own E2E cast lands.
+# The booths are the booth's own services, headless (`kiosk simulate`): its first voter checks a ballot.
 #   scripts/e2e-walk.sh OUT          (E2E_WALK_VOTERS=N: only N voters per booth vote; default all)
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 OUT" >&2; exit 2; }
@@ -14,9 +14,10 @@ out="$(cd "$1" && pwd)"
 if [ -n "$(ls -A "$out")" ]; then echo "$out is not empty: give a new folder" >&2; exit 2; fi
 py="$here/.venv/bin/python"
 admin="$here/.venv/bin/station-admin"
+kiosk="$here/.venv/bin/kiosk"
 verify="$here/.venv/bin/isoloir-verify"
 definition="$here/tests/fixtures/small-election.json"
-voters="${E2E_WALK_VOTERS:-0}"
+voters="${E2E_WALK_VOTERS:-100000}"  # more than a booth's roll: all of them vote
 step() { printf '\n== %s\n' "$*"; }
 
 step "Secrets of this walk (typed by each person in a real election)"
@@ -55,16 +56,16 @@ for i in 1 2 3; do
         --in "$out/sticks/round2" --out "$out/sticks/round3-$i" --passphrase-file "$out/secrets/trustee-$i"
 done
 "$admin" election e2e-key --election "$out/ELECTION" --ceremony "$out/sticks/round3-1/ceremony.json" \
-    --manifest "$definition"
+    --manifest "$definition" --authority-passphrase-file "$out/secrets/authority"
 
 step "Two booths: provisioned, a polling day each, sealed files /2 on their export sticks"
 for booth in booth-1 booth-2; do
     "$admin" station provision --election "$out/ELECTION" --station "$booth" --out "$out/MEDIA-$booth"
 done
-"$py" "$here/scripts/e2e_booth.py" --media "$out/MEDIA-booth-1" --card "$out/cards/pw-1.json" \
-    --ceremony "$out/ELECTION/e2e/ceremony.json" --out "$out/STICK-booth-1" --check --voters "$voters"
-"$py" "$here/scripts/e2e_booth.py" --media "$out/MEDIA-booth-2" --card "$out/cards/pw-2.json" \
-    --ceremony "$out/ELECTION/e2e/ceremony.json" --out "$out/STICK-booth-2" --voters "$voters"
+for i in 1 2; do
+    "$kiosk" simulate --station "$out/MEDIA-booth-$i" --worker-card "$out/cards/pw-$i.json" \
+        --export "$out/STICK-booth-$i" --voters "$voters" --seed "$i" > "$out/booth-$i-counts.json"
+done
 
 step "Import: every proof checked, ballots = marks, nothing twice"
 "$admin" import --election "$out/ELECTION" "$out/STICK-booth-1" "$out/STICK-booth-2"

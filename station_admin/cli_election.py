@@ -15,8 +15,16 @@ import click
 from kiosk.ballot.definition import DefinitionError, load_definition
 from station_admin import passphrases
 from station_admin.ceremony import CeremonyError, create_election
-from station_admin.cli_common import ELECTION_OPTION, amended_package_of, folder_of, package_of
+from station_admin.cli_common import (
+    AUTHORITY_PASSPHRASE_OPTION,
+    ELECTION_OPTION,
+    amended_package_of,
+    folder_of,
+    signing_folder_of,
+)
 from station_admin.e2e_election import E2EElectionError, install_e2e
+from station_admin.election_dir import ElectionDirError
+from station_admin.election_e2e_key import ElectionKeyError, add_election_key
 from station_admin.election_summary import as_lines, summary
 from station_admin.passphrases import AUTHORITY_OPTION, PassphraseError
 
@@ -165,29 +173,29 @@ def election_show(election: Path, as_json: bool) -> None:
 @election.command("e2e-key")
 @ELECTION_OPTION
 @click.option(
-    "--ceremony",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The ceremony.json every trustee's `trustee finish` wrote (they are identical).",
-)
-@click.option(
     "--manifest",
     required=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="The definition file the trustees gave `trustee keygen --manifest` (its exact bytes).",
 )
-def election_e2e_key(election: Path, ceremony: Path, manifest: Path) -> None:
-    """Keep the trustees' ceremony with the election: from then on it imports end-to-end ballots
-    (sealed files /2) only, and its tally needs k trustees' `trustee decrypt`. Public files only: no
-    key is assembled anywhere."""
-    folder = folder_of(election)
-    package_of(folder)
+@click.option(
+    "--ceremony",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The ceremony.json every trustee's `trustee finish` wrote (they are identical).",
+)
+@AUTHORITY_PASSPHRASE_OPTION
+def election_e2e_key(election: Path, manifest: Path, ceremony: Path, authority_file: Path | None) -> None:
+    """Add the trustees' end-to-end election key to the package and sign it again (before provisioning),
+    and keep the ceremony with the election: from then on it imports end-to-end ballots (sealed files
+    /2) only, and its tally needs k trustees' `trustee decrypt`. No key is assembled anywhere."""
+    folder = signing_folder_of(election, authority_file)
     try:
+        fingerprint = add_election_key(folder, manifest, ceremony)
         installed = install_e2e(folder, ceremony, manifest)
-    except E2EElectionError as exc:
+    except (ElectionKeyError, E2EElectionError, ElectionDirError, PassphraseError) as exc:
         raise click.ClickException(str(exc)) from None
     keys = installed.keys
-    click.echo(
-        f"End-to-end key kept: {keys.k} of {keys.n} trustees decrypt; "
-        f"H_E {installed.ceremony.h_e.hex()[:16]}…"
-    )
+    click.echo(f"The package now carries the trustees' election key: {keys.k} of {keys.n} trustees decrypt; "
+               f"H_E {installed.ceremony.h_e.hex()[:16]}…")  # fmt: skip
+    click.echo(f"New fingerprint: {fingerprint}  (print it; poll workers compare it at each booth)")

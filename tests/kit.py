@@ -14,8 +14,10 @@ from kiosk.ballot.package import RegisteredCard as PackageCard
 from kiosk.devices.sim_card import SimCard
 from station_admin.ceremony import create_election, register_cards
 from station_admin.election_dir import ElectionDir
+from station_admin.election_e2e_key import add_election_key
 from station_admin.provisioning import provision_station
 from station_admin.tally import TrusteeShare, recover_key
+from tests.e2e_election import E2ECeremony, write_ceremony
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_ELECTION = ROOT / "tests" / "fixtures" / "small-election.json"
@@ -32,6 +34,7 @@ class ElectionKit:
     media: dict[str, Path]  # station id -> provisioning media
     secret: bytes  # the election private key, recovered as trustees would
     cards: dict[str, SimCard]  # poll worker id -> their simulated card, registered in the package
+    ceremony: E2ECeremony | None = None  # the trustees' end-to-end key, when the package carries it
 
     def codes(self) -> dict[str, str]:
         import csv
@@ -71,11 +74,16 @@ def share_args(shares: dict[int, Path], root: Path) -> list[str]:
     return args
 
 
-def make_election(definition_path: Path, root: Path) -> ElectionKit:
+def make_election(definition_path: Path, root: Path, e2e: bool = False) -> ElectionKit:
+    """With e2e, the package carries a trustees' end-to-end key and booths seal verifiable ballots."""
     definition = load_definition(definition_path)
     created = create_election(
         definition, 3, 2, PASSPHRASES, root / "ELECTION", authority_passphrase=AUTHORITY_PASSPHRASE
     )
+    ceremony = None
+    if e2e:
+        ceremony = write_ceremony(definition_path, root / "TRUSTEES" / "ceremony.json")
+        add_election_key(created.folder, definition_path, root / "TRUSTEES" / "ceremony.json")
     cards = {w.id: SimCard(pin="1234", serial=f"{n:08d}") for n, w in enumerate(definition.poll_workers, 1)}
     register_cards(created.folder, [PackageCard(public_key=c.public_key().hex(), holder=w, role="poll_worker")
                                     for w, c in cards.items()])
@@ -85,14 +93,14 @@ def make_election(definition_path: Path, root: Path) -> ElectionKit:
     package = created.folder.package()
     secret = recover_key(package, [TrusteeShare(created.folder.share_path(1), PASSPHRASES[0]),
                                    TrusteeShare(created.folder.share_path(2), PASSPHRASES[1])])
-    return ElectionKit(created.folder, definition, package, media, secret, cards)
+    return ElectionKit(created.folder, definition, package, media, secret, cards, ceremony)
 
 
-def make_crowd(root: Path, voters: list[dict[str, Any]]) -> ElectionKit:
+def make_crowd(root: Path, voters: list[dict[str, Any]], e2e: bool = False) -> ElectionKit:
     """The small election with its roll replaced by these voters: a booth with many ballots."""
     data = json.loads(SMALL_ELECTION.read_text(encoding="utf-8"))
     data["voters"] = voters
     root.mkdir(parents=True, exist_ok=True)
     path = root / "definition.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    return make_election(path, root)
+    return make_election(path, root, e2e)

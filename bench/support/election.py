@@ -15,7 +15,9 @@ from kiosk.booth.station import Station
 from kiosk.devices.sim_card import SimCard
 from station_admin.ceremony import create_election, register_cards
 from station_admin.election_dir import ElectionDir
+from station_admin.election_e2e_key import add_election_key
 from station_admin.provisioning import provision_station
+from station_admin.trustee import Seat, finish, keygen, shares
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "elections" / "ilc-2023-plenary.json"
@@ -48,10 +50,10 @@ def booth_ids(count: int) -> list[str]:
 
 
 def make_bench_election(
-    root: Path, booths: int, voters_per_booth: int, provision: bool = True
+    root: Path, booths: int, voters_per_booth: int, provision: bool = True, e2e: bool = False
 ) -> BenchElection:
     """The sample election with `booths` booths of `voters_per_booth` delegates, each voting in the
-    maritime session only."""
+    maritime session only; with e2e, one trustee's real key ceremony puts its key in the package."""
     data = json.loads(SAMPLE.read_text(encoding="utf-8"))
     template = data["stations"][0]
     data["stations"] = [{**template, "id": b} for b in booth_ids(booths)]
@@ -68,6 +70,8 @@ def make_bench_election(
     created = create_election(
         load_definition(path), 3, 2, PASSPHRASES, root / "ELECTION", authority_passphrase=AUTHORITY_PASSPHRASE
     )
+    if e2e:
+        add_election_key(created.folder, path, _one_trustee_ceremony(root, path))
     card = SimCard(pin="1234")
     register_cards(created.folder, [RegisteredCard(public_key=card.public_key().hex(), holder="pw-1",
                                                    role="poll_worker")])
@@ -76,6 +80,16 @@ def make_bench_election(
         for booth in booth_ids(booths):
             media[booth] = provision_station(created.folder, booth, root / f"MEDIA-{booth}")
     return BenchElection(created.folder, created.folder.package(), media, card)
+
+
+def _one_trustee_ceremony(root: Path, manifest: Path) -> Path:
+    """`station-admin trustee keygen, shares, finish` for a single trustee: its ceremony.json."""
+    key, sticks = root / "trustee" / "trustee.key", root / "sticks"
+    keygen(manifest, Seat(1, 1, 1, "Bench trustee"), key, sticks / "round1", PASSPHRASES[0])
+    shares(key, [sticks / "round1"], sticks / "round2", PASSPHRASES[0])
+    done = finish(key, [sticks / "round1"], sticks / "round3", PASSPHRASES[0])
+    assert done.ceremony is not None
+    return done.ceremony
 
 
 def open_booth(election: BenchElection, data: Path) -> Station:

@@ -35,6 +35,8 @@ class Event(StrEnum):
     CODE_REISSUED = "code_reissued"
     BALLOT_CAST = "ballot_cast"
     CAST_REFUSED = "cast_refused"
+    BALLOT_CHECKED = "ballot_checked"
+    BALLOT_ABANDONED = "ballot_abandoned"
     RECEIPT_REPRINTED = "receipt_reprinted"
     POLL_WORKER_LOGIN = "poll_worker_login"
     POLL_WORKER_REFUSED = "poll_worker_refused"
@@ -86,6 +88,12 @@ CATALOG: dict[Event, EventInfo] = {
         "session": "the session's id"}),
     Event.CAST_REFUSED: EventInfo("a cast was refused; nothing was stored", {
         "session": "the session's id", "reason": "why it was refused"}),
+    Event.BALLOT_CHECKED: EventInfo(
+        "a sealed ballot was checked (opened, never counted); the voter votes again, no mark", {
+            "session": "the session's id"}),
+    Event.BALLOT_ABANDONED: EventInfo(
+        "a sealed ballot was neither cast nor checked (walk-away, time-out, printer fault); forgotten", {
+            "session": "the session's id"}),
     Event.RECEIPT_REPRINTED: EventInfo("a poll worker reprinted the last receipt", {
         "by": "the poll worker"}),
     Event.POLL_WORKER_LOGIN: EventInfo("a poll worker logged in with card and PIN", {

@@ -19,6 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kiosk.ballot.canonical import canonical_json, sha256_hex
 from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.e2e_ballot import ElectionKey
+from kiosk.ballot.e2e_key import E2EKey, E2EKeyError, check_e2e_key
 from kiosk.ballot.signing import SignatureError, verify_json
 
 PACKAGE_FORMAT = "isoloir-election-package/1"
@@ -92,6 +94,9 @@ class PackageBody(Strict):
     cards: list[RegisteredCard] = Field(default_factory=list)
     created: str
     expires: str  # ISO 8601; a booth refuses a package past this moment
+    # The trustees' end-to-end key (kiosk/ballot/e2e_key.py); a package without one seals HPKE
+    # ballots (format 1), read only by the old import.
+    e2e: E2EKey | None = None
 
 
 class SignedPackage(Strict):
@@ -115,6 +120,9 @@ class ElectionPackage:
         self.raw_body = raw_body
         self.signature = signature
         self.fingerprint = fingerprint_of(raw_body)
+        self.election_key: ElectionKey | None = (
+            None if body.e2e is None else check_e2e_key(body.e2e, body.definition)
+        )
 
     @property
     def definition(self) -> ElectionDefinition:
@@ -157,7 +165,10 @@ def parse_package(data: bytes, now: datetime | None = None) -> ElectionPackage:
         raise PackageError(f"the election package is malformed: {exc.errors()[0]['msg']}") from None
     if now is not None and datetime.fromisoformat(body.expires) < now:
         raise PackageError(f"the election package expired on {body.expires}")
-    return ElectionPackage(body, signed.body, signed.signature)
+    try:
+        return ElectionPackage(body, signed.body, signed.signature)
+    except E2EKeyError as exc:
+        raise PackageError(f"the election package's end-to-end key cannot be used: {exc}") from None
 
 
 def load_package(path: Path, now: datetime | None = None) -> ElectionPackage:

@@ -48,6 +48,7 @@ class CastRefused(ValueError):
 class CastReceipt:
     session_id: str
     tracking_code: str
+    qr: str = ""  # an end-to-end receipt's signed link to the board (kiosk/ballot/e2e_receipt.py)
 
 
 class BallotCaster:
@@ -71,29 +72,32 @@ class BallotCaster:
         election = package.definition
         session = election.session(session_id)
         amended = self._amended()
-        # An adviser voting for a delegate marks the delegate (whose vote it is); a record vote's
-        # ballot names the adviser who cast it, and the published list says for whom.
-        marked = amended.acting_for(voter_id, session_id) or voter_id
+        # A record vote's ballot names the adviser who cast it; the mark is the delegate's.
         plaintext = encode_ballot(election, session, selections, voter_id)
         ciphertext = encrypt_ballot(package.body.election_public_key, election.id, session_id, plaintext)
         code = tracking_code(ciphertext)
         try:
             with self.box.transaction() as c:
-                self._check_allowed(c, amended, voter_id, marked, session_id)
+                marked = check_allowed(self.box, c, amended, voter_id, session_id)
                 self.box.store_ballot(c, session_id, marked, ciphertext, code)
         except CastRefused as exc:
             self.box.log(Event.CAST_REFUSED, {"session": session_id, "reason": str(exc)})
             raise
         return CastReceipt(session_id, code)
 
-    def _check_allowed(
-        self, c: Connection, amended: Amended, voter_id: str, marked: str, session_id: str
-    ) -> None:
-        if not accepts_votes(polls_state(self.box, c)):
-            raise CastRefused(CastRefusal.POLLS_NOT_OPEN)
-        if session_id not in self.box.get_setting(c, ACTIVE, []):
-            raise CastRefused(CastRefusal.SESSION_NOT_OPEN)
-        if session_id not in amended.sessions_of(voter_id):  # delegated away, or struck off, too
-            raise CastRefused(CastRefusal.NOT_ELIGIBLE)
-        if has_mark(c, marked, session_id):
-            raise CastRefused(CastRefusal.ALREADY_VOTED)
+
+def check_allowed(box: BallotBox, c: Connection, amended: Amended, voter_id: str, session_id: str) -> str:
+    """Inside the cast's transaction: polls open, session active, the voter's, not yet voted.
+
+    Returns whose mark the cast sets: an adviser voting for a delegate marks the delegate (whose
+    vote it is); a delegate whose vote was delegated away, or a voter struck off, is not eligible."""
+    marked = amended.acting_for(voter_id, session_id) or voter_id
+    if not accepts_votes(polls_state(box, c)):
+        raise CastRefused(CastRefusal.POLLS_NOT_OPEN)
+    if session_id not in box.get_setting(c, ACTIVE, []):
+        raise CastRefused(CastRefusal.SESSION_NOT_OPEN)
+    if session_id not in amended.sessions_of(voter_id):
+        raise CastRefused(CastRefusal.NOT_ELIGIBLE)
+    if has_mark(c, marked, session_id):
+        raise CastRefused(CastRefusal.ALREADY_VOTED)
+    return marked

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
-from kiosk.ballot.sealed_file import parse_sealed_bytes, write_atomically
-from kiosk.booth.sealing import CloseSnapshot, ExportError, ExportRefusal, seal
+from kiosk.ballot.sealed_file import write_atomically
+from kiosk.booth.sealing import CloseSnapshot, ExportError, ExportRefusal, read_back, seal
 from kiosk.devices.media import WriteStatus
 
 # What the audit log records when the stick did not take the sealed file (the screen says it from
@@ -36,7 +36,7 @@ class Exporter:
         snapshot = self._snapshot()
         name, data = seal(snapshot)
         try:
-            parse_sealed_bytes(data, snapshot.package)
+            read_back(data, snapshot.package)
         except Exception as exc:  # a file the booth itself cannot read back must never reach a stick
             self.failed(str(exc))
             detail = f"the sealed ballot file does not verify: {exc}"
@@ -49,7 +49,7 @@ class Exporter:
         name, data = seal(snapshot)
         try:
             path = write_atomically(directory, name, data)
-            parse_sealed_bytes(path.read_bytes(), snapshot.package)
+            read_back(path.read_bytes(), snapshot.package)
         except Exception as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.failed(reason)

@@ -6,14 +6,18 @@ snapshot always gives the same name and bytes, so every copy written to a stick 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from kiosk.ballot.audit import AuditEntry
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.booth_certificate import BoothKeyCertificate
+from kiosk.ballot.e2e_ballot import ElectionKey, EncryptedBallot
+from kiosk.ballot.e2e_record import CheckedBallot, ballot_from_json, checked_from_json
 from kiosk.ballot.package import ElectionPackage
-from kiosk.ballot.sealed_file import SUFFIX, build_sealed_bytes
+from kiosk.ballot.sealed_e2e import BoothSeal, build_sealed_e2e_bytes, parse_sealed_e2e
+from kiosk.ballot.sealed_file import SUFFIX, build_sealed_bytes, parse_sealed_bytes
 from kiosk.ballot.values import Mode
 
 
@@ -51,6 +55,7 @@ class CloseSnapshot:
     marks: list[tuple[str, str]]  # (session, voter), sorted
     audit: list[AuditEntry]  # the whole log; the file keeps it up to the closing
     addenda: tuple[tuple[int, str], ...] = ()  # (number, digest) of each addendum taken in, in order
+    checked: list[tuple[str, str, bytes]] = field(default_factory=list)  # (code, session, line), sorted
 
     @property
     def station(self) -> str:
@@ -58,8 +63,13 @@ class CloseSnapshot:
 
 
 def seal(snapshot: CloseSnapshot) -> tuple[str, bytes]:
-    """The sealed ballot file's name and bytes."""
+    """The sealed ballot file's name and bytes: version 2 when the booth sealed end-to-end ballots."""
     audit = _up_to_closing(snapshot.audit)
+    stamp = snapshot.closed_at.replace("-", "").replace(":", "")
+    name = f"{snapshot.station}-{snapshot.mode}-{stamp}{SUFFIX}"
+    election = snapshot.package.election_key
+    if election is not None:
+        return name, _seal_e2e(snapshot, election, audit)
     manifest = {
         "election_id": snapshot.package.election_id,
         "election_fingerprint": snapshot.package.fingerprint,
@@ -72,9 +82,30 @@ def seal(snapshot: CloseSnapshot) -> tuple[str, bytes]:
         "audit_head": audit[-1].hash,
         "addenda": [{"number": n, "digest": d} for n, d in snapshot.addenda],
     }
-    data = build_sealed_bytes(manifest, snapshot.ballots, snapshot.marks, audit, snapshot.booth_key)
-    stamp = snapshot.closed_at.replace("-", "").replace(":", "")
-    return f"{snapshot.station}-{snapshot.mode}-{stamp}{SUFFIX}", data
+    return name, build_sealed_bytes(manifest, snapshot.ballots, snapshot.marks, audit, snapshot.booth_key)
+
+
+def _seal_e2e(snapshot: CloseSnapshot, election: ElectionKey, audit: list[AuditEntry]) -> bytes:
+    """Version 2 (kiosk/ballot/sealed_e2e.py): the stored record lines, read back as typed ballots."""
+    definition, station = snapshot.package.definition, snapshot.station
+    ballots: list[EncryptedBallot] = [
+        ballot_from_json(json.loads(line), session, station) for _, session, line in snapshot.ballots
+    ]
+    checked: list[CheckedBallot] = [
+        checked_from_json(json.loads(line), definition.session(session), station)
+        for _, session, line in snapshot.checked
+    ]
+    booth = BoothSeal(snapshot.package, election, snapshot.certificate, snapshot.booth_key, snapshot.mode,
+                      snapshot.opened_at, snapshot.closed_at)  # fmt: skip
+    return build_sealed_e2e_bytes(booth, ballots, checked, snapshot.marks, audit)
+
+
+def read_back(data: bytes, package: ElectionPackage) -> None:
+    """Reads a sealed file as the import will, of the version this booth writes; raises if it fails."""
+    if package.election_key is not None:
+        parse_sealed_e2e(data, package, package.election_key)
+    else:
+        parse_sealed_bytes(data, package)
 
 
 def _up_to_closing(entries: list[AuditEntry]) -> list[AuditEntry]:

@@ -20,6 +20,7 @@ from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
 from kiosk.ballot.booth_certificate import BoothKeyCertificate, CardSigner
 from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.e2e_seal import PreparedBallot
 from kiosk.ballot.package import (
     PACKAGE_FILE,
     PROVISION_FILE,
@@ -30,12 +31,14 @@ from kiosk.ballot.package import (
     load_provision,
 )
 from kiosk.ballot.selections import Selections
+from kiosk.ballot.signing import signing_key_from_hex
 from kiosk.ballot.values import Mode
 from kiosk.booth import card_registry, setup
 from kiosk.booth.addenda import ADDENDA
 from kiosk.booth.booth_key import certify_new_key, load_booth_key, load_certificate
 from kiosk.booth.cast import BallotCaster, CastReceipt, CastRefusal, CastRefused
 from kiosk.booth.code_lock import CodeLock
+from kiosk.booth.e2e_cast import CheckReceipt, E2ECaster, SealedBallot
 from kiosk.booth.export import Exporter
 from kiosk.booth.lockout import LockState
 from kiosk.booth.polls import PollsAction, PollsRefusal, PollsState, TransitionRefused
@@ -78,6 +81,10 @@ class Station:
             self.box, self.polls, self.code_lock, now, self._package, lambda: self.station_id, self._amended
         )
         self.caster = BallotCaster(self.box, self._package, self._watch_clock, self._amended)
+        self.e2e_caster = E2ECaster(
+            self.box, self._package, lambda: self.station_id, self._watch_clock,
+            lambda: signing_key_from_hex(self.booth_key()[1]), self._amended,
+        )  # fmt: skip
         self.exports = Exporter(self.box, self.close_snapshot)
         self.package: ElectionPackage | None = None  # as amended by the addenda taken in
         self.base_package: ElectionPackage | None = None  # as the authority signed it at set-up
@@ -236,9 +243,32 @@ class Station:
         return self.door.reissue_code(voter_id, by)
 
     # --- the cast --------------------------------------------------------------------------------
+    @property
+    def e2e(self) -> bool:
+        """Whether this booth seals end-to-end verifiable ballots (its package carries the trustees' key)."""
+        return self._package().election_key is not None
+
     def cast(self, voter_id: str, session_id: str, selections: Selections) -> CastReceipt:
-        """One commit: ballot, mark and audit event (see kiosk.booth.cast.BallotCaster.cast)."""
-        return self.caster.cast(voter_id, session_id, selections)
+        """One commit: ballot, mark and audit event (kiosk.booth.cast, or e2e_cast without a check)."""
+        if not self.e2e:
+            return self.caster.cast(voter_id, session_id, selections)
+        return self.cast_sealed(self.seal(self.prepare_ballot(voter_id, session_id), voter_id, selections))
+
+    def prepare_ballot(self, voter_id: str, session_id: str) -> PreparedBallot:
+        """While the voter chooses: every exponentiation of her ballot (kiosk.booth.e2e_cast)."""
+        return self.e2e_caster.prepare(voter_id, session_id)
+
+    def seal(self, prepared: PreparedBallot, voter_id: str, selections: Selections) -> SealedBallot:
+        return self.e2e_caster.seal(prepared, voter_id, selections)
+
+    def cast_sealed(self, sealed: SealedBallot) -> CastReceipt:
+        return self.e2e_caster.cast(sealed)
+
+    def check_sealed(self, sealed: SealedBallot) -> CheckReceipt:
+        return self.e2e_caster.check(sealed)
+
+    def abandon_sealed(self, session_id: str) -> None:
+        self.e2e_caster.abandon(session_id)
 
     # --- closing ---------------------------------------------------------------------------------
     def counts(self) -> dict[str, tuple[int, int]]:
@@ -270,6 +300,7 @@ class Station:
             marks=self.box.all_marks(),
             audit=self.box.audit_entries(),
             addenda=tuple((a.number, a.digest) for a in self.held_addenda()),
+            checked=self.box.all_checked(),
         )
 
     def sealed_bytes(self) -> tuple[str, bytes]:

@@ -14,14 +14,18 @@ from typing import Protocol
 
 from kiosk.ballot.ballot_box import StorageError
 from kiosk.ballot.definition import ElectionDefinition, Question, VotingSession
+from kiosk.ballot.e2e_seal import PreparedBallot
 from kiosk.ballot.selections import Selections
 from kiosk.ballot.values import Mode
 from kiosk.booth.cast import CastReceipt, CastRefused
+from kiosk.booth.e2e_cast import CheckReceipt, SealedBallot
 from kiosk.booth.polls import PollsState, TransitionRefused, accepts_votes
 from kiosk.booth.review import AnswerState, ReviewItem, review_items
 from kiosk.booth.voter_auth import Authenticated, AuthOutcome, CodeRefused
 from kiosk.booth.voter_door import VoterSession
+from kiosk.booth.walk_seal import Printout, ReceiptPrinter, SealingSteps, WalkError
 from kiosk.booth.walk_states import (
+    MAX_CHECKS,
     SCREENS,
     Answering,
     Back,
@@ -29,6 +33,7 @@ from kiosk.booth.walk_states import (
     CastDone,
     CastFailed,
     Change,
+    CheckDone,
     Choose,
     CodeEntry,
     Confirming,
@@ -44,6 +49,8 @@ from kiosk.booth.walk_states import (
     PrintOutcome,
     Refused,
     Screen,
+    Sealed,
+    SealFailed,
     StartCodeEntry,
     Submit,
     WalkEvent,
@@ -56,7 +63,10 @@ from kiosk.booth.walk_states import (
 from kiosk.config import INACTIVITY_COUNTDOWN_SECONDS, INACTIVITY_WARNING_SECONDS
 
 log = logging.getLogger(__name__)
-__all__ = ["AnswerState", "Booth", "PrintOutcome", "ReceiptPrinter", "Screen", "Timing", "Walk", "WalkError"]
+__all__ = [
+    "AnswerState", "Booth", "PrintOutcome", "Printout", "ReceiptPrinter", "Screen", "Timing", "Walk",
+    "WalkError",
+]
 
 
 class Booth(Protocol):
@@ -78,11 +88,22 @@ class Booth(Protocol):
 
     def cast(self, voter_id: str, session_id: str, selections: Selections) -> CastReceipt: ...
 
+    @property
+    def e2e(self) -> bool:
+        """Whether the booth seals end-to-end ballots (then: prepare, seal, cast or check)."""
 
-ReceiptPrinter = Callable[[CastReceipt], PrintOutcome]
+    def prepare_ballot(self, voter_id: str, session_id: str) -> PreparedBallot: ...
+
+    def seal(self, prepared: PreparedBallot, voter_id: str, selections: Selections) -> SealedBallot: ...
+
+    def cast_sealed(self, sealed: SealedBallot) -> CastReceipt: ...
+
+    def check_sealed(self, sealed: SealedBallot) -> CheckReceipt: ...
+
+    def abandon_sealed(self, session_id: str) -> None: ...
 
 
-def no_printer(_receipt: CastReceipt) -> PrintOutcome:
+def no_printer(_printout: Printout) -> PrintOutcome:
     return PrintOutcome.NO_PRINTER
 
 
@@ -94,11 +115,7 @@ class Timing:
     countdown_seconds: float = INACTIVITY_COUNTDOWN_SECONDS
 
 
-class WalkError(RuntimeError):
-    """An event that cannot happen on the current screen: the UI offered what it should not have."""
-
-
-class Walk:
+class Walk(SealingSteps):
     def __init__(
         self,
         booth: Booth,
@@ -167,7 +184,24 @@ class Walk:
 
     @property
     def print_status(self) -> PrintOutcome | None:
-        return self.state.print_outcome if isinstance(self.state, CastDone) else None
+        return self.state.print_outcome if isinstance(self.state, CastDone | CheckDone | SealFailed) else None
+
+    @property
+    def sealed_code(self) -> str:
+        """The code printed at Seal, shown while she chooses Cast or Check (and after a check)."""
+        if isinstance(self.state, Sealed):
+            return self.state.code
+        return self.state.receipt.tracking_code if isinstance(self.state, CheckDone) else ""
+
+    @property
+    def check_receipt(self) -> CheckReceipt | None:
+        return self.state.receipt if isinstance(self.state, CheckDone) else None
+
+    @property
+    def checks_left(self) -> int:
+        """How many more ballots she may check in this visit of the session."""
+        checks = getattr(self.state, "checks", 0)
+        return max(0, MAX_CHECKS - checks) if isinstance(self.state, InSession) else 0
 
     @property
     def cast_error(self) -> str:
@@ -209,6 +243,8 @@ class Walk:
     def open_session(self, session_id: str) -> None:
         status = {s.session_id: s.status for s in self.sessions()}.get(session_id)
         self.apply(OpenSession(session_id, status))
+        if isinstance(self.state, Answering):
+            self.prepare(self.state.voter_id, session_id)
 
     def choose(self, choice_id: str) -> None:
         self.apply(Choose(choice_id))
@@ -223,6 +259,10 @@ class Walk:
         self.apply(Change(question_id))
 
     def submit(self) -> None:
+        """Submit without a check (a booth without the trustees' key); an end-to-end booth seals."""
+        if self.e2e:
+            log.warning("walk: Submit refused on an end-to-end booth: the voter seals")
+            raise WalkError("an end-to-end booth seals, then casts or checks")
         self.apply(Submit())
 
     def confirm(self) -> None:
@@ -246,6 +286,7 @@ class Walk:
 
     def log_out(self) -> None:
         """Log out, time-out or card removed: back to Welcome, every unsubmitted selection forgotten."""
+        self._forget_sealed()
         self.apply(LogOut())
         self.last_touch = self.clock()
 

@@ -15,19 +15,79 @@ from typing import assert_never
 
 from kiosk.ballot.definition import ElectionDefinition, Question
 from kiosk.booth.cast import CastReceipt, CastRefusal
+from kiosk.booth.e2e_cast import CheckReceipt
 from kiosk.booth.voter_auth import CodeRefused
 from kiosk.booth.voter_door import SessionStatus
+from kiosk.booth.walk_events import (
+    Back,
+    Cast,
+    Change,
+    Checked,
+    Choose,
+    Continue,
+    Done,
+    LoggedIn,
+    LoginRefused,
+    LogOut,
+    NotCast,
+    OpenSession,
+    Printed,
+    Refused,
+    Seal,
+    StartCodeEntry,
+    Submit,
+    WalkEvent,
+)
+from kiosk.booth.walk_outcomes import PrintOutcome
+
+__all__ = [
+    "MAX_CHECKS",
+    "SCREENS",
+    "Answering",
+    "Answers",
+    "Back",
+    "Cast",
+    "CastDone",
+    "CastFailed",
+    "Change",
+    "CheckDone",
+    "Checked",
+    "Choose",
+    "CodeEntry",
+    "Confirming",
+    "Continue",
+    "Done",
+    "InSession",
+    "LogOut",
+    "LoggedIn",
+    "LoginRefused",
+    "NotCast",
+    "OpenSession",
+    "PrintOutcome",
+    "Printed",
+    "Refused",
+    "Reviewing",
+    "Screen",
+    "Seal",
+    "SealFailed",
+    "Sealed",
+    "Sessions",
+    "StartCodeEntry",
+    "Submit",
+    "WalkEvent",
+    "WalkState",
+    "Welcome",
+    "can_continue",
+    "choose",
+    "chosen",
+    "question_of",
+    "step",
+]
 
 Answers = Mapping[str, tuple[str, ...]]  # question id -> the choices made, in the question's order
-
-
-class PrintOutcome(StrEnum):
-    """What a print gave (receipt, report, code slip); the screen tells the person in their language."""
-
-    PRINTED = "printed"
-    PAPER_OUT = "paper_out"
-    FAILED = "failed"
-    NO_PRINTER = "no_printer"
+# Checks a voter may make in one visit of a session: enough to test the booth (each check catches a
+# cheating booth with the same chance), few enough that a queue is not held up (E2E.md §7: "e.g. 3").
+MAX_CHECKS = 3
 
 
 class Screen(StrEnum):
@@ -39,6 +99,9 @@ class Screen(StrEnum):
     CONFIRM = "confirm"
     CAST_DONE = "cast_done"
     CAST_FAILED = "cast_failed"
+    CAST_OR_CHECK = "cast_or_check"  # sealed, its code printed: cast it or check it
+    SEAL_FAILED = "seal_failed"  # the code could not be printed: nothing sealed, ask a poll worker
+    CHECK_DONE = "check_done"  # opened and never counted: take the slip, then vote again
 
 
 # --- the states ------------------------------------------------------------------------------------
@@ -64,6 +127,7 @@ class Answering:
     question_index: int = 0
     selections: Answers = field(default_factory=dict)
     back_to_review: bool = False  # came from the review to change one answer
+    checks: int = 0  # ballots this voter checked in this visit of the session
 
 
 @dataclass(frozen=True)
@@ -71,6 +135,7 @@ class Reviewing:
     voter_id: str
     session_id: str
     selections: Answers
+    checks: int = 0
 
 
 @dataclass(frozen=True)
@@ -94,101 +159,53 @@ class CastFailed:
     session_id: str
     selections: Answers  # kept, so the voter can try again
     refusal: CastRefusal | None  # why the booth refused it; None when the storage failed
+    checks: int = 0
 
 
-WalkState = Welcome | CodeEntry | Sessions | Answering | Reviewing | Confirming | CastDone | CastFailed
-InSession = Answering | Reviewing | Confirming | CastFailed
+@dataclass(frozen=True)
+class Sealed:
+    """Sealed and its code printed; the booth asks Cast or Check (the ballot itself is the walk's)."""
+
+    voter_id: str
+    session_id: str
+    selections: Answers
+    code: str  # the short code, as printed
+    checks: int = 0
+
+
+@dataclass(frozen=True)
+class SealFailed:
+    """The code did not print, so nothing was asked and the sealed ballot was forgotten."""
+
+    voter_id: str
+    session_id: str
+    selections: Answers
+    print_outcome: PrintOutcome
+    checks: int = 0
+
+
+@dataclass(frozen=True)
+class CheckDone:
+    voter_id: str
+    session_id: str
+    selections: Answers  # kept: she votes again, changing any answer she likes
+    receipt: CheckReceipt
+    checks: int  # this check included
+    print_outcome: PrintOutcome | None = None  # None until the printer answered
+
+
+WalkState = (
+    Welcome | CodeEntry | Sessions | Answering | Reviewing | Confirming | CastDone | CastFailed | Sealed
+    | SealFailed | CheckDone
+)
+InSession = Answering | Reviewing | Confirming | CastFailed | Sealed | SealFailed | CheckDone
 
 SCREENS: dict[type[WalkState], Screen] = {
     Welcome: Screen.WELCOME, CodeEntry: Screen.CODE_ENTRY, Sessions: Screen.SESSIONS,
     Answering: Screen.QUESTION, Reviewing: Screen.REVIEW, Confirming: Screen.CONFIRM,
-    CastDone: Screen.CAST_DONE, CastFailed: Screen.CAST_FAILED,
+    CastDone: Screen.CAST_DONE, CastFailed: Screen.CAST_FAILED, Sealed: Screen.CAST_OR_CHECK,
+    SealFailed: Screen.SEAL_FAILED, CheckDone: Screen.CHECK_DONE,
 }
-
-
-# --- the events ------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class StartCodeEntry:
-    pass
-
-
-@dataclass(frozen=True)
-class LoggedIn:
-    voter_id: str
-
-
-@dataclass(frozen=True)
-class LoginRefused:
-    refusal: CodeRefused
-
-
-@dataclass(frozen=True)
-class OpenSession:
-    session_id: str
-    status: SessionStatus | None  # as the booth sees it for this voter (None: not theirs)
-
-
-@dataclass(frozen=True)
-class Choose:
-    choice_id: str
-
-
-@dataclass(frozen=True)
-class Continue:
-    pass
-
-
-@dataclass(frozen=True)
-class Back:
-    pass
-
-
-@dataclass(frozen=True)
-class Change:
-    question_id: str
-
-
-@dataclass(frozen=True)
-class Submit:
-    pass
-
-
-@dataclass(frozen=True)
-class Cast:
-    receipt: CastReceipt
-
-
-@dataclass(frozen=True)
-class NotCast:
-    refusal: CastRefusal | None  # None: the storage failed
-
-
-@dataclass(frozen=True)
-class Printed:
-    outcome: PrintOutcome
-
-
-@dataclass(frozen=True)
-class Done:
-    pass
-
-
-@dataclass(frozen=True)
-class LogOut:
-    """Log out, time-out or card removed: every unsubmitted selection is forgotten."""
-
-
-WalkEvent = (
-    StartCodeEntry | LoggedIn | LoginRefused | OpenSession | Choose | Continue | Back | Change | Submit
-    | Cast | NotCast | Printed | Done | LogOut
-)
-
-
-@dataclass(frozen=True)
-class Refused:
-    """An event the current state does not take: the screen offered what it should not have."""
-
-    why: str
 
 
 # --- the machine -----------------------------------------------------------------------------------
@@ -212,26 +229,38 @@ def step(state: WalkState, event: WalkEvent, election: ElectionDefinition | None
             return choose(state, _set_up(election), choice_id)
         case Continue() if isinstance(state, Answering):
             return _continue(state, _set_up(election))
+        case Continue() if isinstance(state, CheckDone):  # she votes again, from her review
+            return Reviewing(state.voter_id, state.session_id, state.selections, state.checks)
         case Back():
             return _back(state, election)
         case Change(question_id) if isinstance(state, Reviewing):
             ids = [q.id for q in _set_up(election).session(state.session_id).questions]
             if question_id not in ids:
                 return Refused(f"no question {question_id} in {state.session_id}")
-            return Answering(state.voter_id, state.session_id, ids.index(question_id), state.selections, True)
+            index = ids.index(question_id)
+            return Answering(state.voter_id, state.session_id, index, state.selections, True, state.checks)
         case Submit() if isinstance(state, Reviewing | CastFailed):
             return Confirming(state.voter_id, state.session_id, state.selections)
-        case Cast(receipt) if isinstance(state, Confirming):
+        case Seal(code, printed) if isinstance(state, Reviewing | CastFailed):
+            if printed is not PrintOutcome.PRINTED:  # no code on paper: nothing may be asked
+                return SealFailed(state.voter_id, state.session_id, state.selections, printed, state.checks)
+            return Sealed(state.voter_id, state.session_id, state.selections, code, state.checks)
+        case Checked(receipt) if isinstance(state, Sealed):
+            if state.checks >= MAX_CHECKS:
+                return Refused(f"{MAX_CHECKS} ballots already checked in this session")
+            return CheckDone(state.voter_id, state.session_id, state.selections, receipt, state.checks + 1)
+        case Cast(receipt) if isinstance(state, Confirming | Sealed):
             return CastDone(state.voter_id, state.session_id, receipt)
-        case NotCast(refusal) if isinstance(state, Confirming):
-            return CastFailed(state.voter_id, state.session_id, state.selections, refusal)
-        case Printed(outcome) if isinstance(state, CastDone) and state.print_outcome is None:
+        case NotCast(refusal) if isinstance(state, Confirming | Sealed):
+            checks = state.checks if isinstance(state, Sealed) else 0
+            return CastFailed(state.voter_id, state.session_id, state.selections, refusal, checks)
+        case Printed(outcome) if isinstance(state, CastDone | CheckDone) and state.print_outcome is None:
             return replace(state, print_outcome=outcome)
         case Done() if isinstance(state, CastDone | CastFailed):
             return Sessions(state.voter_id)
         case (
             StartCodeEntry() | LoggedIn() | LoginRefused() | OpenSession() | Choose() | Continue()
-            | Change() | Submit() | Cast() | NotCast() | Printed() | Done()
+            | Change() | Submit() | Cast() | NotCast() | Printed() | Done() | Seal() | Checked()
         ):
             return Refused(f"{type(event).__name__} cannot happen on {SCREENS[type(state)].value}")
         case _:
@@ -281,26 +310,28 @@ def _continue(state: Answering, election: ElectionDefinition) -> WalkState | Ref
         return Refused("this question needs an answer")
     last = len(election.session(state.session_id).questions) - 1
     if state.back_to_review or state.question_index == last:
-        return Reviewing(state.voter_id, state.session_id, state.selections)
+        return Reviewing(state.voter_id, state.session_id, state.selections, state.checks)
     return replace(state, question_index=state.question_index + 1, back_to_review=False)
 
 
 def _back(state: WalkState, election: ElectionDefinition | None) -> WalkState | Refused:
     match state:
         case Answering(back_to_review=True):
-            return Reviewing(state.voter_id, state.session_id, state.selections)
+            return Reviewing(state.voter_id, state.session_id, state.selections, state.checks)
         case Answering() if state.question_index > 0:
             return replace(state, question_index=state.question_index - 1)
         case Answering():
             return Sessions(state.voter_id)  # leaving the session forgets its answers
         case Reviewing():
             last = len(_set_up(election).session(state.session_id).questions) - 1
-            return Answering(state.voter_id, state.session_id, last, state.selections)
+            return Answering(state.voter_id, state.session_id, last, state.selections, checks=state.checks)
         case Confirming():
             return Reviewing(state.voter_id, state.session_id, state.selections)
+        case SealFailed():  # the printer is seen to: she seals again from her review
+            return Reviewing(state.voter_id, state.session_id, state.selections, state.checks)
         case CodeEntry():
             return Welcome()
-        case Welcome() | Sessions() | CastDone() | CastFailed():
+        case Welcome() | Sessions() | CastDone() | CastFailed() | Sealed() | CheckDone():
             return Refused(f"no way back from {SCREENS[type(state)].value}")
         case _:
             assert_never(state)

@@ -59,6 +59,9 @@ class ReceiptData:
     heading: str = "Receipt"
     check_hint: str = "Check your tracking code at:"
     test_banner: str = ""  # in test mode, printed above and below: this vote is not counted
+    status: str = ""  # an end-to-end slip's state in large type: not yet cast, cast, checked
+    details: tuple[str, ...] = ()  # lines under it (a checked slip: each question and its choices)
+    qr: str | None = None  # the QR's text; None: the check link with the code; "": no QR at all
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,8 @@ def _test_banner(text: str, paper: Paper) -> list[Block]:
 
 
 def _receipt(r: ReceiptData, paper: Paper) -> list[Block]:
+    qr = qr_payload(r.tracking_code, r.verify_url) if r.qr is None else r.qr
+    status = [Line(t, large=True, bold=True, align=Align.CENTER) for t in wrap(r.status, paper.columns // 2)]
     return [
         *_test_banner(r.test_banner, paper),
         *_centered(r.election_title, paper, bold=True),
@@ -103,10 +105,12 @@ def _receipt(r: ReceiptData, paper: Paper) -> list[Block]:
         Line(RULE * paper.columns),
         *_centered(r.heading, paper),
         *[Line(t, large=True, align=Align.CENTER) for t in wrap_code(r.tracking_code, paper.columns // 2)],
+        *(status if r.status else []),
+        *[Line(t) for detail in r.details for t in wrap(detail, paper.columns)],
         Line(""),
         *_centered(r.check_hint, paper),
-        Qr(qr_payload(r.tracking_code, r.verify_url)),
-        *_centered(r.verify_url, paper),
+        *([Qr(qr)] if qr else []),
+        *(_centered(r.verify_url, paper) if qr else []),
         *_test_banner(r.test_banner, paper),
     ]
 

@@ -30,6 +30,7 @@ from kiosk.ui.accessibility import DEFAULT_TEXT_SIZE, TEXT_SIZES_MM
 from kiosk.ui.app import BoothUi, build_ui
 from kiosk.ui.receipt_slips import ReceiptSlips
 from kiosk.ui.spoken import screen_script
+from kiosk.ui.tour_e2e import TourSealing, tour_printer, walk_e2e_screens
 from kiosk.ui.worker_tour import WorkerTour, build_worker_ui, scratch_folder, walk_worker_screens
 
 # (contrast, text size) for every language: the three contrasts at the usual size, and the other
@@ -49,7 +50,7 @@ class ManualClock:
         return self.now
 
 
-class TourBooth:
+class TourBooth(TourSealing):
     """Stands in for the station: any well-formed code logs in the first voter; casts can fail."""
 
     def __init__(self, election: ElectionDefinition) -> None:
@@ -125,6 +126,7 @@ def walk_every_screen(ui: BoothUi, booth: TourBooth, clock: ManualClock) -> Iter
     walk.tick()
     yield "24-timeout-warning"
     walk.moreTime()
+    yield from walk_e2e_screens(ui, booth)
 
 
 def _questions(ui: BoothUi, booth: TourBooth) -> Iterator[str]:
@@ -187,8 +189,8 @@ def _tour_one_look(
 ) -> list[Path]:
     booth, clock = TourBooth(election), ManualClock()
     slips = ReceiptSlips(printer, lambda: election, lambda: election.stations[0].id) if printer else None
-    ui = build_ui(booth, printer=slips or (lambda _r: PrintOutcome.PRINTED), timing=TOUR_TIMING,
-                  language=language, clock=clock)
+    printer_of_tour = tour_printer(booth, slips or (lambda _r: PrintOutcome.PRINTED))
+    ui = build_ui(booth, printer=printer_of_tour, timing=TOUR_TIMING, language=language, clock=clock)
     if slips is not None:
         slips.language = ui.language.code
     return _shoot(ui, walk_every_screen(ui, booth, clock), prefix, look, hook, save)

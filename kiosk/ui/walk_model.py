@@ -104,6 +104,18 @@ class WalkModel(QObject):
         self._do(self.walk.confirm)
 
     @Slot()
+    def seal(self) -> None:
+        self._do(self.walk.seal)
+
+    @Slot()
+    def castSealed(self) -> None:
+        self._do(self.walk.cast_sealed)
+
+    @Slot()
+    def checkSealed(self) -> None:
+        self._do(self.walk.check_sealed)
+
+    @Slot()
     def done(self) -> None:
         self._do(self.walk.done)
 
@@ -197,6 +209,9 @@ class WalkModel(QObject):
         return self.walk.print_status.value if self.walk.print_status else ""
 
     screen = Property(str, _screen, notify=changed)
+    e2e = Property(bool, lambda self: self.walk.e2e, notify=changed)
+    sealedCode = Property(str, lambda self: self.walk.sealed_code, notify=changed)
+    checksLeft = Property(int, lambda self: self.walk.checks_left, notify=changed)
     electionTitle = Property(str, _title, notify=changed)
     pollsOpen = Property(bool, lambda self: self.walk.polls_open, notify=changed)
     testMode = Property(bool, lambda self: self.walk.booth.mode == "test", notify=changed)

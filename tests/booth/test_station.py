@@ -199,6 +199,6 @@ def test_storage_is_durable_and_keeps_no_cast_order(booth: Station) -> None:
         assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert c.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         ballots_sql = c.execute(text("SELECT sql FROM sqlite_master WHERE name='ballots'")).scalar()
-    assert "WITHOUT ROWID" in str(ballots_sql)
+    assert "id INTEGER NOT NULL" in str(ballots_sql) and "AUTOINCREMENT" not in str(ballots_sql)
     columns = {col["name"] for col in inspect(booth.box.engine).get_columns("ballots")}
     assert columns == {"id", "session_id", "tracking_code", "ciphertext"}  # no voter, no time

@@ -10,17 +10,21 @@ from itertools import product
 import pytest
 
 from kiosk.booth.cast import CastReceipt, CastRefusal
+from kiosk.booth.e2e_cast import CheckReceipt
 from kiosk.booth.station import Station
 from kiosk.booth.voter_auth import CodeRefusal, CodeRefused
 from kiosk.booth.voter_door import SessionStatus
 from kiosk.booth.walk import Walk, WalkError
 from kiosk.booth.walk_states import (
+    MAX_CHECKS,
     Answering,
     Back,
     Cast,
     CastDone,
     CastFailed,
     Change,
+    CheckDone,
+    Checked,
     Choose,
     CodeEntry,
     Confirming,
@@ -35,6 +39,9 @@ from kiosk.booth.walk_states import (
     PrintOutcome,
     Refused,
     Reviewing,
+    Seal,
+    Sealed,
+    SealFailed,
     Sessions,
     StartCodeEntry,
     Submit,
@@ -48,6 +55,8 @@ from tests.kit import ElectionKit
 VOTER, SESSION = "v01", "budget"  # budget: one single-choice question, q1
 ANSWERED = {"q1": ("yes",)}
 RECEIPT = CastReceipt(SESSION, "ABCDEFGHJKLMN")
+SLIP = CheckReceipt(SESSION, "0123-4567-89AB-CDEF", ANSWERED, "https://x.example/v?check=2")
+CODE = "0123-4567-89AB-CDEF"
 STATES: list[WalkState] = [
     Welcome(),
     CodeEntry(),
@@ -57,11 +66,15 @@ STATES: list[WalkState] = [
     Confirming(VOTER, SESSION, ANSWERED),
     CastDone(VOTER, SESSION, RECEIPT),
     CastFailed(VOTER, SESSION, ANSWERED, CastRefusal.SESSION_NOT_OPEN),
+    Sealed(VOTER, SESSION, ANSWERED, CODE),
+    SealFailed(VOTER, SESSION, ANSWERED, PrintOutcome.PAPER_OUT),
+    CheckDone(VOTER, SESSION, ANSWERED, SLIP, 1),
 ]
 EVENTS: list[WalkEvent] = [
     StartCodeEntry(), LoggedIn(VOTER), LoginRefused(CodeRefused(CodeRefusal.UNKNOWN)),
     OpenSession(SESSION, SessionStatus.OPEN), Choose("no"), Continue(), Back(), Change("q1"), Submit(),
     Cast(RECEIPT), NotCast(None), Printed(PrintOutcome.PRINTED), Done(), LogOut(),
+    Seal(CODE, PrintOutcome.PRINTED), Checked(SLIP),
 ]
 # (state, event) -> the state the walk moves to; LogOut goes to Welcome from everywhere.
 MOVES: dict[tuple[type, type], type] = {
@@ -75,6 +88,9 @@ MOVES: dict[tuple[type, type], type] = {
     (Confirming, Cast): CastDone, (Confirming, NotCast): CastFailed, (Confirming, Back): Reviewing,
     (CastDone, Printed): CastDone, (CastDone, Done): Sessions,
     (CastFailed, Submit): Confirming, (CastFailed, Done): Sessions,
+    (Reviewing, Seal): Sealed, (CastFailed, Seal): Sealed,
+    (Sealed, Cast): CastDone, (Sealed, NotCast): CastFailed, (Sealed, Checked): CheckDone,
+    (CheckDone, Printed): CheckDone, (CheckDone, Continue): Reviewing, (SealFailed, Back): Reviewing,
     **{(type(state), LogOut): Welcome for state in STATES},
 }
 PAIRS = list(product(STATES, EVENTS))
@@ -143,3 +159,33 @@ def test_the_states_are_frozen() -> None:
     with pytest.raises(AttributeError):
         Sessions(VOTER).voter_id = "v02"  # type: ignore[misc]
 
+
+
+def test_no_code_on_paper_means_nothing_is_asked(small_election: ElectionKit) -> None:
+    election = small_election.definition
+    for outcome in (PrintOutcome.PAPER_OUT, PrintOutcome.FAILED, PrintOutcome.NO_PRINTER):
+        after = step(Reviewing(VOTER, SESSION, ANSWERED), Seal(CODE, outcome), election)
+        assert after == SealFailed(VOTER, SESSION, ANSWERED, outcome)
+
+
+def test_checks_are_counted_across_her_changes_and_limited(small_election: ElectionKit) -> None:
+    election = small_election.definition
+    state: WalkState | Refused = Sealed(VOTER, SESSION, ANSWERED, CODE)
+    for n in range(1, MAX_CHECKS + 1):
+        state = step(state, Checked(SLIP), election)  # type: ignore[arg-type]
+        assert isinstance(state, CheckDone) and state.checks == n
+        state = step(state, Continue(), election)
+        state = step(state, Change("q1"), election)  # type: ignore[arg-type]
+        state = step(state, Choose(("no", "yes")[(n - 1) % 2]), election)  # type: ignore[arg-type]
+        state = step(state, Continue(), election)  # type: ignore[arg-type]
+        assert isinstance(state, Reviewing) and state.checks == n
+        state = step(state, Seal(CODE, PrintOutcome.PRINTED), election)
+        assert isinstance(state, Sealed) and state.checks == n
+    refused = step(state, Checked(SLIP), election)  # type: ignore[arg-type]
+    assert isinstance(refused, Refused) and "already checked" in refused.why
+    assert isinstance(step(state, Cast(RECEIPT), election), CastDone)  # type: ignore[arg-type]
+
+
+def test_a_check_prints_its_slip_once(small_election: ElectionKit) -> None:
+    printed = CheckDone(VOTER, SESSION, ANSWERED, SLIP, 1, PrintOutcome.PRINTED)
+    assert isinstance(step(printed, Printed(PrintOutcome.PRINTED), small_election.definition), Refused)

@@ -19,7 +19,7 @@ ScrollArea {
         spacing: 2 * access.gap
         Says { objectName: "cast-not-recorded"; big: true; text: "! " + qsTr("Your vote was NOT recorded") }
         Says { objectName: "cast-failed-why"; text: why(walk.castError) }
-        BigButton { objectName: "cast-retry"; primary: true; text: qsTr("Try again"); onTapped: walk.submit() }
+        BigButton { objectName: "cast-retry"; primary: true; text: qsTr("Try again"); onTapped: walk.e2e ? walk.seal() : walk.submit() }
         BigButton { objectName: "cast-failed-done"; isBack: true; text: qsTr("Back to sessions"); onTapped: walk.done() }
     }
 }

@@ -24,7 +24,9 @@ Window {
         "welcome": "WelcomeScreen.qml", "code_entry": "CodeEntryScreen.qml",
         "sessions": "SessionsScreen.qml", "question": "QuestionScreen.qml",
         "review": "ReviewScreen.qml", "confirm": "ConfirmScreen.qml",
-        "cast_done": "CastDoneScreen.qml", "cast_failed": "CastFailedScreen.qml"
+        "cast_done": "CastDoneScreen.qml", "cast_failed": "CastFailedScreen.qml",
+        "cast_or_check": "CastOrCheckScreen.qml", "check_done": "CheckDoneScreen.qml",
+        "seal_failed": "SealFailedScreen.qml"
     })
 
     readonly property var workerScreens: ({

@@ -66,11 +66,22 @@ Item {
             // it takes the list's room only once they get there.
             BigButton {
                 objectName: "review-submit"
+                visible: !walk.e2e
                 primary: true
                 fill: true
                 text: qsTr("Submit your vote")
                 detail: qsTr("This is final: your vote cannot be changed afterwards.")
                 onTapped: walk.submit()
+            }
+            // An end-to-end booth seals first: the code prints, then she casts or checks the ballot.
+            BigButton {
+                objectName: "review-seal"
+                visible: walk.e2e
+                primary: true
+                fill: true
+                text: qsTr("Seal my ballot")
+                detail: qsTr("The booth prints your ballot's code, then asks you to cast it or check it.")
+                onTapped: walk.seal()
             }
         }
     }

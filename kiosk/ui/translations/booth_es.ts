@@ -97,6 +97,82 @@
     </message>
 </context>
 <context>
+    <name>CastOrCheckScreen</name>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="10"/>
+        <source>Your ballot is sealed</source>
+        <translation>Su papeleta está sellada</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="11"/>
+        <source>Its code is printed on the slip:</source>
+        <translation>Su código está impreso en el comprobante:</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="27"/>
+        <source>Cast this ballot</source>
+        <translation>Depositar esta papeleta</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="28"/>
+        <source>This is final: your vote is recorded and cannot be changed afterwards.</source>
+        <translation>Es definitivo: su voto queda registrado y no podrá cambiarse después.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="35"/>
+        <source>Check this ballot</source>
+        <translation>Verificar esta papeleta</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="37"/>
+        <source>A checked ballot is opened, shown publicly and never counted; you then vote again.</source>
+        <translation>Una papeleta verificada se abre, se publica y nunca se cuenta; después vuelve a votar.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="38"/>
+        <source>You have checked as many ballots as this booth allows: cast this one.</source>
+        <translation>Ha verificado tantas papeletas como permite esta cabina: deposite esta.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="41"/>
+        <source>Checking lets you confirm, with the slip, that the booth encrypted exactly your choices. Anyone may see a checked ballot&apos;s choices.</source>
+        <translation>Verificar le permite confirmar, con el comprobante, que la cabina cifró exactamente sus opciones. Cualquiera puede ver las opciones de una papeleta verificada.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDoneScreen</name>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="9"/>
+        <source>This ballot was checked: it will not be counted</source>
+        <translation>Esta papeleta fue verificada: no se contará</translation>
+    </message>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="10"/>
+        <source>Checked ballot code:</source>
+        <translation>Código de la papeleta verificada:</translation>
+    </message>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="25"/>
+        <source>Take the slip: scan its QR code with a phone or at the observers&apos; desk to confirm the booth encrypted the choices printed on it.</source>
+        <translation>Tome el comprobante: escanee su código QR con un teléfono o en la mesa de los observadores para confirmar que la cabina cifró las opciones impresas en él.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="26"/>
+        <source>The slip could not be printed. Nothing was counted. Please tell a poll worker.</source>
+        <translation>No se pudo imprimir el comprobante. No se contó nada. Avise a un miembro de la mesa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="28"/>
+        <source>You have not voted yet. Vote again: your answers are kept, change any you like.</source>
+        <translation>Todavía no ha votado. Vuelva a votar: sus respuestas se conservan, cambie las que quiera.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="29"/>
+        <source>Vote again</source>
+        <translation>Volver a votar</translation>
+    </message>
+</context>
+<context>
     <name>CodeEntryScreen</name>
     <message>
         <location filename="../qml/CodeEntryScreen.qml" line="22"/>
@@ -149,27 +225,27 @@
         <translation>Volver a escribir el grupo %1</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="100"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="101"/>
         <source>A keypad with the letters and digits of voting codes: move to a key, then select it.</source>
         <translation>Un teclado con las letras y las cifras de los códigos de votación: vaya a una tecla y selecciónela.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="126"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="127"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="127"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="128"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="128"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="129"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="133"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="134"/>
         <source>Check my code</source>
         <translation>Comprobar mi código</translation>
     </message>
@@ -235,7 +311,7 @@
         <translation>Pulse las flechas arriba y abajo para pasar de un elemento a otro, y la tecla de selección para elegir. La tecla atrás vuelve atrás. Para oír de nuevo la pantalla, pulse repetir. Más lento, más rápido, más bajo y más alto ajustan la voz. Pantalla negra apaga la pantalla para proteger el secreto de su voto.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="47"/>
+        <location filename="../qml/Main.qml" line="49"/>
         <source>TEST MODE: this booth is set up for a rehearsal. Votes cast here are not counted.</source>
         <translation>MODO DE PRUEBA: esta cabina está preparada para un ensayo. Los votos emitidos aquí no se cuentan.</translation>
     </message>
@@ -354,19 +430,52 @@
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="81"/>
+        <location filename="../qml/ReviewScreen.qml" line="92"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="71"/>
+        <location filename="../qml/ReviewScreen.qml" line="72"/>
         <source>Submit your vote</source>
         <translation>Emitir su voto</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="72"/>
+        <location filename="../qml/ReviewScreen.qml" line="73"/>
         <source>This is final: your vote cannot be changed afterwards.</source>
         <translation>Es definitivo: después no podrá cambiar su voto.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="82"/>
+        <source>Seal my ballot</source>
+        <translation>Sellar mi papeleta</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="83"/>
+        <source>The booth prints your ballot&apos;s code, then asks you to cast it or check it.</source>
+        <translation>La cabina imprime el código de su papeleta y luego le pide que la deposite o la verifique.</translation>
+    </message>
+</context>
+<context>
+    <name>SealFailedScreen</name>
+    <message>
+        <location filename="../qml/SealFailedScreen.qml" line="8"/>
+        <source>Your ballot was NOT sealed</source>
+        <translation>Su papeleta NO fue sellada</translation>
+    </message>
+    <message>
+        <location filename="../qml/SealFailedScreen.qml" line="12"/>
+        <source>The printer is out of paper, so the ballot&apos;s code could not be printed. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>La impresora no tiene papel: no se pudo imprimir el código de la papeleta. No se registró nada. Pida ayuda a un miembro de la mesa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SealFailedScreen.qml" line="13"/>
+        <source>The ballot&apos;s code could not be printed. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>No se pudo imprimir el código de la papeleta. No se registró nada. Pida ayuda a un miembro de la mesa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SealFailedScreen.qml" line="15"/>
+        <source>Back to the review</source>
+        <translation>Volver al resumen</translation>
     </message>
 </context>
 <context>

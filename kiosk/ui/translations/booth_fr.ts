@@ -97,6 +97,82 @@
     </message>
 </context>
 <context>
+    <name>CastOrCheckScreen</name>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="10"/>
+        <source>Your ballot is sealed</source>
+        <translation>Votre bulletin est scellé</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="11"/>
+        <source>Its code is printed on the slip:</source>
+        <translation>Son code est imprimé sur le ticket :</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="27"/>
+        <source>Cast this ballot</source>
+        <translation>Déposer ce bulletin</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="28"/>
+        <source>This is final: your vote is recorded and cannot be changed afterwards.</source>
+        <translation>C&apos;est définitif : votre vote est enregistré et ne pourra plus être modifié.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="35"/>
+        <source>Check this ballot</source>
+        <translation>Vérifier ce bulletin</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="37"/>
+        <source>A checked ballot is opened, shown publicly and never counted; you then vote again.</source>
+        <translation>Un bulletin vérifié est ouvert, rendu public et jamais compté ; vous votez ensuite à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="38"/>
+        <source>You have checked as many ballots as this booth allows: cast this one.</source>
+        <translation>Vous avez vérifié autant de bulletins que cet isoloir le permet : déposez celui-ci.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastOrCheckScreen.qml" line="41"/>
+        <source>Checking lets you confirm, with the slip, that the booth encrypted exactly your choices. Anyone may see a checked ballot&apos;s choices.</source>
+        <translation>La vérification vous permet de confirmer, avec le ticket, que l&apos;isoloir a chiffré exactement vos choix. Les choix d&apos;un bulletin vérifié sont visibles de tous.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDoneScreen</name>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="9"/>
+        <source>This ballot was checked: it will not be counted</source>
+        <translation>Ce bulletin a été vérifié : il ne sera pas compté</translation>
+    </message>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="10"/>
+        <source>Checked ballot code:</source>
+        <translation>Code du bulletin vérifié :</translation>
+    </message>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="25"/>
+        <source>Take the slip: scan its QR code with a phone or at the observers&apos; desk to confirm the booth encrypted the choices printed on it.</source>
+        <translation>Prenez le ticket : scannez son code QR avec un téléphone ou au bureau des observateurs pour confirmer que l&apos;isoloir a chiffré les choix qui y sont imprimés.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="26"/>
+        <source>The slip could not be printed. Nothing was counted. Please tell a poll worker.</source>
+        <translation>Le ticket n&apos;a pas pu être imprimé. Rien n&apos;a été compté. Veuillez prévenir un assesseur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="28"/>
+        <source>You have not voted yet. Vote again: your answers are kept, change any you like.</source>
+        <translation>Vous n&apos;avez pas encore voté. Votez à nouveau : vos réponses sont conservées, modifiez celles que vous voulez.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CheckDoneScreen.qml" line="29"/>
+        <source>Vote again</source>
+        <translation>Voter à nouveau</translation>
+    </message>
+</context>
+<context>
     <name>CodeEntryScreen</name>
     <message>
         <location filename="../qml/CodeEntryScreen.qml" line="22"/>
@@ -149,27 +225,27 @@
         <translation>Retaper le groupe %1</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="100"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="101"/>
         <source>A keypad with the letters and digits of voting codes: move to a key, then select it.</source>
         <translation>Un clavier avec les lettres et les chiffres des codes de vote : allez sur une touche, puis sélectionnez-la.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="126"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="127"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="127"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="128"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="128"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="129"/>
         <source>Clear</source>
         <translation>Tout effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="133"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="134"/>
         <source>Check my code</source>
         <translation>Vérifier mon code</translation>
     </message>
@@ -235,7 +311,7 @@
         <translation>Appuyez sur les flèches haut et bas pour passer d&apos;un élément à l&apos;autre, et sur la touche de sélection pour choisir. La touche retour revient en arrière. Pour réentendre l&apos;écran, appuyez sur répéter. Plus lent, plus rapide, moins fort et plus fort règlent la voix. Écran noir éteint l&apos;écran pour préserver le secret de votre vote.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="47"/>
+        <location filename="../qml/Main.qml" line="49"/>
         <source>TEST MODE: this booth is set up for a rehearsal. Votes cast here are not counted.</source>
         <translation>MODE ESSAI : cet isoloir est installé pour une répétition. Les votes déposés ici ne sont pas comptés.</translation>
     </message>
@@ -354,19 +430,52 @@
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="81"/>
+        <location filename="../qml/ReviewScreen.qml" line="92"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="71"/>
+        <location filename="../qml/ReviewScreen.qml" line="72"/>
         <source>Submit your vote</source>
         <translation>Déposer votre vote</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="72"/>
+        <location filename="../qml/ReviewScreen.qml" line="73"/>
         <source>This is final: your vote cannot be changed afterwards.</source>
         <translation>C&apos;est définitif : votre vote ne pourra plus être modifié.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="82"/>
+        <source>Seal my ballot</source>
+        <translation>Sceller mon bulletin</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewScreen.qml" line="83"/>
+        <source>The booth prints your ballot&apos;s code, then asks you to cast it or check it.</source>
+        <translation>L&apos;isoloir imprime le code de votre bulletin, puis vous demande de le déposer ou de le vérifier.</translation>
+    </message>
+</context>
+<context>
+    <name>SealFailedScreen</name>
+    <message>
+        <location filename="../qml/SealFailedScreen.qml" line="8"/>
+        <source>Your ballot was NOT sealed</source>
+        <translation>Votre bulletin n&apos;a PAS été scellé</translation>
+    </message>
+    <message>
+        <location filename="../qml/SealFailedScreen.qml" line="12"/>
+        <source>The printer is out of paper, so the ballot&apos;s code could not be printed. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>L&apos;imprimante n&apos;a plus de papier : le code du bulletin n&apos;a pas pu être imprimé. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SealFailedScreen.qml" line="13"/>
+        <source>The ballot&apos;s code could not be printed. Nothing was recorded. Please ask a poll worker.</source>
+        <translation>Le code du bulletin n&apos;a pas pu être imprimé. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SealFailedScreen.qml" line="15"/>
+        <source>Back to the review</source>
+        <translation>Retour au récapitulatif</translation>
     </message>
 </context>
 <context>
@@ -579,7 +688,7 @@
     <message>
         <location filename="../qml/WorkerAddendumScreen.qml" line="23"/>
         <source>Insert the officials&apos; USB stick with the addendum, then check it.</source>
-        <translation>Insérez la clé USB des responsables avec l'additif, puis vérifiez-la.</translation>
+        <translation>Insérez la clé USB des responsables avec l&apos;additif, puis vérifiez-la.</translation>
     </message>
     <message>
         <location filename="../qml/WorkerAddendumScreen.qml" line="24"/>
@@ -589,17 +698,17 @@
     <message>
         <location filename="../qml/WorkerAddendumScreen.qml" line="29"/>
         <source>Addendum %1 was taken in. Check the stick again for the next one.</source>
-        <translation>L'additif %1 a été pris en compte. Vérifiez de nouveau la clé pour le suivant.</translation>
+        <translation>L&apos;additif %1 a été pris en compte. Vérifiez de nouveau la clé pour le suivant.</translation>
     </message>
     <message>
         <location filename="../qml/WorkerAddendumScreen.qml" line="36"/>
         <source>Addendum %1, signed by the election authority</source>
-        <translation>Additif %1, signé par l'autorité électorale</translation>
+        <translation>Additif %1, signé par l&apos;autorité électorale</translation>
     </message>
     <message>
         <location filename="../qml/WorkerAddendumScreen.qml" line="37"/>
         <source>What it changes at this booth:</source>
-        <translation>Ce qu'il change dans cet isoloir :</translation>
+        <translation>Ce qu&apos;il change dans cet isoloir :</translation>
     </message>
     <message>
         <location filename="../qml/WorkerAddendumScreen.qml" line="38"/>
@@ -1125,7 +1234,7 @@
     <message>
         <location filename="../qml/WorkerProblem.qml" line="14"/>
         <source>The addendum was refused and nothing changed.</source>
-        <translation>L'additif a été refusé et rien n'a changé.</translation>
+        <translation>L&apos;additif a été refusé et rien n&apos;a changé.</translation>
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="21"/>
@@ -1251,12 +1360,12 @@
     <message>
         <location filename="../qml/WorkerProblem.qml" line="53"/>
         <source>this is not an addendum, or it is damaged</source>
-        <translation>ce n'est pas un additif, ou il est endommagé</translation>
+        <translation>ce n&apos;est pas un additif, ou il est endommagé</translation>
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="54"/>
         <source>it is not signed by this election&apos;s authority, or was altered since. Do not use this stick: call the election officials</source>
-        <translation>il n'est pas signé par l'autorité de cette élection, ou a été modifié depuis. N'utilisez pas cette clé : appelez les responsables de l'élection</translation>
+        <translation>il n&apos;est pas signé par l&apos;autorité de cette élection, ou a été modifié depuis. N&apos;utilisez pas cette clé : appelez les responsables de l&apos;élection</translation>
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="55"/>
@@ -1266,27 +1375,27 @@
     <message>
         <location filename="../qml/WorkerProblem.qml" line="56"/>
         <source>this booth already took it in; the stick holds nothing new</source>
-        <translation>cet isoloir l'a déjà pris en compte ; la clé ne contient rien de nouveau</translation>
+        <translation>cet isoloir l&apos;a déjà pris en compte ; la clé ne contient rien de nouveau</translation>
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="57"/>
         <source>an earlier addendum is missing from the stick: it must be taken in first</source>
-        <translation>un additif antérieur manque sur la clé : il doit être pris en compte d'abord</translation>
+        <translation>un additif antérieur manque sur la clé : il doit être pris en compte d&apos;abord</translation>
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="58"/>
         <source>it does not follow the addenda this booth holds. Call the election officials</source>
-        <translation>il ne fait pas suite aux additifs de cet isoloir. Appelez les responsables de l'élection</translation>
+        <translation>il ne fait pas suite aux additifs de cet isoloir. Appelez les responsables de l&apos;élection</translation>
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="59"/>
         <source>its changes do not fit this election. Call the election officials</source>
-        <translation>ses changements ne correspondent pas à cette élection. Appelez les responsables de l'élection</translation>
+        <translation>ses changements ne correspondent pas à cette élection. Appelez les responsables de l&apos;élection</translation>
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="60"/>
         <source>the stick no longer holds the addendum just shown: check it again</source>
-        <translation>la clé ne contient plus l'additif affiché : vérifiez-la de nouveau</translation>
+        <translation>la clé ne contient plus l&apos;additif affiché : vérifiez-la de nouveau</translation>
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="25"/>
