@@ -22,6 +22,7 @@ from station_admin.cli_common import (
     package_of,
 )
 from station_admin.cli_election import election
+from station_admin.cli_hall import hall
 from station_admin.cli_results import publish, report
 from station_admin.cli_trustee import trustee
 from station_admin.cli_voters import voters
@@ -56,6 +57,7 @@ main.add_command(cards)
 main.add_command(report)
 main.add_command(publish)
 main.add_command(trustee)
+main.add_command(hall)
 
 
 @main.group()

@@ -13,6 +13,7 @@ from kiosk.ballot.codes import generate_code, hash_code
 from kiosk.ballot.package import ElectionPackage
 from kiosk.booth.card_registry import registered_card
 from kiosk.booth.code_lock import CodeLock
+from kiosk.booth.hall_cast import HallTransport
 from kiosk.booth.polls import accepts_votes
 from kiosk.booth.polls_desk import PollsDesk
 from kiosk.booth.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
@@ -43,6 +44,7 @@ class VoterDoor:
     ) -> None:
         self.box, self.polls, self.code_lock, self.clock = box, polls, code_lock, clock
         self._package, self._station_id = package, station_id
+        self.hall: HallTransport | None = None  # in a hall, who voted where is asked there
 
     def authenticate_code(self, text: str) -> AuthOutcome:
         now = self.clock()
@@ -57,9 +59,9 @@ class VoterDoor:
         voter_id = self.box.voter_with_code(hash_code(self._package().definition.id, text))
         if voter_id is None:
             return self.code_lock.failed(CodeRefused(CodeRefusal.UNKNOWN), lock)
-        if not self._may_still_vote(voter_id):
-            self.box.log(Event.CODE_REFUSED, {"reason": CodeRefusal.USED.value})
-            return CodeRefused(CodeRefusal.USED)
+        refused = self._still_to_vote(voter_id)
+        if refused is not None:
+            return refused
         self.code_lock.succeeded(lock)
         return Authenticated(voter_id)
 
@@ -70,24 +72,43 @@ class VoterDoor:
             return CodeRefused(CodeRefusal.NOT_OPEN)
         package = self._package()
         card = registered_card(package, public_key, "voter")
-        voters = {v.id for v in package.definition.voters_at(self._station_id())}
-        if card is None or card.holder not in voters:
+        election = package.definition
+        served = election.voters if self.hall is not None else election.voters_at(self._station_id())
+        if card is None or card.holder not in {v.id for v in served}:
             self.box.log(Event.CODE_REFUSED, {"reason": "unknown_card"})
             return CodeRefused(CodeRefusal.UNKNOWN)
-        if not self._may_still_vote(card.holder):
-            self.box.log(Event.CODE_REFUSED, {"reason": CodeRefusal.USED.value})
-            return CodeRefused(CodeRefusal.USED)
+        refused = self._still_to_vote(card.holder)
+        if refused is not None:
+            return refused
         self.box.log(Event.VOTER_AUTHENTICATED, {"method": "card"})
         return Authenticated(card.holder)
 
-    def _may_still_vote(self, voter_id: str) -> bool:
-        return any(s.status is not SessionStatus.VOTED for s in self.sessions_for(voter_id))
+    def _still_to_vote(self, voter_id: str) -> CodeRefused | None:
+        """None when the voter may go in; the refusal (logged) when not, or when the hall is gone."""
+        voted = self._voted(voter_id)
+        if voted is None:
+            self.box.log(Event.CODE_REFUSED, {"reason": CodeRefusal.HALL_UNREACHABLE.value})
+            return CodeRefused(CodeRefusal.HALL_UNREACHABLE)
+        if all(s.status is SessionStatus.VOTED for s in self._sessions(voter_id, voted)):
+            self.box.log(Event.CODE_REFUSED, {"reason": CodeRefusal.USED.value})
+            return CodeRefused(CodeRefusal.USED)
+        return None
+
+    def _voted(self, voter_id: str) -> set[str] | None:
+        """Where this voter voted: here, and in a hall at any booth (None: the hall is unreachable)."""
+        here = self.box.voted_sessions(voter_id)
+        if self.hall is None:
+            return here
+        there = self.hall.voted(voter_id)
+        return None if there is None else here | there
 
     def sessions_for(self, voter_id: str) -> list[VoterSession]:
+        return self._sessions(voter_id, self._voted(voter_id) or self.box.voted_sessions(voter_id))
+
+    def _sessions(self, voter_id: str, voted: set[str]) -> list[VoterSession]:
         election = self._package().definition
         voter = election.voter(voter_id)
         active = set(self.polls.active_sessions())
-        voted = self.box.voted_sessions(voter_id)
         result = []
         for session in election.sessions:
             if session.id not in voter.sessions:
