@@ -64,6 +64,10 @@ def start(folder: Path) -> str:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres", "postgres")
+        reach = subprocess.run(_as_server_user(["test", "-w", str(folder.resolve())]), check=False)
+        if reach.returncode != 0:
+            raise LocalPostgresError(f"the postgres user cannot reach {folder} (a parent folder is private): "
+                                     "give --db-folder a folder it can reach, e.g. under /var/lib/postgresql")
     data = folder / "data"
     if not (data / "PG_VERSION").exists():
         _run([server_binary("initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8"])
