@@ -11,6 +11,7 @@ import threading
 from contextlib import suppress
 
 CHUNK = 65536
+RESET = (1).to_bytes(4, "little") + (0).to_bytes(4, "little")  # linger on, 0 s: close sends a RST
 
 
 class CuttableProxy:
@@ -42,7 +43,7 @@ class CuttableProxy:
                 if not data:
                     return
                 if self.cut.is_set():  # the hall answered; the booth never hears it
-                    client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+                    client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, RESET)
                     return
                 client.sendall(data)
 

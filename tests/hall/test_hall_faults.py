@@ -55,7 +55,8 @@ def test_the_hall_database_stopped_mid_cast_and_restarted_loses_no_ballot_and_do
         assert receipt.tracking_code and booth.hall.unsettled() == 1
         # With the database down, new voters are sent to another booth and nothing is stored.
         assert refused(booth, "v04") is CastRefusal.HALL_UNREACHABLE
-        assert booth.authenticate_code(small_election.codes()["v05"]) == CodeRefused(CodeRefusal.HALL_UNREACHABLE)
+        code = small_election.codes()["v05"]
+        assert booth.authenticate_code(code) == CodeRefused(CodeRefusal.HALL_UNREACHABLE)
         assert booth.hall_connected() is False
         assert booth.counts()["budget"] == (2, 2)
 
