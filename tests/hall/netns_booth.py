@@ -9,8 +9,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from kiosk.booth.station import CastRefused, Station  # noqa: E402
-from kiosk.hall.client import HallClient  # noqa: E402
+from kiosk.booth.station import CastRefused, Station
+from kiosk.hall.client import HallClient
 
 
 def main() -> None:
