@@ -105,7 +105,7 @@ class Station:
         """None outside a hall; else whether the hall answers now (unfinished casts settled then)."""
         if self.hall is None:
             return None
-        if not self.hall.hall.connected():
+        if self.package is None or not self.hall.hall.connected():  # it joins once it is set up
             return False
         self.hall.settle()
         return True
