@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from support.election import SESSION, AUTHORITY_PASSPHRASE, make_bench_election, percentile, report
+from support.election import AUTHORITY_PASSPHRASE, SESSION, make_bench_election, percentile, report
 
 from kiosk.booth.station import Station
 from kiosk.hall.client import HallClient
@@ -87,7 +87,8 @@ def main() -> None:
             marks = len(hall.service.store.marks())
         alone_root = root / "alone"
         set_up(election.media["booth-1"], election.signer("booth-1"), alone_root / "booth-1")
-        alone, _ = run_booths(alone_root, "", [[v.id for v in election.package.definition.voters_at("booth-1")]])
+        own = [v.id for v in election.package.definition.voters_at("booth-1")]
+        alone, _ = run_booths(alone_root, "", [own])
     with_hall.sort()
     alone.sort()
     figures = {

@@ -36,16 +36,22 @@ class CuttableProxy:
             threading.Thread(target=self._serve, args=(client,), daemon=True).start()
 
     def _serve(self, client: socket.socket) -> None:
-        with client, socket.create_connection(self.target) as upstream:
-            threading.Thread(target=self._pump, args=(client, upstream), daemon=True).start()
-            while True:
-                data = upstream.recv(CHUNK)
-                if not data:
-                    return
-                if self.cut.is_set():  # the hall answered; the booth never hears it
-                    client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, RESET)
-                    return
-                client.sendall(data)
+        try:
+            with socket.create_connection(self.target) as upstream:
+                threading.Thread(target=self._pump, args=(client, upstream), daemon=True).start()
+                while data := upstream.recv(CHUNK):
+                    if self.cut.is_set():  # the hall answered; the booth never hears it
+                        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, RESET)
+                        break
+                    client.sendall(data)
+        except OSError:
+            pass  # the hall is gone: so is the booth's connection
+        finally:
+            # shutdown, not only close: the pump thread still reads the socket, and a close alone
+            # would leave the connection open (and the booth waiting) until that read returns.
+            with suppress(OSError):
+                client.shutdown(socket.SHUT_RDWR)
+            client.close()
 
     @staticmethod
     def _pump(source: socket.socket, sink: socket.socket) -> None:
