@@ -94,7 +94,10 @@ class HallCasts:
 
     def reserve(self, voter_id: str, session_id: str) -> tuple[str | None, HallAnswer]:
         """A cast id reserved at the hall, or None and the hall's answer (nothing to commit)."""
-        self.settle()  # this booth's own unfinished casts first: one of them may be this voter's
+        # This booth's own unfinished casts first (one of them may be this voter's); a hall that
+        # does not answer them will not answer this one: the voter is sent on at once.
+        if not self._settle_all():
+            return None, HallAnswer.UNREACHABLE
         cast_id = secrets.token_hex(16)
         with self.box.transaction() as c:
             c.execute(insert(hall_journal).values(
@@ -125,19 +128,26 @@ class HallCasts:
 
     def settle(self) -> int:
         """Finishes every unfinished cast this booth knows of; returns how many are still open."""
+        self._settle_all()
+        return self.unsettled()
+
+    def _settle_all(self) -> bool:
+        """False when the hall stopped answering (the rest waits for the next try)."""
         with self.box.read() as c:
             open_ids = list(c.execute(select(hall_journal.c.cast_id)).scalars())
-        return sum(0 if self._settle_one(cast_id) else 1 for cast_id in open_ids)
+        # all() stops at the first cast the hall did not answer
+        return all(self._settle_one(cast_id) is not HallAnswer.UNREACHABLE for cast_id in open_ids)
 
     def unsettled(self) -> int:
         with self.box.read() as c:
             return len(c.execute(select(hall_journal.c.cast_id)).all())
 
-    def _settle_one(self, cast_id: str) -> bool:
+    def _settle_one(self, cast_id: str) -> HallAnswer:
+        """The hall's answer: CONFIRMED or ABORTED when the cast is settled (its row gone)."""
         with self.box.read() as c:
             row = c.execute(select(hall_journal).where(hall_journal.c.cast_id == cast_id)).first()
         if row is None:
-            return True
+            return HallAnswer.ABORTED  # settled already (by another call)
         if row.state == HallCastState.HELD:
             answer = self.hall.confirm(cast_id, row.voter_id, row.session_id)
             done = answer is HallAnswer.CONFIRMED
@@ -147,7 +157,7 @@ class HallCasts:
         if done:
             self._forget(cast_id)
             self.on_step(STEP_SETTLED)
-        return done
+        return answer
 
     def _forget(self, cast_id: str) -> None:
         """Deletes a settled cast's row without waiting for the disk: if a power cut undoes the
