@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from kiosk.booth.station import Station
+from kiosk.booth.voter_auth import CodeRefusal
 from kiosk.booth.walk import Timing
 from kiosk.devices.sim_media import SimMedia
 from kiosk.devices.sim_printer import SimPrinter
@@ -16,6 +17,7 @@ from kiosk.ui.receipt_slips import ReceiptSlips, report_printer
 from tests.ui.conftest import ManualClock
 from tests.ui.taps import tap, text_of
 from tests.ui.test_poll_worker_day import booth_of_media, worker_logs_in
+from tests.ui.test_refusal_texts import cases
 
 
 def test_device_health_says_connected_to_the_hall_or_that_voters_are_sent_elsewhere(
@@ -44,3 +46,9 @@ def test_device_health_says_connected_to_the_hall_or_that_voters_are_sent_elsewh
         ui.window.close()
         ui.engine.deleteLater()
         station.close()
+
+
+def test_every_reason_a_voter_is_turned_away_at_the_door_is_said_on_the_code_screen() -> None:
+    """A booth cut off from the hall turns voters away at the door: that reason too has its text."""
+    said = cases("CodeEntryScreen.qml", "refusalText") | {CodeRefusal.MISTYPED.value}  # said per mistake
+    assert {r.value for r in CodeRefusal} - said == set()
