@@ -30,10 +30,14 @@ GOAL_EXTRA_P99_MS = 50.0  # issue 15: the hall round trip adds at most 50 ms at 
 
 
 def booth_process(data: Path, url: str, voters: list[str]) -> None:
-    """One booth: casts for each voter in turn and prints its cast times (ms) as JSON."""
+    """One booth: joins, says ready, waits for "go" on stdin (so no booth's start-up weighs on
+    another's casts), casts for each voter in turn and prints its cast times (ms) as JSON."""
     station = Station(data)
     if url:
         station.join_hall(HallClient(url, station.election_package, station.booth_key))
+        assert station.hall_connected()
+    print("ready", flush=True)
+    sys.stdin.readline()
     session, rng, timings = station.election.session(SESSION), random.Random(data.name), []
     for voter in voters:
         selections = random_selections(session, rng)
@@ -53,10 +57,16 @@ def set_up(election_media: Path, signer: object, data: Path) -> None:
 
 
 def run_booths(root: Path, url: str, voters: list[list[str]]) -> tuple[list[float], float]:
-    started = time.perf_counter()
     processes = [subprocess.Popen([sys.executable, __file__, "--booth", str(root / f"booth-{n + 1}"), url,
-                                   *slice_], stdout=subprocess.PIPE, text=True)
+                                   *slice_], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
                  for n, slice_ in enumerate(voters)]
+    for process in processes:
+        assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+    started = time.perf_counter()
+    for process in processes:
+        assert process.stdin is not None
+        process.stdin.write("go\n")
+        process.stdin.flush()
     timings: list[float] = []
     for process in processes:
         out, _ = process.communicate()
