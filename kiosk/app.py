@@ -23,6 +23,7 @@ from kiosk.devices.media import Media
 from kiosk.devices.printer import MESSAGE_KEYS, Printer, PrintStatus
 from kiosk.devices.sim_card import SimCard, SimCardReader, load_card_file
 from kiosk.devices.speech import build_speech
+from kiosk.hall.client import HallClient
 from kiosk.ui.accessibility import dpi_from_width
 from kiosk.ui.app import BoothUi, WorkerSetup, application, build_ui
 from kiosk.ui.card_door import CardDoor
@@ -64,7 +65,10 @@ _PRINTER_HEALTH = {MESSAGE_KEYS[PrintStatus.OK]: "ok", MESSAGE_KEYS[PrintStatus.
                    MESSAGE_KEYS[PrintStatus.NO_PRINTER]: "missing"}
 
 
-def health_rows(devices: BoothDevices, storage: Path, now: datetime) -> list[tuple[str, str, str]]:
+def health_rows(
+    devices: BoothDevices, storage: Path, now: datetime, hall: bool | None = None
+) -> list[tuple[str, str, str]]:
+    """The rows of device health; hall is None outside a hall, else whether it answers now."""
     rows = []
     for health in device_health(devices.printer, devices.reader, devices.media, storage):
         if health.device == "printer":
@@ -74,9 +78,19 @@ def health_rows(devices: BoothDevices, storage: Path, now: datetime) -> list[tup
         elif health.device == "storage":
             free_mb = health.detail.removesuffix(" MB")
             rows.append(("storage", "ok" if health.ok else "fault", free_mb))
+    if hall is not None:
+        rows.append(("hall", "connected" if hall else "disconnected", ""))
     # The booth's clock stamps the opening and closing: the poll worker compares it with the hall's.
     rows.append(("clock", "ok", now.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")))
     return rows
+
+
+def booth_station(config: BoothConfig) -> Station:
+    """The station the config describes; in a hall, joined to it (unfinished casts settled now)."""
+    station = Station(config.station_data, authority=config.authority)
+    if config.hall is not None:
+        station.join_hall(HallClient(config.hall.url, station.election_package, station.booth_key))
+    return station
 
 
 def has_display() -> bool:
@@ -87,7 +101,7 @@ def has_display() -> bool:
 
 def run_booth(config: BoothConfig, demo: bool = False, tour_out: Path | None = None) -> int:
     """The booth until the machine stops; in demo mode without a display, the tour, then 0."""
-    station = Station(config.station_data, authority=config.authority)
+    station = booth_station(config)
     receipts = config.station_data.parent / DEMO_RECEIPTS if demo else None
     if demo and not has_display():
         return _demo_tour(station, config, tour_out or Path("demo-data/tour"), receipts)
@@ -115,7 +129,8 @@ def _booth_ui(station: Station, devices: BoothDevices, config: BoothConfig) -> B
     slips = ReceiptSlips(devices.printer, lambda: station.election, lambda: station.station_id,
                          lambda: station.mode == "test")
     setup = WorkerSetup(station, devices.media, report_printer(devices.printer),
-                        lambda: health_rows(devices, config.station_data, station.clock()),
+                        lambda: health_rows(devices, config.station_data, station.clock(),
+                                            station.hall_connected()),
                         config.station)
     width_mm = config.ui.screen_width_mm
     dpi = dpi_from_width(application().primaryScreen().size().width(), width_mm) if width_mm else None

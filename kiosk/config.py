@@ -51,6 +51,12 @@ class UiSettings(_Model):
     screen_width_mm: float | None = Field(default=None, gt=50, lt=3000)
 
 
+class HallSettings(_Model):
+    # The hall's server on the hall network (`station-admin hall serve`): any delegate may then vote
+    # at this booth, and every has-voted mark is reserved there first. Left out: a booth of its own.
+    url: str = Field(pattern=r"^http://[A-Za-z0-9.-]+:[0-9]{1,5}$")
+
+
 class BoothConfig(_Model):
     # Which booth this machine is: set-up refuses a stick provisioned for another one. Left out, the
     # booth becomes whichever booth the first valid stick provisions. Ids as in the election definition.
@@ -61,6 +67,7 @@ class BoothConfig(_Model):
     authority: str | None = Field(default=None, pattern=r"^[0-9a-fA-F]{64}$")
     devices: Devices = Devices()
     ui: UiSettings = UiSettings()
+    hall: HallSettings | None = None
 
 
 def parse_config(text: str, source: str = "config") -> BoothConfig:

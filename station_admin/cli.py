@@ -30,6 +30,7 @@ from station_admin.cli_common import (
 )
 from station_admin.cli_e2e import aggregate, e2e_of, e2e_tally, record
 from station_admin.cli_election import election
+from station_admin.cli_hall import hall
 from station_admin.cli_results import publish, report
 from station_admin.cli_trustee import trustee
 from station_admin.cli_voters import voters
@@ -68,6 +69,7 @@ main.add_command(publish)
 main.add_command(trustee)
 main.add_command(aggregate)
 main.add_command(record)
+main.add_command(hall)
 
 
 @main.group()

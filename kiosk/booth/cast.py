@@ -10,10 +10,11 @@ from sqlalchemy import Connection
 
 from kiosk.ballot.amendments import Amended
 from kiosk.ballot.audit_events import Event
-from kiosk.ballot.ballot_box import BallotBox, has_mark
+from kiosk.ballot.ballot_box import BallotBox, StorageError, has_mark
 from kiosk.ballot.encryption import encrypt_ballot, tracking_code
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.selections import Selections, encode_ballot
+from kiosk.booth.hall_cast import HallAnswer, HallCasts
 from kiosk.booth.polls import accepts_votes
 from kiosk.booth.polls_desk import ACTIVE, polls_state
 
@@ -25,6 +26,8 @@ class CastRefusal(StrEnum):
     SESSION_NOT_OPEN = "session_not_open"
     NOT_ELIGIBLE = "not_eligible"
     ALREADY_VOTED = "already_voted"
+    CAST_PENDING = "cast_pending"  # another booth of the hall is casting this voter's ballot now
+    HALL_UNREACHABLE = "hall_unreachable"  # the hall holds the has-voted marks: go to another booth
 
 
 # For the record and the help desk (the audit log, a developer's traceback), never for a screen.
@@ -33,6 +36,8 @@ REFUSAL_DETAIL: dict[CastRefusal, str] = {
     CastRefusal.SESSION_NOT_OPEN: "this voting session is not open",
     CastRefusal.NOT_ELIGIBLE: "this voter may not vote in this session",
     CastRefusal.ALREADY_VOTED: "a vote was already cast with this code in this session",
+    CastRefusal.CAST_PENDING: "a vote with this code is being cast at another booth in this session",
+    CastRefusal.HALL_UNREACHABLE: "the hall could not be reached; nothing was stored",
 }
 
 
@@ -51,6 +56,14 @@ class CastReceipt:
     qr: str = ""  # an end-to-end receipt's signed link to the board (kiosk/ballot/e2e_receipt.py)
 
 
+# The hall's answers that refuse a cast, as the voter is told them.
+_HALL_REFUSALS = {
+    HallAnswer.ALREADY_VOTED: CastRefusal.ALREADY_VOTED,
+    HallAnswer.PENDING: CastRefusal.CAST_PENDING,
+    HallAnswer.NOT_ELIGIBLE: CastRefusal.NOT_ELIGIBLE,
+}
+
+
 class BallotCaster:
     def __init__(
         self,
@@ -58,8 +71,10 @@ class BallotCaster:
         package: Callable[[], ElectionPackage],
         before_cast: Callable[[], None],
         amended: Callable[[], Amended],
+        hall: HallCasts | None = None,
     ) -> None:
         self.box, self._package, self._before_cast, self._amended = box, package, before_cast, amended
+        self.hall = hall  # in a hall, the has-voted mark is reserved there first (kiosk/booth/hall_cast.py)
 
     def cast(self, voter_id: str, session_id: str, selections: Selections) -> CastReceipt:
         """Encrypts and stores the ballot with the voter's mark and the audit event, in one commit.
@@ -77,13 +92,35 @@ class BallotCaster:
         ciphertext = encrypt_ballot(package.body.election_public_key, election.id, session_id, plaintext)
         code = tracking_code(ciphertext)
         try:
-            with self.box.transaction() as c:
+            with self.box.read() as c:  # the booth's own refusals before the hall is asked anything
                 marked = check_allowed(self.box, c, amended, voter_id, session_id)
-                self.box.store_ballot(c, session_id, marked, ciphertext, code)
+            cast_id = reserve_in_hall(self.hall, marked, session_id)
+            try:
+                with self.box.transaction() as c:
+                    check_allowed(self.box, c, amended, voter_id, session_id)
+                    self.box.store_ballot(c, session_id, marked, ciphertext, code)
+                    if self.hall is not None and cast_id is not None:
+                        self.hall.hold(c, cast_id)
+            except (CastRefused, StorageError):
+                if self.hall is not None and cast_id is not None:
+                    self.hall.release(cast_id)  # nothing stored here: the hall's mark goes too
+                raise
         except CastRefused as exc:
             self.box.log(Event.CAST_REFUSED, {"session": session_id, "reason": str(exc)})
             raise
+        if self.hall is not None and cast_id is not None:
+            self.hall.held(cast_id)
         return CastReceipt(session_id, code)
+
+
+def reserve_in_hall(hall: HallCasts | None, marked: str, session_id: str) -> str | None:
+    """The hall's reservation of the mark (None without a hall), or CastRefused."""
+    if hall is None:
+        return None
+    cast_id, answer = hall.reserve(marked, session_id)
+    if cast_id is None:
+        raise CastRefused(_HALL_REFUSALS.get(answer, CastRefusal.HALL_UNREACHABLE))
+    return cast_id
 
 
 def check_allowed(box: BallotBox, c: Connection, amended: Amended, voter_id: str, session_id: str) -> str:

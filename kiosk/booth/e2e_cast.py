@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.ballot.amendments import Amended
 from kiosk.ballot.audit_events import Event
-from kiosk.ballot.ballot_box import BallotBox
+from kiosk.ballot.ballot_box import BallotBox, StorageError
 from kiosk.ballot.crypto.group import GroupError
 from kiosk.ballot.crypto.hashing import Digest
 from kiosk.ballot.e2e_ballot import ElectionKey, EncryptedBallot, new_ballot_nonce, short_code
@@ -34,7 +34,8 @@ from kiosk.ballot.e2e_record import CheckedBallot, ballot_to_json, checked_to_js
 from kiosk.ballot.e2e_seal import PreparedBallot, prepare_ballot, seal_ballot
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.selections import Selections
-from kiosk.booth.cast import CastReceipt, CastRefused, check_allowed
+from kiosk.booth.cast import CastReceipt, CastRefused, check_allowed, reserve_in_hall
+from kiosk.booth.hall_cast import HallCasts
 
 NONCE_DRAWS = 8  # a zero or already revealed ξ_B has probability ~2^-252 a draw: eight never all fail
 
@@ -92,6 +93,7 @@ class E2ECaster:
     ) -> None:
         self.box, self._package, self._station_id = box, package, station_id
         self._before_cast, self._signing_key, self._amended = before_cast, signing_key, amended
+        self.hall: HallCasts | None = None  # in a hall, the mark is reserved there first
 
     def election_key(self) -> ElectionKey:
         key = self._package().election_key
@@ -128,13 +130,26 @@ class E2ECaster:
         self._before_cast()
         package, ballot = self._package(), sealed.ballot
         line = _line(ballot_to_json(ballot))
+        amended = self._amended()
         try:
-            with self.box.transaction() as c:
-                marked = check_allowed(self.box, c, self._amended(), sealed.voter_id, sealed.session_id)
-                self.box.store_ballot(c, sealed.session_id, marked, line, ballot.code.hex())
+            with self.box.read() as c:  # the booth's own refusals before the hall is asked anything
+                marked = check_allowed(self.box, c, amended, sealed.voter_id, sealed.session_id)
+            cast_id = reserve_in_hall(self.hall, marked, sealed.session_id)
+            try:
+                with self.box.transaction() as c:
+                    check_allowed(self.box, c, amended, sealed.voter_id, sealed.session_id)
+                    self.box.store_ballot(c, sealed.session_id, marked, line, ballot.code.hex())
+                    if self.hall is not None and cast_id is not None:
+                        self.hall.hold(c, cast_id)
+            except (CastRefused, StorageError):
+                if self.hall is not None and cast_id is not None:
+                    self.hall.release(cast_id)  # nothing stored here: the hall's mark goes too
+                raise
         except CastRefused as exc:
             self.box.log(Event.CAST_REFUSED, {"session": sealed.session_id, "reason": str(exc)})
             raise
+        if self.hall is not None and cast_id is not None:
+            self.hall.held(cast_id)
         message = receipt_message(self.election_key().extended_hash, sealed.session_id, ballot.code, "cast")
         slip = CastSlip(sealed.session_id, ballot.context.station, ballot.code,
                         sign_receipt(self._signing_key(), message))  # fmt: skip

@@ -55,13 +55,14 @@ def take_in(
     provision: Provision,
     mode: Mode,
     booth_key: tuple[Ed25519PrivateKey, BoothKeyCertificate],
+    every_voter: bool = False,
 ) -> None:
-    """Stores the booth's key, the package, the provisioning and this booth's voting codes; polls
-    become ready."""
+    """Stores the booth's key, the package, the provisioning and this booth's voting codes (every
+    voter's, for a booth of a hall: any delegate may vote at any booth); polls become ready."""
     station = provision.station
     key, certificate = booth_key
     hashes = {c.voter: c.code_hash for c in package.body.credentials}
-    voters = package.definition.voters_at(station)
+    voters = package.definition.voters if every_voter else package.definition.voters_at(station)
     # The files first: a crash before the commit leaves a booth that is simply not set up yet.
     save_booth_key(data_dir, key, certificate)
     write_atomically(data_dir, PROVISION_FILE, provision.model_dump_json().encode())

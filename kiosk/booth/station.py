@@ -40,6 +40,7 @@ from kiosk.booth.cast import BallotCaster, CastReceipt, CastRefusal, CastRefused
 from kiosk.booth.code_lock import CodeLock
 from kiosk.booth.e2e_cast import CheckReceipt, E2ECaster, SealedBallot
 from kiosk.booth.export import Exporter
+from kiosk.booth.hall_cast import HallCasts, HallTransport
 from kiosk.booth.lockout import LockState
 from kiosk.booth.polls import PollsAction, PollsRefusal, PollsState, TransitionRefused
 from kiosk.booth.polls_desk import CLOSED_AT, OPENED_AT, PollsDesk
@@ -91,6 +92,7 @@ class Station:
         self.amended: Amended | None = None
         self.provision: Provision | None = None
         self.certificate: BoothKeyCertificate | None = None
+        self.hall: HallCasts | None = None
         if (data_dir / PACKAGE_FILE).exists():
             self.base_package = load_package(data_dir / PACKAGE_FILE)
             self.reload_addenda()
@@ -102,6 +104,29 @@ class Station:
 
     def close(self) -> None:
         self.box.close()
+
+    # --- the hall --------------------------------------------------------------------------------
+    def join_hall(self, hall: HallTransport, on_step: Callable[[str], None] = lambda _step: None) -> None:
+        """From now on any delegate may vote here, each mark reserved at the hall first
+        (kiosk/booth/hall_cast.py); unfinished casts of an earlier run are settled at once."""
+        self.hall = HallCasts(self.box, hall, on_step)
+        self.caster.hall = self.hall
+        self.e2e_caster.hall = self.hall
+        self.door.hall = hall
+        if self.package is not None:
+            self.hall.settle()
+
+    def hall_connected(self) -> bool | None:
+        """None outside a hall; else whether the hall answers now (unfinished casts settled then)."""
+        if self.hall is None:
+            return None
+        if self.package is None or not self.hall.hall.connected():  # it joins once it is set up
+            return False
+        self.hall.settle()
+        return True
+
+    def election_package(self) -> ElectionPackage:
+        return self._package()
 
     # --- what the booth knows --------------------------------------------------------------------
     @property
@@ -174,9 +199,11 @@ class Station:
             self.polls.refuse(PollsAction.SET_UP)
         package, provision = setup.checked_media(media, self.clock(), self.data_dir, self.authority)
         key, certificate = certify_new_key(package, provision.station, card, iso(self.clock()))
-        setup.take_in(self.data_dir, self.box, self.polls, package, provision, mode, (key, certificate))
+        setup.take_in(self.data_dir, self.box, self.polls, package, provision, mode, (key, certificate),
+                      every_voter=self.hall is not None)
         self.base_package, self.provision, self.certificate = package, provision, certificate
         self.reload_addenda()
+        self.hall_connected()  # joins the hall now: the poll worker sees it in device health
         return package
 
     # --- polls -----------------------------------------------------------------------------------

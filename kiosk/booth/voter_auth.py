@@ -14,6 +14,7 @@ class CodeRefusal(StrEnum):
     USED = "used"  # the voter has voted in every session open to them
     LOCKED = "locked"  # too many failures in a row; see a poll worker
     NOT_OPEN = "not_open"  # polls are not open (or paused)
+    HALL_UNREACHABLE = "hall_unreachable"  # the hall holds who voted: go to another booth
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from kiosk.ballot.codes import generate_code, hash_code
 from kiosk.ballot.package import ElectionPackage
 from kiosk.booth.card_registry import registered_card
 from kiosk.booth.code_lock import CodeLock
+from kiosk.booth.hall_cast import HallTransport
 from kiosk.booth.polls import accepts_votes
 from kiosk.booth.polls_desk import PollsDesk
 from kiosk.booth.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
@@ -45,6 +46,7 @@ class VoterDoor:
     ) -> None:
         self.box, self.polls, self.code_lock, self.clock = box, polls, code_lock, clock
         self._package, self._station_id, self._amended = package, station_id, amended
+        self.hall: HallTransport | None = None  # in a hall, who voted where is asked there
 
     def authenticate_code(self, text: str) -> AuthOutcome:
         now = self.clock()
@@ -59,9 +61,9 @@ class VoterDoor:
         voter_id = self.box.voter_with_code(hash_code(self._package().definition.id, text))
         if voter_id is None:
             return self.code_lock.failed(CodeRefused(CodeRefusal.UNKNOWN), lock)
-        if not self._may_still_vote(voter_id):
-            self.box.log(Event.CODE_REFUSED, {"reason": CodeRefusal.USED.value})
-            return CodeRefused(CodeRefusal.USED)
+        refused = self._still_to_vote(voter_id)
+        if refused is not None:
+            return refused
         self.code_lock.succeeded(lock)
         return Authenticated(voter_id)
 
@@ -72,27 +74,57 @@ class VoterDoor:
             return CodeRefused(CodeRefusal.NOT_OPEN)
         package = self._package()
         card = registered_card(package, public_key, "voter")
-        voters = {v.id for v in package.definition.voters_at(self._station_id())}
-        if card is None or card.holder not in voters or card.holder in self._amended().struck:
+        election = package.definition
+        served = election.voters if self.hall is not None else election.voters_at(self._station_id())
+        if card is None or card.holder not in {v.id for v in served} or card.holder in self._amended().struck:
             self.box.log(Event.CODE_REFUSED, {"reason": "unknown_card"})
             return CodeRefused(CodeRefusal.UNKNOWN)
-        if not self._may_still_vote(card.holder):
-            self.box.log(Event.CODE_REFUSED, {"reason": CodeRefusal.USED.value})
-            return CodeRefused(CodeRefusal.USED)
+        refused = self._still_to_vote(card.holder)
+        if refused is not None:
+            return refused
         self.box.log(Event.VOTER_AUTHENTICATED, {"method": "card"})
         return Authenticated(card.holder)
 
-    def _may_still_vote(self, voter_id: str) -> bool:
-        return any(s.status is not SessionStatus.VOTED for s in self.sessions_for(voter_id))
+    def _still_to_vote(self, voter_id: str) -> CodeRefused | None:
+        """None when the voter may go in; the refusal (logged) when not, or when the hall is gone."""
+        voted = self._voted_of(voter_id)
+        if voted is None:
+            self.box.log(Event.CODE_REFUSED, {"reason": CodeRefusal.HALL_UNREACHABLE.value})
+            return CodeRefused(CodeRefusal.HALL_UNREACHABLE)
+        if all(s.status is SessionStatus.VOTED for s in self._sessions(voter_id, voted)):
+            self.box.log(Event.CODE_REFUSED, {"reason": CodeRefusal.USED.value})
+            return CodeRefused(CodeRefusal.USED)
+        return None
+
+    def _voted(self, voter_id: str) -> set[str] | None:
+        """Where this voter voted: here, and in a hall at any booth (None: the hall is unreachable)."""
+        here = self.box.voted_sessions(voter_id)
+        if self.hall is None:
+            return here
+        there = self.hall.voted(voter_id)
+        return None if there is None else here | there
 
     def sessions_for(self, voter_id: str) -> list[VoterSession]:
+        return self._sessions(voter_id, self._voted_of(voter_id) or {})
+
+    def _voted_of(self, voter_id: str) -> dict[str, set[str]] | None:
+        """Where each voter whose mark this voter's casts set (theirs, or a delegate's) voted;
+        None when the hall is unreachable."""
+        amended = self._amended()
+        marked = {amended.acting_for(voter_id, s) or voter_id for s in amended.sessions_of(voter_id)}
+        found = {m: self._voted(m) for m in marked}
+        if any(v is None for v in found.values()):
+            return None
+        return {m: v for m, v in found.items() if v is not None}
+
+    def _sessions(self, voter_id: str, voted: dict[str, set[str]]) -> list[VoterSession]:
         amended = self._amended()
         active = set(self.polls.active_sessions())
         result = []
         for session_id in amended.sessions_of(voter_id):
             # an adviser's vote for a delegate is the delegate's: the delegate's mark says it is cast
             marked = amended.acting_for(voter_id, session_id) or voter_id
-            if session_id in self.box.voted_sessions(marked):
+            if session_id in voted.get(marked, self.box.voted_sessions(marked)):
                 status = SessionStatus.VOTED
             else:
                 status = SessionStatus.OPEN if session_id in active else SessionStatus.NOT_OPEN

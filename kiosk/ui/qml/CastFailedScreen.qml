@@ -10,6 +10,8 @@ ScrollArea {
         case "session_not_open": return qsTr("The booth refused this vote: the session may have been closed. Nothing was recorded. Please ask a poll worker.")
         case "not_eligible": return qsTr("The booth refused this vote: you may not vote in this session. Nothing was recorded. Please ask a poll worker.")
         case "already_voted": return qsTr("The booth refused this vote: a vote was already cast in this session. Nothing was recorded. Please ask a poll worker.")
+        case "cast_pending": return qsTr("The booth refused this vote: a vote with your code is being recorded at another booth in this session. Nothing was recorded here. Please ask a poll worker.")
+        case "hall_unreachable": return qsTr("This booth cannot reach the hall just now. Your vote was NOT recorded. Please go to another booth.")
         case "storage": return qsTr("The booth could not store your vote. Nothing was recorded and your answers are kept. Try again, or ask a poll worker.")
         }
         return ""

@@ -26,6 +26,7 @@ Item {
         case "used": return qsTr("This code has already been used to vote in every session open to you.")
         case "locked": return qsTr("Too many wrong codes: the booth is locked for %1 seconds. Please see a poll worker.").arg(code.lockedSeconds)
         case "not_open": return qsTr("Voting is not open at this booth now. Please see a poll worker.")
+        case "hall_unreachable": return qsTr("This booth cannot reach the hall just now. Please go to another booth.")
         }
         return ""
     }

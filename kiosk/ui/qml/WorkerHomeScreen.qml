@@ -18,6 +18,7 @@ Item {
         case "storage": return qsTr("Storage")
         case "scanner": return qsTr("Code scanner")
         case "clock": return qsTr("Clock")
+        case "hall": return qsTr("Hall network")
         }
         return name
     }
@@ -31,6 +32,8 @@ Item {
         case "ok": return qsTr("working")
         case "paper_out": return qsTr("out of paper")
         case "missing": return qsTr("not connected")
+        case "connected": return qsTr("connected to the hall")
+        case "disconnected": return qsTr("the hall cannot be reached: voters are sent to another booth; it resumes by itself")
         }
         return qsTr("fault")
     }

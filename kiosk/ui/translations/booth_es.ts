@@ -56,7 +56,7 @@
 <context>
     <name>CastFailedScreen</name>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="20"/>
+        <location filename="../qml/CastFailedScreen.qml" line="22"/>
         <source>Your vote was NOT recorded</source>
         <translation>Su voto NO ha quedado registrado</translation>
     </message>
@@ -81,19 +81,29 @@
         <translation>La cabina rechazó este voto: ya se emitió un voto en esta sesión. No se registró nada. Consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="13"/>
+        <location filename="../qml/CastFailedScreen.qml" line="15"/>
         <source>The booth could not store your vote. Nothing was recorded and your answers are kept. Try again, or ask a poll worker.</source>
         <translation>La cabina no pudo guardar su voto. No se registró nada y se conservan sus respuestas. Inténtelo de nuevo o consulte a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="22"/>
+        <location filename="../qml/CastFailedScreen.qml" line="24"/>
         <source>Try again</source>
         <translation>Intentar de nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="23"/>
+        <location filename="../qml/CastFailedScreen.qml" line="25"/>
         <source>Back to sessions</source>
         <translation>Volver a las sesiones</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastFailedScreen.qml" line="13"/>
+        <source>The booth refused this vote: a vote with your code is being recorded at another booth in this session. Nothing was recorded here. Please ask a poll worker.</source>
+        <translation>La cabina rechazó este voto: un voto con su código se está registrando en otra cabina en esta votación. Aquí no se registró nada. Pida ayuda a un miembro de la mesa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastFailedScreen.qml" line="14"/>
+        <source>This booth cannot reach the hall just now. Your vote was NOT recorded. Please go to another booth.</source>
+        <translation>Esta cabina no puede comunicarse con la sala en este momento. Su voto NO se registró. Vaya a otra cabina.</translation>
     </message>
 </context>
 <context>
@@ -210,44 +220,49 @@
         <translation>La votación no está abierta en esta cabina ahora. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="46"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="47"/>
         <source>Type the voting code printed on your notice, or hold it under the scanner.</source>
         <translation>Escriba el código de votación impreso en su notificación o acérquelo al lector.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="81"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="82"/>
         <source>Tries left before the booth locks: %1.</source>
         <translation>Intentos restantes antes del bloqueo de la cabina: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="91"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="92"/>
         <source>Type group %1 again</source>
         <translation>Volver a escribir el grupo %1</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="101"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="102"/>
         <source>A keypad with the letters and digits of voting codes: move to a key, then select it.</source>
         <translation>Un teclado con las letras y las cifras de los códigos de votación: vaya a una tecla y selecciónela.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="127"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="128"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="128"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="129"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="129"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="130"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="134"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="135"/>
         <source>Check my code</source>
         <translation>Comprobar mi código</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeEntryScreen.qml" line="29"/>
+        <source>This booth cannot reach the hall just now. Please go to another booth.</source>
+        <translation>Esta cabina no puede comunicarse con la sala en este momento. Vaya a otra cabina.</translation>
     </message>
 </context>
 <context>
@@ -1011,149 +1026,164 @@
         <translation>Reloj</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="27"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="28"/>
         <source>%1 MB free</source>
         <translation>%1 MB libres</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="31"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="32"/>
         <source>working</source>
         <translation>funciona</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="32"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="33"/>
         <source>out of paper</source>
         <translation>sin papel</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="33"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="34"/>
         <source>not connected</source>
         <translation>no conectado</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="35"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="38"/>
         <source>fault</source>
         <translation>averiado</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="42"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="45"/>
         <source>Polls: %1</source>
         <translation>Votación: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="47"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="50"/>
         <source>Open polls</source>
         <translation>Abrir la votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="48"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="51"/>
         <source>Pause voting</source>
         <translation>Pausar la votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="49"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="52"/>
         <source>Resume voting</source>
         <translation>Reanudar la votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="50"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="53"/>
         <source>Close polls</source>
         <translation>Cerrar la votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="51"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="54"/>
         <source>Write the sealed ballot file</source>
         <translation>Escribir el archivo sellado de papeletas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="56"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="59"/>
         <source>Zero report: check that every session shows 0.</source>
         <translation>Acta de inicio: compruebe que cada sesión indica 0.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="57"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="60"/>
         <source>Printed.</source>
         <translation>Impresa.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="57"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="60"/>
         <source>Not printed: check the printer.</source>
         <translation>No impresa: revise la impresora.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="59"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="62"/>
         <source>Voting sessions (ballots cast at this booth)</source>
         <translation>Sesiones de votación (papeletas emitidas en esta cabina)</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="67"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="70"/>
         <source>ballots: %1</source>
         <translation>papeletas: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="68"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="71"/>
         <source>Active: voters can vote. Tap to stop.</source>
         <translation>Activa: se puede votar. Toque para detenerla.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="68"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="71"/>
         <source>Not active. Tap to open it to voters.</source>
         <translation>Inactiva. Toque para abrirla a los votantes.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="72"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="75"/>
         <source>Devices</source>
         <translation>Dispositivos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="84"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
         <source>Clear the code-entry lock</source>
         <translation>Desbloquear la introducción de códigos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="85"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="88"/>
         <source>Reissue a voting code</source>
         <translation>Reemitir un código de votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="86"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="89"/>
         <source>Audit log</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="90"/>
         <source>Take in an addendum</source>
         <translation>Incorporar una adenda</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="88"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="91"/>
         <source>Reprint the last receipt</source>
         <translation>Reimprimir el último comprobante</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="93"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="96"/>
         <source>The last receipt was printed again.</source>
         <translation>El último comprobante se ha vuelto a imprimir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="94"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="97"/>
         <source>The last receipt was already reprinted once.</source>
         <translation>El último comprobante ya se reimprimió una vez.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="95"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="98"/>
         <source>No vote has been cast at this booth yet.</source>
         <translation>Todavía no se ha emitido ningún voto en esta cabina.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="96"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="99"/>
         <source>The receipt could not be printed: check the printer.</source>
         <translation>No se pudo imprimir el comprobante: revise la impresora.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="103"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="106"/>
         <source>Leave poll-worker mode</source>
         <translation>Salir del modo de mesa</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="21"/>
+        <source>Hall network</source>
+        <translation>Red de la sala</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="35"/>
+        <source>connected to the hall</source>
+        <translation>conectada a la sala</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="36"/>
+        <source>the hall cannot be reached: voters are sent to another booth; it resumes by itself</source>
+        <translation>no se puede comunicar con la sala: los votantes van a otra cabina; se reanuda sola</translation>
     </message>
 </context>
 <context>

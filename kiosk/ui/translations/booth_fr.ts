@@ -56,7 +56,7 @@
 <context>
     <name>CastFailedScreen</name>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="20"/>
+        <location filename="../qml/CastFailedScreen.qml" line="22"/>
         <source>Your vote was NOT recorded</source>
         <translation>Votre vote n&apos;a PAS été enregistré</translation>
     </message>
@@ -81,19 +81,29 @@
         <translation>L&apos;isoloir a refusé ce vote : un vote a déjà été émis dans cette séance. Rien n&apos;a été enregistré. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="13"/>
+        <location filename="../qml/CastFailedScreen.qml" line="15"/>
         <source>The booth could not store your vote. Nothing was recorded and your answers are kept. Try again, or ask a poll worker.</source>
         <translation>L&apos;isoloir n&apos;a pas pu enregistrer votre vote. Rien n&apos;a été enregistré et vos réponses sont conservées. Réessayez ou demandez à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="22"/>
+        <location filename="../qml/CastFailedScreen.qml" line="24"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../qml/CastFailedScreen.qml" line="23"/>
+        <location filename="../qml/CastFailedScreen.qml" line="25"/>
         <source>Back to sessions</source>
         <translation>Retour aux séances</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastFailedScreen.qml" line="13"/>
+        <source>The booth refused this vote: a vote with your code is being recorded at another booth in this session. Nothing was recorded here. Please ask a poll worker.</source>
+        <translation>L&apos;isoloir a refusé ce vote : un vote avec votre code est en cours d&apos;enregistrement dans un autre isoloir pour ce scrutin. Rien n&apos;a été enregistré ici. Veuillez demander à un assesseur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CastFailedScreen.qml" line="14"/>
+        <source>This booth cannot reach the hall just now. Your vote was NOT recorded. Please go to another booth.</source>
+        <translation>Cet isoloir ne joint pas la salle en ce moment. Votre vote n&apos;a PAS été enregistré. Veuillez aller à un autre isoloir.</translation>
     </message>
 </context>
 <context>
@@ -210,44 +220,49 @@
         <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="46"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="47"/>
         <source>Type the voting code printed on your notice, or hold it under the scanner.</source>
         <translation>Tapez le code de vote imprimé sur votre convocation, ou présentez-le sous le lecteur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="81"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="82"/>
         <source>Tries left before the booth locks: %1.</source>
         <translation>Essais restants avant le blocage de l&apos;isoloir : %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="91"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="92"/>
         <source>Type group %1 again</source>
         <translation>Retaper le groupe %1</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="101"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="102"/>
         <source>A keypad with the letters and digits of voting codes: move to a key, then select it.</source>
         <translation>Un clavier avec les lettres et les chiffres des codes de vote : allez sur une touche, puis sélectionnez-la.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="127"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="128"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="128"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="129"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="129"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="130"/>
         <source>Clear</source>
         <translation>Tout effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="134"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="135"/>
         <source>Check my code</source>
         <translation>Vérifier mon code</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeEntryScreen.qml" line="29"/>
+        <source>This booth cannot reach the hall just now. Please go to another booth.</source>
+        <translation>Cet isoloir ne joint pas la salle en ce moment. Veuillez aller à un autre isoloir.</translation>
     </message>
 </context>
 <context>
@@ -1011,149 +1026,164 @@
         <translation>Horloge</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="27"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="28"/>
         <source>%1 MB free</source>
         <translation>%1 Mo libres</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="31"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="32"/>
         <source>working</source>
         <translation>en état de marche</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="32"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="33"/>
         <source>out of paper</source>
         <translation>plus de papier</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="33"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="34"/>
         <source>not connected</source>
         <translation>non branché</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="35"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="38"/>
         <source>fault</source>
         <translation>en panne</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="42"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="45"/>
         <source>Polls: %1</source>
         <translation>Scrutin : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="47"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="50"/>
         <source>Open polls</source>
         <translation>Ouvrir le scrutin</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="48"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="51"/>
         <source>Pause voting</source>
         <translation>Suspendre le vote</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="49"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="52"/>
         <source>Resume voting</source>
         <translation>Reprendre le vote</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="50"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="53"/>
         <source>Close polls</source>
         <translation>Clore le scrutin</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="51"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="54"/>
         <source>Write the sealed ballot file</source>
         <translation>Écrire le fichier scellé des bulletins</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="56"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="59"/>
         <source>Zero report: check that every session shows 0.</source>
         <translation>Rapport zéro : vérifiez que chaque séance indique 0.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="57"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="60"/>
         <source>Printed.</source>
         <translation>Imprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="57"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="60"/>
         <source>Not printed: check the printer.</source>
         <translation>Non imprimé : vérifiez l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="59"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="62"/>
         <source>Voting sessions (ballots cast at this booth)</source>
         <translation>Séances de vote (bulletins déposés dans cet isoloir)</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="67"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="70"/>
         <source>ballots: %1</source>
         <translation>bulletins : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="68"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="71"/>
         <source>Active: voters can vote. Tap to stop.</source>
         <translation>Active : les électeurs peuvent voter. Touchez pour arrêter.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="68"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="71"/>
         <source>Not active. Tap to open it to voters.</source>
         <translation>Inactive. Touchez pour l&apos;ouvrir aux électeurs.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="72"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="75"/>
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="84"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
         <source>Clear the code-entry lock</source>
         <translation>Lever le blocage de la saisie des codes</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="85"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="88"/>
         <source>Reissue a voting code</source>
         <translation>Réémettre un code de vote</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="86"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="89"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="90"/>
         <source>Take in an addendum</source>
         <translation>Prendre en compte un additif</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="88"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="91"/>
         <source>Reprint the last receipt</source>
         <translation>Réimprimer le dernier reçu</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="93"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="96"/>
         <source>The last receipt was printed again.</source>
         <translation>Le dernier reçu a été réimprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="94"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="97"/>
         <source>The last receipt was already reprinted once.</source>
         <translation>Le dernier reçu a déjà été réimprimé une fois.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="95"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="98"/>
         <source>No vote has been cast at this booth yet.</source>
         <translation>Aucun vote n&apos;a encore été déposé dans cet isoloir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="96"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="99"/>
         <source>The receipt could not be printed: check the printer.</source>
         <translation>Le reçu n&apos;a pas pu être imprimé : vérifiez l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="103"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="106"/>
         <source>Leave poll-worker mode</source>
         <translation>Quitter le mode assesseur</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="21"/>
+        <source>Hall network</source>
+        <translation>Réseau de la salle</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="35"/>
+        <source>connected to the hall</source>
+        <translation>connecté à la salle</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="36"/>
+        <source>the hall cannot be reached: voters are sent to another booth; it resumes by itself</source>
+        <translation>la salle est injoignable : les votants sont envoyés à un autre isoloir ; la liaison reprend d&apos;elle-même</translation>
     </message>
 </context>
 <context>

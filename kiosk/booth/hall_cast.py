@@ -1,0 +1,177 @@
+"""The cast across the hall: the has-voted mark in the hall's database, the ballot on this booth.
+
+Two machines cannot commit in one transaction, so the booth leads a reserve/commit protocol whose
+every step is written down first, in the booth's own ballot box (the durable copy):
+
+  RESERVING  the booth wrote its intent (a random cast id, the voter, the session) and asks the hall
+             to reserve the mark. The hall may or may not hold a reservation: the booth cannot know.
+  HELD       the hall answered "reserved" and the booth committed the ballot, its local mark, the
+             audit event and this state in ONE SQLite transaction. The cast is accepted: both sides
+             hold it. The hall is told to confirm; until it has, the row stays here.
+  (gone)     confirmed at the hall (from HELD) or aborted at the hall (from RESERVING): the row is
+             deleted; nothing is left to settle.
+
+Recovery, at every start and before every new reservation, is a transition from a named state:
+RESERVING -> abort at the hall (the booth holds no ballot, so the hall must hold no mark);
+HELD -> confirm at the hall. Every call is idempotent by cast id, so a repeat after a crash or a
+lost reply changes nothing. The hall never drops a reservation on its own: a booth that vanishes
+mid-cast leaves that voter "being cast" (never voted twice) until the booth comes back.
+
+The cast id is random and names no ballot: the journal links a voter to a cast, never to a ballot.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Protocol
+
+from sqlalchemy import Column, Connection, MetaData, String, Table, insert, select, update
+
+from kiosk.ballot.ballot_box import BallotBox, StorageError
+
+
+class HallCastState(StrEnum):
+    RESERVING = "reserving"
+    HELD = "held"
+
+
+class HallAnswer(StrEnum):
+    """What the hall answered; UNREACHABLE when no signed answer came back in time."""
+
+    RESERVED = "reserved"
+    ALREADY_VOTED = "already_voted"  # another cast of this voter in this session is confirmed
+    PENDING = "pending"  # another booth holds a reservation for this voter and session
+    NOT_ELIGIBLE = "not_eligible"
+    CONFIRMED = "confirmed"
+    ABORTED = "aborted"
+    REFUSED = "refused"  # the hall refused the operation (a bug or a conflict it logged)
+    UNREACHABLE = "unreachable"
+
+
+class HallTransport(Protocol):
+    """The hall's side as the booth calls it (kiosk/hall/client.py over the network)."""
+
+    def reserve(self, cast_id: str, voter_id: str, session_id: str) -> HallAnswer: ...
+
+    def confirm(self, cast_id: str, voter_id: str, session_id: str) -> HallAnswer: ...
+
+    def abort(self, cast_id: str) -> HallAnswer: ...
+
+    def voted(self, voter_id: str) -> set[str] | None:
+        """The sessions this voter voted in (or is being cast in) anywhere; None if unreachable."""
+        ...
+
+    def connected(self) -> bool: ...
+
+
+journal_metadata = MetaData()
+hall_journal = Table(
+    "hall_journal",
+    journal_metadata,
+    Column("cast_id", String(32), primary_key=True),
+    Column("voter_id", String, nullable=False),
+    Column("session_id", String, nullable=False),
+    Column("state", String, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+# Named steps, in order, for the one place that watches transitions (tests kill the booth at each).
+STEP_RESERVING = "reserving"  # intent committed, the hall not yet asked
+STEP_RESERVED = "reserved"  # the hall answered reserved, nothing committed here yet
+STEP_HELD = "held"  # ballot committed here
+STEP_SETTLED = "settled"  # the hall confirmed or aborted, the row is gone
+
+
+class HallCasts:
+    def __init__(
+        self, box: BallotBox, hall: HallTransport, on_step: Callable[[str], None] = lambda _step: None
+    ) -> None:
+        self.box, self.hall, self.on_step = box, hall, on_step
+        journal_metadata.create_all(box.engine)
+
+    def reserve(self, voter_id: str, session_id: str) -> tuple[str | None, HallAnswer]:
+        """A cast id reserved at the hall, or None and the hall's answer (nothing to commit)."""
+        # This booth's own unfinished casts first (one of them may be this voter's); a hall that
+        # does not answer them will not answer this one: the voter is sent on at once.
+        if not self._settle_all():
+            return None, HallAnswer.UNREACHABLE
+        cast_id = secrets.token_hex(16)
+        with self.box.transaction() as c:
+            c.execute(insert(hall_journal).values(
+                cast_id=cast_id, voter_id=voter_id, session_id=session_id, state=HallCastState.RESERVING))
+        self.on_step(STEP_RESERVING)
+        answer = self.hall.reserve(cast_id, voter_id, session_id)
+        if answer is HallAnswer.RESERVED:
+            self.on_step(STEP_RESERVED)
+            return cast_id, answer
+        if answer is not HallAnswer.UNREACHABLE:  # the hall holds nothing of this cast id
+            self._forget(cast_id)
+        # Unreachable: the hall may hold the reservation; the row stays RESERVING, to abort later.
+        return None, answer
+
+    def hold(self, c: Connection, cast_id: str) -> None:
+        """In the cast's own transaction, beside the ballot and the mark."""
+        c.execute(update(hall_journal).where(hall_journal.c.cast_id == cast_id)
+                  .values(state=HallCastState.HELD))
+
+    def held(self, cast_id: str) -> None:
+        """After the cast's commit: the hall is told to confirm (settled later if it cannot be)."""
+        self.on_step(STEP_HELD)
+        self._settle_one(cast_id)
+
+    def release(self, cast_id: str) -> None:
+        """The local commit failed (nothing stored here): the hall's reservation is aborted."""
+        self._settle_one(cast_id)
+
+    def settle(self) -> int:
+        """Finishes every unfinished cast this booth knows of; returns how many are still open."""
+        self._settle_all()
+        return self.unsettled()
+
+    def _settle_all(self) -> bool:
+        """False when the hall stopped answering (the rest waits for the next try)."""
+        with self.box.read() as c:
+            open_ids = list(c.execute(select(hall_journal.c.cast_id)).scalars())
+        # all() stops at the first cast the hall did not answer
+        return all(self._settle_one(cast_id) is not HallAnswer.UNREACHABLE for cast_id in open_ids)
+
+    def unsettled(self) -> int:
+        with self.box.read() as c:
+            return len(c.execute(select(hall_journal.c.cast_id)).all())
+
+    def _settle_one(self, cast_id: str) -> HallAnswer:
+        """The hall's answer: CONFIRMED or ABORTED when the cast is settled (its row gone)."""
+        with self.box.read() as c:
+            row = c.execute(select(hall_journal).where(hall_journal.c.cast_id == cast_id)).first()
+        if row is None:
+            return HallAnswer.ABORTED  # settled already (by another call)
+        if row.state == HallCastState.HELD:
+            answer = self.hall.confirm(cast_id, row.voter_id, row.session_id)
+            done = answer is HallAnswer.CONFIRMED
+        else:
+            answer = self.hall.abort(cast_id)
+            done = answer is HallAnswer.ABORTED
+        if done:
+            self._forget(cast_id)
+            self.on_step(STEP_SETTLED)
+        return answer
+
+    def _forget(self, cast_id: str) -> None:
+        """Deletes a settled cast's row without waiting for the disk: if a power cut undoes the
+        delete, the row comes back in its state and is settled again (every call is idempotent)."""
+        raw = self.box.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("PRAGMA synchronous=NORMAL")  # this one commit only: no fsync in WAL mode
+            try:
+                cursor.execute("DELETE FROM hall_journal WHERE cast_id = ?", (cast_id,))
+            finally:
+                cursor.execute("PRAGMA synchronous=FULL")  # the pool's next user commits durably again
+                cursor.close()
+        except sqlite3.Error as exc:
+            raise StorageError(str(exc)) from None
+        finally:
+            raw.close()

@@ -1,0 +1,186 @@
+"""The booth's client of the hall: JSON over HTTP on the hall network, every message signed.
+
+It joins the hall with the booth's certified key (kiosk/ballot/hall_wire.py), then calls it on the
+channel the join opened. An answer that does not come back in time, or that is not the hall's
+signed answer to this very request, counts as "the hall could not be reached": the cast protocol
+(kiosk/booth/hall_cast.py) then refuses the voter and settles the cast later, so a lost or forged
+answer can delay a vote but never double it or lose it.
+"""
+
+from __future__ import annotations
+
+import http.client
+import threading
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import ValidationError
+
+from kiosk.ballot.booth_certificate import BoothKeyCertificate
+from kiosk.ballot.hall_wire import (
+    MAX_MESSAGE_BYTES,
+    HallGreeting,
+    HallWireError,
+    Reply,
+    check_hall_certificate,
+    check_reply,
+    sign_join,
+    sign_request,
+)
+from kiosk.ballot.package import ElectionPackage
+from kiosk.ballot.signing import signing_key_from_hex
+from kiosk.booth.hall_cast import HallAnswer
+
+# A voter waits at most about this long (twice, with the one retry) before the booth says "go to
+# another booth"; on the hall's wired network a round trip takes a few milliseconds, and a hall
+# database restarting answers within a second or refuses at once.
+HALL_TIMEOUT_S = 2.0
+UNKNOWN_CHANNEL = 401  # the hall restarted (channels live in its memory): join again
+
+
+class HallUnreachable(Exception):
+    """No signed answer from the hall (network, hall down, forged or garbled reply)."""
+
+
+class HallClient:
+    def __init__(
+        self,
+        url: str,
+        package: Callable[[], ElectionPackage],
+        booth_key: Callable[[], tuple[BoothKeyCertificate, str]],
+        timeout: float = HALL_TIMEOUT_S,
+    ) -> None:
+        parts = urlsplit(url)
+        if parts.scheme != "http" or not parts.hostname or not parts.port:
+            raise ValueError(f"hall url must be http://HOST:PORT, not {url!r}")
+        self.host, self.port, self.timeout = parts.hostname, parts.port, timeout
+        self._package, self._booth_key = package, booth_key
+        self._lock = threading.Lock()
+        self._connection: http.client.HTTPConnection | None = None
+        self._channel: str | None = None
+        self._hall_key: str | None = None
+        self._seq = 0
+
+    # --- the operations of the cast protocol (kiosk.booth.hall_cast.HallTransport) -------------
+    def reserve(self, cast_id: str, voter_id: str, session_id: str) -> HallAnswer:
+        return self._answer({"op": "reserve", "cast_id": cast_id, "voter": voter_id, "session": session_id})
+
+    def confirm(self, cast_id: str, voter_id: str, session_id: str) -> HallAnswer:
+        return self._answer({"op": "confirm", "cast_id": cast_id, "voter": voter_id, "session": session_id})
+
+    def abort(self, cast_id: str) -> HallAnswer:
+        return self._answer({"op": "abort", "cast_id": cast_id})
+
+    def voted(self, voter_id: str) -> set[str] | None:
+        try:
+            body = self.call({"op": "voted", "voter": voter_id})
+        except HallUnreachable:
+            return None
+        sessions = body.get("sessions")
+        if not isinstance(sessions, list) or not all(isinstance(s, str) for s in sessions):
+            return None
+        return set(sessions)
+
+    def connected(self) -> bool:
+        try:
+            return self.call({"op": "ping"}).get("outcome") == "pong"
+        except HallUnreachable:
+            return False
+
+    def _answer(self, body: dict[str, Any]) -> HallAnswer:
+        try:
+            outcome = self.call(body).get("outcome")
+        except HallUnreachable:
+            return HallAnswer.UNREACHABLE
+        try:
+            return HallAnswer(str(outcome))
+        except ValueError:
+            return HallAnswer.UNREACHABLE
+
+    # --- the signed channel -------------------------------------------------------------------
+    def call(self, body: dict[str, Any]) -> dict[str, Any]:
+        """The hall's signed answer's body; HallUnreachable when there is none."""
+        with self._lock:
+            for _attempt in range(2):  # once more after a dropped connection or a restarted hall
+                try:
+                    if self._channel is None:
+                        self._join()
+                    return self._signed_call(body)
+                except _Rejoin:
+                    self._channel = None
+                except (OSError, http.client.HTTPException):
+                    self._drop()
+            raise HallUnreachable("the hall did not answer")
+
+    def _signed_call(self, body: dict[str, Any]) -> dict[str, Any]:
+        key_hex = self._booth_key()[1]
+        assert self._channel is not None and self._hall_key is not None
+        self._seq += 1
+        request = sign_request(signing_key_from_hex(key_hex), self._channel, self._seq, body)
+        status, data = self._http("POST", "/call", request.model_dump_json().encode())
+        if status == UNKNOWN_CHANNEL:
+            raise _Rejoin()
+        return self._checked(status, data, self._channel, self._seq)
+
+    def _join(self) -> None:
+        package = self._package()
+        status, data = self._http("GET", "/hall", None)
+        try:
+            greeting = HallGreeting.model_validate_json(data) if status == 200 else None
+            if greeting is None:
+                raise HallUnreachable(f"the hall answered {status} to a greeting")
+            hall_key = check_hall_certificate(greeting.certificate, package)
+        except (ValidationError, HallWireError) as exc:
+            raise HallUnreachable(str(exc)) from None
+        certificate, key_hex = self._booth_key()
+        join = sign_join(signing_key_from_hex(key_hex), certificate, greeting.challenge)
+        status, data = self._http("POST", "/join", join.model_dump_json().encode())
+        reply = self._reply(status, data)
+        channel = reply.channel
+        self._hall_key = hall_key
+        body = self._checked(status, data, channel, 0)
+        if body.get("station") != certificate.body.station:
+            raise HallUnreachable("the hall's join answer names another booth")
+        self._channel, self._seq = channel, 0
+
+    def _checked(self, status: int, data: bytes, channel: str, seq: int) -> dict[str, Any]:
+        assert self._hall_key is not None
+        try:
+            return check_reply(self._hall_key, self._reply(status, data), channel, seq)
+        except HallWireError as exc:
+            raise HallUnreachable(str(exc)) from None
+
+    @staticmethod
+    def _reply(status: int, data: bytes) -> Reply:
+        if status != 200:
+            raise HallUnreachable(f"the hall answered {status}: {data[:200]!r}")
+        try:
+            return Reply.model_validate_json(data)
+        except ValidationError:
+            raise HallUnreachable("the hall's answer is not a signed reply") from None
+
+    def _http(self, method: str, path: str, body: bytes | None) -> tuple[int, bytes]:
+        if self._connection is None:
+            self._connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        headers = {"Content-Type": "application/json"} if body is not None else {}
+        self._connection.request(method, path, body=body, headers=headers)
+        response = self._connection.getresponse()
+        data = response.read(MAX_MESSAGE_BYTES + 1)
+        if len(data) > MAX_MESSAGE_BYTES:
+            self._drop()
+            raise HallUnreachable("the hall's answer is too large")
+        return response.status, data
+
+    def _drop(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+        self._connection = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._drop()
+
+
+class _Rejoin(Exception):
+    pass

@@ -1,0 +1,188 @@
+"""The hall's store in PostgreSQL: which booths joined, and every delegate's has-voted marks.
+
+A mark's primary key is (election, session, voter): whichever booth's reservation commits first
+holds it, and PostgreSQL makes every other booth's insert for that voter wait and then see it. So two
+booths racing on one delegate get one "reserved" and one "pending" (or "already voted"), never two.
+The hall learns who voted when and at which booth (it must, to refuse a second vote), never a ballot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Engine,
+    MetaData,
+    String,
+    Table,
+    Text,
+    and_,
+    create_engine,
+    delete,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+
+class MarkState(StrEnum):
+    RESERVED = "reserved"  # a booth is casting: the voter may not vote elsewhere meanwhile
+    CONFIRMED = "confirmed"  # the booth committed the ballot and said so
+
+metadata = MetaData()
+hall_booths = Table(
+    "hall_booths",
+    metadata,
+    Column("election_id", String, primary_key=True),
+    Column("station", String, primary_key=True),
+    Column("booth_public_key", String(64), nullable=False),
+    Column("certificate", Text, nullable=False),
+    Column("joined_at", String, nullable=False),
+)
+hall_marks = Table(
+    "hall_marks",
+    metadata,
+    Column("election_id", String, primary_key=True),
+    Column("session_id", String, primary_key=True),
+    Column("voter_id", String, primary_key=True),
+    Column("cast_id", String(32), nullable=False, unique=True),
+    Column("station", String, nullable=False),
+    Column("state", String, nullable=False),
+    Column("reserved_at", String, nullable=False),
+)
+
+# The hall waits this long for its database; a stopped server refuses at once, a partitioned one
+# would otherwise hold the booth's voter for TCP's own minutes.
+CONNECT_TIMEOUT_S = 2
+
+
+class StoreUnavailable(RuntimeError):
+    """The database did not answer or refused: nothing was changed, the booth may ask again."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    session_id: str
+    voter_id: str
+    station: str
+    state: str
+
+
+class HallStore:
+    def __init__(self, url: str, election_id: str, clock: Callable[[], str]) -> None:
+        self.election_id, self._clock = election_id, clock
+        self.engine: Engine = create_engine(
+            url, pool_pre_ping=True, pool_size=20, max_overflow=10,
+            connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
+        )
+        try:
+            metadata.create_all(self.engine)
+        except SQLAlchemyError as exc:
+            raise StoreUnavailable(f"the hall's database cannot be used: {exc}") from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def register_booth(self, station: str, public_key: str, certificate: str) -> bool:
+        """True when this key is (now) the station's; False when another key joined as it first."""
+        try:
+            with self.engine.begin() as c:
+                c.execute(insert(hall_booths).values(
+                    election_id=self.election_id, station=station, booth_public_key=public_key,
+                    certificate=certificate, joined_at=self._clock()).on_conflict_do_nothing())
+                held = c.execute(select(hall_booths.c.booth_public_key).where(
+                    hall_booths.c.election_id == self.election_id, hall_booths.c.station == station)).scalar()
+        except DBAPIError as exc:
+            raise StoreUnavailable(str(exc.orig)) from None
+        return held == public_key
+
+    def booths(self) -> dict[str, str]:
+        """Joined booths: station -> booth public key."""
+        with self.engine.connect() as c:
+            rows = c.execute(select(hall_booths.c.station, hall_booths.c.booth_public_key).where(
+                hall_booths.c.election_id == self.election_id)).all()
+        return {r.station: r.booth_public_key for r in rows}
+
+    def reserve(self, station: str, cast_id: str, voter_id: str, session_id: str) -> str:
+        """reserved (this cast holds the mark), pending or already_voted (another cast holds it)."""
+        try:
+            with self.engine.begin() as c:
+                c.execute(insert(hall_marks).values(
+                    election_id=self.election_id, session_id=session_id, voter_id=voter_id, cast_id=cast_id,
+                    station=station, state=MarkState.RESERVED, reserved_at=self._clock(),
+                ).on_conflict_do_nothing())
+                row = c.execute(select(hall_marks.c.cast_id, hall_marks.c.state).where(
+                    self._mark(session_id, voter_id))).first()
+        except DBAPIError as exc:
+            raise StoreUnavailable(str(exc.orig)) from None
+        assert row is not None  # inserted, or held by the insert that won
+        if row.cast_id == cast_id:
+            return "reserved"
+        return "already_voted" if row.state == MarkState.CONFIRMED else "pending"
+
+    def confirm(self, station: str, cast_id: str, voter_id: str, session_id: str) -> str:
+        """confirmed; refused when another cast holds this voter's mark (which the protocol prevents)."""
+        try:
+            with self.engine.begin() as c:
+                done = c.execute(update(hall_marks).where(
+                    hall_marks.c.cast_id == cast_id, hall_marks.c.station == station,
+                    hall_marks.c.election_id == self.election_id,
+                ).values(state=MarkState.CONFIRMED)).rowcount
+                if done:
+                    return "confirmed"
+                # The booth holds a ballot the hall has no mark for (its database was restored from
+                # an older copy): the booth's ballot box is the durable copy, so the mark comes back.
+                c.execute(insert(hall_marks).values(
+                    election_id=self.election_id, session_id=session_id, voter_id=voter_id, cast_id=cast_id,
+                    station=station, state=MarkState.CONFIRMED, reserved_at=self._clock(),
+                ).on_conflict_do_nothing())
+                mark = self._mark(session_id, voter_id)
+                holder = c.execute(select(hall_marks.c.cast_id).where(mark)).scalar()
+        except DBAPIError as exc:
+            raise StoreUnavailable(str(exc.orig)) from None
+        return "confirmed" if holder == cast_id else "refused"
+
+    def abort(self, station: str, cast_id: str) -> str:
+        """aborted (the reservation is gone, or never came); refused for a confirmed cast."""
+        try:
+            with self.engine.begin() as c:
+                c.execute(delete(hall_marks).where(
+                    hall_marks.c.cast_id == cast_id, hall_marks.c.station == station,
+                    hall_marks.c.election_id == self.election_id, hall_marks.c.state == MarkState.RESERVED))
+                left = c.execute(select(hall_marks.c.cast_id).where(hall_marks.c.cast_id == cast_id)).first()
+        except DBAPIError as exc:
+            raise StoreUnavailable(str(exc.orig)) from None
+        return "refused" if left is not None else "aborted"
+
+    def voted(self, voter_id: str) -> list[str]:
+        """The sessions this voter's mark is held in (reserved or confirmed), at any booth."""
+        try:
+            with self.engine.connect() as c:
+                rows = c.execute(select(hall_marks.c.session_id).where(
+                    hall_marks.c.election_id == self.election_id, hall_marks.c.voter_id == voter_id))
+                return sorted(rows.scalars())
+        except DBAPIError as exc:
+            raise StoreUnavailable(str(exc.orig)) from None
+
+    def ping(self) -> None:
+        try:
+            with self.engine.connect() as c:
+                c.execute(select(1))
+        except DBAPIError as exc:
+            raise StoreUnavailable(str(exc.orig)) from None
+
+    def marks(self) -> list[Mark]:
+        """Every mark, sorted by session and voter (never by the order they came in)."""
+        with self.engine.connect() as c:
+            rows = c.execute(select(hall_marks).where(hall_marks.c.election_id == self.election_id)
+                             .order_by(hall_marks.c.session_id, hall_marks.c.voter_id)).all()
+        return [Mark(r.session_id, r.voter_id, r.station, r.state) for r in rows]
+
+    def _mark(self, session_id: str, voter_id: str) -> ColumnElement[bool]:
+        return and_(hall_marks.c.election_id == self.election_id, hall_marks.c.session_id == session_id,
+                    hall_marks.c.voter_id == voter_id)
