@@ -32,6 +32,7 @@ def walk(
     assert station.hall is not None
     station.hall.on_step = chaos
     for _ in range(ATTEMPTS_PER_BOOTH):
+        chaos("next voter")  # a link cut stays cut until chaos heals it, also between casts
         voter, session_id = rng.choice(pairs)
         try:
             station.cast(voter, session_id, random_selections(kit.definition.session(session_id), rng))
