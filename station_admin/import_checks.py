@@ -24,9 +24,13 @@ AnySealed = SealedFile | SealedE2E  # version 1 (HPKE ballots) or 2 (end-to-end)
 
 
 def check_voters_served(sealed: SealedFile, package: ElectionPackage) -> None:
-    """A booth only lets in the voters of its own roll: a mark for anyone else was not made by it."""
+    """A booth only lets in the voters of its own roll: a mark for anyone else was not made by it.
+    A booth of a hall (its signed set-up event says so) serves every delegate; a mark another
+    booth's file also holds is then refused by check_no_double_vote."""
     station = sealed.manifest.station
-    served = {v.id for v in package.definition.voters_at(station)}
+    in_hall = any(e.event == Event.STATION_SET_UP and e.data.get("voters") == "hall" for e in sealed.audit)
+    voters = package.definition.voters if in_hall else package.definition.voters_at(station)
+    served = {v.id for v in voters}
     strangers = sorted({voter for _, voter in sealed.marks if voter not in served})
     if strangers:
         raise SealedFileError(

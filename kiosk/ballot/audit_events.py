@@ -60,7 +60,8 @@ CATALOG: dict[Event, EventInfo] = {
         "the booth was set up from an election package; a poll worker's card certified its new key", {
             "election": "the election's id", "fingerprint": "the election package's fingerprint",
             "station": "this booth's id, from its provisioning", "mode": "official or test",
-            "booth_key": "the booth's new public key", "by": "the poll worker whose card certified it"}),
+            "booth_key": "the booth's new public key", "by": "the poll worker whose card certified it",
+            "voters": "'station': its own roll; 'hall': every delegate (a booth of a hall)"}),
     Event.POLLS_OPENED: EventInfo("polls opened; voters may vote in active sessions", {
         "mode": "official or test", "by": "the poll worker"}),
     Event.POLLS_PAUSED: EventInfo("polls paused; no vote can start or be cast", {

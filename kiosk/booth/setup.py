@@ -74,6 +74,7 @@ def take_in(
         "mode": mode,
         "booth_key": certificate.body.booth_public_key,
         "by": certificate.body.poll_worker,
+        "voters": "hall" if every_voter else "station",  # the import accepts marks of whom it served
     }
     with polls.changing(PollsAction.SET_UP, data) as c:
         box.add_credentials(c, {v.id: hashes[v.id] for v in voters if v.id in hashes})
