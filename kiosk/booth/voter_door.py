@@ -124,7 +124,8 @@ class VoterDoor:
         for session_id in amended.sessions_of(voter_id):
             # an adviser's vote for a delegate is the delegate's: the delegate's mark says it is cast
             marked = amended.acting_for(voter_id, session_id) or voter_id
-            if session_id in voted.get(marked, self.box.voted_sessions(marked)):
+            here = voted[marked] if marked in voted else self.box.voted_sessions(marked)  # hall unreachable
+            if session_id in here:
                 status = SessionStatus.VOTED
             else:
                 status = SessionStatus.OPEN if session_id in active else SessionStatus.NOT_OPEN
