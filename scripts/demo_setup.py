@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from kiosk.ballot.definition import load_definition
-from kiosk.ballot.package import RegisteredCard
+from kiosk.ballot.package import PackageCard
 from kiosk.booth.station import Station
 from kiosk.devices.sim_card import SimCard, write_card_file
 from kiosk.simulate import inserted_card
@@ -43,7 +43,7 @@ def main(out: Path) -> None:
     # The simulated poll-worker card (a real card never gives its key out), registered by the authority.
     card = SimCard(pin=DEMO_PIN)
     worker = next((w.id for w in definition.poll_workers if STATION in w.stations), POLL_WORKER)
-    register_cards(created.folder, [RegisteredCard(public_key=card.public_key().hex(), holder=worker,
+    register_cards(created.folder, [PackageCard(public_key=card.public_key().hex(), holder=worker,
                                                    role="poll_worker")])
     write_card_file(out / "demo-worker-card.json", card, worker)
     media = provision_station(created.folder, STATION, out / "MEDIA")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.ballot.package import RegisteredCard as PackageCard
+from kiosk.ballot.package import PackageCard
 from kiosk.devices.card_programming import program_card
 from kiosk.devices.cards import CardGone, CardReader, PinRejected, Role
 from kiosk.devices.sim_card import SimCard, write_card_file

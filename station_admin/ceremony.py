@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from kiosk.ballot.codes import format_code, generate_code, hash_code
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.encryption import new_election_secret, public_key_hex
-from kiosk.ballot.package import PACKAGE_DOMAIN, Credential, PackageBody, RegisteredCard, parse_package
+from kiosk.ballot.package import PACKAGE_DOMAIN, Credential, PackageBody, PackageCard, parse_package
 from kiosk.ballot.shamir import split
 from kiosk.ballot.shares import MIN_PASSPHRASE_LENGTH, seal_share
 from kiosk.ballot.signing import new_signing_key, public_hex, sign_json
@@ -162,11 +162,11 @@ def codes_csv(definition: ElectionDefinition, codes: dict[str, str]) -> str:
     return buffer.getvalue()
 
 
-def with_cards(body: PackageBody, cards: list[RegisteredCard]) -> PackageBody:
+def with_cards(body: PackageBody, cards: list[PackageCard]) -> PackageBody:
     return body.model_copy(update={"cards": cards})
 
 
-def register_cards(folder: ElectionDir, cards: list[RegisteredCard]) -> str:
+def register_cards(folder: ElectionDir, cards: list[PackageCard]) -> str:
     """Adds cards to the election package and signs it again; returns the new fingerprint.
 
     The fingerprint changes, so booths must be provisioned after their cards are registered.

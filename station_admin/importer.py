@@ -18,6 +18,7 @@ from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_e2e import SealedE2E
 from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError
+from kiosk.ballot.values import Mode
 from kiosk.clock import iso, utc_now
 from station_admin import tally_db as db
 from station_admin.booth_keys import check_booth_key
@@ -26,8 +27,6 @@ from station_admin.import_addenda import check_addenda
 from station_admin.import_checks import AnySealed, check_audit_log, check_no_double_vote, check_voters_served
 from station_admin.importer_e2e import check_codes_unseen, read_any, store_e2e
 from station_admin.quarantine import Replacement, check_not_quarantined, quarantine
-
-Mode = Literal["official", "test"]
 
 
 @dataclass

@@ -9,8 +9,7 @@ from typing import Any
 
 from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.definition import ElectionDefinition, load_definition
-from kiosk.ballot.package import ElectionPackage
-from kiosk.ballot.package import RegisteredCard as PackageCard
+from kiosk.ballot.package import ElectionPackage, PackageCard
 from kiosk.devices.sim_card import SimCard
 from station_admin.ceremony import create_election, register_cards
 from station_admin.election_dir import ElectionDir

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.definition import load_definition
-from kiosk.ballot.package import ElectionPackage, RegisteredCard
+from kiosk.ballot.package import ElectionPackage, PackageCard
 from kiosk.booth.station import Station
 from kiosk.devices.sim_card import SimCard
 from station_admin.ceremony import create_election, register_cards
@@ -73,7 +73,7 @@ def make_bench_election(
     if e2e:
         add_election_key(created.folder, path, _one_trustee_ceremony(root, path))
     card = SimCard(pin="1234")
-    register_cards(created.folder, [RegisteredCard(public_key=card.public_key().hex(), holder="pw-1",
+    register_cards(created.folder, [PackageCard(public_key=card.public_key().hex(), holder="pw-1",
                                                    role="poll_worker")])
     media = {}
     if provision:

@@ -79,7 +79,10 @@ class Credential(Strict):
     code_hash: str
 
 
-class RegisteredCard(Strict):
+class PackageCard(Strict):
+    """One card the package registers: its authentication key, its holder and role (the booth turns
+    it into kiosk.devices.cards.RegisteredCard at set-up)."""
+
     public_key: str = Field(pattern=r"^[0-9a-f]{64}$")
     holder: str
     role: Literal["voter", "poll_worker"]
@@ -91,7 +94,7 @@ class PackageBody(Strict):
     election_public_key: str = Field(pattern=r"^[0-9a-f]{64}$")
     authority_public_key: str = Field(pattern=r"^[0-9a-f]{64}$")
     credentials: list[Credential]
-    cards: list[RegisteredCard] = Field(default_factory=list)
+    cards: list[PackageCard] = Field(default_factory=list)
     created: str
     expires: str  # ISO 8601; a booth refuses a package past this moment
     # The trustees' end-to-end key (kiosk/ballot/e2e_key.py); a package without one seals HPKE

@@ -6,12 +6,12 @@ reader has checked the card's signature of a fresh challenge against it.
 
 from __future__ import annotations
 
-from kiosk.ballot.package import ElectionPackage, RegisteredCard
+from kiosk.ballot.package import ElectionPackage, PackageCard
 
 
 def registered_card(
     package: ElectionPackage, public_key: str, role: str | None = None
-) -> RegisteredCard | None:
+) -> PackageCard | None:
     """The package's entry for a card's key (of that role, when one is given)."""
     for card in package.body.cards:
         if card.public_key == public_key.lower() and role in (None, card.role):

@@ -25,8 +25,8 @@ from kiosk.ballot.package import (
     PACKAGE_FILE,
     PROVISION_FILE,
     ElectionPackage,
+    PackageCard,
     Provision,
-    RegisteredCard,
     load_package,
     load_provision,
 )
@@ -247,7 +247,7 @@ class Station:
         self.box.log(Event.POLL_WORKER_LOGIN, {"by": worker})
         return worker
 
-    def registered_card(self, public_key: str, role: str | None = None) -> RegisteredCard | None:
+    def registered_card(self, public_key: str, role: str | None = None) -> PackageCard | None:
         """The election package's entry for a card's key (of that role, when one is given)."""
         return card_registry.registered_card(self._package(), public_key, role)
 

@@ -13,7 +13,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from kiosk.ballot.package import RegisteredCard as PackageCard
+from kiosk.ballot.package import PackageCard
 from kiosk.booth.station import Station
 from kiosk.booth.voter_auth import AuthOutcome, CodeRefusal, CodeRefused
 from kiosk.booth.walk import Screen

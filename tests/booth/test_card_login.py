@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.ballot.booth_certificate import CardSigner
-from kiosk.ballot.package import RegisteredCard
+from kiosk.ballot.package import PackageCard
 from kiosk.ballot.signing import new_signing_key, public_hex
 from kiosk.booth.station import Station
 from kiosk.booth.voter_auth import Authenticated, CodeRefusal, CodeRefused
@@ -28,9 +28,9 @@ def carded_booth_media(tmp_path_factory: pytest.TempPathFactory) -> Path:
     register_cards(
         election.folder,
         [
-            RegisteredCard(public_key=VOTER_KEY, holder="v01", role="voter"),
-            RegisteredCard(public_key=WORKER_KEY, holder="pw-1", role="poll_worker"),
-            RegisteredCard(public_key=OTHER_BOOTHS_WORKER_KEY, holder="pw-2", role="poll_worker"),
+            PackageCard(public_key=VOTER_KEY, holder="v01", role="voter"),
+            PackageCard(public_key=WORKER_KEY, holder="pw-1", role="poll_worker"),
+            PackageCard(public_key=OTHER_BOOTHS_WORKER_KEY, holder="pw-2", role="poll_worker"),
         ],
     )
     return provision_station(election.folder, "booth-1", root / "carded-media")

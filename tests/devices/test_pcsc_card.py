@@ -9,8 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.ballot.booth_certificate import BOOTH_KEY_DOMAIN, CardSigner
-from kiosk.ballot.package import PackageError
-from kiosk.ballot.package import RegisteredCard as PackageCard
+from kiosk.ballot.package import PackageCard, PackageError
 from kiosk.booth.station import Station
 from kiosk.booth.worker_card import PinStatus
 from kiosk.devices.card_login import LoginOutcome, log_in

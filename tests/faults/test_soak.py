@@ -15,7 +15,7 @@ import pytest
 
 from kiosk.ballot.counting import Tally
 from kiosk.ballot.encryption import decrypt_ballot
-from kiosk.ballot.package import RegisteredCard
+from kiosk.ballot.package import PackageCard
 from kiosk.ballot.sealed_file import read_sealed_file
 from kiosk.ballot.selections import decode_ballot
 from kiosk.booth.station import CastReceipt, SessionStatus, Station
@@ -96,7 +96,7 @@ def crowd(tmp_path_factory: pytest.TempPathFactory) -> tuple[ElectionKit, Path, 
     holders = [v["id"] for n, v in enumerate(voters) if n % CARD_EVERY == 0]
     card_of = {voter: SimCard(serial=f"{n:08d}") for n, voter in enumerate(holders)}
     register_cards(kit.folder, [
-        RegisteredCard(public_key=card.public_key().hex(), holder=voter, role="voter")
+        PackageCard(public_key=card.public_key().hex(), holder=voter, role="voter")
         for voter, card in card_of.items()
     ])
     return kit, provision_station(kit.folder, "booth-1", root / "MEDIA-carded"), card_of
@@ -113,7 +113,7 @@ def test_ten_thousand_voters_with_device_faults_lose_nothing(
     for session in station.election.sessions:
         station.set_session_active(session.id, True, POLL_WORKER)
     day = Day(Tally(station.election))
-    registry = [cards.RegisteredCard(c.public_key, c.holder, cards.Role(c.role)) for c in kit_cards(station)]
+    registry = [cards.PackageCard(c.public_key, c.holder, cards.Role(c.role)) for c in kit_cards(station)]
     walk = Walk(station, FaultyPrinter(rng, day))
     reader = SimCardReader()
     codes = kit.codes()
@@ -126,13 +126,13 @@ def test_ten_thousand_voters_with_device_faults_lose_nothing(
     _judge(kit, day, sealed_path)
 
 
-def kit_cards(station: Station) -> list[RegisteredCard]:
+def kit_cards(station: Station) -> list[PackageCard]:
     assert station.package is not None
     return station.package.body.cards
 
 
 def _vote(walk: Walk, station: Station, voter: str, code: str, card: SimCard | None, reader: SimCardReader,
-          registry: list[cards.RegisteredCard], rng: random.Random, day: Day) -> bool:
+          registry: list[cards.PackageCard], rng: random.Random, day: Day) -> bool:
     """One visit to the booth; False when the voter left before voting in every session."""
     if card is None:
         walk.start_code_entry()
@@ -167,7 +167,7 @@ def _vote(walk: Walk, station: Station, voter: str, code: str, card: SimCard | N
 
 
 def _card_login(walk: Walk, station: Station, card: SimCard, reader: SimCardReader,
-                registry: list[cards.RegisteredCard], rng: random.Random, day: Day) -> bool:
+                registry: list[cards.PackageCard], rng: random.Random, day: Day) -> bool:
     reader.insert(card)
     if rng.random() < CARD_PULLED_AT_LOGIN:
         reader.faults.pull_after_commands = rng.randint(0, 3)

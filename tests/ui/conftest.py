@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ballot.booth_certificate import CardSigner
-from kiosk.ballot.package import RegisteredCard
+from kiosk.ballot.package import PackageCard
 from kiosk.ballot.signing import new_signing_key, public_hex
 from kiosk.booth.station import CastReceipt, Station
 from kiosk.booth.walk import PrintOutcome, Timing
@@ -98,8 +98,8 @@ def carded_media(conference: ElectionKit, conference_booth_template: Path,
     """The booth's media once a poll-worker and a voter card are registered (after the voters' booth
     is made from the first media, as the new package has a new fingerprint)."""
     register_cards(conference.folder, [
-        RegisteredCard(public_key=WORKER_KEY, holder=worker_of(conference), role="poll_worker"),
-        RegisteredCard(public_key=VOTER_KEY, holder=card_voter_of(conference), role="voter"),
+        PackageCard(public_key=WORKER_KEY, holder=worker_of(conference), role="poll_worker"),
+        PackageCard(public_key=VOTER_KEY, holder=card_voter_of(conference), role="voter"),
     ])
     media = tmp_path_factory.mktemp("carded") / "MEDIA"
     return provision_station(conference.folder, booth_of(conference), media)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ballot.package import RegisteredCard
+from kiosk.ballot.package import PackageCard
 from kiosk.booth.station import Station
 from kiosk.booth.walk import Timing
 from kiosk.devices.sim_media import SimMedia
@@ -43,7 +43,7 @@ def amended_day(qapp: QApplication, delegations: ElectionKit, tmp_path: Path,
     """booth-1 set up with the test's poll-worker card registered, polls open; officials' folder."""
     officials = officials_of(delegations, tmp_path)
     folder = ElectionDir(officials.election, unlock=lambda: AUTHORITY_PASSPHRASE)
-    register_cards(folder, [RegisteredCard(public_key=WORKER_KEY, holder="pw-1", role="poll_worker")])
+    register_cards(folder, [PackageCard(public_key=WORKER_KEY, holder="pw-1", role="poll_worker")])
     media = provision_station(folder, "booth-1", tmp_path / "MEDIA")
     station = Station(tmp_path / "booth")
     station.set_up(media, WORKER_SIGNER)
