@@ -8,8 +8,8 @@ from pathlib import Path
 
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
-from kiosk.ballot.sealed_file import write_atomically
 from kiosk.booth.sealing import CloseSnapshot, ExportError, ExportRefusal, read_back, seal
+from kiosk.devices.atomic_write import write_verified
 from kiosk.devices.media import WriteStatus
 
 # What the audit log records when the stick did not take the sealed file (the screen says it from
@@ -47,13 +47,18 @@ class Exporter:
         """Writes the sealed file into a folder (a mounted stick, or the simulator's), then reads it back."""
         snapshot = self._snapshot()
         name, data = seal(snapshot)
+        path = directory / name
+        written = write_verified(directory, name, data)
+        if not written.ok:
+            self.stick_failed(written.status)
+            reason = MEDIA_PROBLEMS.get(written.status, written.status.value)
+            raise ExportError(f"the sealed ballot file could not be written: {reason}")
         try:
-            path = write_atomically(directory, name, data)
             read_back(path.read_bytes(), snapshot.package)
         except Exception as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.failed(reason)
-            raise ExportError(f"the sealed ballot file could not be written: {reason}") from exc
+            raise ExportError(f"the sealed ballot file could not be read back: {reason}") from exc
         self.written(name, data)
         return path
 

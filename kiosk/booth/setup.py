@@ -28,13 +28,13 @@ from kiosk.ballot.package import (
     load_package,
     load_provision,
 )
-from kiosk.ballot.sealed_file import write_atomically
 from kiosk.ballot.values import Mode
 from kiosk.booth.authority_pin import AuthorityRefused, check_authority, remember_authority
 from kiosk.booth.booth_key import save_booth_key
 from kiosk.booth.polls import PollsAction
 from kiosk.booth.polls_desk import MODE, PollsDesk
 from kiosk.booth.setup_claim import CLAIM_FILE, StickUsed, refuse_used_stick
+from kiosk.devices.atomic_write import write_verified
 from kiosk.devices.media import Media
 
 
@@ -65,8 +65,8 @@ def take_in(
     voters = package.definition.voters if every_voter else package.definition.voters_at(station)
     # The files first: a crash before the commit leaves a booth that is simply not set up yet.
     save_booth_key(data_dir, key, certificate)
-    write_atomically(data_dir, PROVISION_FILE, provision.model_dump_json().encode())
-    write_atomically(data_dir, PACKAGE_FILE, package.to_json().encode())
+    _write(data_dir, PROVISION_FILE, provision.model_dump_json().encode())
+    _write(data_dir, PACKAGE_FILE, package.to_json().encode())
     data = {
         "election": package.election_id,
         "fingerprint": package.fingerprint,
@@ -161,3 +161,10 @@ def stick_files(media: Media, scratch_parent: Path) -> Iterator[Path]:
                 (folder / name).write_bytes(data)
         yield folder
 
+
+
+def _write(data_dir: Path, name: str, data: bytes) -> None:
+    """Complete and read back, or an error: a booth never starts from a half-written package."""
+    written = write_verified(data_dir, name, data)
+    if not written.ok:
+        raise OSError(f"the booth's data folder did not take {name}: {written.status.value}")
