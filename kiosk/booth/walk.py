@@ -23,37 +23,39 @@ from kiosk.booth.polls import PollsState, TransitionRefused, accepts_votes
 from kiosk.booth.review import AnswerState, ReviewItem, review_items
 from kiosk.booth.voter_auth import Authenticated, AuthOutcome, CodeRefused
 from kiosk.booth.voter_door import VoterSession
-from kiosk.booth.walk_seal import Printout, ReceiptPrinter, SealingSteps, WalkError
-from kiosk.booth.walk_states import (
-    MAX_CHECKS,
-    SCREENS,
-    Answering,
+from kiosk.booth.walk_events import (
     Back,
     Cast,
-    CastDone,
-    CastFailed,
     Change,
-    CheckDone,
     Choose,
-    CodeEntry,
-    Confirming,
     Continue,
     Done,
-    InSession,
     LoggedIn,
     LoginRefused,
     LogOut,
     NotCast,
     OpenSession,
     Printed,
-    PrintOutcome,
     Refused,
-    Screen,
-    Sealed,
-    SealFailed,
     StartCodeEntry,
     Submit,
     WalkEvent,
+)
+from kiosk.booth.walk_outcomes import PrintOutcome
+from kiosk.booth.walk_seal import Printout, ReceiptPrinter, SealingSteps, WalkError
+from kiosk.booth.walk_states import (
+    MAX_CHECKS,
+    SCREENS,
+    Answering,
+    CastDone,
+    CastFailed,
+    CheckDone,
+    CodeEntry,
+    Confirming,
+    InSession,
+    Screen,
+    Sealed,
+    SealFailed,
     WalkState,
     Welcome,
     can_continue,

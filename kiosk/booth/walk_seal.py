@@ -17,21 +17,9 @@ from kiosk.ballot.e2e_seal import PreparedBallot
 from kiosk.booth.cast import CastReceipt, CastRefused
 from kiosk.booth.e2e_cast import CheckReceipt, SealedBallot, SealedCode
 from kiosk.booth.polls import TransitionRefused
-from kiosk.booth.walk_states import (
-    Cast,
-    CastFailed,
-    Checked,
-    NotCast,
-    Printed,
-    PrintOutcome,
-    Refused,
-    Reviewing,
-    Seal,
-    Sealed,
-    WalkEvent,
-    WalkState,
-    step,
-)
+from kiosk.booth.walk_events import Cast, Checked, NotCast, Printed, Refused, Seal, WalkEvent
+from kiosk.booth.walk_outcomes import PrintOutcome
+from kiosk.booth.walk_states import CastFailed, Reviewing, Sealed, WalkState, step
 
 if TYPE_CHECKING:
     from kiosk.booth.walk import Booth

@@ -40,50 +40,6 @@ from kiosk.booth.walk_events import (
 )
 from kiosk.booth.walk_outcomes import PrintOutcome
 
-__all__ = [
-    "MAX_CHECKS",
-    "SCREENS",
-    "Answering",
-    "Answers",
-    "Back",
-    "Cast",
-    "CastDone",
-    "CastFailed",
-    "Change",
-    "CheckDone",
-    "Checked",
-    "Choose",
-    "CodeEntry",
-    "Confirming",
-    "Continue",
-    "Done",
-    "InSession",
-    "LogOut",
-    "LoggedIn",
-    "LoginRefused",
-    "NotCast",
-    "OpenSession",
-    "PrintOutcome",
-    "Printed",
-    "Refused",
-    "Reviewing",
-    "Screen",
-    "Seal",
-    "SealFailed",
-    "Sealed",
-    "Sessions",
-    "StartCodeEntry",
-    "Submit",
-    "WalkEvent",
-    "WalkState",
-    "Welcome",
-    "can_continue",
-    "choose",
-    "chosen",
-    "question_of",
-    "step",
-]
-
 Answers = Mapping[str, tuple[str, ...]]  # question id -> the choices made, in the question's order
 # Checks a voter may make in one visit of a session: enough to test the booth (each check catches a
 # cheating booth with the same chance), few enough that a queue is not held up (E2E.md §7: "e.g. 3").

@@ -25,7 +25,7 @@ from kiosk.booth.setup import SetupRefused
 from kiosk.booth.setup_stick import preview_stick, take_in_stick
 from kiosk.booth.station import Station
 from kiosk.booth.walk import ReceiptPrinter, no_printer
-from kiosk.booth.walk_states import PrintOutcome
+from kiosk.booth.walk_outcomes import PrintOutcome
 from kiosk.booth.worker_addenda import WorkerAddenda
 from kiosk.booth.worker_card import PinCheck, PinStatus, SimWorkerCard, WorkerCard
 from kiosk.booth.worker_states import (

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from kiosk.booth.polls import PollsState
 from kiosk.booth.setup import SetupPreview
 from kiosk.booth.station import Station
-from kiosk.booth.walk_states import PrintOutcome
+from kiosk.booth.walk_outcomes import PrintOutcome
 from kiosk.booth.worker_card import PinCheck
 from kiosk.booth.worker_states import (
     SCREENS,

@@ -15,19 +15,12 @@ from kiosk.booth.station import Station
 from kiosk.booth.voter_auth import CodeRefusal, CodeRefused
 from kiosk.booth.voter_door import SessionStatus
 from kiosk.booth.walk import Walk, WalkError
-from kiosk.booth.walk_states import (
-    MAX_CHECKS,
-    Answering,
+from kiosk.booth.walk_events import (
     Back,
     Cast,
-    CastDone,
-    CastFailed,
     Change,
-    CheckDone,
     Checked,
     Choose,
-    CodeEntry,
-    Confirming,
     Continue,
     Done,
     LoggedIn,
@@ -36,16 +29,25 @@ from kiosk.booth.walk_states import (
     NotCast,
     OpenSession,
     Printed,
-    PrintOutcome,
     Refused,
-    Reviewing,
     Seal,
-    Sealed,
-    SealFailed,
-    Sessions,
     StartCodeEntry,
     Submit,
     WalkEvent,
+)
+from kiosk.booth.walk_outcomes import PrintOutcome
+from kiosk.booth.walk_states import (
+    MAX_CHECKS,
+    Answering,
+    CastDone,
+    CastFailed,
+    CheckDone,
+    CodeEntry,
+    Confirming,
+    Reviewing,
+    Sealed,
+    SealFailed,
+    Sessions,
     WalkState,
     Welcome,
     step,
