@@ -221,8 +221,17 @@ var IsoloirSlip = (function (G) {
     return Object.assign(out, {verdict: out.counted ? "checked_but_counted" : "match"});
   }
 
+  // The page's inlined data (station_admin/board_check/page.py): the manifest's bytes in base64,
+  // the ceremony's public part, the booths' keys and the board's codes → [election, board].
+  async function load(data) {
+    var raw = atob(data.manifest), manifest = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) manifest[i] = raw.charCodeAt(i);
+    var e = await election(manifest, data.ceremony);
+    return [e, {booths: data.booths, ballots: data.ballots, checked: data.checked}];
+  }
+
   return {
-    H: H, Hq: Hq, TAG: TAG, int: int, str: str, bytes: bytes, concat: concat, b64decode: b64decode,
+    load: load, H: H, Hq: Hq, TAG: TAG, int: int, str: str, bytes: bytes, concat: concat, b64decode: b64decode,
     b64encode: b64encode, hex: hex, shortCode: shortCode, election: election, choicesOf: choicesOf,
     parse: parse, receiptMessage: receiptMessage, openedCode: openedCode, check: check, sha512: sha512,
   };

@@ -19,7 +19,10 @@ def run_node_tests(*files: Path) -> subprocess.CompletedProcess[str]:
         pytest.fail("node is not installed (Debian package nodejs, scripts/system-packages.txt)")
     return subprocess.run(
         [node, "--test", *map(str, files)],
-        capture_output=True, text=True, timeout=NODE_TIMEOUT_S, check=False,
+        capture_output=True,
+        text=True,
+        timeout=NODE_TIMEOUT_S,
+        check=False,
     )
 
 
