@@ -21,6 +21,7 @@ def test_the_walk_ends_with_a_record_the_verifier_accepts(tmp_path: Path) -> Non
     report = json.loads((out / "verify-report.json").read_text())
     assert report["ok"] is True and len(report["checks"]) == 12
     assert (out / "RECORD" / "record.json").exists() and (out / "RESULTS" / "report.pdf").exists()
+    assert "window.CHECK_DATA" in (out / "BOARD" / "check.html").read_text(encoding="utf-8")
     # each booth's first voter checked a ballot: past each file's header, at least one per booth
     for booth in ("booth-1", "booth-2"):
         files = list((out / "RECORD" / "checked").rglob(f"{booth}.jsonl"))

@@ -96,6 +96,12 @@
   if ("BarcodeDetector" in window && navigator.mediaDevices) $("camera").hidden = false;
   $("camera").addEventListener("click", scan);
   $("form").addEventListener("submit", function (event) { event.preventDefault(); run($("qr").value); });
+  // A slip's QR link opened this page: check it at once (without a ?lang= the reader added).
   var query = new URLSearchParams(location.search);
-  if (query.has("check") || query.has("r")) { $("qr").value = location.href; run(location.href); }
+  if (query.has("check") || query.has("r")) {
+    var link = location.href.split("#")[0].replace(/([?&])lang=[a-z]*(&|$)/, function (all, before, after) {
+      return after ? before : "";
+    });
+    $("qr").value = link; run(link);
+  }
 })();

@@ -7,7 +7,13 @@ let input = "";
 process.stdin.on("data", (chunk) => { input += chunk; });
 process.stdin.on("end", async () => {
   const {data, slips} = JSON.parse(input);
-  const [election, board] = await S.load(data);
+  let election, board;
+  try {
+    [election, board] = await S.load(data);
+  } catch (error) {
+    process.stdout.write(JSON.stringify({broken: error.message}));
+    return;
+  }
   const out = [];
   for (const qr of slips) out.push(await S.check(election, board, qr));
   process.stdout.write(JSON.stringify(out));

@@ -30,3 +30,9 @@ def test_the_page_reproduces_the_group_hash_and_ballot_vectors() -> None:
     result = run_node_tests(HERE / "vectors.test.js")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "# fail 0" in result.stdout
+
+
+def test_the_page_opens_the_records_checked_ballots_and_refuses_a_wrong_h_e() -> None:
+    result = run_node_tests(HERE / "record.test.js")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "# fail 0" in result.stdout

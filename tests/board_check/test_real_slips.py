@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+from kiosk.ballot.crypto.hashing import Digest
 from kiosk.ballot.e2e_receipt import checked_link, parse_cast, parse_checked
 from kiosk.booth.station import Station
 from tests.board_check.slips import (
@@ -74,7 +75,7 @@ def test_a_booth_that_opens_with_another_nonce_or_invalid_choices_is_caught(
     make (two answers to a yes/no question), hoping no one checks."""
     board = _board(e2e_booth)
     honest = parse_checked(check_slip(e2e_booth, e2e_election, board, 0, "budget", {"q1": ("yes",)}))
-    other_nonce = booth_signed(e2e_booth, replace(honest, nonce=bytes(32)))
+    other_nonce = booth_signed(e2e_booth, replace(honest, nonce=Digest(bytes(32))))
     two_answers = booth_signed(e2e_booth, replace(honest, plaintext=b"\x01\x01\x00"))
     not_bits = booth_signed(e2e_booth, replace(honest, plaintext=b"\x02\x00\x00"))
     said = page_verdicts(board.data(ceremony_of(e2e_election)), [other_nonce, two_answers, not_bits])
@@ -89,7 +90,7 @@ def test_a_slip_edited_after_printing_is_not_signed_by_the_booth(
     board = _board(e2e_booth)
     honest = parse_checked(check_slip(e2e_booth, e2e_election, board, 0, "budget", {"q1": ("yes",)}))
     choice = checked_link(VERIFY_URL, replace(honest, plaintext=b"\x00\x01\x00"))
-    nonce = checked_link(VERIFY_URL, replace(honest, nonce=bytes(reversed(honest.nonce))))
+    nonce = checked_link(VERIFY_URL, replace(honest, nonce=Digest(bytes(reversed(honest.nonce)))))
     station = checked_link(VERIFY_URL, replace(honest, station="booth-2"))  # a booth it was not
     said = page_verdicts(board.data(ceremony_of(e2e_election)), [choice, nonce, station])
     assert [v["verdict"] for v in said] == ["unsigned"] * 3
