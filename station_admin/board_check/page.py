@@ -120,6 +120,7 @@ def check_page(data: BoardData, board_link: str | None = "index.html") -> str:
 <body>
 <nav>{nav}</nav>
 <h1 id="w-title">{escape(words["title"])}</h1>
+<div id="verdict" role="status" aria-live="polite"></div>
 <p id="w-intro">{escape(words["intro"])}</p>
 <form id="form">
 <label id="w-label" for="qr">{escape(words["label"])}</label>
@@ -128,7 +129,6 @@ def check_page(data: BoardData, board_link: str | None = "index.html") -> str:
 <button id="camera" type="button" hidden>{escape(words["camera"])}</button>
 </form>
 <video id="video" hidden playsinline muted></video>
-<div id="verdict" role="status" aria-live="polite"></div>
 {back}
 <script>
 window.CHECK_DATA = {_inline(data.page_json())};

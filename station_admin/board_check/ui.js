@@ -96,6 +96,11 @@
   if ("BarcodeDetector" in window && navigator.mediaDevices) $("camera").hidden = false;
   $("camera").addEventListener("click", scan);
   $("form").addEventListener("submit", function (event) { event.preventDefault(); run($("qr").value); });
+  // The language links keep the slip being read (a voter who switches language keeps her verdict).
+  var kept = location.search.replace(/^\?/, "").split("&").filter(function (p) { return p && p.indexOf("lang=") !== 0; });
+  Array.prototype.forEach.call(document.querySelectorAll("nav a[hreflang]"), function (a) {
+    a.href = "?" + kept.concat(["lang=" + a.hreflang]).join("&");
+  });
   // A slip's QR link opened this page: check it at once (without a ?lang= the reader added).
   var query = new URLSearchParams(location.search);
   if (query.has("check") || query.has("r")) {
