@@ -83,7 +83,7 @@ def publish(election: Path, results_path: Path, out: Path, record: Path | None) 
     reports = [_report(election, results_path, language) for language in definition.languages]
     codes = json.loads(results_path.read_text(encoding="utf-8")).get("tracking_codes", [])
     try:
-        data = board_data_from_record(record) if record is not None else None
+        data = board_data_from_record(record, definition.id) if record is not None else None
     except CheckPageError as exc:
         raise click.ClickException(str(exc)) from None
     pages = publish_site(reports, codes, out, check_page=data is not None)

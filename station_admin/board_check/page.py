@@ -76,10 +76,14 @@ def _codes(folder: Path) -> Codes:
     return found
 
 
-def board_data_from_record(record: Path) -> BoardData:
-    """The page's data from a published record folder (the one `isoloir-verify` checks)."""
+def board_data_from_record(record: Path, election_id: str | None = None) -> BoardData:
+    """The page's data from a published record folder (the one `isoloir-verify` checks), refused if
+    it is the record of another election than `election_id`."""
     if not (record / "record.json").is_file():
         raise CheckPageError(f"{record} is not a published record (no record.json)")
+    recorded = _read_json(record / "record.json").get("election")
+    if election_id is not None and recorded != election_id:
+        raise CheckPageError(f"{record} is the record of election {recorded!r}, not {election_id!r}")
     booths = {}
     for path in sorted((record / "booths").glob("*.json")):
         booth = _read_json(path)

@@ -34,6 +34,8 @@ def test_the_pages_javascript_accepts_the_records_election_and_says_garbage_is_n
     assert [v["verdict"] for v in said] == ["unreadable"]
 
 
-def test_a_folder_that_is_no_record_is_refused(tmp_path: Path) -> None:
+def test_a_folder_that_is_no_record_or_another_elections_record_is_refused(tmp_path: Path) -> None:
     with pytest.raises(CheckPageError, match="not a published record"):
         board_data_from_record(tmp_path)
+    with pytest.raises(CheckPageError, match="record of election 'small-test', not 'other'"):
+        board_data_from_record(GOOD, "other")
