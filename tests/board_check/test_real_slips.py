@@ -78,8 +78,11 @@ def test_a_booth_that_opens_with_another_nonce_or_invalid_choices_is_caught(
     other_nonce = booth_signed(e2e_booth, replace(honest, nonce=Digest(bytes(32))))
     two_answers = booth_signed(e2e_booth, replace(honest, plaintext=b"\x01\x01\x00"))
     not_bits = booth_signed(e2e_booth, replace(honest, plaintext=b"\x02\x00\x00"))
-    said = page_verdicts(board.data(ceremony_of(e2e_election)), [other_nonce, two_answers, not_bits])
-    assert [v["verdict"] for v in said] == ["mismatch", "invalid_choices", "invalid_choices"]
+    named = booth_signed(e2e_booth, replace(honest, voter="v01"))  # a secret session's ballot named
+    slips = [other_nonce, two_answers, not_bits, named]
+    said = page_verdicts(board.data(ceremony_of(e2e_election)), slips)
+    expected = ["mismatch", "invalid_choices", "invalid_choices", "unknown_context"]
+    assert [v["verdict"] for v in said] == expected
 
 
 def test_a_slip_edited_after_printing_is_not_signed_by_the_booth(
