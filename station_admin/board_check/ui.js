@@ -31,7 +31,7 @@
       var items = q.kind === "list" ? q.lists : q.options, chosen = result.choices[q.id] || [];
       var labels = chosen.map(function (id) { return text(items.filter(function (o) { return o.id === id; })[0].label); });
       var item = document.createElement("li");
-      item.appendChild(element("span", text(q.title) + ": ", "question"));
+      item.appendChild(element("span", text(q.title) + words.colon, "question"));
       item.appendChild(element("strong", labels.length ? labels.join(", ") : words.blank));
       list.appendChild(item);
     });

@@ -40,6 +40,7 @@ CHECK_WORDS: dict[str, dict[str, str]] = {
         "unreadable": "This is not the QR code of an Isoloir ballot slip or receipt of this version.",
         "broken": "This page's election data do not hold together: do not trust this page.",
         "blank": "blank",
+        "colon": ": ",  # between a question and its choices
         "no_camera": "The camera could not be opened here: paste the text a QR scanner read instead.",
     },
     "fr": {
@@ -76,6 +77,7 @@ CHECK_WORDS: dict[str, dict[str, str]] = {
         "unreadable": "Ce n'est pas le code QR d'un bulletin ouvert ou d'un reçu Isoloir de cette version.",
         "broken": "Les données d'élection de cette page ne concordent pas : ne vous fiez pas à cette page.",
         "blank": "blanc",
+        "colon": "\u00a0: ",  # between a question and its choices (a French no-break space)
         "no_camera": "L'appareil photo n'a pas pu être ouvert ici : collez plutôt le texte lu par un "
         "lecteur de QR.",
     },
@@ -113,6 +115,7 @@ CHECK_WORDS: dict[str, dict[str, str]] = {
         "versión.",
         "broken": "Los datos de la elección de esta página no concuerdan: no confíe en esta página.",
         "blank": "en blanco",
+        "colon": ": ",  # between a question and its choices
         "no_camera": "No se pudo abrir la cámara aquí: pegue en su lugar el texto que leyó un lector de QR.",
     },
 }
