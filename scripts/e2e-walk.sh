@@ -3,7 +3,8 @@
 #   definition → election folder and simulated poll-worker cards → the trustees' key ceremony on three
 #   "laptops" (k = 2 of 3) → two booths provisioned, each a polling day of end-to-end ballots, booth-1
 #   with a challenged (checked) ballot → import with every proof checked → the sums aggregated →
-#   trustees 1 and 3 decrypt them → tally, PDF report → the published record → isoloir-verify.
+#   trustees 1 and 3 decrypt them → tally, PDF report → the published record → isoloir-verify → the
+#   public board with its offline check page.
 # The booths are the booth's own services, headless (`kiosk simulate`): its first voter checks a ballot.
 #   scripts/e2e-walk.sh OUT          (E2E_WALK_VOTERS=N: only N voters per booth vote; default all)
 set -euo pipefail
@@ -89,4 +90,8 @@ authority="$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["body
     "$out/ELECTION/election-package.json")"
 echo "$authority" > "$out/authority-key.txt"
 "$verify" "$out/RECORD" --authority-key "$authority" --json "$out/verify-report.json"
+
+step "The public board, with check.html: any phone checks an opened ballot's slip or a receipt offline"
+"$admin" publish --election "$out/ELECTION" --results "$out/RESULTS/results.json" --record "$out/RECORD" \
+    --out "$out/BOARD"
 step "Walk complete: $out/RECORD verified"

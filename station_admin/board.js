@@ -1,6 +1,12 @@
 // The public board's search: reads ?code= (the receipt's QR) or the box, normalises look-alikes
 // as the booth does, and says whether the code is among the counted ballots.
 (function () {
+  // A checked slip's or a signed receipt's QR link (docs/e2e-spec.md §9.5) goes on to the check page,
+  // which checks it on this device; a bare ?code= is answered here.
+  var query = new URLSearchParams(window.location.search);
+  if (window.CHECK_PAGE && (query.has("check") || query.has("r"))) {
+    window.location.replace(window.CHECK_PAGE + window.location.search); return;
+  }
   var codes = new Set(window.TRACKING_CODES);
   var words = window.SEARCH_WORDS;
   var lookalike = {I: "1", L: "1", O: "0", U: "V"};

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from station_admin.board_check.page import CheckPageError, board_data_from_record, write_check_page
 from station_admin.cli_common import ELECTION_OPTION, amended_package_of, folder_of
 from station_admin.publish import publish_site
 from station_admin.report_data import Report, ReportError, build_report
@@ -70,11 +71,22 @@ def report(election: Path, results_path: Path, form: str, language: str | None, 
 @click.option(
     "--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the site."
 )
-def publish(election: Path, results_path: Path, out: Path) -> None:
+@click.option(
+    "--record", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The published record (`record`): adds check.html, the offline check of slips and receipts.",
+)  # fmt: skip
+def publish(election: Path, results_path: Path, out: Path, record: Path | None) -> None:
     """Write the public board: a static site (open index.html, or copy the folder to any web
-    server) with the results, every counted tracking code, and a search box for a receipt's code."""
+    server) with the results, every counted tracking code, and a search box for a receipt's code.
+    With --record, also check.html: any phone checks a checked ballot's slip or a receipt on it."""
     definition = amended_package_of(folder_of(election))[0].definition  # with the votes added
     reports = [_report(election, results_path, language) for language in definition.languages]
     codes = json.loads(results_path.read_text(encoding="utf-8")).get("tracking_codes", [])
-    pages = publish_site(reports, codes, out)
+    try:
+        data = board_data_from_record(record, definition.id) if record is not None else None
+    except CheckPageError as exc:
+        raise click.ClickException(str(exc)) from None
+    pages = publish_site(reports, codes, out, check_page=data is not None)
+    if data is not None:
+        write_check_page(data, out)
     click.echo(f"Public board with {len(codes)} tracking codes written to {out} ({pages[0].name} first)")

@@ -24,6 +24,8 @@ SEARCH_WORDS = {
         "right, tell the election officials and show them your receipt.",
         "codes": "Every counted tracking code ({n})",
         "results": "Results",
+        "check": "Check an opened ballot's slip, or your receipt's QR code",
+        "lang": "en",
     },
     "fr": {
         "board": "Tableau public des résultats",
@@ -35,6 +37,8 @@ SEARCH_WORDS = {
         "s'il est juste, prévenez les responsables de l'élection et montrez-leur votre reçu.",
         "codes": "Tous les codes de suivi comptés ({n})",
         "results": "Résultats",
+        "check": "Vérifier un bulletin ouvert, ou le code QR de votre reçu",
+        "lang": "fr",
     },
     "es": {
         "board": "Tablón público de resultados",
@@ -47,6 +51,8 @@ SEARCH_WORDS = {
         "código; si es correcto, avise a los responsables de la elección y muéstreles su recibo.",
         "codes": "Todos los códigos de seguimiento contados ({n})",
         "results": "Resultados",
+        "check": "Comprobar una papeleta abierta, o el código QR de su recibo",
+        "lang": "es",
     },
 }
 
@@ -54,8 +60,11 @@ BAR_REM = 12  # the longest bar, in rem: fits beside the counts on a phone held 
 ASSETS = Path(__file__).resolve().parent  # board.css and board.js ship beside this module
 
 
-def publish_site(reports: list[Report], tracking_codes: list[str], out: Path) -> list[Path]:
-    """Writes one page per report (language) and the codes; returns the pages, the first as index."""
+def publish_site(
+    reports: list[Report], tracking_codes: list[str], out: Path, check_page: bool = False
+) -> list[Path]:
+    """Writes one page per report (language) and the codes; returns the pages, the first as index.
+    With check_page, the pages link to check.html (board_check/page.py) and hand it a slip's QR link."""
     out.mkdir(parents=True, exist_ok=True)
     (out / "tracking-codes.txt").write_text(
         "".join(f"{c}\n" for c in sorted(tracking_codes)), encoding="utf-8"
@@ -68,7 +77,7 @@ def publish_site(reports: list[Report], tracking_codes: list[str], out: Path) ->
     pages = []
     for n, report in enumerate(reports):
         path = out / _page_name(n, report)
-        path.write_text(_page(report, reports, tracking_codes), encoding="utf-8")
+        path.write_text(_page(report, reports, tracking_codes, check_page), encoding="utf-8")
         pages.append(path)
     return pages
 
@@ -81,7 +90,7 @@ def _js(value: object) -> str:
     return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
 
 
-def _page(report: Report, reports: list[Report], codes: list[str]) -> str:
+def _page(report: Report, reports: list[Report], codes: list[str], check_page: bool = False) -> str:
     w = SEARCH_WORDS.get(report.language, SEARCH_WORDS["en"])
     languages = " ".join(
         f'<a href="{_page_name(n, r)}" hreflang="{r.language}">{r.language.upper()}</a>'
@@ -109,17 +118,23 @@ def _page(report: Report, reports: list[Report], codes: list[str]) -> str:
 <button type="submit">{escape(w["button"])}</button>
 </form>
 <p id="search-result" role="status" aria-live="polite"></p>
+{_check_link(w) if check_page else ""}
 </section>
 <h2>{escape(w["results"])}</h2>
 {sessions}
 <details><summary>{escape(w["codes"].format(n=len(codes)))}</summary>
 <p><a href="tracking-codes.txt">tracking-codes.txt</a></p><ol class="codes">{listed}</ol></details>
-<script>window.SEARCH_WORDS = {_js(w)};</script>
+<script>window.SEARCH_WORDS = {_js(w)};
+window.CHECK_PAGE = {_js("check.html" if check_page else "")};</script>
 <script src="tracking-codes.js"></script>
 <script src="board.js"></script>
 </body>
 </html>
 """
+
+
+def _check_link(words: dict[str, str]) -> str:
+    return f'<p><a id="check-page" href="check.html?lang={words["lang"]}">{escape(words["check"])}</a></p>'
 
 
 def _session(session: SessionView) -> str:

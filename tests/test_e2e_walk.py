@@ -8,6 +8,8 @@ import json
 import subprocess
 from pathlib import Path
 
+from station_admin.board_check.page import board_data_from_record
+from tests.board_check.slips import page_verdicts
 from tests.kit import ROOT
 
 
@@ -21,6 +23,12 @@ def test_the_walk_ends_with_a_record_the_verifier_accepts(tmp_path: Path) -> Non
     report = json.loads((out / "verify-report.json").read_text())
     assert report["ok"] is True and len(report["checks"]) == 12
     assert (out / "RECORD" / "record.json").exists() and (out / "RESULTS" / "report.pdf").exists()
+    # Every slip the booths printed for a checked ballot is confirmed by the board's check page.
+    printed = [(out / f"STICK-{booth}" / "checked-slips.txt").read_text() for booth in ("booth-1", "booth-2")]
+    slips = [line for text in printed for line in text.splitlines() if line]
+    assert "window.CHECK_DATA" in (out / "BOARD" / "check.html").read_text(encoding="utf-8")
+    said = page_verdicts(board_data_from_record(out / "RECORD"), slips)
+    assert slips and {v["verdict"] for v in said} == {"match"}
     # each booth's first voter checked a ballot: past each file's header, at least one per booth
     for booth in ("booth-1", "booth-2"):
         files = list((out / "RECORD" / "checked").rglob(f"{booth}.jsonl"))

@@ -84,3 +84,26 @@ def test_the_board_lists_every_code_and_the_results(tallied: Tallied, site: Path
     outcome = browser.evaluate("document.querySelector('[data-outcome]').textContent")
     assert outcome == "Adopté"
     assert "Comité du personnel" in browser.evaluate("document.body.innerText")
+
+
+def test_with_a_record_the_board_hands_a_slips_qr_link_to_its_check_page(
+    tallied: Tallied, browser: Chromium, tmp_path: Path
+) -> None:
+    """`publish --record` adds check.html; a slip's QR link that lands on the board (the election's
+    verify_url) goes on to it, and a receipt's bare ?code= is still answered on the board itself."""
+    record = Path(__file__).resolve().parents[2] / "vectors" / "records" / "good-two-booths"
+    out = tmp_path / "SITE"
+    args = ["publish", "--election", str(tallied.election), "--results", str(tallied.results),
+            "--record", str(record), "--out", str(out)]  # fmt: skip
+    result = CliRunner().invoke(admin, args)
+    assert result.exit_code == 0, result.output
+    browser.open(out.joinpath("index.html").as_uri())
+    link = browser.evaluate("document.getElementById('check-page').getAttribute('href')")
+    assert link == "check.html?lang=en"
+    browser.open(f"{out.joinpath('index.html').as_uri()}?check=2&s=budget")
+    browser.wait_for("location.pathname.endsWith('/check.html')")
+    browser.wait_for("document.getElementById('verdict').dataset.verdict === 'unreadable'")
+    real = json.loads(tallied.results.read_text())["tracking_codes"][0]
+    browser.open(f"{out.joinpath('index.html').as_uri()}?code={real}")
+    browser.wait_for(ANSWERED)
+    assert browser.evaluate("location.pathname").endswith("/index.html")
