@@ -103,8 +103,13 @@ def test_a_committee_vote_weighted_by_group_counts_votes_of_equal_strength(
     assert [o["votes"] for o in budget["ballot_counts"]["questions"][0]["options"]] == [4, 5, 0]
     assert question["outcome"] == "adopted" and question["votes_cast"] == 4 * 17020 + 5 * 13432
     assert question["quorum"]["base_count"] == 3 * 2_484_920  # the quorum counts votes, not heads
-    flat = " ".join(report_text(officials, "en", "pdf").split())
-    assert "Government 146 × 17,020 votes, Employers 185 × 13,432 votes, Workers 184 × 13,505 votes" in flat
+    shown = "Government 146 × 17,020 votes, Employers 185 × 13,432 votes, Workers 184 × 13,505 votes"
+    assert shown in " ".join(report_text(officials, "en", "pdf").split())
+    site = officials.root / "BOARD"
+    results = officials.root / "RESULTS" / "results.json"
+    assert officials.admin("publish", "--results", str(results), "--out", str(site)).exit_code == 0
+    board = "".join(path.read_text(encoding="utf-8") for path in site.glob("*.html"))
+    assert shown in board and f"<td>{4 * 17020}</td>" in board  # the board shows votes, not heads
 
 
 def test_an_addendum_striking_a_member_mid_vote_recomputes_the_weights(
