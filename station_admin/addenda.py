@@ -27,6 +27,7 @@ from kiosk.ballot.addendum import (
     CodeChange,
     Delegation,
     Revocation,
+    WeightingChange,
     addendum_name,
     next_in_sequence,
     parse_addendum,
@@ -57,10 +58,11 @@ class Changes:
     revocations: list[Revocation] = field(default_factory=list)
     reissue: list[str] = field(default_factory=list)
     struck: list[str] = field(default_factory=list)
+    weightings: list[WeightingChange] = field(default_factory=list)
 
     def empty(self) -> bool:
         return not (self.sessions or self.voters or self.delegations or self.revocations
-                    or self.reissue or self.struck)
+                    or self.reissue or self.struck or self.weightings)
 
 
 def addenda_dir(folder: ElectionDir) -> Path:
@@ -123,6 +125,7 @@ def issue_addendum(folder: ElectionDir, changes: Changes, voted: Voted = lambda 
         revocations=changes.revocations,
         codes=[CodeChange(voter=v, code_hash=hashes[v]) for v in changes.reissue],
         struck=changes.struck,
+        weightings=changes.weightings,
     )
     problems = content_problems(state, body)
     if problems:

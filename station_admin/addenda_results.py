@@ -29,6 +29,7 @@ def addenda_entries(addenda: list[Addendum]) -> list[dict[str, Any]]:
             "revocations": [{"session": r.session, "delegate": r.delegate} for r in body.revocations],
             "codes_reissued": [c.voter for c in body.codes],
             "struck": list(body.struck),
+            "weightings": [{"session": w.session, "weighting": w.weighting.value} for w in body.weightings],
         })
     return entries
 

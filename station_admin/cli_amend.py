@@ -10,8 +10,8 @@ from typing import Any
 import click
 from pydantic import ValidationError
 
-from kiosk.ballot.addendum import AddedSession, Delegation, Revocation
-from kiosk.ballot.definition import Voter, VotingSession
+from kiosk.ballot.addendum import AddedSession, Delegation, Revocation, WeightingChange
+from kiosk.ballot.definition import Voter, VotingSession, Weighting
 from kiosk.ballot.package import ElectionPackage
 from station_admin.addenda import AmendError, Changes, Issued, copy_to_stick, issue_addendum, official_state
 from station_admin.cli_common import (
@@ -53,13 +53,15 @@ NOTICES_OPTION = click.option(
               help="FROM takes back their vote in SESSION.")
 @click.option("--reissue", "reissue", multiple=True, metavar="VOTER", help="A new code; the old one stops.")
 @click.option("--strike", "struck", multiple=True, metavar="VOTER", help="The voter is struck off the roll.")
+@click.option("--weighting", "weightings", multiple=True, metavar="SESSION=by-group|per-voter|none",
+              help="The vote is weighted: by group (equal strength, ILC committees) or per voter (mandates).")
 @NOTICES_OPTION
 @STICK_OPTION
 @JSON_OPTION
 def amend(election: Path, authority_file: Path | None, db_url: str | None, session_files: tuple[Path, ...],
           voter_files: tuple[Path, ...], delegations: tuple[str, ...], revocations: tuple[str, ...],
-          reissue: tuple[str, ...], struck: tuple[str, ...], notices: Path | None, stick: Path | None,
-          as_json: bool) -> None:
+          reissue: tuple[str, ...], struck: tuple[str, ...], weightings: tuple[str, ...],
+          notices: Path | None, stick: Path | None, as_json: bool) -> None:
     """Sign the next addendum to an election whose booths are provisioned. Every booth takes it in
     (in order) from the stick; the poll worker sees what it changes before accepting it."""
     folder = signing_folder_of(election, authority_file)
@@ -74,6 +76,7 @@ def amend(election: Path, authority_file: Path | None, db_url: str | None, sessi
             revocations=[_revocation(text) for text in revocations],
             reissue=list(reissue),
             struck=list(struck),
+            weightings=[_weighting(text) for text in weightings],
         )
     except (AmendError, ValidationError) as exc:
         raise click.ClickException(str(exc)) from None
@@ -169,3 +172,11 @@ def _revocation(text: str) -> Revocation:
     if len(parts) != 2 or not all(parts):
         raise click.BadParameter(f"{text!r} is not FROM:SESSION", param_hint="--revoke")
     return Revocation(delegate=parts[0], session=parts[1])
+
+
+def _weighting(text: str) -> WeightingChange:
+    session, _, kind = text.partition("=")
+    known = [w.value for w in Weighting]
+    if not session or kind not in known:
+        raise click.BadParameter(f"{text!r} is not SESSION={'|'.join(known)}", param_hint="--weighting")
+    return WeightingChange(session=session, weighting=Weighting(kind))

@@ -140,6 +140,7 @@ def _check_link(words: dict[str, str]) -> str:
 def _session(session: SessionView) -> str:
     parts = [f"<h3>{escape(session.title)}</h3>", f'<p class="kind">{escape(session.kind)}</p>',
              f"<p>{escape(session.turnout)}</p>"]
+    parts += [f'<p class="weights">{escape(line)}</p>' for line in session.weights]
     for q in session.questions:
         most = max((o.votes for o in q.options), default=0) or 1
         with_seats = any(o.seats is not None for o in q.options)

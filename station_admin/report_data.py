@@ -11,6 +11,7 @@ from typing import Any
 
 from kiosk.ballot.definition import ElectionDefinition, ListChoice
 from station_admin.report_texts import words
+from station_admin.report_weights import weights_lines
 
 
 class ReportError(ValueError):
@@ -49,6 +50,7 @@ class SessionView:
     groups_note: str
     recorded: list[tuple[str, str]]  # (voter name, answers); "name (a001-3 for s001-1)" for a deputy
     kind: str = ""  # secret ballot, show of hands or record vote, in the report's language
+    weights: list[str] = field(default_factory=list)  # a weighted vote: its weights and their composition
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ def _addenda(entries: list[dict[str, Any]], definition: ElectionDefinition, lang
                   for d in a.get("delegations", [])]
         parts += [w["revocation"].format(delegate=r["delegate"], s=titles.get(r["session"], r["session"]))
                   for r in a.get("revocations", [])]
+        parts += [w["weightings"].format(v=f"{titles.get(x['session'], x['session'])} {x['weighting']}")
+                  for x in a.get("weightings", [])]
         for key, field_name in (("added_voters", "voters_added"), ("codes_reissued", "codes_reissued"),
                                 ("struck", "struck")):
             if a.get(field_name):
@@ -170,6 +174,7 @@ def _session(
         w["groups_withheld"] if "groups_withheld" in entry else "",
         recorded,
         w.get(session.mode.value, w["recorded"]),
+        weights_lines(entry.get("weights"), definition, language, w),
     )
 
 

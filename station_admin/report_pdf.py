@@ -89,6 +89,7 @@ def _session(session: SessionView, w: dict[str, str], styles: dict[str, Paragrap
         heading.append(Paragraph(f"{w['kind']}{w['colon']}{_escape(session.kind)}", styles["body"]))
     if session.attending:
         heading.append(Paragraph(session.attending, styles["body"]))
+    heading += [Paragraph(_escape(line), styles["body"]) for line in session.weights]
     # The session's heading stays on the page of its first question, never alone at a page's foot.
     first, *others = session.questions
     story: list[Flowable] = [KeepTogether([*heading, *_question(first, w, styles)])]

@@ -63,6 +63,14 @@ WORDS: dict[str, dict[str, str]] = {
         "chain_head": "Audit chain head",
         "closed": "Polls closed",
         "page": "Page",
+        "weighted_by_group": (
+            "Votes weighted by group for equality of strength (ILC Standing Orders, "
+            "committees); members entitled to vote as of addendum {n}: {groups}"
+        ),
+        "group_weight": "{group} {members} × {weight} votes",
+        "weighted_per_voter": "Votes weighted per voter (mandates), as of addendum {n}: {total} votes in all",
+        "weights_changed": "weights recomputed at addendum {n}: {groups}",
+        "weightings": "weighting: {v}",
         "colon": ": ",
     },
     "fr": {
@@ -124,6 +132,17 @@ WORDS: dict[str, dict[str, str]] = {
         "chain_head": "Tête de la chaîne d'audit",
         "closed": "Clôture",
         "page": "Page",
+        "weighted_by_group": (
+            "Voix pondérées par groupe pour l'égalité des forces (Règlement de la CIT, "
+            "commissions) ; membres ayant droit de vote selon l'addendum {n} : {groups}"
+        ),
+        "group_weight": "{group} {members} × {weight} voix",
+        "weighted_per_voter": (
+            "Voix pondérées par votant (mandats), selon "
+            "l'addendum {n} : {total} voix au total"
+        ),
+        "weights_changed": "pondération recalculée à l'addendum {n} : {groups}",
+        "weightings": "pondération : {v}",
         "colon": " : ",  # French sets a space before a colon
     },
     "es": {
@@ -185,6 +204,17 @@ WORDS: dict[str, dict[str, str]] = {
         "chain_head": "Cabeza de la cadena de auditoría",
         "closed": "Cierre",
         "page": "Página",
+        "weighted_by_group": (
+            "Votos ponderados por grupo para la igualdad de fuerzas (Reglamento de la CIT, "
+            "comisiones); miembros con derecho a voto según la adenda {n}: {groups}"
+        ),
+        "group_weight": "{group} {members} × {weight} votos",
+        "weighted_per_voter": (
+            "Votos ponderados por votante (mandatos), según la "
+            "adenda {n}: {total} votos en total"
+        ),
+        "weights_changed": "ponderación recalculada en la adenda {n}: {groups}",
+        "weightings": "ponderación: {v}",
         "colon": ": ",
     },
 }

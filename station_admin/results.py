@@ -20,9 +20,11 @@ from kiosk.ballot.definition import (
     OptionRole,
     SingleChoice,
     VotingSession,
+    Weighting,
 )
 from station_admin.outcomes import decide, plurality_winners, role_votes
 from station_admin.seats import ListVotes, allocate
+from station_admin.weights import quorum_base
 
 # A group's counts are published only if every group of the session cast at least this many ballots:
 # with fewer, a delegation's choice could be read off (with one ballot it is plain). Ten is the
@@ -49,6 +51,11 @@ def check_attending(definition: ElectionDefinition, attending: dict[str, int]) -
         except KeyError:
             known = ", ".join(s.id for s in definition.sessions)
             raise ResultsError(f"--attending: no session {session_id!r}; sessions: {known}") from None
+        if definition.session(session_id).weighting is not Weighting.NONE:
+            raise ResultsError(
+                f"--attending {session_id}: a weighted vote's quorum counts the votes of every member "
+                "entitled to vote, from the roll; no attending number is entered for it"
+            )
         if not 0 <= count <= eligible:
             raise ResultsError(
                 f"--attending {session_id}={count}: must be between 0 and the {eligible} eligible voters"
@@ -67,7 +74,8 @@ def with_outcomes(
     for entry in results["sessions"]:
         session = definition.session(entry["id"])
         attending = inputs.attending.get(session.id)
-        eligible = definition.eligible_count(session.id)
+        weighted = quorum_base(entry)
+        eligible = definition.eligible_count(session.id) if weighted is None else weighted
         if attending is not None:
             entry["attending"] = attending
         entry["kind"] = session.mode.value
@@ -137,6 +145,10 @@ def _keep_groups_secret(entry: dict[str, Any]) -> None:
     as the ILC does (its record names no one: only the groups' numbers)."""
     groups = entry.get("groups")
     if groups is None or entry.get("kind") == BallotMode.SHOW_OF_HANDS.value:
+        return
+    if entry.get("weights", {}).get("weighting") == Weighting.BY_GROUP.value:
+        # the weighted totals give each group's count back (17,020 a, 13,432 b, 13,505 c is one
+        # number per (a, b, c)): withholding the groups would hide nothing, so they are published
         return
     small = [g["id"] for g in groups if 0 < g["ballots"] < MIN_GROUP_BALLOTS]  # none cast reveals nothing
     if small:

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kiosk.ballot.canonical import canonical_json, sha256_hex
-from kiosk.ballot.definition import Identifier, Voter, VotingSession
+from kiosk.ballot.definition import Identifier, Voter, VotingSession, Weighting
 from kiosk.ballot.package import ElectionPackage, InvalidText, load_json_text
 from kiosk.ballot.signing import SignatureError, verify_json
 
@@ -81,6 +81,13 @@ class Revocation(_Strict):
     delegate: Identifier
 
 
+class WeightingChange(_Strict):
+    """The officials declare a vote weighted (by group, or per voter), or no longer weighted."""
+
+    session: Identifier
+    weighting: Weighting
+
+
 class CodeChange(_Strict):
     voter: Identifier
     code_hash: str = Field(pattern=_HASH)
@@ -104,6 +111,7 @@ class AddendumBody(_Strict):
     revocations: list[Revocation] = Field(default_factory=list)
     codes: list[CodeChange] = Field(default_factory=list)
     struck: list[Identifier] = Field(default_factory=list)  # voters struck off the roll
+    weightings: list[WeightingChange] = Field(default_factory=list)
 
 
 class _Signed(_Strict):

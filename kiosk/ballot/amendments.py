@@ -89,9 +89,12 @@ def amended_package(package: ElectionPackage, state: Amended) -> ElectionPackage
 
 
 def _amended_definition(definition: ElectionDefinition, body: AddendumBody) -> ElectionDefinition:
-    if not body.sessions and not body.voters:
+    if not body.sessions and not body.voters and not body.weightings:
         return definition
     raw: dict[str, Any] = definition.model_dump(mode="json")
+    weighted = {w.session: w.weighting.value for w in body.weightings}
+    for session in raw["sessions"]:
+        session["weighting"] = weighted.get(session["id"], session["weighting"])
     raw["voters"] += [v.voter.model_dump(mode="json") for v in body.voters]
     for added in body.sessions:
         raw["sessions"].append(added.session.model_dump(mode="json"))
@@ -125,6 +128,7 @@ def content_problems(state: Amended, body: AddendumBody) -> list[str]:
             problems.append(f"voter {new.voter.id!r}: no station {new.voter.station!r}")
         unknown = [s for s in new.voter.sessions if s not in sessions]
         problems += [f"voter {new.voter.id!r}: no session {s!r}" for s in unknown]
+    problems += [f"no session {w.session!r} to weight" for w in body.weightings if w.session not in sessions]
     for voter_id in [c.voter for c in body.codes] + list(body.struck):
         if voter_id not in voters:
             problems.append(f"no voter {voter_id!r}")

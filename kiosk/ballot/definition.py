@@ -10,22 +10,67 @@ import json
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
+
+from kiosk.ballot.questions import (
+    CandidateList,
+    Identifier,
+    ListChoice,
+    Majority,
+    Model,
+    MultipleChoice,
+    Option,
+    OptionRole,
+    Question,
+    Quorum,
+    QuorumBase,
+    Rule,
+    SeatMethod,
+    Seats,
+    SingleChoice,
+    Text,
+    TieBreak,
+)
 
 # Languages every election must offer: the conference's three working languages.
 REQUIRED_LANGUAGES = ("en", "fr", "es")
-Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
-Text = dict[str, str]
+# The question models live in questions.py; their names stay importable from here.
+__all__ = [
+    "REQUIRED_LANGUAGES",
+    "BallotMode",
+    "CandidateList",
+    "DefinitionError",
+    "ElectionDefinition",
+    "Identifier",
+    "ListChoice",
+    "Majority",
+    "Model",
+    "MultipleChoice",
+    "Option",
+    "OptionRole",
+    "PollWorker",
+    "Question",
+    "Quorum",
+    "QuorumBase",
+    "Rule",
+    "SeatMethod",
+    "Seats",
+    "SingleChoice",
+    "Station",
+    "Text",
+    "TieBreak",
+    "Voter",
+    "VoterGroup",
+    "VotingSession",
+    "Weighting",
+    "load_definition",
+    "parse_definition",
+]
 
 
 class DefinitionError(ValueError):
     """The definition file is not a valid election: the message lists each path and problem."""
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class BallotMode(StrEnum):
@@ -36,137 +81,14 @@ class BallotMode(StrEnum):
     SHOW_OF_HANDS = "show-of-hands"
 
 
-class Majority(StrEnum):
-    SIMPLE = "simple"  # more yes than no
-    TWO_THIRDS = "two-thirds"  # yes at least two thirds of the votes cast
-    PLURALITY = "plurality"  # the options with the most votes (multiple choice)
-    NONE = "none"  # counted only
+class Weighting(StrEnum):
+    """How many votes each ballot of a session carries (kiosk/ballot/weights.py computes them)."""
 
-
-class QuorumBase(StrEnum):
-    ELIGIBLE = "eligible"  # the session's eligible voters
-    ATTENDING = "attending"  # the number attending, entered by officials at tally time
-
-
-class SeatMethod(StrEnum):
-    HIGHEST_AVERAGE = "highest-average"  # D'Hondt
-    LARGEST_REMAINDER = "largest-remainder"  # Hare quota
-
-
-class TieBreak(StrEnum):
-    MOST_VOTES = "most-votes"  # the list with more votes wins the tie, then the order in the definition
-    ORDER = "order"  # the list first in the definition wins
-    LOT = "lot"  # drawn by lot with a seed officials enter at tally time
-
-
-class OptionRole(StrEnum):
-    YES = "yes"
-    NO = "no"
-    ABSTAIN = "abstain"
-    OTHER = "other"
-
-
-class Option(Model):
-    id: Identifier
-    label: Text
-    role: OptionRole = OptionRole.OTHER
-
-
-class CandidateList(Model):
-    id: Identifier
-    label: Text
-    candidates: list[str] = Field(default_factory=list)
-
-
-class Quorum(Model):
-    share: float = Field(gt=0, le=1)
-    base: QuorumBase = QuorumBase.ELIGIBLE
-
-
-class Rule(Model):
-    majority: Majority = Majority.SIMPLE
-    count_abstentions: bool = False  # whether abstentions count among the votes cast
-    quorum: Quorum | None = None
-
-
-class Seats(Model):
-    seats: int = Field(ge=1)
-    method: SeatMethod = SeatMethod.HIGHEST_AVERAGE
-    tie_break: TieBreak = TieBreak.MOST_VOTES
-
-
-class QuestionBase(Model):
-    id: Identifier
-    title: Text
-    description: Text | None = None
-    allow_blank: bool = False
-
-
-class SingleChoice(QuestionBase):
-    kind: Literal["single"]
-    options: list[Option] = Field(min_length=2)
-    rule: Rule = Rule()
-
-    @property
-    def choices(self) -> list[str]:
-        return [option.id for option in self.options]
-
-    @property
-    def max_choices(self) -> int:
-        return 1
-
-    @property
-    def min_choices(self) -> int:
-        return 1
-
-
-class MultipleChoice(QuestionBase):
-    kind: Literal["multiple"]
-    options: list[Option] = Field(min_length=2)
-    min: int = Field(default=1, ge=0)
-    max: int = Field(ge=1)
-    rule: Rule = Rule(majority=Majority.PLURALITY)
-
-    @model_validator(mode="after")
-    def _bounds_fit(self) -> MultipleChoice:
-        if self.min > self.max:
-            raise ValueError(f"min ({self.min}) is above max ({self.max})")
-        if self.max > len(self.options):
-            raise ValueError(f"max ({self.max}) is above the number of options ({len(self.options)})")
-        return self
-
-    @property
-    def choices(self) -> list[str]:
-        return [option.id for option in self.options]
-
-    @property
-    def max_choices(self) -> int:
-        return self.max
-
-    @property
-    def min_choices(self) -> int:
-        return self.min
-
-
-class ListChoice(QuestionBase):
-    kind: Literal["list"]
-    lists: list[CandidateList] = Field(min_length=1)
-    seats: Seats
-
-    @property
-    def choices(self) -> list[str]:
-        return [lst.id for lst in self.lists]
-
-    @property
-    def max_choices(self) -> int:
-        return 1
-
-    @property
-    def min_choices(self) -> int:
-        return 1
-
-
-Question = Annotated[SingleChoice | MultipleChoice | ListChoice, Field(discriminator="kind")]
+    NONE = "none"  # one member, one vote
+    # The ILC's committees: each group's members get the votes that make the three groups weigh
+    # the same (ILC Standing Orders, committee votes), from the members entitled to vote.
+    BY_GROUP = "by-group"
+    PER_VOTER = "per-voter"  # each voter carries the roll's `weight` (a congress delegate's mandates)
 
 
 class VotingSession(Model):
@@ -174,12 +96,26 @@ class VotingSession(Model):
     title: Text
     mode: BallotMode = BallotMode.SECRET
     counts_by_group: bool = False  # ballots then carry the voter's group, nothing more
+    weighting: Weighting = Weighting.NONE
     questions: list[Question] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _weights_countable(self) -> VotingSession:
+        if self.weighting is Weighting.PER_VOTER and self.mode is not BallotMode.RECORDED:
+            # a secret ballot names no voter, so it cannot say whose mandates it carries
+            raise ValueError("a vote weighted per voter must be a record vote (mode: recorded)")
+        several = any(isinstance(q, MultipleChoice) for q in self.questions)
+        if self.weighting is Weighting.BY_GROUP and several:
+            # a group's blank ballots are counted only for one-choice questions
+            raise ValueError("a vote weighted by group holds one-choice questions only")
+        return self
 
     @property
     def carries_group(self) -> bool:
-        """Whether each ballot carries its voter's group: to count by group, or a show of hands."""
-        return self.counts_by_group or self.mode is BallotMode.SHOW_OF_HANDS
+        """Whether each ballot carries its voter's group: to count by group, a show of hands, or a
+        vote weighted by group (the group says how many votes the ballot carries)."""
+        hands = self.mode is BallotMode.SHOW_OF_HANDS
+        return self.counts_by_group or hands or self.weighting is Weighting.BY_GROUP
 
     def question(self, question_id: str) -> SingleChoice | MultipleChoice | ListChoice:
         for question in self.questions:
@@ -203,6 +139,7 @@ class Voter(Model):
     # The delegation (a member State's) the voter belongs to: a delegate may hand their vote only to
     # an adviser of the same delegation and group (ILO Constitution, article 3, paragraph 8).
     delegation: Identifier | None = None
+    weight: int = Field(default=1, ge=1)  # votes carried in a session weighted per voter (mandates)
 
 
 class PollWorker(Model):
@@ -277,9 +214,23 @@ class ElectionDefinition(Model):
                 problems.append(f"{where}.station: no station {voter.station!r}")
             if voter.group is not None and voter.group not in groups:
                 problems.append(f"{where}.group: no group {voter.group!r}")
+        problems += self._weighting_problems()
         for worker in self.poll_workers:
             bad = [s for s in worker.stations if s not in stations]
             problems += [f"poll_workers.{worker.id}.stations: no station {s!r}" for s in bad]
+        return problems
+
+    def _weighting_problems(self) -> list[str]:
+        problems = []
+        for session in self.sessions:
+            if session.weighting is not Weighting.BY_GROUP:
+                continue
+            where = f"sessions.{session.id}.weighting: weighted by group, but"
+            if len(self.groups) < 2:
+                problems.append(f"{where} the election has fewer than two groups")
+            ungrouped = [v.id for v in self.voters if session.id in v.sessions and v.group is None]
+            if ungrouped:
+                problems.append(f"{where} {', '.join(ungrouped[:5])} belong to no group")
         return problems
 
     def session(self, session_id: str) -> VotingSession:

@@ -12,6 +12,8 @@ class CodeRefusal(StrEnum):
     MISTYPED = "mistyped"  # the check symbols do not match: a typing mistake, caught before look-up
     UNKNOWN = "unknown"  # well-formed but not a code of this booth (or replaced by a reissue)
     USED = "used"  # the voter has voted in every session open to them
+    # an adviser (no vote of their own) holding no delegate's vote now: "already voted" would be false
+    NO_DELEGATION = "no_delegation"
     LOCKED = "locked"  # too many failures in a row; see a poll worker
     NOT_OPEN = "not_open"  # polls are not open (or paused)
     HALL_UNREACHABLE = "hall_unreachable"  # the hall holds who voted: go to another booth

@@ -91,10 +91,20 @@ class VoterDoor:
         if voted is None:
             self.box.log(Event.CODE_REFUSED, {"reason": CodeRefusal.HALL_UNREACHABLE.value})
             return CodeRefused(CodeRefusal.HALL_UNREACHABLE)
-        if all(s.status is SessionStatus.VOTED for s in self._sessions(voter_id, voted)):
+        sessions = self._sessions(voter_id, voted)
+        if not sessions and self._is_adviser_without_delegation(voter_id):
+            self.box.log(Event.CODE_REFUSED, {"reason": CodeRefusal.NO_DELEGATION.value})
+            return CodeRefused(CodeRefusal.NO_DELEGATION)
+        if all(s.status is SessionStatus.VOTED for s in sessions):
             self.box.log(Event.CODE_REFUSED, {"reason": CodeRefusal.USED.value})
             return CodeRefused(CodeRefusal.USED)
         return None
+
+    def _is_adviser_without_delegation(self, voter_id: str) -> bool:
+        """An adviser votes only in a delegate's place: with no session of their own and no delegation
+        in force, they have nothing to vote in, which is not the same as having voted."""
+        amended = self._amended()
+        return voter_id not in amended.struck and not amended.definition.voter(voter_id).sessions
 
     def _voted(self, voter_id: str) -> set[str] | None:
         """Where this voter voted: here, and in a hall at any booth (None: the hall is unreachable)."""

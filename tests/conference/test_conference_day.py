@@ -1,5 +1,6 @@
-"""A whole conference day in `kiosk simulate`: a vote added (a show of hands), two delegations (one
-used; one refused at the booth because the delegate voted first), imported and tallied."""
+"""A whole conference day in `kiosk simulate`: a vote added (a show of hands), a committee vote added
+weighted by group (equality of strength), two delegations (one used; one refused at the booth because
+the delegate voted first), imported, tallied, and the weights on the report."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import random
 
 from click.testing import CliRunner
 
+from kiosk.ballot.weights import equal_strength
 from kiosk.cli import main as kiosk
 from tests.conference.kit import Officials
-from tests.conference.test_added_vote import add_the_vote, tally
+from tests.conference.test_added_vote import NEW_VOTE, add_the_vote, tally
 
 BEFORE = 10  # voters who vote before the poll worker takes the addenda in
 
@@ -35,6 +37,7 @@ def test_a_conference_day_with_a_vote_added_and_two_delegations(officials: Offic
     media = officials.root / "MEDIA"
     assert officials.admin("station", "provision", "--station", "booth-1", "--out", str(media)).exit_code == 0
     add_the_vote(officials)  # the show of hands, added to the day
+    add_the_weighted_vote(officials)  # a committee's vote, weighted by group
     for delegate, adviser in (("s001-1", "a001-3"), ("s001-3", "a001-5")):
         result = officials.signed("voters", "delegate", "--from", delegate, "--to", adviser,
                                   "--session", "budget")
@@ -62,4 +65,28 @@ def test_a_conference_day_with_a_vote_added_and_two_delegations(officials: Offic
     assert added["ballots"] == show["ballots"]  # what the booth cast is what was counted
     budget = next(s for s in results["sessions"] if s["id"] == "budget")
     assert budget["turnout"]["voted"] == budget["ballots"]
-    assert results["booths"][0]["addenda"] == [1, 2, 3]
+    assert results["booths"][0]["addenda"] == [1, 2, 3, 4]
+    weighted = next(s for s in results["sessions"] if s["id"] == "committee-1")
+    members = {g: sum(1 for v in officials.kit.definition.voters if v.group == g and "budget" in v.sessions)
+               for g in ("government", "employers", "workers")}
+    assert {g["id"]: g["weight"] for g in weighted["weights"]["groups"]} == equal_strength(members)
+    assert weighted["ballots"] == next(s for s in cast["sessions"] if s["id"] == "committee-1")["ballots"]
+    weights = {g["id"]: g["weight"] for g in weighted["weights"]["groups"]}
+    by_group = {g["id"]: g["questions"][0]["options"][0]["votes"] for g in weighted["groups"]}
+    assert weighted["questions"][0]["options"][0]["votes"] == sum(weights[g] * n for g, n in by_group.items())
+    report = officials.root / "report.json"
+    assert officials.admin("report", "--results", str(officials.root / "RESULTS" / "results.json"),
+                           "--format", "json", "--out", str(report)).exit_code == 0
+    view = next(s for s in json.loads(report.read_text())["sessions"] if s["id"] == "committee-1")
+    assert view["weights"][0].startswith("Votes weighted by group for equality of strength")
+
+
+def add_the_weighted_vote(officials: Officials) -> None:
+    vote = json.loads(json.dumps(NEW_VOTE))
+    vote["session"].update(id="committee-1", mode="secret", weighting="by-group")
+    vote["session"]["title"] = {"en": "Committee vote 1", "fr": "Vote de commission 1",
+                                "es": "Votación de comisión 1"}
+    path = officials.root / "committee-vote.json"
+    path.write_text(json.dumps(vote), encoding="utf-8")
+    result = officials.signed("election", "amend", "--add-session", str(path))
+    assert result.exit_code == 0, result.output

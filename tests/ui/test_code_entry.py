@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.ballot.codes import generate_code
 from kiosk.booth.lockout import FAILURES_BEFORE_LOCK
 from kiosk.booth.station import Station
+from kiosk.booth.voter_auth import CodeRefusal, CodeRefused
 from kiosk.ui.app import BoothUi
 from tests.kit import ElectionKit
 from tests.ui.conftest import ManualClock
@@ -88,3 +89,15 @@ def test_the_group_to_check_is_marked_and_typed_again_in_its_place(
     assert "".join(ui.code.property("groups")) == plain
     tap(ui, "code-submit")
     assert ui.walk.walk.screen.value == "sessions"
+
+
+def test_an_adviser_with_no_delegation_is_told_so_in_their_language(ui: BoothUi) -> None:
+    # the refusal the voter door gives an adviser who holds no delegate's vote (code or card)
+    tap(ui, "enter-code")
+    ui.code.card_refused(CodeRefused(CodeRefusal.NO_DELEGATION))
+    settle(ui.window)
+    assert text_of(ui, "code-refusal").startswith("You have no delegation for this vote")
+    tap(ui, "lang-fr")
+    assert text_of(ui, "code-refusal").startswith("Vous n'avez aucune délégation pour ce vote")
+    tap(ui, "lang-es")
+    assert text_of(ui, "code-refusal").startswith("No tiene ninguna delegación para esta votación")

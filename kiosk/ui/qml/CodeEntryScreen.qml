@@ -24,6 +24,7 @@ Item {
             return qsTr("This code has a typing mistake. Check it against your notice.")
         case "unknown": return qsTr("This code is not known at this booth. Check it, or ask a poll worker.")
         case "used": return qsTr("This code has already been used to vote in every session open to you.")
+        case "no_delegation": return qsTr("You have no delegation for this vote; only a delegate may hand you their vote, through the Credentials Committee. Please see a poll worker.")
         case "locked": return qsTr("Too many wrong codes: the booth is locked for %1 seconds. Please see a poll worker.").arg(code.lockedSeconds)
         case "not_open": return qsTr("Voting is not open at this booth now. Please see a poll worker.")
         case "hall_unreachable": return qsTr("This booth cannot reach the hall just now. Please go to another booth.")

@@ -211,56 +211,61 @@
     </message>
     <message>
         <location filename="../qml/CodeEntryScreen.qml" line="27"/>
+        <source>You have no delegation for this vote; only a delegate may hand you their vote, through the Credentials Committee. Please see a poll worker.</source>
+        <translation>No tiene ninguna delegación para esta votación; solo un delegado puede confiarle su voto, por medio de la Comisión de Verificación de Poderes. Diríjase a un miembro de la mesa.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeEntryScreen.qml" line="28"/>
         <source>Too many wrong codes: the booth is locked for %1 seconds. Please see a poll worker.</source>
         <translation>Demasiados códigos erróneos: la cabina queda bloqueada durante %1 segundos. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="28"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="29"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
         <translation>La votación no está abierta en esta cabina ahora. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="47"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="48"/>
         <source>Type the voting code printed on your notice, or hold it under the scanner.</source>
         <translation>Escriba el código de votación impreso en su notificación o acérquelo al lector.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="82"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="83"/>
         <source>Tries left before the booth locks: %1.</source>
         <translation>Intentos restantes antes del bloqueo de la cabina: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="92"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="93"/>
         <source>Type group %1 again</source>
         <translation>Volver a escribir el grupo %1</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="102"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="103"/>
         <source>A keypad with the letters and digits of voting codes: move to a key, then select it.</source>
         <translation>Un teclado con las letras y las cifras de los códigos de votación: vaya a una tecla y selecciónela.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="128"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="129"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="129"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="130"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="130"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="131"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="135"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="136"/>
         <source>Check my code</source>
         <translation>Comprobar mi código</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="29"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="30"/>
         <source>This booth cannot reach the hall just now. Please go to another booth.</source>
         <translation>Esta cabina no puede comunicarse con la sala en este momento. Vaya a otra cabina.</translation>
     </message>

@@ -211,56 +211,61 @@
     </message>
     <message>
         <location filename="../qml/CodeEntryScreen.qml" line="27"/>
+        <source>You have no delegation for this vote; only a delegate may hand you their vote, through the Credentials Committee. Please see a poll worker.</source>
+        <translation>Vous n&apos;avez aucune délégation pour ce vote ; seul un délégué peut vous confier son vote, par la Commission de vérification des pouvoirs. Veuillez vous adresser à un assesseur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeEntryScreen.qml" line="28"/>
         <source>Too many wrong codes: the booth is locked for %1 seconds. Please see a poll worker.</source>
         <translation>Trop de codes erronés : l&apos;isoloir est bloqué pendant %1 secondes. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="28"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="29"/>
         <source>Voting is not open at this booth now. Please see a poll worker.</source>
         <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="47"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="48"/>
         <source>Type the voting code printed on your notice, or hold it under the scanner.</source>
         <translation>Tapez le code de vote imprimé sur votre convocation, ou présentez-le sous le lecteur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="82"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="83"/>
         <source>Tries left before the booth locks: %1.</source>
         <translation>Essais restants avant le blocage de l&apos;isoloir : %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="92"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="93"/>
         <source>Type group %1 again</source>
         <translation>Retaper le groupe %1</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="102"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="103"/>
         <source>A keypad with the letters and digits of voting codes: move to a key, then select it.</source>
         <translation>Un clavier avec les lettres et les chiffres des codes de vote : allez sur une touche, puis sélectionnez-la.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="128"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="129"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="129"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="130"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="130"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="131"/>
         <source>Clear</source>
         <translation>Tout effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="135"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="136"/>
         <source>Check my code</source>
         <translation>Vérifier mon code</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="29"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="30"/>
         <source>This booth cannot reach the hall just now. Please go to another booth.</source>
         <translation>Cet isoloir ne joint pas la salle en ce moment. Veuillez aller à un autre isoloir.</translation>
     </message>
