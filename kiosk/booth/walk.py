@@ -9,17 +9,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Protocol
 
 from kiosk.ballot.ballot_box import StorageError
 from kiosk.ballot.definition import ElectionDefinition, Question, VotingSession
-from kiosk.ballot.e2e_seal import PreparedBallot
-from kiosk.ballot.selections import Selections
-from kiosk.ballot.values import Mode
 from kiosk.booth.cast import CastReceipt, CastRefused
-from kiosk.booth.e2e_cast import CheckReceipt, SealedBallot
-from kiosk.booth.polls import PollsState, TransitionRefused, accepts_votes
+from kiosk.booth.e2e_cast import CheckReceipt
+from kiosk.booth.polls import TransitionRefused, accepts_votes
 from kiosk.booth.review import AnswerState, ReviewItem, review_items
 from kiosk.booth.voter_auth import Authenticated, AuthOutcome, CodeRefused
 from kiosk.booth.voter_door import VoterSession
@@ -42,6 +37,7 @@ from kiosk.booth.walk_events import (
     WalkEvent,
 )
 from kiosk.booth.walk_outcomes import PrintOutcome
+from kiosk.booth.walk_ports import DEFAULT_TIMING, Booth, Timing, no_printer
 from kiosk.booth.walk_seal import Printout, ReceiptPrinter, SealingSteps, WalkError
 from kiosk.booth.walk_states import (
     MAX_CHECKS,
@@ -62,59 +58,12 @@ from kiosk.booth.walk_states import (
     question_of,
     step,
 )
-from kiosk.config import INACTIVITY_COUNTDOWN_SECONDS, INACTIVITY_WARNING_SECONDS
 
 log = logging.getLogger(__name__)
 __all__ = [
     "AnswerState", "Booth", "PrintOutcome", "Printout", "ReceiptPrinter", "Screen", "Timing", "Walk",
-    "WalkError",
+    "WalkError", "no_printer",
 ]
-
-
-class Booth(Protocol):
-    """What the walk needs of the station service (kiosk.booth.station.Station fits)."""
-
-    @property
-    def election(self) -> ElectionDefinition: ...
-
-    @property
-    def state(self) -> PollsState: ...
-
-    @property
-    def mode(self) -> Mode:
-        """Official or test: a test booth says so on every screen and every slip."""
-
-    def authenticate_code(self, text: str) -> AuthOutcome: ...
-
-    def sessions_for(self, voter_id: str) -> list[VoterSession]: ...
-
-    def cast(self, voter_id: str, session_id: str, selections: Selections) -> CastReceipt: ...
-
-    @property
-    def e2e(self) -> bool:
-        """Whether the booth seals end-to-end ballots (then: prepare, seal, cast or check)."""
-
-    def prepare_ballot(self, voter_id: str, session_id: str) -> PreparedBallot: ...
-
-    def seal(self, prepared: PreparedBallot, voter_id: str, selections: Selections) -> SealedBallot: ...
-
-    def cast_sealed(self, sealed: SealedBallot) -> CastReceipt: ...
-
-    def check_sealed(self, sealed: SealedBallot) -> CheckReceipt: ...
-
-    def abandon_sealed(self, session_id: str) -> None: ...
-
-
-def no_printer(_printout: Printout) -> PrintOutcome:
-    return PrintOutcome.NO_PRINTER
-
-
-@dataclass(frozen=True)
-class Timing:
-    """Inactivity limits; the booth config sets them (see kiosk.config for the guidelines' ranges)."""
-
-    warning_seconds: float = INACTIVITY_WARNING_SECONDS
-    countdown_seconds: float = INACTIVITY_COUNTDOWN_SECONDS
 
 
 class Walk(SealingSteps):
@@ -122,7 +71,7 @@ class Walk(SealingSteps):
         self,
         booth: Booth,
         printer: ReceiptPrinter = no_printer,
-        timing: Timing = Timing(),
+        timing: Timing = DEFAULT_TIMING,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.booth, self.printer, self.timing, self.clock = booth, printer, timing, clock

@@ -22,7 +22,7 @@ from kiosk.booth.walk_outcomes import PrintOutcome
 from kiosk.booth.walk_states import CastFailed, Reviewing, Sealed, WalkState, step
 
 if TYPE_CHECKING:
-    from kiosk.booth.walk import Booth
+    from kiosk.booth.walk_ports import Booth
 
 log = logging.getLogger("kiosk.booth.walk")
 
