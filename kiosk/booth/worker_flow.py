@@ -15,7 +15,6 @@ from typing import Literal
 
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.booth_certificate import CardSigner
-from kiosk.ballot.codes import format_code
 from kiosk.ballot.values import Mode
 from kiosk.booth import reports
 from kiosk.booth.cast import CastReceipt
@@ -28,6 +27,7 @@ from kiosk.booth.walk import ReceiptPrinter, no_printer
 from kiosk.booth.walk_outcomes import PrintOutcome
 from kiosk.booth.worker_addenda import WorkerAddenda
 from kiosk.booth.worker_card import PinCheck, PinStatus, SimWorkerCard, WorkerCard
+from kiosk.booth.worker_reissue import WorkerReissue
 from kiosk.booth.worker_states import (
     Auditing,
     Away,
@@ -35,8 +35,6 @@ from kiosk.booth.worker_states import (
     CloseAsked,
     Closed,
     Closing,
-    CodeHidden,
-    CodeReissued,
     CopyWritten,
     Exporting,
     Failed,
@@ -51,7 +49,6 @@ from kiosk.booth.worker_states import (
     Previewed,
     Problem,
     Refused,
-    Reissuing,
     Reprint,
     Reprinted,
     SettingUp,
@@ -65,12 +62,9 @@ from kiosk.booth.worker_states import (
 )
 from kiosk.booth.worker_view import PrintedReport, WorkerView
 from kiosk.devices.media import Media
-from kiosk.devices.printer import CodeSlip, Printable
+from kiosk.devices.printer import Printable
 
 log = logging.getLogger(__name__)
-# A reissued code shown on the screen disappears after this long (the design's 120 s), so it cannot
-# be read over a shoulder later.
-CODE_SHOWN_SECONDS = 120
 # A poll worker who walks away from the booth is logged out after this long without a touch, so a
 # voter never finds the poll-worker screens open.
 WORKER_IDLE_SECONDS = 300
@@ -82,7 +76,7 @@ def no_report_printer(_document: Printable) -> PrintOutcome:
     return PrintOutcome.NO_PRINTER
 
 
-class WorkerFlow(WorkerView, WorkerAddenda):
+class WorkerFlow(WorkerView, WorkerAddenda, WorkerReissue):
     def __init__(
         self,
         station: Station,
@@ -243,36 +237,6 @@ class WorkerFlow(WorkerView, WorkerAddenda):
             self.station.box.log(Event.RECEIPT_REPRINTED, {"by": self.worker})
             outcome = Reprint.PRINTED if printed is PrintOutcome.PRINTED else Reprint.FAILED
         self.apply(Reprinted(outcome))
-
-    # --- reissuing a code ------------------------------------------------------------------------
-    def reissue(self, voter_id: str) -> None:
-        if not self._at(Reissuing, tap="a reissue"):
-            return
-        assert self.worker is not None
-        code = self.station.reissue_code(voter_id, self.worker)
-        name = self.station.election.voter(voter_id).name
-        self.apply(CodeReissued(code, name, self.clock() + CODE_SHOWN_SECONDS))
-
-    def print_slip(self) -> None:
-        """Prints the reissued code as a sealed slip for the voter, and takes it off the screen."""
-        state = self.state
-        if not isinstance(state, Reissuing) or not state.shown_code:
-            self._at(Reissuing, tap="a slip without a code")
-            return
-        election = self.station.election
-        slip = CodeSlip(election.title[election.languages[0]], self.station.station_id, state.shown_for,
-                        format_code(state.shown_code), test_mode=self.station.mode == "test")
-        if self.printer(slip) is PrintOutcome.PRINTED:
-            self.apply(CodeHidden(slip_printed=True))
-        else:
-            self.apply(Failed(Notice(Problem.SLIP_FAILED)))
-
-    def tick(self) -> bool:
-        """Hides a reissued code when its time is up; True when something changed."""
-        state = self.state
-        if isinstance(state, Reissuing) and state.shown_code and self.clock() >= state.code_until:
-            return self.apply(CodeHidden(slip_printed=False))
-        return False
 
     # --- closing ---------------------------------------------------------------------------------
     def confirm_close(self) -> None:

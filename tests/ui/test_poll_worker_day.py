@@ -20,7 +20,8 @@ from kiosk.booth.polls import PollsState
 from kiosk.booth.station import Station
 from kiosk.booth.voter_auth import Authenticated, CodeRefusal, CodeRefused
 from kiosk.booth.walk import Timing
-from kiosk.booth.worker_flow import CODE_SHOWN_SECONDS, WORKER_IDLE_SECONDS, SimWorkerCard
+from kiosk.booth.worker_flow import WORKER_IDLE_SECONDS, SimWorkerCard
+from kiosk.booth.worker_reissue import CODE_SHOWN_SECONDS
 from kiosk.devices.escpos_decode import Decoded, decode
 from kiosk.devices.sim_media import SimMedia
 from kiosk.devices.sim_printer import SimPrinter
