@@ -108,6 +108,7 @@ class HallClient:
         """The hall's signed answer's body; HallUnreachable when there is none."""
         with self._lock:
             for _attempt in range(2):  # once more after a dropped connection or a restarted hall
+                fresh = self._connection is None
                 try:
                     if self._channel is None:
                         self._join()
@@ -117,6 +118,8 @@ class HallClient:
                     self._channel = None
                 except (OSError, http.client.HTTPException):
                     self._drop()
+                    if fresh:  # a new connection cut at once: a restarted hall refusing an old certificate
+                        self._channel = None  # may show as a reset rather than an SSL alert
             raise HallUnreachable("the hall did not answer")
 
     def _signed_call(self, body: dict[str, Any]) -> dict[str, Any]:

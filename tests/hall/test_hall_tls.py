@@ -25,8 +25,9 @@ from kiosk.booth.cast import CastRefusal
 from kiosk.booth.station import CastRefused
 from kiosk.hall.tls import HallConnection, booth_context
 from station_admin.hall.http_server import HallHttpServer
+from station_admin.hall.serve import serving
 from station_admin.hall.tls import hall_tls
-from tests.hall.conftest import BoothMaker, hall_station
+from tests.hall.conftest import BoothMaker, hall_station, unlocked
 from tests.kit import ElectionKit
 
 
@@ -148,3 +149,19 @@ def test_the_hall_speaks_tls_1_3_only(small_election: ElectionKit, hall: HallHtt
     assert connection.getresponse().status == 200
     assert connection.sock is not None and connection.sock.version() == "TLSv1.3"
     connection.close()
+
+
+def test_a_restarted_hall_has_a_new_issuer_and_its_booths_enrol_again_by_themselves(
+    small_election: ElectionKit, hall_db: str, tmp_path: Path
+) -> None:
+    # Not a threat, the day's weather: the officials restart `hall serve` (a new key, a new booth
+    # issuer); a booth's client certificate from before is refused, and it enrols again unasked.
+    folder = unlocked(small_election)
+    with serving(folder, hall_db, "127.0.0.1", 0) as first:
+        port = first.server_address[1]
+        booth = hall_station(small_election, tmp_path / "b1", "booth-1", first.url)
+        booth.cast("v03", "budget", {"q1": ("yes",)})
+    with serving(folder, hall_db, "127.0.0.1", port) as second:
+        booth.cast("v05", "budget", {"q1": ("yes",)})  # not refused: the booth enrolled again
+        assert sorted(m.voter_id for m in second.service.store.marks()) == ["v03", "v05"]
+    booth.close()
