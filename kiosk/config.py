@@ -54,7 +54,7 @@ class UiSettings(_Model):
 class HallSettings(_Model):
     # The hall's server on the hall network (`station-admin hall serve`): any delegate may then vote
     # at this booth, and every has-voted mark is reserved there first. Left out: a booth of its own.
-    url: str = Field(pattern=r"^http://[A-Za-z0-9.-]+:[0-9]{1,5}$")
+    url: str = Field(pattern=r"^https://[A-Za-z0-9.-]+:[0-9]{1,5}$")
 
 
 class BoothConfig(_Model):

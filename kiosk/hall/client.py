@@ -1,7 +1,8 @@
-"""The booth's client of the hall: JSON over HTTP on the hall network, every message signed.
+"""The booth's client of the hall: JSON over HTTP in mutual TLS 1.3 on the hall network, every message signed.
 
-It joins the hall with the booth's certified key (kiosk/ballot/hall_wire.py), then calls it on the
-channel the join opened. An answer that does not come back in time, or that is not the hall's
+It enrols with the booth's certified key (kiosk/ballot/hall_wire.py, kiosk/hall/tls.py): the join,
+on an enrolment connection, returns the booth's client certificate and a channel, which the booth
+then calls on its mutual-TLS connection. An answer that does not come back in time, or that is not the hall's
 signed answer to this very request, counts as "the hall could not be reached": the cast protocol
 (kiosk/booth/hall_cast.py) then refuses the voter and settles the cast later, so a lost or forged
 answer can delay a vote but never double it or lose it.
@@ -10,12 +11,13 @@ answer can delay a vote but never double it or lose it.
 from __future__ import annotations
 
 import http.client
+import ssl
 import threading
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kiosk.ballot.booth_certificate import BoothKeyCertificate
 from kiosk.ballot.hall_wire import (
@@ -31,11 +33,13 @@ from kiosk.ballot.hall_wire import (
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.signing import signing_key_from_hex
 from kiosk.booth.hall_cast import HallAnswer
+from kiosk.hall.tls import HallConnection, booth_context
 
 # A voter waits at most about this long (twice, with the one retry) before the booth says "go to
 # another booth"; on the hall's wired network a round trip takes a few milliseconds, and a hall
 # database restarting answers within a second or refuses at once.
 HALL_TIMEOUT_S = 2.0
+MAX_CERTIFICATE_PEM = 4096  # an Ed25519 client certificate's PEM is under 1 kB
 UNKNOWN_CHANNEL = 401  # the hall restarted (channels live in its memory): join again
 
 
@@ -52,12 +56,13 @@ class HallClient:
         timeout: float = HALL_TIMEOUT_S,
     ) -> None:
         parts = urlsplit(url)
-        if parts.scheme != "http" or not parts.hostname or not parts.port:
-            raise ValueError(f"hall url must be http://HOST:PORT, not {url!r}")
+        if parts.scheme != "https" or not parts.hostname or not parts.port:
+            raise ValueError(f"hall url must be https://HOST:PORT, not {url!r}")
         self.host, self.port, self.timeout = parts.hostname, parts.port, timeout
         self._package, self._booth_key = package, booth_key
         self._lock = threading.Lock()
         self._connection: http.client.HTTPConnection | None = None
+        self._context: ssl.SSLContext | None = None  # with the client certificate enrolment gave
         self._channel: str | None = None
         self._hall_key: str | None = None
         self._seq = 0
@@ -103,14 +108,18 @@ class HallClient:
         """The hall's signed answer's body; HallUnreachable when there is none."""
         with self._lock:
             for _attempt in range(2):  # once more after a dropped connection or a restarted hall
+                fresh = self._connection is None
                 try:
                     if self._channel is None:
                         self._join()
                     return self._signed_call(body)
-                except _Rejoin:
+                except (_Rejoin, ssl.SSLError):  # an SSL error: a restarted hall has a new issuer
+                    self._drop()
                     self._channel = None
                 except (OSError, http.client.HTTPException):
                     self._drop()
+                    if fresh:  # a new connection cut at once: a restarted hall refusing an old certificate
+                        self._channel = None  # may show as a reset rather than an SSL alert
             raise HallUnreachable("the hall did not answer")
 
     def _signed_call(self, body: dict[str, Any]) -> dict[str, Any]:
@@ -124,8 +133,17 @@ class HallClient:
         return self._checked(status, data, self._channel, self._seq)
 
     def _join(self) -> None:
+        """Enrols: a join on an enrolment connection, which returns the client certificate too."""
         package = self._package()
-        status, data = self._http("GET", "/hall", None)
+        context = booth_context(package, None)
+        enrolment = HallConnection(self.host, self.port, self.timeout, context, enrol=True)
+        try:
+            self._enrol(package, enrolment)
+        finally:
+            enrolment.close()
+
+    def _enrol(self, package: ElectionPackage, enrolment: http.client.HTTPConnection) -> None:
+        status, data = self._http("GET", "/hall", None, enrolment)
         try:
             greeting = HallGreeting.model_validate_json(data) if status == 200 else None
             if greeting is None:
@@ -135,14 +153,25 @@ class HallClient:
             raise HallUnreachable(str(exc)) from None
         certificate, key_hex = self._booth_key()
         join = sign_join(signing_key_from_hex(key_hex), certificate, greeting.challenge)
-        status, data = self._http("POST", "/join", join.model_dump_json().encode())
-        reply = self._reply(status, data)
-        channel = reply.channel
+        status, data = self._http("POST", "/enroll", join.model_dump_json().encode(), enrolment)
+        try:
+            enrolled = _Enrolled.model_validate_json(data) if status == 200 else None
+        except ValidationError:
+            enrolled = None
+        if enrolled is None:
+            raise HallUnreachable(f"the hall answered {status} to an enrolment: {data[:200]!r}")
+        reply = enrolled.join
         self._hall_key = hall_key
-        body = self._checked(status, data, channel, 0)
+        body = self._checked(200, reply.model_dump_json().encode(), reply.channel, 0)
         if body.get("station") != certificate.body.station:
             raise HallUnreachable("the hall's join answer names another booth")
-        self._channel, self._seq = channel, 0
+        try:
+            client = (enrolled.client_certificate, signing_key_from_hex(key_hex))
+            self._context = booth_context(package, client)
+        except (ssl.SSLError, ValueError):
+            raise HallUnreachable("the hall's client certificate is not for this booth's key") from None
+        self._drop()  # the next call opens the mutual-TLS connection with it
+        self._channel, self._seq = reply.channel, 0
 
     def _checked(self, status: int, data: bytes, channel: str, seq: int) -> dict[str, Any]:
         assert self._hall_key is not None
@@ -160,12 +189,17 @@ class HallClient:
         except ValidationError:
             raise HallUnreachable("the hall's answer is not a signed reply") from None
 
-    def _http(self, method: str, path: str, body: bytes | None) -> tuple[int, bytes]:
-        if self._connection is None:
-            self._connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+    def _http(self, method: str, path: str, body: bytes | None,
+              connection: http.client.HTTPConnection | None = None) -> tuple[int, bytes]:
+        if connection is None:
+            if self._connection is None:
+                assert self._context is not None  # enrolled: a channel exists only after it
+                self._connection = HallConnection(self.host, self.port, self.timeout, self._context,
+                                                  enrol=False)
+            connection = self._connection
         headers = {"Content-Type": "application/json"} if body is not None else {}
-        self._connection.request(method, path, body=body, headers=headers)
-        response = self._connection.getresponse()
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
         data = response.read(MAX_MESSAGE_BYTES + 1)
         if len(data) > MAX_MESSAGE_BYTES:
             self._drop()
@@ -184,3 +218,9 @@ class HallClient:
 
 class _Rejoin(Exception):
     pass
+
+
+class _Enrolled(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    join: Reply
+    client_certificate: str = Field(max_length=MAX_CERTIFICATE_PEM)

@@ -1,6 +1,8 @@
 """The hall's HTTP API on the hall network: JSON in, JSON out, on Python's threading HTTP server.
 
-Three routes: GET /hall (greeting), POST /join, POST /call. Every body is parsed into its typed
+Over TLS 1.3 only (station_admin/hall/tls.py): a booth's mutual-TLS connection has GET /hall
+(greeting), POST /join and POST /call; an enrolment connection only GET /hall and POST /enroll (a
+join that also returns the booth's client certificate). Every body is parsed into its typed
 message before anything else; a body that is too large, not JSON or not the message is refused
 with 400 and changes nothing. The trust lies in the signatures (station_admin/hall/service.py),
 so the transport can stay the standard library's, kept by the Python core developers.
@@ -17,21 +19,33 @@ from typing import Any
 from pydantic import ValidationError
 
 from kiosk.ballot.hall_wire import MAX_MESSAGE_BYTES, JoinRequest, Request
-from station_admin.hall.service import BAD_REQUEST, HallService
+from station_admin.hall.service import BAD_REQUEST, OK, HallService
+from station_admin.hall.tls import HallTls, accept
 
 
 class HallHttpServer(ThreadingHTTPServer):
     daemon_threads = True  # a booth's idle keep-alive connection never holds the hall's exit
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], service: HallService) -> None:
+    def __init__(self, address: tuple[str, int], service: HallService, tls: HallTls) -> None:
         super().__init__(address, _Handler)
-        self.service = service
+        self.service, self.tls = service, tls
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return f"https://{host!s}:{port}"
+
+    def finish_request(self, request: Any, client_address: Any) -> None:
+        """TLS first, in the connection's own thread: a stranger's handshake never holds the others."""
+        try:
+            connection, enrolling = accept(self.tls, request)
+        except (OSError, ValueError):
+            return  # no certificate, a wrong one, or no TLS at all: no handshake, nothing read
+        try:
+            _Handler(connection, client_address, self, enrolling)
+        finally:
+            connection.close()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A booth's connection that drops mid-request is the hall network's daily weather, not a
@@ -48,10 +62,17 @@ class HallHttpServer(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     server: HallHttpServer
+    enrolling: bool  # an enrolment connection (no client certificate): greeting and /enroll only
     protocol_version = "HTTP/1.1"  # keep-alive: a booth's casts reuse one connection
     # Headers and body go out as two writes: without this, Nagle's algorithm holds the body until
     # the booth's delayed ACK (40 ms on Linux) on every call.
     disable_nagle_algorithm = True
+
+    def __init__(
+        self, request: Any, client_address: Any, server: HallHttpServer, enrolling: bool = False
+    ) -> None:
+        self.enrolling = enrolling
+        super().__init__(request, client_address, server)
 
     def do_GET(self) -> None:
         if self.path != "/hall":
@@ -65,7 +86,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         service = self.server.service
         try:
-            if self.path == "/join":
+            if self.path == "/enroll" and self.enrolling:
+                self._send(*self._enroll(JoinRequest.model_validate_json(data)))
+            elif self.enrolling:
+                self._send(404, {"error": "enrol first: this connection has no client certificate"})
+            elif self.path == "/join":
                 self._send(*service.join(JoinRequest.model_validate_json(data)))
             elif self.path == "/call":
                 self._send(*service.call(Request.model_validate_json(data)))
@@ -73,6 +98,13 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(404, {"error": "no such route"})
         except ValidationError:
             self._send(BAD_REQUEST, {"error": "not a hall message"})
+
+    def _enroll(self, join: JoinRequest) -> tuple[int, dict[str, Any]]:
+        """A join the hall accepts, with a client certificate for the booth key that made it."""
+        status, body = self.server.service.join(join)
+        if status != OK:
+            return status, body
+        return OK, {"join": body, "client_certificate": self.server.tls.issue(join.certificate.body)}
 
     def _body(self) -> bytes | None:
         try:

@@ -1,4 +1,4 @@
-"""The hall, put together: its key certified by the authority, its store, its HTTP server."""
+"""The hall, put together: its key certified by the authority, its TLS, its store, its HTTP server."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from station_admin.election_dir import ElectionDir
 from station_admin.hall.http_server import HallHttpServer
 from station_admin.hall.service import HallService
 from station_admin.hall.store import HallStore
+from station_admin.hall.tls import hall_tls
 
 DEFAULT_PORT = 8470  # the hall's port on the hall network (any free one will do; booths name it)
 
@@ -25,9 +26,12 @@ def serving(folder: ElectionDir, db_url: str, host: str, port: int) -> Iterator[
     its passphrase): when the hall stops, its key is gone, and a copy of its disk signs nothing."""
     package = folder.package()
     hall_key = Ed25519PrivateKey.generate()
-    certificate = certify_hall_key(folder.authority_key(), package, hall_key, iso(utc_now()))
+    authority = folder.authority_key()
+    certificate = certify_hall_key(authority, package, hall_key, iso(utc_now()))
+    tls = hall_tls(authority, package, hall_key)  # TLS certificates, signed now, kept in memory
+    del authority
     store = HallStore(db_url, package.election_id, lambda: iso(utc_now()))
-    server = HallHttpServer((host, port), HallService(package, store, hall_key, certificate))
+    server = HallHttpServer((host, port), HallService(package, store, hall_key, certificate), tls)
     thread = server.start_in_thread()
     try:
         yield server

@@ -55,6 +55,19 @@ hall_marks = Table(
     Column("state", String, nullable=False),
     Column("reserved_at", String, nullable=False),
 )
+# An official's release of a delegate stuck "being recorded" at a lost booth (station_admin/hall/
+# release.py): the cast id released can never be confirmed afterwards, whatever the booth holds.
+hall_releases = Table(
+    "hall_releases",
+    metadata,
+    Column("election_id", String, primary_key=True),
+    Column("cast_id", String(32), primary_key=True),
+    Column("session_id", String, nullable=False),
+    Column("voter_id", String, nullable=False),
+    Column("station", String, nullable=False),
+    Column("record", Text, nullable=False),  # the release as signed: who, why, when, forced or not
+    Column("signature", String, nullable=False),  # the authority's
+)
 
 # The hall waits this long for its database; a stopped server refuses at once, a partitioned one
 # would otherwise hold the booth's voter for TCP's own minutes.
@@ -135,6 +148,10 @@ class HallStore:
                 ).values(state=MarkState.CONFIRMED)).rowcount
                 if done:
                     return "confirmed"
+                if c.execute(select(hall_releases.c.cast_id).where(
+                        hall_releases.c.election_id == self.election_id,
+                        hall_releases.c.cast_id == cast_id)).first() is not None:
+                    return "refused"  # officials released this reservation: its ballot is not a vote
                 # The booth holds a ballot the hall has no mark for (its database was restored from
                 # an older copy): the booth's ballot box is the durable copy, so the mark comes back.
                 c.execute(insert(hall_marks).values(

@@ -1,17 +1,21 @@
-"""Attacks on the hall network, as someone with a laptop plugged into the hall's switch tries them:
-they can send anything, read and record every packet, and play it again. Each test names its threat."""
+"""Attacks on the hall's messages, as someone with a laptop plugged into the hall's switch tries them:
+they can send anything, read and record every packet, and play it again. Each test names its threat.
+
+TLS keeps such a laptop out of the handshake (tests/hall/test_hall_tls.py); these tests give it a
+client certificate from the hall's own issuer anyway (as if TLS were broken or a certificate
+stolen), to show that the signed messages still refuse it on their own."""
 
 from __future__ import annotations
 
-import http.client
 import json
+import ssl
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from kiosk.ballot.booth_certificate import BoothKeyCertificate, signed_message
+from kiosk.ballot.booth_certificate import BoothKeyBody, BoothKeyCertificate, signed_message
 from kiosk.ballot.hall_wire import (
     HallGreeting,
     HallWireError,
@@ -25,15 +29,25 @@ from kiosk.ballot.signing import public_hex, signing_key_from_hex
 from kiosk.booth.cast import CastRefusal
 from kiosk.booth.station import CastRefused, Station
 from kiosk.hall.client import HallClient
+from kiosk.hall.tls import HallConnection, booth_context
 from station_admin.hall.http_server import HallHttpServer
 from station_admin.hall.service import HallService
 from tests.hall.conftest import BoothMaker, hall_station
 from tests.kit import ElectionKit
 
 
+def insider(hall: HallHttpServer) -> ssl.SSLContext:
+    """A TLS context with a client certificate the hall issued, for a laptop's key."""
+    laptop = Ed25519PrivateKey.generate()
+    body = BoothKeyBody(election_id="x", election_fingerprint="x", station="booth-1",
+                        booth_public_key=public_hex(laptop), card_public_key="00" * 32,
+                        poll_worker="x", issued="now")
+    return booth_context(hall.service.package, (hall.tls.issue(body), laptop))
+
+
 def send(hall: HallHttpServer, method: str, path: str, body: Any = None) -> tuple[int, dict[str, Any]]:
     host, port = hall.server_address[:2]
-    connection = http.client.HTTPConnection(str(host), int(port), timeout=10)
+    connection = HallConnection(str(host), int(port), 10, insider(hall), enrol=False)
     data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
     connection.request(method, path, body=data)
     response = connection.getresponse()
@@ -153,5 +167,5 @@ def test_a_reply_changed_on_the_wire_or_moved_to_another_request_is_refused() ->
 
 
 def test_the_client_refuses_a_hall_url_it_cannot_use() -> None:
-    with pytest.raises(ValueError, match="http://HOST:PORT"):
-        HallClient("https://hall", lambda: None, lambda: None)  # type: ignore[arg-type,return-value]
+    with pytest.raises(ValueError, match="https://HOST:PORT"):
+        HallClient("http://hall:8470", lambda: None, lambda: None)  # type: ignore[arg-type,return-value]

@@ -40,7 +40,7 @@ def test_the_hall_serves_with_a_private_postgresql_and_a_booth_toml_booth_joins_
         config = parse_config(
             f'station = "booth-2"\nstation_data = "{tmp_path / "booth-2" / "data"}"\n'
             f'[devices]\nmedia = "{small_election.media["booth-2"]}"\n'
-            f'[hall]\nurl = "http://127.0.0.1:{port}"\n')
+            f'[hall]\nurl = "https://127.0.0.1:{port}"\n')
         station: Station = booth_station(config)
         assert station.hall_connected() is False  # not set up yet: it joins at set-up
         station.set_up(small_election.media["booth-2"], small_election.signer("booth-2"))
