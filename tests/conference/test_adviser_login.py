@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.ballot.audit_events import Event
-from kiosk.ballot.package import RegisteredCard
+from kiosk.ballot.package import PackageCard
 from kiosk.ballot.signing import new_signing_key, public_hex
 from kiosk.booth.station import Station
 from kiosk.booth.voter_auth import Authenticated, CodeRefusal, CodeRefused
@@ -39,7 +39,7 @@ def test_an_adviser_with_no_delegation_is_told_so_by_code_then_let_in_once_deleg
 def test_an_adviser_card_with_no_delegation_is_told_so(officials: Officials, tmp_path: Path) -> None:
     key = public_hex(new_signing_key())
     folder = ElectionDir(officials.election, unlock=lambda: AUTHORITY_PASSPHRASE)
-    register_cards(folder, [RegisteredCard(public_key=key, holder="a001-5", role="voter")])
+    register_cards(folder, [PackageCard(public_key=key, holder="a001-5", role="voter")])
     booth = Station(tmp_path / "booth")
     booth.set_up(provision_station(folder, "booth-1", tmp_path / "MEDIA"), officials.kit.signer("booth-1"))
     booth.open_polls("pw-1")
