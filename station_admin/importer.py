@@ -24,7 +24,7 @@ from station_admin.booth_keys import check_booth_key
 from station_admin.e2e_election import E2EElection
 from station_admin.import_addenda import check_addenda
 from station_admin.import_checks import AnySealed, check_audit_log, check_no_double_vote, check_voters_served
-from station_admin.importer_e2e import check_codes_unseen, read_any, store_e2e
+from station_admin.importer_e2e import check_alphas_unseen, check_codes_unseen, read_any, store_e2e
 from station_admin.quarantine import Replacement, check_not_quarantined, quarantine
 
 Mode = Literal["official", "test"]
@@ -100,6 +100,7 @@ def import_file(
                 check_booth_key(connection, package, sealed)
             if isinstance(sealed, SealedE2E):
                 check_codes_unseen(connection, sealed)
+                check_alphas_unseen(connection, sealed)
             else:
                 _check_tracking_codes(connection, sealed)
             check_no_double_vote(connection, sealed)
