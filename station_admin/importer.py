@@ -58,8 +58,7 @@ def import_file(
     replaced = ""
     try:
         sealed = read_any(path, package, e2e, jobs)
-        if isinstance(sealed, SealedFile):  # a sealed file /2 does not list its addenda yet
-            check_addenda(sealed, *(addenda or (package.definition, [])))
+        check_addenda(sealed, *(addenda or (package.definition, [])))
         _check_mode(sealed, mode)
         if isinstance(sealed, SealedFile):
             check_voters_served(sealed, package)  # the /2 reader checks it per session

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from kiosk.ballot.audit import AuditChainError, AuditEntry, verify_chain
@@ -172,8 +173,16 @@ def _check_counts(
     marks: dict[str, list[str]],
     definition: ElectionDefinition,
 ) -> None:
-    if [s.session for s in manifest.sessions] != [s.id for s in definition.sessions]:
+    listed = [s.session for s in manifest.sessions]
+    # A booth that held fewer addenda than officials issued lists fewer sessions; the import checks
+    # that they are exactly those of the addenda it held (station_admin/import_addenda.py).
+    if not _in_order(listed, [s.id for s in definition.sessions]):
         raise SealedFileError(Refusal.INCONSISTENT, "the manifest does not list the election's sessions")
+    unlisted = sorted((set(ballots) | set(checked) | set(marks)) - set(listed))
+    if unlisted:
+        raise SealedFileError(
+            Refusal.INCONSISTENT, f"it holds lines of session {shown(unlisted[0])}, which its manifest omits"
+        )
     station = manifest.station
     for stated in manifest.sessions:
         s = stated.session
@@ -194,6 +203,13 @@ def _check_counts(
                 )
         if {bytes(c.code) for c in opened} & {bytes(b.code) for b in cast}:
             raise SealedFileError(Refusal.INCONSISTENT, f"session {s!r}: a checked ballot was also cast")
+
+
+def _in_order(listed: list[str], sessions: list[str]) -> bool:
+    """Each listed session is the election's, none twice, in the definition's order."""
+    position = {s: i for i, s in enumerate(sessions)}
+    indices = [position.get(s, -1) for s in listed]
+    return -1 not in indices and all(a < b for a, b in pairwise(indices))
 
 
 def _check_contexts(
