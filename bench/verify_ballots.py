@@ -22,8 +22,8 @@ import timeit
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from e2e import CONTEXT, DEFINITION, ELECTION, MANIFEST, SESSION
-from support.election import report
+from e2e import CONTEXT, DEFINITION, ELECTION, MANIFEST
+from support.election import SESSION, report
 
 import isoloir_verify.group as verifier_group
 from isoloir_verify.checks.cast import crypto_problems
