@@ -35,6 +35,19 @@ AUTHORITY_PASSPHRASE_OPTION = click.option(
     help="For scripts: a file holding the authority passphrase. Without it, it is asked (not shown).",
 )
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print as JSON, for scripts.")
+# The trustees' ceremony's two inputs, asked by the trustees' commands and by `election e2e-key`.
+MANIFEST_OPTION = click.option(
+    "--manifest",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The election definition file, as every trustee received it (the ceremony hashes its exact bytes).",
+)
+CEREMONY_OPTION = click.option(
+    "--ceremony",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The ceremony.json the trustees accepted (every trustee's `trustee finish` writes the same).",
+)
 err = Console(stderr=True)
 
 

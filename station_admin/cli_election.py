@@ -17,7 +17,9 @@ from station_admin import passphrases
 from station_admin.ceremony import CeremonyError, create_election
 from station_admin.cli_common import (
     AUTHORITY_PASSPHRASE_OPTION,
+    CEREMONY_OPTION,
     ELECTION_OPTION,
+    MANIFEST_OPTION,
     amended_package_of,
     folder_of,
     signing_folder_of,
@@ -172,18 +174,8 @@ def election_show(election: Path, as_json: bool) -> None:
 
 @election.command("e2e-key")
 @ELECTION_OPTION
-@click.option(
-    "--manifest",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The definition file the trustees gave `trustee keygen --manifest` (its exact bytes).",
-)
-@click.option(
-    "--ceremony",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The ceremony.json every trustee's `trustee finish` wrote (they are identical).",
-)
+@MANIFEST_OPTION
+@CEREMONY_OPTION
 @AUTHORITY_PASSPHRASE_OPTION
 def election_e2e_key(election: Path, manifest: Path, ceremony: Path, authority_file: Path | None) -> None:
     """Add the trustees' end-to-end election key to the package and sign it again (before provisioning),

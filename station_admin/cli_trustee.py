@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from station_admin.cli_common import CEREMONY_OPTION, MANIFEST_OPTION
 from station_admin.trustee import Seat, answer, finish, keygen, shares
 from station_admin.trustee_decrypt import check_request_is_the_sums, combine, decrypt
 from station_admin.trustee_files import TrusteeError
@@ -63,12 +64,7 @@ def trustee() -> None:
 
 
 @trustee.command("keygen")
-@click.option(
-    "--manifest",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The election definition, as every trustee received it.",
-)
+@MANIFEST_OPTION
 @click.option("--trustees", "n", required=True, type=click.IntRange(1, 255), help="How many trustees (n).")
 @click.option("--threshold", "k", required=True, type=click.IntRange(1, 255), help="How many decrypt (k).")
 @click.option(
@@ -152,12 +148,7 @@ def finish_command(
 
 @trustee.command("decrypt")
 @KEY_OPTION
-@click.option(
-    "--ceremony",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The ceremony.json the trustees accepted.",
-)
+@CEREMONY_OPTION
 @click.option(
     "--request",
     required=True,
@@ -191,7 +182,7 @@ def decrypt_command(
 
 
 @trustee.command("combine")
-@click.option("--ceremony", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@CEREMONY_OPTION
 @click.option("--request", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--partial",

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from kiosk.ballot.audit_events import Event
+from kiosk.ballot.audit_events import Event, serves_the_hall
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_e2e import SealedE2E
 from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError
@@ -28,8 +28,9 @@ def check_voters_served(sealed: SealedFile, package: ElectionPackage) -> None:
     A booth of a hall (its signed set-up event says so) serves every delegate; a mark another
     booth's file also holds is then refused by check_no_double_vote."""
     station = sealed.manifest.station
-    in_hall = any(e.event == Event.STATION_SET_UP and e.data.get("voters") == "hall" for e in sealed.audit)
-    voters = package.definition.voters if in_hall else package.definition.voters_at(station)
+    voters = (
+        package.definition.voters if serves_the_hall(sealed.audit) else package.definition.voters_at(station)
+    )
     served = {v.id for v in voters}
     strangers = sorted({voter for _, voter in sealed.marks if voter not in served})
     if strangers:

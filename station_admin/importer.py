@@ -25,7 +25,7 @@ from station_admin.booth_keys import check_booth_key
 from station_admin.e2e_election import E2EElection
 from station_admin.import_addenda import check_addenda
 from station_admin.import_checks import AnySealed, check_audit_log, check_no_double_vote, check_voters_served
-from station_admin.importer_e2e import check_codes_unseen, read_any, store_e2e
+from station_admin.importer_e2e import check_alphas_unseen, check_codes_unseen, read_any, store_e2e
 from station_admin.quarantine import Replacement, check_not_quarantined, quarantine
 
 
@@ -57,8 +57,7 @@ def import_file(
     replaced = ""
     try:
         sealed = read_any(path, package, e2e, jobs)
-        if isinstance(sealed, SealedFile):  # a sealed file /2 does not list its addenda yet
-            check_addenda(sealed, *(addenda or (package.definition, [])))
+        check_addenda(sealed, *(addenda or (package.definition, [])))
         _check_mode(sealed, mode)
         if isinstance(sealed, SealedFile):
             check_voters_served(sealed, package)  # the /2 reader checks it per session
@@ -99,6 +98,7 @@ def import_file(
                 check_booth_key(connection, package, sealed)
             if isinstance(sealed, SealedE2E):
                 check_codes_unseen(connection, sealed)
+                check_alphas_unseen(connection, sealed)
             else:
                 _check_tracking_codes(connection, sealed)
             check_no_double_vote(connection, sealed)

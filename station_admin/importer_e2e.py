@@ -11,7 +11,9 @@ from pathlib import Path
 
 from sqlalchemy import Connection, func, select
 
+from kiosk.ballot.crypto.hashing import Digest
 from kiosk.ballot.crypto.wire import b64encode
+from kiosk.ballot.e2e_ballot import short_code
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_e2e import SealedE2E, parse_sealed_e2e, sealed_version
 from kiosk.ballot.sealed_e2e_blocks import BALLOTS, CHECKED, parse_member
@@ -63,6 +65,42 @@ def check_codes_unseen(connection: Connection, sealed: SealedE2E) -> None:
                 raise SealedFileError(Refusal.TAMPERED, "it holds ballots already imported from another file")
 
 
+def _alphas(sealed: SealedE2E) -> dict[bytes, tuple[str, bytes]]:
+    """Each cast ciphertext's α, with the session and code of its ballot (unique: the proofs' check
+    refused a file holding one twice)."""
+    return {
+        ct.alpha.encode(): (session, bytes(ballot.code))
+        for session, cast in sealed.ballots.items()
+        for ballot in cast
+        for question in ballot.questions
+        for ct in question.ciphertexts
+    }
+
+
+def check_alphas_unseen(connection: Connection, sealed: SealedE2E) -> None:
+    """No ciphertext of this file is in a file already imported (V6 at the desk): a booth that knows
+    a ballot's nonces can prove its α afresh under its own context, so its proofs and code pass and
+    only the repeated α shows the copy. Both files are named."""
+    alphas = _alphas(sealed)
+    keys = sorted(alphas)
+    for start in range(0, len(keys), _IN_CHUNK):
+        found = connection.execute(
+            select(db.e2e_alphas.c.alpha, db.imports.c.station, db.imports.c.file_sha256)
+            .join(db.imports, db.imports.c.file_sha256 == db.e2e_alphas.c.import_sha256)
+            .where(db.e2e_alphas.c.alpha.in_(keys[start : start + _IN_CHUNK]))
+            .limit(1)
+        ).first()
+        if found is not None:
+            session, code = alphas[bytes(found.alpha)]
+            raise SealedFileError(
+                Refusal.INVALID_BALLOT,
+                f"ballot {short_code(Digest(code))} of {session!r} in this file of booth "
+                f"{sealed.station!r} ({sealed.sha256[:16]}) repeats a ciphertext of the file of booth "
+                f"{found.station!r} ({found.file_sha256[:16]}) imported before: a ballot copied from one "
+                "booth's file into another's, or replayed",
+            )
+
+
 def store_e2e(connection: Connection, sealed: SealedE2E) -> None:
     """The lines exactly as sealed: the record publishes them, the tally aggregates them."""
     station = sealed.station
@@ -84,6 +122,9 @@ def store_e2e(connection: Connection, sealed: SealedE2E) -> None:
         ]
         if rows:
             connection.execute(table.insert(), rows)
+    alphas = [{"alpha": alpha, "import_sha256": sealed.sha256} for alpha in _alphas(sealed)]
+    if alphas:
+        connection.execute(db.e2e_alphas.insert(), alphas)
     manifest = json.dumps(sealed.manifest.model_dump(mode="json"), ensure_ascii=False)
     signature = sealed.members["manifest.sig"].decode("ascii")
     connection.execute(

@@ -59,7 +59,15 @@ def quarantine(connection: Connection, file_sha256: str, replacement: Replacemen
             replaced_by=new_sha256,
         )
     )
-    for table in (db.ballots, db.e2e_ballots, db.e2e_checked, db.e2e_seals, db.marks, db.audit_logs):
+    for table in (
+        db.ballots,
+        db.e2e_ballots,
+        db.e2e_checked,
+        db.e2e_alphas,
+        db.e2e_seals,
+        db.marks,
+        db.audit_logs,
+    ):
         connection.execute(table.delete().where(table.c.import_sha256 == file_sha256))
     connection.execute(db.imports.delete().where(db.imports.c.file_sha256 == file_sha256))
 

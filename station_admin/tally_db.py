@@ -83,6 +83,15 @@ e2e_checked = Table(
     Column("line", Text, nullable=False),
     Column("import_sha256", String(64), ForeignKey("imports.file_sha256"), nullable=False),
 )
+# Every cast ciphertext's α (32-byte encoding) with the file that brought it: α = g^ξ is fresh for every
+# honest encryption, so one seen in two files is a ballot copied from one booth into another (or a
+# replayed one), refused at import as the verifier's check V6 refuses it in the record.
+e2e_alphas = Table(
+    "e2e_alphas",
+    metadata,
+    Column("alpha", LargeBinary(32), primary_key=True),
+    Column("import_sha256", String(64), ForeignKey("imports.file_sha256"), nullable=False, index=True),
+)
 # The signed manifest of each imported /2 file and the booth's signature, for the record's booth files.
 e2e_seals = Table(
     "e2e_seals",

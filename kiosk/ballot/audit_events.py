@@ -13,7 +13,7 @@ prints the chain head it ends, so it cannot log itself into that chain), and dev
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -149,3 +149,10 @@ def catalog_markdown() -> str:
 
 if __name__ == "__main__":
     print(catalog_markdown(), end="")
+
+
+def serves_the_hall(entries: Iterable[Any]) -> bool:
+    """Whether a booth's log says it was set up for a hall (`voters: hall`): it then lets in every
+    delegate, not its own roll only, and a sealed file's marks are checked against the whole roll
+    (a mark two booths' files hold is still a double vote at the import)."""
+    return any(e.event == Event.STATION_SET_UP and e.data.get("voters") == "hall" for e in entries)

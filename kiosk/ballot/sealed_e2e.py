@@ -3,8 +3,9 @@
 A zip archive like version 1 (kiosk/ballot/sealed_file.py), with these members in this order:
 
   manifest.json  election, booth certificate, mode, opening and closing, H_E and the election key,
-                 per session the counts (cast, checked, marks) and the sorted code-set digests (spec
-                 §9.2), the audit chain head, and the SHA-256 of every other member
+                 per session the booth held the counts (cast, checked, marks) and the sorted code-set
+                 digests (spec §9.2), the audit chain head, the SHA-256 of every other member, and
+                 the addenda the booth held (number and digest, in order)
   manifest.sig   the booth key's Ed25519 signature over the canonical manifest (domain below)
   ballots.jsonl  the cast ballots, the record's own lines (spec §10), one block per session
   checked.jsonl  the challenged ballots, opened: context, ξ_B and the choices (never counted)
@@ -53,6 +54,7 @@ from kiosk.ballot.sealed_e2e_blocks import (
 from kiosk.ballot.sealed_e2e_reader import read_contents
 from kiosk.ballot.sealed_file import (
     MAX_FILE_BYTES,
+    HeldAddendum,
     Refusal,
     SealedFileError,
     safe_members,
@@ -99,6 +101,7 @@ class ManifestE2E(_Strict):
     sessions: list[SessionSeal]  # every session of the election, in the definition's order
     audit_head: str = Field(pattern=r"^[0-9a-f]{64}$")
     members: dict[str, str]
+    addenda: list[HeldAddendum]  # the addenda the booth held, in order (the import checks them)
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ class BoothSeal:
     mode: Mode
     opened_at: str
     closed_at: str
+    addenda: tuple[tuple[int, str], ...] = ()  # (number, digest) of each addendum taken in, in order
 
     @property
     def station(self) -> str:
@@ -205,6 +209,7 @@ def build_sealed_e2e_bytes(
         sessions=[SessionSeal.model_validate(c) for c in counts],
         audit_head=verify_chain(list(audit)),
         members={name: hashlib.sha256(data).hexdigest() for name, data in members.items()},
+        addenda=[HeldAddendum(number=n, digest=d) for n, d in seal.addenda],
     )
     manifest_dict = manifest.model_dump(mode="json")
     signature = sign_json(signing_key_from_hex(seal.booth_key), SEALED_E2E_DOMAIN, manifest_dict)

@@ -8,9 +8,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from kiosk.ballot.audit import AuditChainError, AuditEntry, verify_chain
+from kiosk.ballot.audit_events import serves_the_hall
 from kiosk.ballot.booth_certificate import CertificateError, check_booth_certificate
 from kiosk.ballot.crypto.wire import b64encode
 from kiosk.ballot.definition import ElectionDefinition, VotingSession
@@ -69,16 +71,19 @@ def read_contents(
     checked = {s: _checked(b, definition.session(s), station) for s, b in blocks[CHECKED].items()}
     marks = {s: _marks(b) for s, b in blocks[MARKS].items()}
     _check_counts(manifest, election, ballots, checked, marks, definition)
+    audit = _audit(members[AUDIT], manifest.audit_head)
+    # A booth of a hall lets in every delegate; the import refuses a mark two files hold.
+    served = {v.id for v in (definition.voters if serves_the_hall(audit) else definition.voters_at(station))}
     for session in definition.sessions:
         _check_contexts(
             definition,
             session,
             station,
+            served,
             ballots.get(session.id, ()),
             checked.get(session.id, ()),
             marks.get(session.id, []),
         )
-    audit = _audit(members[AUDIT], manifest.audit_head)
     all_marks = sorted((s, v) for s, voters in marks.items() for v in voters)
     return ballots, checked, all_marks, audit
 
@@ -168,8 +173,16 @@ def _check_counts(
     marks: dict[str, list[str]],
     definition: ElectionDefinition,
 ) -> None:
-    if [s.session for s in manifest.sessions] != [s.id for s in definition.sessions]:
+    listed = [s.session for s in manifest.sessions]
+    # A booth that held fewer addenda than officials issued lists fewer sessions; the import checks
+    # that they are exactly those of the addenda it held (station_admin/import_addenda.py).
+    if not _in_order(listed, [s.id for s in definition.sessions]):
         raise SealedFileError(Refusal.INCONSISTENT, "the manifest does not list the election's sessions")
+    unlisted = sorted((set(ballots) | set(checked) | set(marks)) - set(listed))
+    if unlisted:
+        raise SealedFileError(
+            Refusal.INCONSISTENT, f"it holds lines of session {shown(unlisted[0])}, which its manifest omits"
+        )
     station = manifest.station
     for stated in manifest.sessions:
         s = stated.session
@@ -192,21 +205,30 @@ def _check_counts(
             raise SealedFileError(Refusal.INCONSISTENT, f"session {s!r}: a checked ballot was also cast")
 
 
+def _in_order(listed: list[str], sessions: list[str]) -> bool:
+    """Each listed session is the election's, none twice, in the definition's order."""
+    position = {s: i for i, s in enumerate(sessions)}
+    indices = [position.get(s, -1) for s in listed]
+    return -1 not in indices and all(a < b for a, b in pairwise(indices))
+
+
 def _check_contexts(
     definition: ElectionDefinition,
     session: VotingSession,
     station: str,
+    served: set[str],
     ballots: tuple[EncryptedBallot, ...],
     checked: tuple[CheckedBallot, ...],
     voters: list[str],
 ) -> None:
-    """Each marked voter is one of this booth's, for this session; the ballots' clear labels (group,
-    weight, recorded name) are exactly the marked voters' as a multiset; a checked ballot's are an
-    eligible voter's. A booth cannot move a ballot into another group, weight or name unseen."""
+    """Each marked voter is one this booth serves (its roll, or every delegate for a booth of a
+    hall), for this session; the ballots' clear labels (group, weight, recorded name) are exactly the
+    marked voters' as a multiset; a checked ballot's are an eligible voter's.
+    A booth cannot move a ballot into another group, weight or name unseen."""
     roll = {v.id: v for v in definition.voters}
     for voter_id in voters:
         voter = roll.get(voter_id)
-        if voter is None or voter.station != station or session.id not in voter.sessions:
+        if voter is None or voter.id not in served or session.id not in voter.sessions:
             raise SealedFileError(
                 Refusal.NOT_SERVED,
                 f"booth {station!r} holds a mark for voter {shown(voter_id)}, who may not vote there in "
@@ -220,8 +242,8 @@ def _check_contexts(
         )
     eligible = {
         _labels(context_for(definition, session, station, v.id))
-        for v in definition.voters_at(station)
-        if session.id in v.sessions
+        for v in definition.voters
+        if v.id in served and session.id in v.sessions
     }
     if any(_labels(c.context) not in eligible for c in checked):
         raise SealedFileError(

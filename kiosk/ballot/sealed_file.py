@@ -1,24 +1,19 @@
-"""The sealed ballot file: what a booth writes to USB media when polls close.
+"""The sealed ballot file, version 1: what a booth writes to USB media when polls close.
 
-A zip archive with a fixed set of members: the manifest (election fingerprint, booth-key certificate,
-per-session counts, audit chain head, opening and closing times, test or official mode, and the
-digest of every other member), the booth's signature over the manifest, the ballots sorted by
-tracking code, the marks, and the audit log. The reader checks everything before it returns
-anything: a file is either wholly verified or refused with a reason.
+A zip archive (kiosk/ballot/sealed_archive.py) with a fixed set of members: the manifest (election
+fingerprint, booth-key certificate, per-session counts, audit chain head, opening and closing times,
+test or official mode, and the digest of every other member), the booth's signature over the
+manifest, the ballots sorted by tracking code, the marks, and the audit log. The reader checks
+everything before it returns anything: a file is either wholly verified or refused with a reason
+(kiosk/ballot/sealed_refusals.py). Names used by both versions are re-exported from here.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import io
 import json
-import os
-import struct
-import zipfile
-import zlib
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,51 +24,23 @@ from kiosk.ballot.booth_certificate import BoothKeyCertificate, CertificateError
 from kiosk.ballot.canonical import canonical_json, sha256_hex
 from kiosk.ballot.encryption import tracking_code
 from kiosk.ballot.package import ElectionPackage, InvalidText, load_json_text
+from kiosk.ballot.sealed_archive import MANIFEST as MANIFEST
+from kiosk.ballot.sealed_archive import MAX_FILE_BYTES as MAX_FILE_BYTES
+from kiosk.ballot.sealed_archive import SIGNATURE as SIGNATURE
+from kiosk.ballot.sealed_archive import safe_members as safe_members
+from kiosk.ballot.sealed_archive import write_atomically as write_atomically
+from kiosk.ballot.sealed_archive import zip_members as zip_members
+from kiosk.ballot.sealed_refusals import Refusal as Refusal
+from kiosk.ballot.sealed_refusals import SealedFileError as SealedFileError
+from kiosk.ballot.sealed_refusals import shown as shown
 from kiosk.ballot.signing import SignatureError, sign_json, signing_key_from_hex, verify_json
 
 SEALED_FORMAT = "isoloir-sealed-ballots/1"
 SEALED_DOMAIN = "isoloir sealed ballot file"
 SUFFIX = ".isoloir"
-MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 BALLOTS, MARKS, AUDIT = "ballots.jsonl", "marks.jsonl", "audit.jsonl"
 MEMBERS = (MANIFEST, SIGNATURE, BALLOTS, MARKS, AUDIT)
-# Limits that no genuine booth file reaches (100,000 ballots take ~25 MB): they stop hostile media.
-MAX_FILE_BYTES = 1024 * 1024 * 1024
-MAX_MEMBER_BYTES = {MANIFEST: 4 * 1024 * 1024, SIGNATURE: 1024}
-MAX_DATA_MEMBER_BYTES = 512 * 1024 * 1024
-_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
-_LOCAL_HEADER, _END_RECORD = 30, 22  # fixed sizes of a zip member's header and of the end record
-_END_SIGNATURE = b"PK\x05\x06"
-_SHOWN = 64  # characters of a hostile string quoted in a refusal: enough to recognise, never a flood
 _TIME = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"
-
-
-class Refusal(StrEnum):
-    NOT_SEALED_FILE = "not a sealed ballot file"
-    UNSAFE = "unsafe archive"
-    TRUNCATED = "truncated or damaged"
-    TAMPERED = "altered after sealing"
-    OTHER_ELECTION = "from another election"
-    UNCERTIFIED_BOOTH = "booth not certified by the election authority"
-    INCONSISTENT = "counts do not match"
-    WRONG_MODE = "wrong mode"
-    ALREADY_IMPORTED = "already imported"
-    SECOND_BOOTH_KEY = "a second booth key for this station"
-    NOT_SERVED = "a voter of another booth"
-    DOUBLE_VOTE = "a voter who already voted"
-    AUDIT_MISMATCH = "the audit log does not match the ballots"
-    QUARANTINED = "quarantined"
-    ADDENDA_MISMATCH = "not the addenda officials issued"
-    INVALID_BALLOT = "a ballot or its proof is not valid"
-    CHECK_FAILED = "a checked ballot does not open to its code"
-    OLD_FORMAT = "a sealed file of another version"
-
-
-class SealedFileError(ValueError):
-    def __init__(self, refusal: Refusal, detail: str) -> None:
-        super().__init__(f"{refusal.value}: {detail}")
-        self.refusal = refusal
-        self.detail = detail
 
 
 class _Strict(BaseModel):
@@ -152,38 +119,8 @@ def build_sealed_bytes(
     return zip_members(contents)
 
 
-def zip_members(contents: dict[str, bytes]) -> bytes:
-    """The archive the booth writes: deflated members in this order, no extra fields, fixed dates."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in contents.items():
-            # A fixed date: the same booth state always gives byte-identical files (and copies).
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data)
-    return buffer.getvalue()
-
-
 def _jsonl(rows: Any) -> bytes:
     return b"".join(json.dumps(row, sort_keys=True).encode() + b"\n" for row in rows)
-
-
-def write_atomically(directory: Path, name: str, data: bytes) -> Path:
-    """Temporary file, fsync, rename, fsync of the folder: a pulled stick never leaves a file that
-    looks complete under the final name."""
-    final = directory / name
-    partial = directory / f".{name}.partial"
-    with open(partial, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, final)
-    folder = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
-    return final
 
 
 # --- reading ----------------------------------------------------------------------------------------
@@ -199,7 +136,7 @@ def read_sealed_file(path: Path, package: ElectionPackage) -> SealedFile:
 
 
 def parse_sealed_bytes(data: bytes, package: ElectionPackage) -> SealedFile:
-    members = safe_members(data)
+    members = safe_members(data, MEMBERS)
     manifest = _checked_manifest(members, package)
     for name in (BALLOTS, MARKS, AUDIT):
         if hashlib.sha256(members[name]).hexdigest() != manifest.members.get(name):
@@ -210,75 +147,6 @@ def parse_sealed_bytes(data: bytes, package: ElectionPackage) -> SealedFile:
     _check_counts(manifest, ballots, marks, package)
     identity = sha256_hex(canonical_json(manifest.model_dump(mode="json")))
     return SealedFile(manifest, ballots, marks, audit, identity)
-
-
-def safe_members(data: bytes, expected: tuple[str, ...] = MEMBERS) -> dict[str, bytes]:
-    """The archive's members, exactly `expected`, each read within its limit; anything else refused."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):  # damaged, or a later zip
-        if data[:4] == b"PK\x03\x04":
-            raise SealedFileError(Refusal.TRUNCATED, "the archive is cut short or damaged") from None
-        raise SealedFileError(Refusal.NOT_SEALED_FILE, "it is not an archive") from None
-    with archive:
-        _check_layout(data, archive)
-        names = [info.filename for info in archive.infolist()]
-        strange = [n for n in names if n not in expected]
-        if strange:
-            raise SealedFileError(Refusal.UNSAFE, f"unexpected member {shown(strange[0])}")
-        if len(set(names)) != len(names):
-            raise SealedFileError(Refusal.UNSAFE, "a member appears twice")
-        odd = [i.filename for i in archive.infolist() if i.flag_bits & 0x1 or i.compress_type not in _METHODS]
-        if odd:  # the booth writes deflated, unencrypted members only
-            raise SealedFileError(Refusal.UNSAFE, f"{odd[0]!r} is encrypted or compressed in an odd way")
-        missing = [n for n in expected if n not in names]
-        if missing:
-            raise SealedFileError(Refusal.NOT_SEALED_FILE, f"no {missing[0]} in the archive")
-        return {name: _read_member(archive, name) for name in expected}
-
-
-def _check_layout(data: bytes, archive: zipfile.ZipFile) -> None:
-    """Every byte is a member, the directory or its end record, in the booth's order: nothing
-    before, between or after them, and no comment. Bytes outside the signed members would travel
-    with the file unsigned (a second wrapper for the same ballots, or anything else)."""
-    position = 0
-    for info in sorted(archive.infolist(), key=lambda i: i.header_offset):
-        header = data[position : position + _LOCAL_HEADER]
-        if info.header_offset != position or header[:4] != b"PK\x03\x04":
-            raise SealedFileError(Refusal.UNSAFE, "it holds bytes outside the signed members")
-        name_length, extra_length = struct.unpack("<HH", header[26:30])
-        if extra_length or info.extra or info.comment or info.flag_bits & 0x08:
-            raise SealedFileError(Refusal.UNSAFE, f"{shown(info.filename)} carries unsigned zip fields")
-        position += _LOCAL_HEADER + name_length + info.compress_size
-    end = len(data) - _END_RECORD
-    directory_size = struct.unpack("<I", data[end + 12 : end + 16])[0] if end >= 0 else -1
-    if (
-        archive.comment
-        or data[end : end + 4] != _END_SIGNATURE
-        or archive.start_dir != position
-        or position + directory_size != end
-    ):
-        raise SealedFileError(Refusal.UNSAFE, "it holds bytes outside the signed members")
-
-
-def shown(text: str) -> str:
-    """A string from the file, quoted for a refusal: escaped, and cut short."""
-    quoted = ascii(text)
-    return quoted if len(quoted) <= _SHOWN else quoted[: _SHOWN - 1] + "…"
-
-
-def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
-    limit = MAX_MEMBER_BYTES.get(name, MAX_DATA_MEMBER_BYTES)
-    if archive.getinfo(name).file_size > limit:
-        raise SealedFileError(Refusal.UNSAFE, f"{name} claims to be larger than any booth writes")
-    try:
-        with archive.open(name) as handle:
-            content = handle.read(limit + 1)  # never trust the declared size: stop past the limit
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise SealedFileError(Refusal.TRUNCATED, f"{name} cannot be read ({exc})") from None
-    if len(content) > limit:
-        raise SealedFileError(Refusal.UNSAFE, f"{name} is larger than any booth writes")
-    return content
 
 
 def _checked_manifest(members: dict[str, bytes], package: ElectionPackage) -> Manifest:

@@ -96,7 +96,7 @@ def _seal_e2e(snapshot: CloseSnapshot, election: ElectionKey, audit: list[AuditE
         for _, session, line in snapshot.checked
     ]
     booth = BoothSeal(snapshot.package, election, snapshot.certificate, snapshot.booth_key, snapshot.mode,
-                      snapshot.opened_at, snapshot.closed_at)  # fmt: skip
+                      snapshot.opened_at, snapshot.closed_at, snapshot.addenda)  # fmt: skip
     return build_sealed_e2e_bytes(booth, ballots, checked, snapshot.marks, audit)
 
 

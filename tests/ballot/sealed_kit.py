@@ -44,12 +44,12 @@ def selections_for(session: VotingSession, n: int) -> Selections:
     return chosen
 
 
-def audit_log(station: str, kit: ElectionKit, casts: list[str], mode: str = "official") -> list[AuditEntry]:
+def audit_log(
+    station: str, kit: ElectionKit, casts: list[str], mode: str = "official", hall: bool = False
+) -> list[AuditEntry]:
+    setup = {"station": station, "fingerprint": kit.package.fingerprint, "election": kit.package.election_id}
     events: list[tuple[str, dict[str, Any]]] = [
-        (
-            "station_set_up",
-            {"station": station, "fingerprint": kit.package.fingerprint, "election": kit.package.election_id},
-        ),
+        ("station_set_up", {**setup, "voters": "hall"} if hall else setup),
         ("polls_opened", {"mode": mode, "by": "pw"}),
         *[("session_activated", {"session": s.id, "by": "pw"}) for s in kit.definition.sessions],
         *[("ballot_cast", {"session": s}) for s in casts],
@@ -82,13 +82,16 @@ def booth_day(
     station: str = "booth-1",
     voters: list[str] | None = None,
     certificate: tuple[str, BoothKeyCertificate] | None = None,
+    hall: bool = False,
 ) -> BoothDay:
+    """hall: a booth of a hall (set up for every delegate); `voters` may then name anyone's."""
     definition: ElectionDefinition = kit.definition
     if certificate is None:
         key, cert = certify_new_key(kit.package, station, kit.signer(station), OPENED)
         certificate = (private_hex(key), cert)
     seal = BoothSeal(kit.package, election, certificate[1], certificate[0], "official", OPENED, CLOSED)
-    roll = [v for v in definition.voters_at(station) if voters is None or v.id in voters]
+    served = definition.voters if hall else definition.voters_at(station)
+    roll = [v for v in served if voters is None or v.id in voters]
     ballots, marks, casts, plain = [], [], [], {}
     for n, voter in enumerate(roll):
         for session_id in voter.sessions:
@@ -108,7 +111,7 @@ def booth_day(
         choice = selections_for(session, 1)
         opened = encrypt_ballot(election, session, context, choice, nonce)
         checked.append(CheckedBallot(context, opened.code, nonce, dict(choice)))
-    return BoothDay(seal, ballots, checked, marks, audit_log(station, kit, casts), plain)
+    return BoothDay(seal, ballots, checked, marks, audit_log(station, kit, casts, hall=hall), plain)
 
 
 def members(data: bytes) -> dict[str, bytes]:

@@ -192,3 +192,33 @@ def test_a_wrong_file_replaced_on_the_record_leaves_the_count_with_all_its_ballo
     assert result.status == "imported" and result.replaced, result.reason
     cast = len(days["booth-1"].ballots)
     assert _rows(engine) == (1, cast, 1, 1, cast, 1)
+
+
+def test_a_ciphertext_repeated_from_another_booths_file_is_refused_naming_both_files(
+    engine: Engine, e2e: E2EKit, days: dict[str, BoothDay], tmp_path: Path
+) -> None:
+    # Threat: a booth's software that knows one of booth-1's ballot nonces (the same corrupted build
+    # on both booths, or one booth replaying a ballot it made) re-proves that ballot's ciphertexts
+    # under booth-2's own context and signs the file with booth-2's key: every proof and code holds,
+    # the copied vote would count twice (Cortier–Smyth). Only its repeated α shows the copy.
+    session = e2e.kit.definition.session("budget")
+    size = len(session.questions[0].choices)
+    copied = {}
+    for station in ("booth-1", "booth-2"):
+        day = days[station]
+        victim = next(b for b in day.ballots if b.context.session == "budget")
+        forged = forge_question(e2e.e2e.election, session, victim, 0, [1] + [0] * (size - 1), claimed=1)
+        copied[station] = dataclasses.replace(
+            day, ballots=[forged if b is victim else b for b in day.ballots]
+        )
+    first = _import(engine, e2e, _write(tmp_path, copied["booth-1"], "booth-1.isoloir"))
+    assert first.status == "imported", first.reason
+    with engine.connect() as c:
+        alphas = c.execute(select(func.count()).select_from(db.e2e_alphas)).scalar()
+    assert alphas == sum(len(q.ciphertexts) for b in copied["booth-1"].ballots for q in b.questions)
+    reason = _refused(
+        engine, e2e, _write(tmp_path, copied["booth-2"], "booth-2.isoloir"), Refusal.INVALID_BALLOT
+    )
+    assert "booth 'booth-2'" in reason and "booth 'booth-1'" in reason and "copied" in reason
+    # The genuine booth-2 file (no α of booth-1's) still imports: the check is on the ciphertext.
+    assert _import(engine, e2e, _write(tmp_path, days["booth-2"], "genuine-2.isoloir")).status == "imported"
