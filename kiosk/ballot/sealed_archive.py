@@ -5,11 +5,9 @@ and read only when every byte of it is a member the booth wrote (no unsigned byt
 from __future__ import annotations
 
 import io
-import os
 import struct
 import zipfile
 import zlib
-from pathlib import Path
 
 from kiosk.ballot.sealed_refusals import Refusal, SealedFileError, shown
 
@@ -33,24 +31,6 @@ def zip_members(contents: dict[str, bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
     return buffer.getvalue()
-
-
-def write_atomically(directory: Path, name: str, data: bytes) -> Path:
-    """Temporary file, fsync, rename, fsync of the folder: a pulled stick never leaves a file that
-    looks complete under the final name."""
-    final = directory / name
-    partial = directory / f".{name}.partial"
-    with open(partial, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, final)
-    folder = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
-    return final
 
 
 def safe_members(data: bytes, expected: tuple[str, ...]) -> dict[str, bytes]:

@@ -28,7 +28,6 @@ from kiosk.ballot.sealed_archive import MANIFEST as MANIFEST
 from kiosk.ballot.sealed_archive import MAX_FILE_BYTES as MAX_FILE_BYTES
 from kiosk.ballot.sealed_archive import SIGNATURE as SIGNATURE
 from kiosk.ballot.sealed_archive import safe_members as safe_members
-from kiosk.ballot.sealed_archive import write_atomically as write_atomically
 from kiosk.ballot.sealed_archive import zip_members as zip_members
 from kiosk.ballot.sealed_refusals import Refusal as Refusal
 from kiosk.ballot.sealed_refusals import SealedFileError as SealedFileError
