@@ -168,7 +168,7 @@ def _taller_row(item: QQuickItem, flick: QQuickItem) -> bool:
     return rows is not None and rows.height() + 2 * ring > flick.height()
 
 
-MAX_PAGES = 40  # a 24-answer review at the largest text, in Spanish, takes about 25
+MAX_PAGES = 40  # a 24-answer review at the largest text takes 25 (fr) to 30 (es); the audit found 43-54
 
 
 def split_at_top(flick: QQuickItem) -> list[str]:
