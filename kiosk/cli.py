@@ -158,14 +158,20 @@ def run(config_path: Path, demo: bool, tour_out: Path | None) -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help='That card as JSON: {"pin": ..., "public_key": ...} (make demo writes one).',
 )
-def tour(out: Path, election: Path | None, media: Path | None, worker_card: Path | None) -> None:
-    """Render every screen of the booth, in every language and in high contrast, to PNG files."""
+@click.option(
+    "--language", "languages", multiple=True,
+    help="Only this language (repeatable; default: every language of the election).",
+)
+def tour(
+    out: Path, election: Path | None, media: Path | None, worker_card: Path | None, languages: tuple[str, ...]
+) -> None:
+    """Render every screen of the booth, in every language, contrast and text size, to PNG files."""
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.ballot.definition import DefinitionError, load_definition
     from kiosk.ui.app import application
-    from kiosk.ui.tour import default_election, run_tour
+    from kiosk.ui.tour import default_election, run_tour, tour_looks
     from kiosk.ui.worker_tour import WorkerTour
 
     if (media is None) != (worker_card is None):
@@ -176,8 +182,12 @@ def tour(out: Path, election: Path | None, media: Path | None, worker_card: Path
         definition = load_definition(election or default_election())
     except DefinitionError as exc:
         raise click.ClickException(str(exc)) from None
+    unknown = set(languages) - set(definition.languages)
+    if unknown:
+        raise click.UsageError(f"the election has no language {', '.join(sorted(unknown))}")
     application()
-    written = run_tour(definition, out, worker=worker)
+    looks = [look for look in tour_looks(definition) if not languages or look[0] in languages]
+    written = run_tour(definition, out, worker=worker, looks=looks)
     pictures = [p for p in written if p.suffix == ".png"]
     click.echo(f"{len(pictures)} screens written to {out}, each with its spoken script")
 

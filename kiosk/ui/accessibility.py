@@ -72,7 +72,11 @@ def font_pixels(cap_height_mm: float, dpi: float) -> int:
 
 
 class Accessibility(QObject):
-    changed = Signal()
+    changed = Signal()  # anything changed (the keypad's ring follows)
+    # A new contrast only recolours the screen: its bindings alone are run again, and a new size alone
+    # lays the screen out anew (a contrast tap on a long review stays instant).
+    sized = Signal()
+    themed = Signal()
 
     def __init__(self, physical_dpi: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -109,19 +113,28 @@ class Accessibility(QObject):
     def _get_theme(self) -> dict[str, str]:
         return asdict(THEMES[self._contrast])
 
-    textSize = Property(int, _get_size, notify=changed)
+    textSize = Property(int, _get_size, notify=sized)
     textSizeCount = Property(int, lambda self: len(TEXT_SIZES_MM), constant=True)
-    contrast = Property(str, _get_contrast, notify=changed)
-    font = Property(int, _get_font, notify=changed)
-    titleFont = Property(int, _get_title_font, notify=changed)
-    barFont = Property(int, _get_bar_font, notify=changed)
-    target = Property(int, _get_target, notify=changed)
-    gap = Property(int, _get_gap, notify=changed)
-    theme = Property(dict, _get_theme, notify=changed)
+    contrast = Property(str, _get_contrast, notify=themed)
+    font = Property(int, _get_font, notify=sized)
+    titleFont = Property(int, _get_title_font, notify=sized)
+    barFont = Property(int, _get_bar_font, notify=sized)
+    target = Property(int, _get_target, notify=sized)
+    gap = Property(int, _get_gap, notify=sized)
+    theme = Property(dict, _get_theme, notify=themed)
     fontFamily = Property(str, lambda self: FONT_FAMILY, constant=True)
     dpi = Property(float, lambda self: self._dpi, constant=True)
     blanked = Property(bool, lambda self: self._blanked, notify=changed)
     picking = Property(bool, lambda self: self._picking, notify=changed)
+
+    def _look(self, contrast: str, size: int) -> None:
+        resized, recoloured = size != self._size, contrast != self._contrast
+        self._contrast, self._size = contrast, size
+        if resized:
+            self.sized.emit()
+        if recoloured:
+            self.themed.emit()
+        self.changed.emit()
 
     @Slot(bool)
     def showSizes(self, shown: bool) -> None:
@@ -139,24 +152,20 @@ class Accessibility(QObject):
         """One of the four sizes, chosen by name: no cycling from the largest back to the smallest."""
         if not 0 <= size < len(TEXT_SIZES_MM):
             raise ValueError(f"no text size {size}: there are {len(TEXT_SIZES_MM)}")
-        self._size = size
-        self.changed.emit()
+        self._look(self._contrast, size)
 
     @Slot()
     def resetLook(self) -> None:
         """VVSG 2.0 7.1-B: the voter can go back to the default size and contrast in one tap."""
-        self._size, self._contrast = DEFAULT_TEXT_SIZE, "default"
-        self.changed.emit()
+        self._look("default", DEFAULT_TEXT_SIZE)
 
     @Slot()
     def nextContrast(self) -> None:
-        self._contrast = CONTRASTS[(CONTRASTS.index(self._contrast) + 1) % len(CONTRASTS)]
-        self.changed.emit()
+        self._look(CONTRASTS[(CONTRASTS.index(self._contrast) + 1) % len(CONTRASTS)], self._size)
 
     def set_look(self, contrast: str, size: int) -> None:
-        self._contrast, self._size = contrast, size
-        self.changed.emit()
+        self._look(contrast, size)
 
     def reset(self) -> None:
-        self._size, self._contrast, self._blanked, self._picking = DEFAULT_TEXT_SIZE, "default", False, False
-        self.changed.emit()
+        self._blanked, self._picking = False, False
+        self._look("default", DEFAULT_TEXT_SIZE)

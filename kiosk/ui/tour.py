@@ -1,8 +1,9 @@
-"""`kiosk tour`: every screen of the voter's walk, in every language and contrast, as PNG files.
+"""`kiosk tour`: every screen of the booth, in every language, contrast and text size, as PNG files.
 
-Runs offscreen over a stand-in booth (no keys, no storage) so reviewers and translators see what a
-voter sees, including the screens that are hard to reach by hand: a locked keypad, a failed cast,
-the time-out warning.
+One window per language walks the voter's screens (kiosk/ui/tour_walk.py), then the poll worker's
+(kiosk/ui/worker_tour.py); each screen is drawn in every look (the three contrasts at each of the
+four sizes) before the walk goes on, as a voter who changes the size or the contrast on that screen
+sees it. Beside each picture, what the audio ballot says for it.
 """
 
 from __future__ import annotations
@@ -11,152 +12,30 @@ import logging
 import re
 import shutil
 from collections.abc import Callable, Iterator
+from itertools import groupby
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtQuick import QQuickItem
 
-from kiosk.ballot.ballot_box import StorageError
-from kiosk.ballot.codes import generate_code
 from kiosk.ballot.definition import ElectionDefinition
-from kiosk.ballot.encryption import tracking_code
-from kiosk.ballot.selections import Selections
-from kiosk.ballot.values import Mode
-from kiosk.booth.polls import PollsState
-from kiosk.booth.station import CastReceipt, SessionStatus, VoterSession
-from kiosk.booth.voter_auth import Authenticated, AuthOutcome, CodeRefusal, CodeRefused, typed_code_problem
-from kiosk.booth.walk import PrintOutcome, Timing
+from kiosk.booth.walk import PrintOutcome
 from kiosk.devices.printer import Printer
-from kiosk.ui.accessibility import DEFAULT_TEXT_SIZE, TEXT_SIZES_MM
+from kiosk.ui.accessibility import CONTRASTS, DEFAULT_TEXT_SIZE, TEXT_SIZES_MM
 from kiosk.ui.app import BoothUi, build_ui
 from kiosk.ui.receipt_slips import ReceiptSlips
 from kiosk.ui.spoken import screen_script
-from kiosk.ui.tour_e2e import TourSealing, tour_printer, walk_e2e_screens
+from kiosk.ui.tour_e2e import tour_printer
+from kiosk.ui.tour_walk import TOUR_TIMING, ManualClock, TourBooth, walk_every_screen
 from kiosk.ui.worker_tour import WorkerTour, build_worker_ui, scratch_folder, walk_worker_screens
 
-# (contrast, text size) for every language: the three contrasts at the usual size, and the other
-# three sizes in the usual contrast (the size changes the layout, the contrast only the colours).
-TOUR_LOOKS = (("default", DEFAULT_TEXT_SIZE), ("high", DEFAULT_TEXT_SIZE), ("low", DEFAULT_TEXT_SIZE),
-              *(("default", size) for size in range(len(TEXT_SIZES_MM)) if size != DEFAULT_TEXT_SIZE))
+# (contrast, text size): every contrast at every size. The contrast changes only the colours today,
+# but a theme may thicken a frame or a ring tomorrow, so each pair is drawn and checked.
+TOUR_LOOKS = tuple((contrast, size) for size in range(len(TEXT_SIZES_MM)) for contrast in CONTRASTS)
 Look = tuple[str, str, int]  # language, contrast, text size
-TOUR_TIMING = Timing(warning_seconds=120, countdown_seconds=45)
 ScreenHook = Callable[[str, BoothUi], None]
 
-
-class ManualClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-class TourBooth(TourSealing):
-    """Stands in for the station: any well-formed code logs in the first voter; casts can fail."""
-
-    def __init__(self, election: ElectionDefinition) -> None:
-        self.election = election
-        self.voted: set[str] = set()
-        self.refusal: CodeRefused | None = None
-        self.storage_fails = False
-        self._voter = max(election.voters, key=lambda v: len(v.sessions))
-
-    @property
-    def state(self) -> PollsState:
-        return PollsState.OPEN
-
-    @property
-    def mode(self) -> Mode:
-        return "official"
-
-    def authenticate_code(self, text: str) -> AuthOutcome:
-        return typed_code_problem(text) or self.refusal or Authenticated(self._voter.id)
-
-    def sessions_for(self, voter_id: str) -> list[VoterSession]:
-        ids = [s.id for s in self.election.sessions if s.id in self._voter.sessions]
-        closed = ids[-1] if len(ids) > 2 else None  # one session shown as not open, for the tour
-        return [VoterSession(i, SessionStatus.VOTED if i in self.voted else
-                             SessionStatus.NOT_OPEN if i == closed else SessionStatus.OPEN) for i in ids]
-
-    def cast(self, voter_id: str, session_id: str, selections: Selections) -> CastReceipt:
-        if self.storage_fails:
-            raise StorageError("the tour's storage is full")
-        self.voted.add(session_id)
-        return CastReceipt(session_id, tracking_code(f"{session_id}:{sorted(selections.items())}".encode()))
-
-
-def _mistyped(code: str) -> str:
-    """The code with one symbol of its third group changed: the check character catches it."""
-    wrong = "0" if code[9] != "0" else "1"
-    return code[:9] + wrong + code[10:]
-
-
-def walk_every_screen(ui: BoothUi, booth: TourBooth, clock: ManualClock) -> Iterator[str]:
-    """Drives the walk through each screen and yields its name once it is shown."""
-    walk, code = ui.walk, ui.code
-    yield "01-welcome"
-    walk.startCodeEntry()
-    for key in "7K3Q9":
-        code.press(key)
-    yield "02-code-typing"
-    code.scanned(_mistyped(generate_code()))
-    yield "03-code-mistyped"
-    booth.refusal = CodeRefused(CodeRefusal.LOCKED, locked_seconds=30)
-    code.scanned(generate_code())
-    yield "04-code-locked"
-    booth.refusal = None
-    code.unlocked()  # as a poll worker clearing the lock
-    code.scanned(generate_code())
-    yield "05-sessions"
-    ui.access.showSizes(True)
-    yield "06-text-sizes"
-    ui.access.showSizes(False)
-    yield from _questions(ui, booth)
-    walk.submit()
-    yield "20-confirm"
-    booth.storage_fails = True
-    walk.confirm()
-    yield "21-cast-failed"
-    booth.storage_fails = False
-    walk.submit()
-    walk.confirm()
-    yield "22-cast-done"
-    walk.done()
-    yield "23-sessions-voted"
-    clock.now += TOUR_TIMING.warning_seconds + 5
-    walk.tick()
-    yield "24-timeout-warning"
-    walk.moreTime()
-    yield from walk_e2e_screens(ui, booth)
-
-
-def _questions(ui: BoothUi, booth: TourBooth) -> Iterator[str]:
-    """Each kind of question once, answered; then one session to its review with a blank left."""
-    walk = ui.walk.walk
-    sessions = [s for s in walk.sessions() if s.status is SessionStatus.OPEN]
-    election = booth.election
-    target = max(sessions, key=lambda s: len({q.kind for q in election.session(s.session_id).questions}))
-    shown: set[str] = set()
-    for session in [s for s in sessions if s is not target]:
-        ui.walk.openSession(session.session_id)
-        kind = walk.question.kind
-        if kind not in shown:
-            shown.add(kind)
-            ui.walk.choose(walk.question.choices[0])
-            yield f"1{len(shown)}-question-{kind}"
-        ui.walk.back()
-    ui.walk.openSession(target.session_id)
-    questions = election.session(target.session_id).questions
-    for n, question in enumerate(questions):
-        if question.kind == "multiple":
-            for choice in question.choices[: question.max_choices]:
-                ui.walk.choose(choice)
-        elif not (question.allow_blank and n == len(questions) - 1):
-            ui.walk.choose(question.choices[0])
-        if question.kind not in shown:
-            shown.add(question.kind)
-            yield f"1{len(shown)}-question-{question.kind}"
-        ui.walk.next()
-    yield "19-review"
+__all__ = ["TOUR_LOOKS", "Look", "ScreenHook", "default_election", "run_tour", "settle", "tour_looks"]
 
 
 def tour_looks(election: ElectionDefinition) -> list[Look]:
@@ -167,24 +46,25 @@ def run_tour(
     election: ElectionDefinition, out: Path, hook: ScreenHook | None = None, save: bool = True,
     worker: WorkerTour | None = None, printer: Printer | None = None, looks: list[Look] | None = None,
 ) -> list[Path]:
-    """Every screen, every language, default and high contrast, as pictures and spoken scripts;
-    returns the files written.
+    """Every screen in every look (by default every language, contrast and size), as pictures and
+    spoken scripts; returns the files written. `hook` sees each screen in each look once it is laid
+    out as it is drawn.
 
     With a worker tour (media with a registered poll-worker card), the poll worker's screens too;
-    with a printer, each look's receipt is printed on it (the demo keeps them as pictures)."""
+    with a printer, each language's receipt is printed on it (the demo keeps them as pictures)."""
     out.mkdir(parents=True, exist_ok=True)
     logging.getLogger("kiosk.booth.walk").setLevel(logging.ERROR)  # the tour's failed cast is staged
     written: list[Path] = []
-    for language, contrast, size in looks or tour_looks(election):
-        prefix = f"{language}-{contrast}" + ("" if size == DEFAULT_TEXT_SIZE else f"-size{size + 1}")
-        written += _tour_one_look(election, out / prefix, language, (contrast, size), hook, save, printer)
+    for language, same in groupby(looks or tour_looks(election), key=lambda look: look[0]):
+        shades = [(contrast, size) for _, contrast, size in same]
+        written += _tour_language(election, out, language, shades, hook, save, printer)
         if worker is not None:
-            written += _tour_worker_look(worker, out / prefix, language, (contrast, size), hook, save)
+            written += _tour_worker_language(worker, out, language, shades, hook, save)
     return written
 
 
-def _tour_one_look(
-    election: ElectionDefinition, prefix: Path, language: str, look: tuple[str, int],
+def _tour_language(
+    election: ElectionDefinition, out: Path, language: str, looks: list[tuple[str, int]],
     hook: ScreenHook | None, save: bool, printer: Printer | None = None,
 ) -> list[Path]:
     booth, clock = TourBooth(election), ManualClock()
@@ -193,17 +73,17 @@ def _tour_one_look(
     ui = build_ui(booth, printer=printer_of_tour, timing=TOUR_TIMING, language=language, clock=clock)
     if slips is not None:
         slips.language = ui.language.code
-    return _shoot(ui, walk_every_screen(ui, booth, clock), prefix, look, hook, save)
+    return _shoot(ui, walk_every_screen(ui, booth, clock), out, language, looks, hook, save)
 
 
-def _tour_worker_look(
-    tour: WorkerTour, prefix: Path, language: str, look: tuple[str, int], hook: ScreenHook | None,
+def _tour_worker_language(
+    tour: WorkerTour, out: Path, language: str, looks: list[tuple[str, int]], hook: ScreenHook | None,
     save: bool,
 ) -> list[Path]:
     scratch = scratch_folder()
     try:
         ui, station = build_worker_ui(tour, scratch, language)
-        written = _shoot(ui, walk_worker_screens(ui, tour), prefix, look, hook, save)
+        written = _shoot(ui, walk_worker_screens(ui, tour), out, language, looks, hook, save)
         station.close()
         return written
     finally:
@@ -211,28 +91,59 @@ def _tour_worker_look(
 
 
 def _shoot(
-    ui: BoothUi, screens: Iterator[str], prefix: Path, look: tuple[str, int], hook: ScreenHook | None,
-    save: bool,
+    ui: BoothUi, screens: Iterator[str], out: Path, language: str, looks: list[tuple[str, int]],
+    hook: ScreenHook | None, save: bool,
 ) -> list[Path]:
     ui.window.show()
     written = []
     for name in screens:
-        ui.access.set_look(*look)
-        QCoreApplication.processEvents()
-        if hook is not None:
-            hook(name, ui)
-        if save:
-            path = prefix.with_name(f"{prefix.name}-{_safe(name)}.png")
-            ui.window.grabWindow().save(str(path))
-            # What the audio ballot reads out for the screen, one sentence a line, for reviewers.
-            script = path.with_suffix(".txt")
-            script.write_text("\n".join(screen_script(ui.window)) + "\n", encoding="utf-8")
-            written += [path, script]
+        for contrast, size in looks:
+            ui.access.set_look(contrast, size)
+            settle(ui)
+            if hook is not None:
+                hook(name, ui)
+                settle(ui)  # the hook may have paged: the picture shows the screen's first page
+            if save:
+                written += _save(ui, out / f"{_prefix(language, contrast, size)}-{_safe(name)}.png")
+    ui.access.set_look("default", DEFAULT_TEXT_SIZE)
     ui.language.release()
     ui.window.close()
     ui.engine.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the next look starts alone
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the next language starts alone
     return written
+
+
+def settle(ui: BoothUi) -> None:
+    """Every list back at its top, and the screen laid out as it will be drawn (rows and columns place
+    their items only when the window is about to render)."""
+    QCoreApplication.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for flick in _lists(ui.window.contentItem()):
+        flick.setProperty("contentY", 0)
+    ui.window.grabWindow()  # renders a frame: every pending layout is done first, as on the glass
+    QCoreApplication.processEvents()
+
+
+def _lists(root: QQuickItem) -> list[QQuickItem]:
+    found, todo = [], [root]
+    while todo:
+        item = todo.pop()
+        if item.inherits("QQuickFlickable") and item.isVisible():
+            found.append(item)
+        todo.extend(item.childItems())
+    return found
+
+
+def _save(ui: BoothUi, path: Path) -> list[Path]:
+    ui.window.grabWindow().save(str(path))
+    # What the audio ballot reads out for the screen, one sentence a line, for reviewers.
+    script = path.with_suffix(".txt")
+    script.write_text("\n".join(screen_script(ui.window)) + "\n", encoding="utf-8")
+    return [path, script]
+
+
+def _prefix(language: str, contrast: str, size: int) -> str:
+    return f"{language}-{contrast}" + ("" if size == DEFAULT_TEXT_SIZE else f"-size{size + 1}")
 
 
 def _safe(name: str) -> str:

@@ -1,10 +1,11 @@
 """What a voter would call a broken screen, measured on the live items of a rendered picture: a
-button or text cut off by the window's edge or another's, a button under the touch minimum, two
-buttons closer than the guidelines allow, text smaller than the chosen size."""
+button or text cut off by the window's edge or another's, text under another text or a button it is
+not part of, a button under the touch minimum, two buttons closer than the guidelines allow, text
+smaller than the chosen size, and a page of a list that starts in the middle of a line."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QMetaObject, QPointF, QRectF
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.ui.accessibility import MM_PER_INCH
@@ -85,6 +86,100 @@ def problems(ui: BoothUi, name: str) -> list[str]:
         size = text.property("font").pixelSize()
         if size < font - SLACK_PX:
             faults.append(f"{label} is {size} px, below the chosen {font} px")
+    return faults + _overlaps(found, window, name)
+
+
+def _painted(text: QQuickItem) -> QRectF:
+    """Where a text's letters are: its item may be wider than its words (a line across the screen).
+    Every text of the booth is aligned left (PySide6 cannot read a Text's alignment to say otherwise)."""
+    rect = _rect(text)
+    width = min(rect.width(), float(text.property("contentWidth")))
+    height = min(rect.height(), float(text.property("contentHeight")))
+    return QRectF(rect.x(), rect.y(), width, height)
+
+
+def _overlaps(found: list[QQuickItem], window: QRectF, name: str) -> list[str]:
+    """Text drawn over another text, or over a button it is not part of (under another, unreadable)."""
+    texts = [(t, _painted(t).intersected(_clip(t, window))) for t in found
+             if t.inherits("QQuickText") and str(t.property("text") or "").strip()]
+    texts = [(t, r) for t, r in texts if not r.isEmpty()]
+    buttons = [(b, _rect(b).intersected(_clip(b, window))) for b in found if _is_button(b)]
+    faults = []
+    for n, (text, rect) in enumerate(texts):
+        label = f"{name}: text {str(text.property('text'))[:40]!r}"
+        for other, other_rect in texts[n + 1:]:
+            if _area(rect.intersected(other_rect)) > SLACK_PX * SLACK_PX * 4:
+                faults.append(f"{label} is drawn over the text {str(other.property('text'))[:30]!r}")
+        for button, button_rect in buttons:
+            if not _within(text, button) and _area(rect.intersected(button_rect)) > SLACK_PX * SLACK_PX * 4:
+                named = button.objectName() or button.property("text")
+                faults.append(f"{label} is under the button {named!r}")
+    return faults
+
+
+def _area(rect: QRectF) -> float:
+    return 0.0 if rect.isEmpty() else rect.width() * rect.height()
+
+
+def _within(item: QQuickItem, ancestor: QQuickItem) -> bool:
+    parent = item.parentItem()
+    while parent is not None and parent is not ancestor:
+        parent = parent.parentItem()
+    return parent is ancestor
+
+
+def page_breaks(ui: BoothUi, name: str) -> list[str]:
+    """Pages through every list of the screen with its own More below button, checking each page as
+    `problems` does: each page starts at a line (no text cut by the top edge), and every page is
+    reached. Leaves the lists where they end."""
+    from tests.ui.taps import settle
+
+    faults = []
+    for area in [i for i in shown_items(ui.window.contentItem()) if i.property("paged") is True]:
+        flick = next(c for c in area.childItems() if c.inherits("QQuickFlickable"))
+        for page in range(2, MAX_PAGES + 2):
+            if area.property("moreBelow") is not True:
+                break
+            before = float(flick.property("contentY"))
+            QMetaObject.invokeMethod(area, "pageDown")
+            settle(ui.window)
+            if float(flick.property("contentY")) <= before:
+                faults.append(f"{name}: More below does not move past page {page - 1}")
+                break
+            faults += [f"{name} page {page}: {f}" for f in split_at_top(flick)]
+            faults += problems(ui, f"{name} page {page}")
+        else:
+            faults.append(f"{name}: more than {MAX_PAGES} pages")
+    return faults
+
+
+def _taller_row(item: QQuickItem, flick: QQuickItem) -> bool:
+    """Whether the item is part of a row (as ScrollArea pages them) taller than the list: such a row
+    is paged through by 80% of the list, and some page starts inside it."""
+    chain = []
+    while item is not None and item is not flick:
+        chain.append(item)
+        item = item.parentItem()
+    # contentItem, ScrollArea's inner item, its column of rows, a row, (a line of a row paged by line)
+    rows = chain[-4] if len(chain) >= 4 else None
+    if rows is not None and rows.property("pagedByLine") is True and len(chain) >= 5:
+        rows = chain[-5]
+    ring = float(flick.parentItem().property("ring") or 0)  # ScrollArea's room for a focus ring
+    return rows is not None and rows.height() + 2 * ring > flick.height()
+
+
+MAX_PAGES = 40  # a 24-answer review at the largest text takes 25 (fr) to 30 (es); the audit found 43-54
+
+
+def split_at_top(flick: QQuickItem) -> list[str]:
+    top = flick.mapToScene(QPointF(0, 0)).y()
+    faults = []
+    for text in shown_items(flick):
+        if not text.inherits("QQuickText") or not str(text.property("text") or "").strip():
+            continue
+        rect = _painted(text)
+        if rect.top() < top - SLACK_PX and rect.bottom() > top + SLACK_PX and not _taller_row(text, flick):
+            faults.append(f"text {str(text.property('text'))[:40]!r} is cut by the top of the page")
     return faults
 
 

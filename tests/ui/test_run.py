@@ -90,11 +90,14 @@ def test_a_missing_config_is_refused_with_its_reason(tmp_path: Path) -> None:
 
 
 def test_tour_writes_every_screen(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["tour", "--out", str(tmp_path / "tour")])
+    result = CliRunner().invoke(main, ["tour", "--out", str(tmp_path / "tour"), "--language", "fr"])
     assert result.exit_code == 0, result.output
     names = {p.name for p in (tmp_path / "tour").glob("*.png")}
-    expected = {"en-default-01-welcome.png", "fr-high-19-review.png", "es-default-24-timeout-warning.png"}
-    assert expected <= names
+    expected = {"fr-default-01-welcome.png", "fr-high-19-review.png", "fr-low-size4-24-timeout-warning.png",
+                "fr-high-size1-17-maritime-24.png"}
+    assert expected <= names and not any(n.startswith(("en-", "es-")) for n in names)
+    refused = CliRunner().invoke(main, ["tour", "--out", str(tmp_path / "x"), "--language", "de"])
+    assert refused.exit_code == 2 and "no language de" in refused.output
 
 
 def test_in_the_demo_f9_inserts_the_poll_worker_card_and_f10_removes_it(

@@ -41,6 +41,7 @@ Item {
             spacing: access.gap
             Column {
                 id: head
+                readonly property bool pagedByLine: true  // a refusal and its buttons page by their lines too
                 width: parent.width
                 spacing: access.gap
                 Says {

@@ -21,6 +21,7 @@ Item {
             spacing: access.gap
             Column {
                 id: head
+                readonly property bool pagedByLine: true  // a long heading pages by its lines too
                 width: parent.width
                 spacing: access.gap
                 Says { objectName: "question-number"; text: walk.sessionTitle + " — " + qsTr("Question %1 of %2").arg(q.number).arg(q.count) }

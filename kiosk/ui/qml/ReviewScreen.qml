@@ -14,6 +14,7 @@ Item {
             spacing: access.gap
             Column {
                 id: head
+                readonly property bool pagedByLine: true  // a long heading pages by its lines too
                 width: parent.width
                 spacing: access.gap
                 Says { big: true; text: walk.sessionTitle + " — " + qsTr("Review your answers") }

@@ -10,6 +10,9 @@ Item {
     // Room around the content for a button's focus ring, which the clipping would otherwise cut.
     readonly property int ring: Math.max(3, Math.round(access.gap / 2))
     readonly property real contentTall: inner.childrenRect.height + 2 * ring
+    // Empty room after the content, so the last page too starts at a row instead of being pulled up
+    // to end at the content's end (which would cut its top row in the middle of a line).
+    property real tail: 0
     // Decided from the whole area, not the list's own height, so the pager never resizes what it measures.
     readonly property bool paged: contentTall > area.height
     readonly property bool moreAbove: paged && flick.contentY > 0
@@ -38,13 +41,17 @@ Item {
     function pageDown() {
         var target = flick.contentY + flick.height * 0.8
         var shown = rows()
-        for (var i = 0; i < shown.length; i++) {
+        var i = 0
+        for (; i < shown.length; i++) {
             if (shown[i].bottom + ring > flick.contentY + flick.height + 1) {  // the first row not wholly on the glass
                 if (shown[i].top > flick.contentY + 1) target = shown[i].top
                 break
             }
         }
-        flick.contentY = clamped(target)
+        // Every row whole already, only the room for a ring below them is not: the last row on top.
+        if (i === shown.length && shown.length > 0 && shown[i - 1].top > flick.contentY + 1) target = shown[i - 1].top
+        tail = Math.max(0, target + flick.height - contentTall)
+        flick.contentY = Math.max(0, Math.min(contentTall + tail - flick.height, target))
     }
     function pageUp() {
         var target = flick.contentY - flick.height * 0.8
@@ -56,13 +63,16 @@ Item {
             }
         }
         flick.contentY = clamped(target)
+        tail = 0
     }
 
     Flickable {
         id: flick
         anchors { left: parent.left; right: parent.right; top: parent.top; bottom: pager.top }
         anchors.bottomMargin: pager.visible ? access.gap : 0
-        contentHeight: area.contentTall
+        contentHeight: area.contentTall + area.tail
+        // A new size or new content starts without the last page's room.
+        onHeightChanged: area.tail = 0
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         Item { id: inner; x: area.ring; y: area.ring; width: flick.width - 2 * area.ring; height: childrenRect.height }

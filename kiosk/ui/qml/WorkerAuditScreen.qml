@@ -34,11 +34,16 @@ Item {
         }
         return event
     }
-    Says { id: head; big: true; text: qsTr("Audit log: recent events") }
+    // The heading, the events and the export button scroll together, so at the largest text the
+    // events keep the room; only the way back and the paging buttons stay put.
     ScrollArea {
-        anchors { left: parent.left; right: parent.right; top: head.bottom; bottom: actions.top; margins: access.gap }
+        id: list
+        external: true
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: actions.top; bottomMargin: access.gap }
         Column {
             width: parent.width
+            spacing: access.gap
+            Says { id: head; big: true; text: qsTr("Audit log: recent events") }
             Repeater {
                 model: worker.audit
                 Text {
@@ -51,14 +56,15 @@ Item {
                     text: modelData.time + "  " + said(modelData.event) + "  " + modelData.data
                 }
             }
+            WorkerProblem { objectName: "audit-problem" }
+            BigButton { objectName: "audit-export"; text: qsTr("Write the full log to the USB stick"); onTapped: worker.exportAudit() }
         }
     }
     Column {
         id: actions
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         spacing: access.gap
-        WorkerProblem { objectName: "audit-problem" }
-        BigButton { objectName: "audit-export"; text: qsTr("Write the full log to the USB stick"); onTapped: worker.exportAudit() }
+        Pager { area: list }
         WorkerBar { width: parent.width }
     }
 }

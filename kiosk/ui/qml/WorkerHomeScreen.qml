@@ -53,11 +53,16 @@ Item {
                 BigButton { objectName: "worker-close"; visible: worker.polls === "open" || worker.polls === "paused"; text: qsTr("Close polls"); onTapped: worker.go("close") }
                 BigButton { objectName: "worker-export"; visible: worker.polls === "closed"; text: qsTr("Write the sealed ballot file"); onTapped: worker.go("export") }
             }
+            // Printed is news, not a warning: plain text. Only a report that did not print is a notice.
+            Says {
+                objectName: "zero-report"
+                visible: worker.report.length > 0 && worker.polls !== "closed" && worker.reportStatus === "printed"
+                text: qsTr("Zero report: check that every session shows 0.") + " " + qsTr("Printed.")
+            }
             Notice {
                 objectName: "zero-report"
-                visible: worker.report.length > 0 && worker.polls !== "closed"
-                text: qsTr("Zero report: check that every session shows 0.") + " "
-                      + (worker.reportStatus === "printed" ? qsTr("Printed.") : qsTr("Not printed: check the printer."))
+                visible: worker.report.length > 0 && worker.polls !== "closed" && worker.reportStatus !== "printed"
+                text: qsTr("Zero report: check that every session shows 0.") + " " + qsTr("Not printed: check the printer.")
             }
             Says { text: qsTr("Voting sessions (ballots cast at this booth)") }
             Repeater {
