@@ -38,13 +38,15 @@ from kiosk.booth.addenda import ADDENDA
 from kiosk.booth.booth_key import certify_new_key, load_booth_key, load_certificate
 from kiosk.booth.cast import BallotCaster, CastReceipt, CastRefusal, CastRefused
 from kiosk.booth.code_lock import CodeLock
+from kiosk.booth.day_snapshot import day_snapshot
 from kiosk.booth.e2e_cast import CheckReceipt, E2ECaster, SealedBallot
 from kiosk.booth.export import Exporter
 from kiosk.booth.hall_cast import HallCasts, HallTransport
 from kiosk.booth.lockout import LockState
 from kiosk.booth.polls import PollsAction, PollsRefusal, PollsState, TransitionRefused
-from kiosk.booth.polls_desk import CLOSED_AT, OPENED_AT, PollsDesk
-from kiosk.booth.sealing import CloseSnapshot, ExportError, ExportRefusal
+from kiosk.booth.polls_desk import PollsDesk
+from kiosk.booth.sealing import CloseSnapshot, ExportError
+from kiosk.booth.session_close import SessionCloser, SessionCloseTransport, SessionsReport
 from kiosk.booth.voter_auth import AuthOutcome
 from kiosk.booth.voter_door import SessionStatus, VoterDoor, VoterSession
 from kiosk.clock import Clock, ClockWatch, iso, utc_now
@@ -93,6 +95,7 @@ class Station:
         self.provision: Provision | None = None
         self.certificate: BoothKeyCertificate | None = None
         self.hall: HallCasts | None = None
+        self.sessions = SessionCloser(self)  # votes closed one by one (kiosk/booth/session_close.py)
         if (data_dir / PACKAGE_FILE).exists():
             self.base_package = load_package(data_dir / PACKAGE_FILE)
             self.reload_addenda()
@@ -106,15 +109,21 @@ class Station:
         self.box.close()
 
     # --- the hall --------------------------------------------------------------------------------
-    def join_hall(self, hall: HallTransport, on_step: Callable[[str], None] = lambda _step: None) -> None:
+    def join_hall(
+        self, hall: HallTransport, on_step: Callable[[str], None] = lambda _step: None,
+        sessions: SessionCloseTransport | None = None,
+    ) -> None:
         """From now on any delegate may vote here, each mark reserved at the hall first
-        (kiosk/booth/hall_cast.py); unfinished casts of an earlier run are settled at once."""
+        (kiosk/booth/hall_cast.py); unfinished casts of an earlier run are settled at once, and
+        session files still to send are sent (kiosk/booth/session_close.py)."""
         self.hall = HallCasts(self.box, hall, on_step)
         self.caster.hall = self.hall
         self.e2e_caster.hall = self.hall
         self.door.hall = hall
+        self.sessions.hall = sessions
         if self.package is not None:
             self.hall.settle()
+            self.sessions.follow_hall()
 
     def hall_connected(self) -> bool | None:
         """None outside a hall; else whether the hall answers now (unfinished casts settled then)."""
@@ -123,7 +132,13 @@ class Station:
         if self.package is None or not self.hall.hall.connected():  # it joins once it is set up
             return False
         self.hall.settle()
+        self.sessions.follow_hall()  # votes closed at the desk close here; their files go there
         return True
+
+    def close_session(self, session_id: str, by: str) -> SessionsReport:
+        """The poll worker closes a vote for good (in a hall: at every booth); polls stay open."""
+        self.sessions.close(session_id, by)
+        return self.sessions.follow_hall()
 
     def election_package(self) -> ElectionPackage:
         return self._package()
@@ -229,12 +244,14 @@ class Station:
     # --- voters ----------------------------------------------------------------------------------
     def authenticate_code(self, text: str) -> AuthOutcome:
         self._watch_clock()
+        self.sessions.follow_hall()  # a vote closed at the desk is not offered to this voter
         return self.door.authenticate_code(text)
 
     def authenticate_card(self, public_key: str) -> AuthOutcome:
         """Lets in the holder of a voter card whose signature of a fresh challenge the reader has
         checked against this registered key. The card's serial number or ATR never suffices."""
         self._watch_clock()
+        self.sessions.follow_hall()
         return self.door.authenticate_card(public_key)
 
     def poll_worker_login(self, public_key: str) -> str | None:
@@ -309,26 +326,7 @@ class Station:
 
     def close_snapshot(self) -> CloseSnapshot:
         """What a sealed file holds, read from a closed booth; sealing is a pure function of it."""
-        if self.state is not PollsState.CLOSED:
-            detail = "close the polls before exporting the sealed ballot file"
-            raise ExportError(detail, ExportRefusal.NOT_CLOSED)
-        package = self.package
-        assert package is not None  # a closed booth was set up
-        certificate, booth_key = self.booth_key()
-        return CloseSnapshot(
-            package=package,
-            certificate=certificate,
-            booth_key=booth_key,
-            mode=self.mode,
-            opened_at=str(self.setting(OPENED_AT, "")),
-            closed_at=str(self.setting(CLOSED_AT, "")),
-            counts=self.counts(),
-            ballots=self.box.all_ballots(),
-            marks=self.box.all_marks(),
-            audit=self.box.audit_entries(),
-            addenda=tuple((a.number, a.digest) for a in self.held_addenda()),
-            checked=self.box.all_checked(),
-        )
+        return day_snapshot(self)
 
     def sealed_bytes(self) -> tuple[str, bytes]:
         """The sealed ballot file's name and bytes; the same bytes for every copy."""

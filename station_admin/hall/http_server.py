@@ -16,8 +16,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kiosk.ballot.hall_upload import MAX_UPLOAD_BYTES, SESSION_FILE_ROUTE
 from kiosk.ballot.hall_wire import MAX_MESSAGE_BYTES, JoinRequest, Request
+from station_admin.hall.projector import PROJECTOR_PREFIX, projector_response
 from station_admin.hall.service import BAD_REQUEST, HallService
+from station_admin.hall.upload import session_file_call
 
 
 class HallHttpServer(ThreadingHTTPServer):
@@ -54,12 +57,20 @@ class _Handler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True
 
     def do_GET(self) -> None:
+        if self.path.startswith(PROJECTOR_PREFIX):  # the results page for the hall's projector
+            self._send_bytes(*projector_response(self.server.service, self.path))
+            return
         if self.path != "/hall":
             self._send(404, {"error": "no such route"})
             return
         self._send(*self.server.service.greeting())
 
     def do_POST(self) -> None:
+        if self.path == SESSION_FILE_ROUTE:  # a booth's sealed session file (station_admin/hall/upload.py)
+            upload = self._body(MAX_UPLOAD_BYTES)
+            if upload is not None:
+                self._send(*session_file_call(self.server.service, upload))
+            return
         data = self._body()
         if data is None:
             return
@@ -74,12 +85,12 @@ class _Handler(BaseHTTPRequestHandler):
         except ValidationError:
             self._send(BAD_REQUEST, {"error": "not a hall message"})
 
-    def _body(self) -> bytes | None:
+    def _body(self, limit: int = MAX_MESSAGE_BYTES) -> bytes | None:
         try:
             length = int(self.headers.get("Content-Length", ""))
         except ValueError:
             length = -1
-        if not 0 <= length <= MAX_MESSAGE_BYTES:
+        if not 0 <= length <= limit:
             self.close_connection = True
             self._send(BAD_REQUEST, {"error": "a hall message has a length, and is small"})
             return None
@@ -90,6 +101,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _send_bytes(self, status: int, content_type: str, data: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
         self.end_headers()
         self.wfile.write(data)
 
