@@ -74,10 +74,10 @@ class HallSessions:
                 c.execute(text("LOCK TABLE hall_marks IN SHARE MODE"))
                 done = c.execute(insert(hall_sessions).values(
                     election_id=self.election_id, session_id=session_id, closed_at=self._clock(),
-                    closed_by=by).on_conflict_do_nothing()).rowcount
+                    closed_by=by).on_conflict_do_nothing().returning(hall_sessions.c.session_id)).first()
         except DBAPIError as exc:
             raise SessionStoreUnavailable(str(exc.orig)) from None
-        return bool(done)
+        return done is not None
 
     def closed(self) -> list[str]:
         try:
@@ -115,9 +115,10 @@ class HallSessions:
     def record_out_of_service(self, session_id: str, station: str, reason: str, by: str) -> bool:
         """False when that booth was already recorded out of service for this vote."""
         with self.engine.begin() as c:
-            return bool(c.execute(insert(hall_out_of_service).values(
+            return c.execute(insert(hall_out_of_service).values(
                 election_id=self.election_id, session_id=session_id, station=station, reason=reason,
-                recorded_by=by, recorded_at=self._clock()).on_conflict_do_nothing()).rowcount)
+                recorded_by=by, recorded_at=self._clock()).on_conflict_do_nothing()
+                .returning(hall_out_of_service.c.station)).first() is not None
 
     def status(self, session_id: str, booths: list[str]) -> VoteStatus:
         with self.engine.connect() as c:
