@@ -16,6 +16,7 @@ What is stored, so that a booth killed at any moment finishes by itself at its n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
 SENT_SESSIONS = "session_files_sent"  # sessions whose sealed file the hall has taken
 TOLD_HALL = "session_closes_told"  # sessions closed here that the hall has heard of
 BY_HALL = "hall"  # who closed a vote closed at the officials' desk
+# Named steps, for the one place that watches them (tests kill the booth at each).
+STEP_SESSION_CLOSED = "session_closed"  # the close is committed here; its file not sent yet
+STEP_FILE_TAKEN = "session_file_taken"  # the hall took the file; this booth has not recorded it yet
 
 
 class SendOutcome(StrEnum):
@@ -69,6 +73,7 @@ class SessionCloser:
     def __init__(self, station: Station) -> None:
         self.station = station
         self.hall: SessionCloseTransport | None = None
+        self.on_step: Callable[[str], None] = lambda _step: None
 
     # --- the close --------------------------------------------------------------------------------
     def closed(self) -> list[str]:
@@ -97,6 +102,7 @@ class SessionCloser:
                                     .where(ballots_table.c.session_id == session_id)).scalar() or 0)
             box.append_audit(c, Event.SESSION_CLOSED, {"session": session_id, "by": by, "ballots": ballots})
         box.forget_cast_order()  # this session's casts are over: their order leaves the disk now
+        self.on_step(STEP_SESSION_CLOSED)
         return True
 
     # --- its sealed file --------------------------------------------------------------------------
@@ -164,6 +170,7 @@ class SessionCloser:
             name, data = self.session_file(session_id)
             outcome, reason = hall.send_session_file(session_id, name, data)
             if outcome is SendOutcome.STORED:
+                self.on_step(STEP_FILE_TAKEN)
                 sent = set(station.setting(SENT_SESSIONS, [])) | {session_id}
                 self._put(SENT_SESSIONS, sorted(sent))
             elif outcome is SendOutcome.REFUSED:
