@@ -116,7 +116,8 @@ class SessionCloser:
         )
         return CloseSnapshot(
             package=package, certificate=certificate, booth_key=booth_key, mode=station.mode,
-            opened_at=str(station.setting(OPENED_AT, "")), closed_at=closing.time,
+            # a booth that heard of the close before its polls ever opened holds no ballot of it
+            opened_at=str(station.setting(OPENED_AT, "") or closing.time), closed_at=closing.time,
             counts={session_id: station.counts()[session_id]},
             ballots=[b for b in station.box.all_ballots() if b[1] == session_id],
             marks=[m for m in station.box.all_marks() if m[0] == session_id],
