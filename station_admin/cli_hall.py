@@ -10,7 +10,13 @@ from types import FrameType
 import click
 
 from station_admin.cli_common import AUTHORITY_PASSPHRASE_OPTION, ELECTION_OPTION, err, signing_folder_of
-from station_admin.cli_hall_votes import hall_close, hall_out_of_service, hall_status, hall_tally
+from station_admin.cli_hall_votes import (
+    hall_check_stick,
+    hall_close,
+    hall_out_of_service,
+    hall_status,
+    hall_tally,
+)
 from station_admin.election_dir import ElectionDir, ElectionDirError
 from station_admin.hall import local_postgres
 from station_admin.hall.serve import DEFAULT_PORT, serving
@@ -66,5 +72,5 @@ def _serve(folder: ElectionDir, db_url: str, host: str, port: int) -> None:
     click.echo("hall stopped")
 
 
-for _command in (hall_close, hall_status, hall_out_of_service, hall_tally):
+for _command in (hall_close, hall_status, hall_out_of_service, hall_tally, hall_check_stick):
     hall.add_command(_command)

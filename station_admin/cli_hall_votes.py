@@ -169,3 +169,40 @@ def hall_tally(election: Path, db_url: str | None, shares: tuple[Path, ...],
             raise click.ClickException(str(exc)) from None
     target = out or election / "hall-results" / session_id
     _write_results(count.results, package, (base, addenda), count.engine, target, as_json=False)
+
+
+@click.command("check-stick")
+@ELECTION_OPTION
+@DB_OPTION
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def hall_check_stick(election: Path, db_url: str | None, files: tuple[Path, ...]) -> None:
+    """Compare booths' end-of-day sealed files (from their sticks) with what the hall holds of each
+    closed vote: says when they are the same, and names every difference (exit 1)."""
+    from kiosk.ballot.sealed_file import SealedFileError, read_sealed_file
+    from station_admin.hall.stick_check import compare_stick
+
+    package = folder_of(election).package()
+    all_same = True
+    with hall_db(election, db_url) as (_store, sessions):
+        for path in files:
+            try:
+                sealed = read_sealed_file(path, package)
+            except SealedFileError as exc:
+                err.print(f"[red]{path.name}: refused:[/red] {exc}")
+                all_same = False
+                continue
+            comparison = compare_stick(sealed, package, sessions)
+            for vote in comparison.votes:
+                if vote.same:
+                    click.echo(f"{comparison.station}, {vote.session_id}: the same {vote.ballots} ballot(s) "
+                               "and marks as the hall")
+                else:
+                    all_same = False
+                    click.echo(f"{comparison.station}, {vote.session_id}: DIFFERS from the hall: "
+                               + "; ".join(vote.differences))
+            for session_id, ballots in comparison.not_at_hall.items():
+                click.echo(f"{comparison.station}, {session_id}: {ballots} ballot(s) the hall did not "
+                           "collect (count them from the sticks)")
+    if not all_same:
+        raise SystemExit(1)

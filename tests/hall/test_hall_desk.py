@@ -3,17 +3,25 @@ out of service, count the vote alone, and see it on the projector page (issue 15
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import urllib.request
 from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner, Result
+from sqlalchemy import create_engine, text
 
+from kiosk.ballot.sealed_file import parse_sealed_bytes
+from kiosk.booth.sealing import seal
+from kiosk.booth.station import Station
 from station_admin.cli import main
+from station_admin.hall.close_store import SessionFile
 from station_admin.hall.http_server import HallHttpServer
+from station_admin.importer import import_file
+from station_admin.tally_db import open_db
 from tests.hall.conftest import BoothMaker
-from tests.kit import PASSPHRASES, ElectionKit, passphrase_file
+from tests.kit import PASSPHRASES, POLL_WORKER, ElectionKit, passphrase_file
 
 YES, NO = {"q1": ("yes",)}, {"q1": ("no",)}
 
@@ -114,3 +122,48 @@ def test_a_second_close_and_a_close_of_an_unknown_vote_change_nothing(
     assert again.exit_code == 0 and "already closed; nothing changed" in again.output
     assert hall.service.sessions.closed() == ["budget"]
     assert hall.service.sessions.status("budget", []).closed_at is not None
+
+
+def test_a_booths_stick_after_a_hall_day_holds_exactly_what_the_hall_has_and_a_difference_is_named(
+    hall_booth: BoothMaker, small_election: ElectionKit, hall: HallHttpServer, hall_db: str, tmp_path: Path
+) -> None:
+    one = hall_booth("booth-1")
+    for voter in ("v01", "v02", "v25"):
+        one.cast(voter, "budget", YES)
+    one.close_session("budget", POLL_WORKER)
+    one.cast("v01", "roll-call", YES)  # a vote the hall never closed: on the stick only
+    one.close_polls(POLL_WORKER)
+    (tmp_path / "STICK").mkdir()
+    stick = one.export(tmp_path / "STICK")
+    same = desk(small_election, hall_db, "check-stick", str(stick))
+    assert same.exit_code == 0, same.output
+    assert "booth-1, budget: the same 3 ballot(s) and marks as the hall" in same.output
+    assert "booth-1, roll-call: 1 ballot(s) the hall did not collect" in same.output
+    # The stick still imports as any stick does, its closed vote's log included.
+    tally = open_db(f"sqlite:///{tmp_path / 'tally.sqlite'}")
+    imported = import_file(tally, small_election.folder.package(), stick)
+    assert imported.status == "imported" and imported.ballots == 4, imported.reason
+    # The hall's copy lost a ballot (say, its database was restored from an older copy): named.
+    held = hall.service.sessions.files("budget")[0]
+    sealed = parse_sealed_bytes(held.data, small_election.folder.package())
+    missing = sealed.ballots[0].tracking_code
+    engine = create_engine(hall_db)
+    with engine.begin() as c:
+        c.execute(text("DELETE FROM hall_session_files"))
+    engine.dispose()
+    fewer = replace_ballots(one, [b for b in one.box.all_ballots() if b[0] != missing])
+    hall.service.sessions.put_file("budget", SessionFile("booth-1", "x" * 64, "x", fewer, 2))
+    differs = desk(small_election, hall_db, "check-stick", str(stick))
+    assert differs.exit_code == 1
+    assert f"budget: DIFFERS from the hall: 1 ballot(s) the hall lacks: {missing}" in differs.output
+    assert "1 mark(s) the hall lacks: v25" in differs.output
+
+
+def replace_ballots(booth: Station, ballots: list[tuple[str, str, bytes]]) -> bytes:
+    """booth-1's budget session file sealed again by its own key, holding only these ballots (and as
+    many of its marks, the last one dropped)."""
+    snapshot = booth.sessions.snapshot("budget")
+    kept = [b for b in ballots if b[1] == "budget"]
+    marks = snapshot.marks[: len(kept)]
+    counts = {"budget": (len(kept), len(marks))}
+    return seal(dataclasses.replace(snapshot, ballots=kept, marks=marks, counts=counts))[1]
