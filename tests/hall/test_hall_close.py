@@ -10,6 +10,9 @@ from kiosk.booth.cast import CastRefusal
 from kiosk.booth.polls import PollsRefusal, TransitionRefused
 from kiosk.booth.station import CastRefused, Station
 from kiosk.booth.voter_door import SessionStatus
+from kiosk.booth.worker_flow import WorkerFlow
+from kiosk.booth.worker_states import Home
+from kiosk.booth.worker_votes import close_vote, vote_rows
 from station_admin.hall.http_server import HallHttpServer
 from tests.hall.conftest import BoothMaker
 from tests.kit import POLL_WORKER, ElectionKit
@@ -76,3 +79,22 @@ def test_a_hall_reservation_after_the_close_is_refused_even_before_the_booth_hea
     assert refused.value.reason is CastRefusal.SESSION_NOT_OPEN
     assert one.counts()["budget"] == (0, 0)
     assert [m for m in hall.service.store.marks() if m.session_id == "budget"] == []
+
+
+def test_a_poll_worker_closes_a_vote_from_the_home_screen_only_once_it_is_stopped(
+    hall_booth: BoothMaker, hall: HallHttpServer
+) -> None:
+    one = hall_booth("booth-1")
+    one.cast("v01", "budget", ANSWERS)
+    flow = WorkerFlow(one)
+    flow.state = Home(POLL_WORKER)
+    close_vote(flow, "budget")  # still active: one tap never closes a vote by mistake
+    assert hall.service.sessions.closed() == [] and vote_rows(flow) == {}
+    flow.set_session("budget", False)
+    close_vote(flow, "budget")
+    assert vote_rows(flow) == {"budget": "closed"}  # sealed, and with the hall
+    assert hall.service.sessions.closed() == ["budget"]
+    assert [f.station for f in hall.service.sessions.files("budget")] == ["booth-1"]
+    flow.set_session("budget", True)  # the worker tries to open it again: refused, and shown
+    assert isinstance(flow.state, Home) and flow.state.notice is not None
+    assert flow.state.notice.reason == "session_closed"

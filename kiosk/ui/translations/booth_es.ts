@@ -1101,72 +1101,87 @@
         <translation>Sesiones de votación (papeletas emitidas en esta cabina)</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="70"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="73"/>
         <source>ballots: %1</source>
         <translation>papeletas: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="71"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="74"/>
+        <source>Closed for good: its sealed ballots are with the hall (or on the stick).</source>
+        <translation>Cerrada definitivamente: sus papeletas selladas están en la sala (o en la memoria USB).</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="75"/>
+        <source>Closed for good: its sealed ballots wait for the hall; they go as soon as it answers.</source>
+        <translation>Cerrada definitivamente: sus papeletas selladas esperan a la sala; se envían en cuanto responda.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="76"/>
         <source>Active: voters can vote. Tap to stop.</source>
         <translation>Activa: se puede votar. Toque para detenerla.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="71"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="76"/>
         <source>Not active. Tap to open it to voters.</source>
         <translation>Inactiva. Toque para abrirla a los votantes.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="75"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="82"/>
+        <source>Close this vote for good (at every booth of the hall)</source>
+        <translation>Cerrar esta votación definitivamente (en todas las cabinas de la sala)</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
         <source>Devices</source>
         <translation>Dispositivos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="99"/>
         <source>Clear the code-entry lock</source>
         <translation>Desbloquear la introducción de códigos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="88"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="100"/>
         <source>Reissue a voting code</source>
         <translation>Reemitir un código de votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="89"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="101"/>
         <source>Audit log</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="90"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="102"/>
         <source>Take in an addendum</source>
         <translation>Incorporar una adenda</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="91"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="103"/>
         <source>Reprint the last receipt</source>
         <translation>Reimprimir el último comprobante</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="96"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="108"/>
         <source>The last receipt was printed again.</source>
         <translation>El último comprobante se ha vuelto a imprimir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="97"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="109"/>
         <source>The last receipt was already reprinted once.</source>
         <translation>El último comprobante ya se reimprimió una vez.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="98"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="110"/>
         <source>No vote has been cast at this booth yet.</source>
         <translation>Todavía no se ha emitido ningún voto en esta cabina.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="99"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="111"/>
         <source>The receipt could not be printed: check the printer.</source>
         <translation>No se pudo imprimir el comprobante: revise la impresora.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="106"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="118"/>
         <source>Leave poll-worker mode</source>
         <translation>Salir del modo de mesa</translation>
     </message>
@@ -1268,7 +1283,7 @@
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="21"/>
-        <location filename="../qml/WorkerProblem.qml" line="46"/>
+        <location filename="../qml/WorkerProblem.qml" line="47"/>
         <source>no USB stick is inserted</source>
         <translation>no hay ninguna memoria USB insertada</translation>
     </message>
@@ -1343,87 +1358,92 @@
         <translation>las sesiones ya no pueden cambiar: la votación está cerrada</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="42"/>
+        <location filename="../qml/WorkerProblem.qml" line="41"/>
+        <source>this vote is closed for good and cannot open again</source>
+        <translation>esta votación está cerrada definitivamente y no puede volver a abrirse</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="43"/>
         <source>close the polls before exporting the sealed ballot file</source>
         <translation>cierre la votación antes de exportar el archivo sellado de papeletas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="43"/>
+        <location filename="../qml/WorkerProblem.qml" line="44"/>
         <source>the sealed ballot file does not verify</source>
         <translation>el archivo sellado de papeletas no se verifica</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="44"/>
+        <location filename="../qml/WorkerProblem.qml" line="45"/>
         <source>the sealed ballot file could not be written</source>
         <translation>no se pudo escribir el archivo sellado de papeletas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="45"/>
+        <location filename="../qml/WorkerProblem.qml" line="46"/>
         <source>the audit log has no closing event</source>
         <translation>el registro de auditoría no contiene el cierre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="47"/>
+        <location filename="../qml/WorkerProblem.qml" line="48"/>
         <source>the stick was pulled out during the write; insert another</source>
         <translation>la memoria se retiró durante la escritura; inserte otra</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="48"/>
+        <location filename="../qml/WorkerProblem.qml" line="49"/>
         <source>the stick is full; insert another</source>
         <translation>la memoria está llena; inserte otra</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="49"/>
+        <location filename="../qml/WorkerProblem.qml" line="50"/>
         <source>the stick is write-protected; insert another</source>
         <translation>la memoria está protegida contra escritura; inserte otra</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="50"/>
+        <location filename="../qml/WorkerProblem.qml" line="51"/>
         <source>the stick gave back other bytes than were written; insert another</source>
         <translation>la memoria devolvió otros bytes que los escritos; inserte otra</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="52"/>
+        <location filename="../qml/WorkerProblem.qml" line="53"/>
         <source>there is no addendum on this stick</source>
         <translation>esta memoria no contiene ninguna adenda</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="53"/>
+        <location filename="../qml/WorkerProblem.qml" line="54"/>
         <source>this is not an addendum, or it is damaged</source>
         <translation>no es una adenda, o está dañada</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="54"/>
+        <location filename="../qml/WorkerProblem.qml" line="55"/>
         <source>it is not signed by this election&apos;s authority, or was altered since. Do not use this stick: call the election officials</source>
         <translation>no está firmada por la autoridad de esta elección, o fue alterada después. No use esta memoria: llame a los responsables de la elección</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="55"/>
+        <location filename="../qml/WorkerProblem.qml" line="56"/>
         <source>it amends another election, or another package of this one</source>
         <translation>modifica otra elección, u otro paquete de esta</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="56"/>
+        <location filename="../qml/WorkerProblem.qml" line="57"/>
         <source>this booth already took it in; the stick holds nothing new</source>
         <translation>esta cabina ya la incorporó; la memoria no trae nada nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="57"/>
+        <location filename="../qml/WorkerProblem.qml" line="58"/>
         <source>an earlier addendum is missing from the stick: it must be taken in first</source>
         <translation>falta en la memoria una adenda anterior: debe incorporarse primero</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="58"/>
+        <location filename="../qml/WorkerProblem.qml" line="59"/>
         <source>it does not follow the addenda this booth holds. Call the election officials</source>
         <translation>no sigue a las adendas que tiene esta cabina. Llame a los responsables de la elección</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="59"/>
+        <location filename="../qml/WorkerProblem.qml" line="60"/>
         <source>its changes do not fit this election. Call the election officials</source>
         <translation>sus cambios no corresponden a esta elección. Llame a los responsables de la elección</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="60"/>
+        <location filename="../qml/WorkerProblem.qml" line="61"/>
         <source>the stick no longer holds the addendum just shown: check it again</source>
         <translation>la memoria ya no contiene la adenda mostrada: verifíquela de nuevo</translation>
     </message>

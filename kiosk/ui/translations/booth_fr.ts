@@ -1101,72 +1101,87 @@
         <translation>Séances de vote (bulletins déposés dans cet isoloir)</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="70"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="73"/>
         <source>ballots: %1</source>
         <translation>bulletins : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="71"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="74"/>
+        <source>Closed for good: its sealed ballots are with the hall (or on the stick).</source>
+        <translation>Clos définitivement : ses bulletins scellés sont au bureau du hall (ou sur la clé).</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="75"/>
+        <source>Closed for good: its sealed ballots wait for the hall; they go as soon as it answers.</source>
+        <translation>Clos définitivement : ses bulletins scellés attendent le hall ; ils partent dès qu&apos;il répond.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="76"/>
         <source>Active: voters can vote. Tap to stop.</source>
         <translation>Active : les électeurs peuvent voter. Touchez pour arrêter.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="71"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="76"/>
         <source>Not active. Tap to open it to voters.</source>
         <translation>Inactive. Touchez pour l&apos;ouvrir aux électeurs.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="75"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="82"/>
+        <source>Close this vote for good (at every booth of the hall)</source>
+        <translation>Clore ce vote définitivement (dans tous les isoloirs du hall)</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="99"/>
         <source>Clear the code-entry lock</source>
         <translation>Lever le blocage de la saisie des codes</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="88"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="100"/>
         <source>Reissue a voting code</source>
         <translation>Réémettre un code de vote</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="89"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="101"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="90"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="102"/>
         <source>Take in an addendum</source>
         <translation>Prendre en compte un additif</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="91"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="103"/>
         <source>Reprint the last receipt</source>
         <translation>Réimprimer le dernier reçu</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="96"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="108"/>
         <source>The last receipt was printed again.</source>
         <translation>Le dernier reçu a été réimprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="97"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="109"/>
         <source>The last receipt was already reprinted once.</source>
         <translation>Le dernier reçu a déjà été réimprimé une fois.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="98"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="110"/>
         <source>No vote has been cast at this booth yet.</source>
         <translation>Aucun vote n&apos;a encore été déposé dans cet isoloir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="99"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="111"/>
         <source>The receipt could not be printed: check the printer.</source>
         <translation>Le reçu n&apos;a pas pu être imprimé : vérifiez l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="106"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="118"/>
         <source>Leave poll-worker mode</source>
         <translation>Quitter le mode assesseur</translation>
     </message>
@@ -1268,7 +1283,7 @@
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="21"/>
-        <location filename="../qml/WorkerProblem.qml" line="46"/>
+        <location filename="../qml/WorkerProblem.qml" line="47"/>
         <source>no USB stick is inserted</source>
         <translation>aucune clé USB n&apos;est insérée</translation>
     </message>
@@ -1343,87 +1358,92 @@
         <translation>les séances ne peuvent plus changer : le scrutin est clos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="42"/>
+        <location filename="../qml/WorkerProblem.qml" line="41"/>
+        <source>this vote is closed for good and cannot open again</source>
+        <translation>ce vote est clos définitivement et ne peut pas rouvrir</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="43"/>
         <source>close the polls before exporting the sealed ballot file</source>
         <translation>clôturez le scrutin avant d&apos;exporter le fichier scellé des bulletins</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="43"/>
+        <location filename="../qml/WorkerProblem.qml" line="44"/>
         <source>the sealed ballot file does not verify</source>
         <translation>le fichier scellé des bulletins ne se vérifie pas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="44"/>
+        <location filename="../qml/WorkerProblem.qml" line="45"/>
         <source>the sealed ballot file could not be written</source>
         <translation>le fichier scellé des bulletins n&apos;a pas pu être écrit</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="45"/>
+        <location filename="../qml/WorkerProblem.qml" line="46"/>
         <source>the audit log has no closing event</source>
         <translation>le journal d&apos;audit ne contient pas de clôture</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="47"/>
+        <location filename="../qml/WorkerProblem.qml" line="48"/>
         <source>the stick was pulled out during the write; insert another</source>
         <translation>la clé a été retirée pendant l&apos;écriture ; insérez-en une autre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="48"/>
+        <location filename="../qml/WorkerProblem.qml" line="49"/>
         <source>the stick is full; insert another</source>
         <translation>la clé est pleine ; insérez-en une autre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="49"/>
+        <location filename="../qml/WorkerProblem.qml" line="50"/>
         <source>the stick is write-protected; insert another</source>
         <translation>la clé est protégée en écriture ; insérez-en une autre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="50"/>
+        <location filename="../qml/WorkerProblem.qml" line="51"/>
         <source>the stick gave back other bytes than were written; insert another</source>
         <translation>la clé a rendu d&apos;autres octets que ceux écrits ; insérez-en une autre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="52"/>
+        <location filename="../qml/WorkerProblem.qml" line="53"/>
         <source>there is no addendum on this stick</source>
         <translation>cette clé ne contient aucun additif</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="53"/>
+        <location filename="../qml/WorkerProblem.qml" line="54"/>
         <source>this is not an addendum, or it is damaged</source>
         <translation>ce n&apos;est pas un additif, ou il est endommagé</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="54"/>
+        <location filename="../qml/WorkerProblem.qml" line="55"/>
         <source>it is not signed by this election&apos;s authority, or was altered since. Do not use this stick: call the election officials</source>
         <translation>il n&apos;est pas signé par l&apos;autorité de cette élection, ou a été modifié depuis. N&apos;utilisez pas cette clé : appelez les responsables de l&apos;élection</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="55"/>
+        <location filename="../qml/WorkerProblem.qml" line="56"/>
         <source>it amends another election, or another package of this one</source>
         <translation>il modifie une autre élection, ou un autre paquet de celle-ci</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="56"/>
+        <location filename="../qml/WorkerProblem.qml" line="57"/>
         <source>this booth already took it in; the stick holds nothing new</source>
         <translation>cet isoloir l&apos;a déjà pris en compte ; la clé ne contient rien de nouveau</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="57"/>
+        <location filename="../qml/WorkerProblem.qml" line="58"/>
         <source>an earlier addendum is missing from the stick: it must be taken in first</source>
         <translation>un additif antérieur manque sur la clé : il doit être pris en compte d&apos;abord</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="58"/>
+        <location filename="../qml/WorkerProblem.qml" line="59"/>
         <source>it does not follow the addenda this booth holds. Call the election officials</source>
         <translation>il ne fait pas suite aux additifs de cet isoloir. Appelez les responsables de l&apos;élection</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="59"/>
+        <location filename="../qml/WorkerProblem.qml" line="60"/>
         <source>its changes do not fit this election. Call the election officials</source>
         <translation>ses changements ne correspondent pas à cette élection. Appelez les responsables de l&apos;élection</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="60"/>
+        <location filename="../qml/WorkerProblem.qml" line="61"/>
         <source>the stick no longer holds the addendum just shown: check it again</source>
         <translation>la clé ne contient plus l&apos;additif affiché : vérifiez-la de nouveau</translation>
     </message>
