@@ -20,7 +20,6 @@ from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
 from kiosk.ballot.booth_certificate import BoothKeyCertificate, CardSigner
 from kiosk.ballot.definition import ElectionDefinition
-from kiosk.ballot.e2e_seal import PreparedBallot
 from kiosk.ballot.package import (
     PACKAGE_FILE,
     PROVISION_FILE,
@@ -30,7 +29,6 @@ from kiosk.ballot.package import (
     load_package,
     load_provision,
 )
-from kiosk.ballot.selections import Selections
 from kiosk.ballot.signing import signing_key_from_hex
 from kiosk.ballot.values import Mode
 from kiosk.booth import card_registry, setup
@@ -39,14 +37,16 @@ from kiosk.booth.booth_key import certify_new_key, load_booth_key, load_certific
 from kiosk.booth.cast import BallotCaster, CastReceipt, CastRefusal, CastRefused
 from kiosk.booth.code_lock import CodeLock
 from kiosk.booth.day_snapshot import day_snapshot
-from kiosk.booth.e2e_cast import CheckReceipt, E2ECaster, SealedBallot
+from kiosk.booth.e2e_cast import E2ECaster
 from kiosk.booth.export import Exporter
-from kiosk.booth.hall_cast import HallCasts, HallTransport
+from kiosk.booth.hall_cast import HallCasts
 from kiosk.booth.lockout import LockState
 from kiosk.booth.polls import PollsAction, PollsRefusal, PollsState, TransitionRefused
 from kiosk.booth.polls_desk import PollsDesk
 from kiosk.booth.sealing import CloseSnapshot, ExportError
-from kiosk.booth.session_close import SessionCloser, SessionCloseTransport, SessionsReport
+from kiosk.booth.session_close import SessionCloser
+from kiosk.booth.station_cast import StationCasting
+from kiosk.booth.station_hall import StationHall
 from kiosk.booth.voter_auth import AuthOutcome
 from kiosk.booth.voter_door import SessionStatus, VoterDoor, VoterSession
 from kiosk.clock import Clock, ClockWatch, iso, utc_now
@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 
-class Station:
+class Station(StationHall, StationCasting):
     def __init__(
         self,
         data_dir: Path,
@@ -107,38 +107,6 @@ class Station:
 
     def close(self) -> None:
         self.box.close()
-
-    # --- the hall --------------------------------------------------------------------------------
-    def join_hall(
-        self, hall: HallTransport, on_step: Callable[[str], None] = lambda _step: None,
-        sessions: SessionCloseTransport | None = None,
-    ) -> None:
-        """From now on any delegate may vote here, each mark reserved at the hall first
-        (kiosk/booth/hall_cast.py); unfinished casts of an earlier run are settled at once, and
-        session files still to send are sent (kiosk/booth/session_close.py)."""
-        self.hall = HallCasts(self.box, hall, on_step)
-        self.caster.hall = self.hall
-        self.e2e_caster.hall = self.hall
-        self.door.hall = hall
-        self.sessions.hall = sessions
-        if self.package is not None:
-            self.hall.settle()
-            self.sessions.follow_hall()
-
-    def hall_connected(self) -> bool | None:
-        """None outside a hall; else whether the hall answers now (unfinished casts settled then)."""
-        if self.hall is None:
-            return None
-        if self.package is None or not self.hall.hall.connected():  # it joins once it is set up
-            return False
-        self.hall.settle()
-        self.sessions.follow_hall()  # votes closed at the desk close here; their files go there
-        return True
-
-    def close_session(self, session_id: str, by: str) -> SessionsReport:
-        """The poll worker closes a vote for good (in a hall: at every booth); polls stay open."""
-        self.sessions.close(session_id, by)
-        return self.sessions.follow_hall()
 
     def election_package(self) -> ElectionPackage:
         return self._package()
@@ -285,34 +253,6 @@ class Station:
     def reissue_code(self, voter_id: str, by: str) -> str:
         """A new code for a voter of this booth; the old one stops working in the same commit."""
         return self.door.reissue_code(voter_id, by)
-
-    # --- the cast --------------------------------------------------------------------------------
-    @property
-    def e2e(self) -> bool:
-        """Whether this booth seals end-to-end verifiable ballots (its package carries the trustees' key)."""
-        return self._package().election_key is not None
-
-    def cast(self, voter_id: str, session_id: str, selections: Selections) -> CastReceipt:
-        """One commit: ballot, mark and audit event (kiosk.booth.cast, or e2e_cast without a check)."""
-        if not self.e2e:
-            return self.caster.cast(voter_id, session_id, selections)
-        return self.cast_sealed(self.seal(self.prepare_ballot(voter_id, session_id), voter_id, selections))
-
-    def prepare_ballot(self, voter_id: str, session_id: str) -> PreparedBallot:
-        """While the voter chooses: every exponentiation of her ballot (kiosk.booth.e2e_cast)."""
-        return self.e2e_caster.prepare(voter_id, session_id)
-
-    def seal(self, prepared: PreparedBallot, voter_id: str, selections: Selections) -> SealedBallot:
-        return self.e2e_caster.seal(prepared, voter_id, selections)
-
-    def cast_sealed(self, sealed: SealedBallot) -> CastReceipt:
-        return self.e2e_caster.cast(sealed)
-
-    def check_sealed(self, sealed: SealedBallot) -> CheckReceipt:
-        return self.e2e_caster.check(sealed)
-
-    def abandon_sealed(self, session_id: str) -> None:
-        self.e2e_caster.abandon(session_id)
 
     # --- closing ---------------------------------------------------------------------------------
     def counts(self) -> dict[str, tuple[int, int]]:
