@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Literal
 
 import click
 
@@ -146,10 +147,12 @@ def hall_out_of_service(election: Path, db_url: str | None, session_id: str, rea
 @click.option("--attending", type=int, default=None, help="Delegates attending and entitled to vote.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the vote's results.json (default: ELECTION/hall-results/SESSION).")
+@click.option("--mode", type=click.Choice(["official", "test"]), default="official", show_default=True,
+              help="Count the booths' official files, or a rehearsal's (booths set up in test mode).")
 @click.argument("session_id", metavar="SESSION")
 def hall_tally(election: Path, db_url: str | None, shares: tuple[Path, ...],
                passphrase_files: tuple[Path, ...], attending: int | None, out: Path | None,
-               session_id: str) -> None:
+               mode: Literal["official", "test"], session_id: str) -> None:
     """Count one closed vote once every booth reported (or is out of service); the projector shows it."""
     from station_admin.cli import _passphrase, _write_results
 
@@ -164,7 +167,8 @@ def hall_tally(election: Path, db_url: str | None, shares: tuple[Path, ...],
         try:
             check_attending(package.definition, inputs.attending)
             given = [TrusteeShare(p, _passphrase(p, f)) for p, f in zip(shares, files, strict=True)]
-            count = count_vote(store, sessions, package, (base, addenda), session_id, given, inputs)
+            count = count_vote(store, sessions, package, (base, addenda), session_id, given, inputs,
+                               mode)
         except (CountError, TallyError, ResultsError) as exc:
             raise click.ClickException(str(exc)) from None
     target = out or election / "hall-results" / session_id
