@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 py=.venv/bin/python
 admin=.venv/bin/station-admin
-out="$(pwd)/demo-data/hall"
+out="${DEMO_OUT:-$(pwd)/demo-data}/hall"
 port="${HALL_PORT:-8470}"
 url="http://127.0.0.1:$port"
 "$py" scripts/demo_hall.py prepare "$out"

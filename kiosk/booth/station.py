@@ -47,7 +47,7 @@ from kiosk.booth.sealing import CloseSnapshot, ExportError
 from kiosk.booth.session_close import SessionCloser
 from kiosk.booth.station_cast import StationCasting
 from kiosk.booth.station_hall import StationHall
-from kiosk.booth.voter_auth import AuthOutcome
+from kiosk.booth.voter_auth import Authenticated, AuthOutcome
 from kiosk.booth.voter_door import SessionStatus, VoterDoor, VoterSession
 from kiosk.clock import Clock, ClockWatch, iso, utc_now
 
@@ -212,15 +212,20 @@ class Station(StationHall, StationCasting):
     # --- voters ----------------------------------------------------------------------------------
     def authenticate_code(self, text: str) -> AuthOutcome:
         self._watch_clock()
-        self.sessions.follow_hall()  # a vote closed at the desk is not offered to this voter
-        return self.door.authenticate_code(text)
+        return self._followed(self.door.authenticate_code(text))
 
     def authenticate_card(self, public_key: str) -> AuthOutcome:
         """Lets in the holder of a voter card whose signature of a fresh challenge the reader has
         checked against this registered key. The card's serial number or ATR never suffices."""
         self._watch_clock()
-        self.sessions.follow_hall()
-        return self.door.authenticate_card(public_key)
+        return self._followed(self.door.authenticate_card(public_key))
+
+    def _followed(self, outcome: AuthOutcome) -> AuthOutcome:
+        """A voter let in (the hall answered the door) is not offered a vote closed at the desk:
+        the booth asks the hall which votes are closed before her sessions are shown."""
+        if isinstance(outcome, Authenticated):
+            self.sessions.follow_hall()
+        return outcome
 
     def poll_worker_login(self, public_key: str) -> str | None:
         """The poll worker holding this card (PIN and signature already checked by the reader), if

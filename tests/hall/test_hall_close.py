@@ -9,6 +9,7 @@ from kiosk.ballot.sealed_file import parse_sealed_bytes
 from kiosk.booth.cast import CastRefusal
 from kiosk.booth.polls import PollsRefusal, TransitionRefused
 from kiosk.booth.station import CastRefused, Station
+from kiosk.booth.voter_auth import Authenticated
 from kiosk.booth.voter_door import SessionStatus
 from kiosk.booth.worker_flow import WorkerFlow
 from kiosk.booth.worker_states import Home
@@ -98,3 +99,15 @@ def test_a_poll_worker_closes_a_vote_from_the_home_screen_only_once_it_is_stoppe
     flow.set_session("budget", True)  # the worker tries to open it again: refused, and shown
     assert isinstance(flow.state, Home) and flow.state.notice is not None
     assert flow.state.notice.reason == "session_closed"
+
+
+def test_a_voter_let_in_after_the_desk_closed_a_vote_is_not_offered_it(
+    hall_booth: BoothMaker, small_election: ElectionKit, hall: HallHttpServer
+) -> None:
+    one = hall_booth("booth-1")
+    hall.service.sessions.close("budget", "the desk")  # the booth has not asked the hall since
+    outcome = one.authenticate_code(small_election.codes()["v01"])
+    assert isinstance(outcome, Authenticated)
+    statuses = {s.session_id: s.status for s in one.sessions_for("v01")}
+    assert statuses["budget"] is SessionStatus.NOT_OPEN and statuses["board"] is SessionStatus.OPEN
+    assert [f.station for f in hall.service.sessions.files("budget")] == ["booth-1"]

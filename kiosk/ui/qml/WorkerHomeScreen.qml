@@ -64,7 +64,7 @@ Item {
                 model: worker.sessions
                 Column {
                     width: parent.width
-                    spacing: access.gap / 2
+                    spacing: access.gap
                     BigButton {
                         objectName: "toggle-" + modelData.id
                         width: parent.width
