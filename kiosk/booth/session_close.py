@@ -165,6 +165,8 @@ class SessionCloser:
 
     def _send_unsent(self, hall: SessionCloseTransport) -> None:
         station = self.station
+        if station.e2e:  # session files of end-to-end ballots are not written yet: the stick carries them
+            return
         if station.hall is not None and station.hall.settle():
             return  # a cast the hall has not settled: its mark would be missing from the hall's side
         for session_id in self.report().unsent:
