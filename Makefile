@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.isoloir-installed
 
-.PHONY: demo test lint system venv bench bench-peers fuzz clean translations package package-test fresh-test
+.PHONY: demo demo-hall test lint system venv bench bench-peers fuzz clean translations package package-test fresh-test
 
 system:
 	@bash scripts/setup-system.sh
@@ -21,7 +21,10 @@ $(STAMP): pyproject.toml scripts/system-packages.txt
 venv: $(STAMP)
 
 demo: $(STAMP)
-	@bash scripts/demo.sh
+	@if [ -n "$(HALL)" ]; then bash scripts/demo-hall.sh; else bash scripts/demo.sh; fi
+
+demo-hall: $(STAMP)
+	@bash scripts/demo-hall.sh
 
 test: $(STAMP)
 	@bash scripts/setup-system.sh

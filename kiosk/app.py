@@ -23,7 +23,7 @@ from kiosk.devices.media import Media
 from kiosk.devices.printer import MESSAGE_KEYS, Printer, PrintStatus
 from kiosk.devices.sim_card import SimCard, SimCardReader, load_card_file
 from kiosk.devices.speech import build_speech
-from kiosk.hall.client import HallClient
+from kiosk.hall.session_calls import join_hall
 from kiosk.ui.accessibility import dpi_from_width
 from kiosk.ui.app import BoothUi, WorkerSetup, application, build_ui
 from kiosk.ui.card_door import CardDoor
@@ -89,7 +89,7 @@ def booth_station(config: BoothConfig) -> Station:
     """The station the config describes; in a hall, joined to it (unfinished casts settled now)."""
     station = Station(config.station_data, authority=config.authority)
     if config.hall is not None:
-        station.join_hall(HallClient(config.hall.url, station.election_package, station.booth_key))
+        join_hall(station, config.hall.url)
     return station
 
 

@@ -75,6 +75,7 @@ class _Replay:
     active: set[str] = field(default_factory=set)
     cast: Counter[str] = field(default_factory=Counter)
     closed_ballots: int | None = None
+    closed_sessions: dict[str, int] = field(default_factory=dict)  # session -> ballots at its close
 
 
 def check_audit_log(sealed: AnySealed) -> None:
@@ -92,9 +93,13 @@ def check_audit_log(sealed: AnySealed) -> None:
             _mismatch("its set-up event names another booth or election package")
     if not replay.set_up:
         _mismatch("it has no set-up event")
+    ballots = _ballot_sessions(sealed)
+    only = session_of(sealed)
+    if only is not None:  # a session file: its session's close, and nothing of the others
+        replay.closed_ballots = replay.closed_sessions.get(only)
+        replay.cast = Counter({only: replay.cast[only]})
     if replay.closed_ballots is None:
         _mismatch("it has no closing event")
-    ballots = _ballot_sessions(sealed)
     if replay.closed_ballots != ballots.total():
         _mismatch(f"polls closed with {replay.closed_ballots} ballots, the file holds {ballots.total()}")
     marks = Counter(s for s, _ in sealed.marks)
@@ -104,6 +109,12 @@ def check_audit_log(sealed: AnySealed) -> None:
                 f"session {session!r}: the log shows {replay.cast[session]} ballots cast, the file holds "
                 f"{ballots[session]} ballots and {marks[session]} marks"
             )
+
+
+def session_of(sealed: AnySealed) -> str | None:
+    """The one session of a session file (closed at a hall while polls stayed open); None for a
+    file of the whole day."""
+    return sealed.manifest.session if isinstance(sealed, SealedFile) else None
 
 
 def _ballot_sessions(sealed: AnySealed) -> Counter[str]:
@@ -130,6 +141,10 @@ def _replay(sealed: AnySealed) -> _Replay:
             replay.active.add(str(data.get("session")))
         elif event == Event.SESSION_DEACTIVATED:
             replay.active.discard(str(data.get("session")))
+        elif event == Event.SESSION_CLOSED:
+            replay.active.discard(str(data.get("session")))
+            ballots = data.get("ballots")
+            replay.closed_sessions[str(data.get("session"))] = ballots if isinstance(ballots, int) else -1
         elif event == Event.BALLOT_CAST:
             session = str(data.get("session"))
             if replay.polls != "open" or session not in replay.active:

@@ -28,6 +28,7 @@ class Event(StrEnum):
     TRANSITION_REFUSED = "transition_refused"
     SESSION_ACTIVATED = "session_activated"
     SESSION_DEACTIVATED = "session_deactivated"
+    SESSION_CLOSED = "session_closed"
     VOTER_AUTHENTICATED = "voter_authenticated"
     CODE_REFUSED = "code_refused"
     CODE_ENTRY_LOCKED = "code_entry_locked"
@@ -75,6 +76,10 @@ CATALOG: dict[Event, EventInfo] = {
         "session": "the session's id", "by": "the poll worker"}),
     Event.SESSION_DEACTIVATED: EventInfo("a voting session stopped accepting votes", {
         "session": "the session's id", "by": "the poll worker"}),
+    Event.SESSION_CLOSED: EventInfo(
+        "a voting session was closed for good (the hall's desk or a poll worker); its ballots sealed", {
+            "session": "the session's id", "by": "the poll worker, or 'hall' for the officials' desk",
+            "ballots": "that session's ballots stored on this booth"}),
     Event.VOTER_AUTHENTICATED: EventInfo("a voter was let in (who is not recorded)", {
         "method": "code or card"}),
     Event.CODE_REFUSED: EventInfo("a voting code or voter card was refused", {

@@ -70,6 +70,9 @@ class Manifest(_Strict):
     audit_head: str = Field(pattern=r"^[0-9a-f]{64}$")
     members: dict[str, str]  # member name -> sha256
     addenda: list[HeldAddendum] = Field(default_factory=list)  # the addenda the booth held, in order
+    # A session file (a hall's vote closed while polls stay open) holds that one session's ballots,
+    # marks and the log up to its session_closed event; None for the end-of-day file.
+    session: str | None = None
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,7 @@ _HALL_REFUSALS = {
     HallAnswer.ALREADY_VOTED: CastRefusal.ALREADY_VOTED,
     HallAnswer.PENDING: CastRefusal.CAST_PENDING,
     HallAnswer.NOT_ELIGIBLE: CastRefusal.NOT_ELIGIBLE,
+    HallAnswer.SESSION_CLOSED: CastRefusal.SESSION_NOT_OPEN,
 }
 
 

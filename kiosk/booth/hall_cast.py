@@ -45,6 +45,7 @@ class HallAnswer(StrEnum):
     ALREADY_VOTED = "already_voted"  # another cast of this voter in this session is confirmed
     PENDING = "pending"  # another booth holds a reservation for this voter and session
     NOT_ELIGIBLE = "not_eligible"
+    SESSION_CLOSED = "session_closed"  # the vote is closed at the hall (kiosk/booth/session_close.py)
     CONFIRMED = "confirmed"
     ABORTED = "aborted"
     REFUSED = "refused"  # the hall refused the operation (a bug or a conflict it logged)

@@ -37,6 +37,7 @@ class PollsRefusal(StrEnum):
     CLOSED = "closed"  # closed for good: nothing reopens a closed booth
     BALLOTS_STORED = "ballots_stored"  # a booth holding ballots must not open (again)
     SESSIONS_FIXED = "sessions_fixed"  # sessions change only before or while voting
+    SESSION_CLOSED = "session_closed"  # a vote closed for good (kiosk/booth/session_close.py) never reopens
 
 
 # For the record and the help desk (the audit log, a traceback), never for a screen.
@@ -48,6 +49,7 @@ REFUSAL_DETAIL: dict[PollsRefusal, str] = {
     PollsRefusal.CLOSED: "polls are closed for this election",
     PollsRefusal.BALLOTS_STORED: "ballots are already stored on this booth",
     PollsRefusal.SESSIONS_FIXED: "sessions cannot change: polls are closed",
+    PollsRefusal.SESSION_CLOSED: "this vote is closed for good and cannot open again",
 }
 
 
@@ -62,7 +64,7 @@ class TransitionRefused(ValueError):
 
 
 def _detail(action: PollsAction, reason: PollsRefusal) -> str:
-    if reason in (PollsRefusal.BALLOTS_STORED, PollsRefusal.SESSIONS_FIXED):
+    if reason in (PollsRefusal.BALLOTS_STORED, PollsRefusal.SESSIONS_FIXED, PollsRefusal.SESSION_CLOSED):
         return REFUSAL_DETAIL[reason]
     return f"cannot {action.value.replace('_', ' ')}: {REFUSAL_DETAIL[reason]}"
 

@@ -24,6 +24,7 @@ from kiosk.booth.polls import (
 from kiosk.clock import Clock, iso
 
 POLLS, MODE, ACTIVE, OPENED_AT, CLOSED_AT = "polls", "mode", "active_sessions", "opened_at", "closed_at"
+CLOSED_SESSIONS = "closed_sessions"  # votes closed for good while polls stay open (session_close.py)
 
 # What the log says of each transition; its data is filled in by the change that makes it.
 TRANSITION_EVENT: dict[PollsAction, Event] = {
@@ -88,6 +89,8 @@ class PollsDesk:
                 state = polls_state(self.box, c)
                 if not may_change_sessions(state):
                     raise TransitionRefused(state, PollsAction.OPEN, PollsRefusal.SESSIONS_FIXED)
+                if active and session_id in self.box.get_setting(c, CLOSED_SESSIONS, []):
+                    raise TransitionRefused(state, PollsAction.OPEN, PollsRefusal.SESSION_CLOSED)
                 current = set(self.box.get_setting(c, ACTIVE, []))
                 changed = (current | {session_id}) if active else (current - {session_id})
                 if changed == current:

@@ -56,6 +56,7 @@ class CloseSnapshot:
     audit: list[AuditEntry]  # the whole log; the file keeps it up to the closing
     addenda: tuple[tuple[int, str], ...] = ()  # (number, digest) of each addendum taken in, in order
     checked: list[tuple[str, str, bytes]] = field(default_factory=list)  # (code, session, line), sorted
+    session: str | None = None  # a session file's session (kiosk/booth/session_close.py); None: the day's
 
     @property
     def station(self) -> str:
@@ -64,11 +65,15 @@ class CloseSnapshot:
 
 def seal(snapshot: CloseSnapshot) -> tuple[str, bytes]:
     """The sealed ballot file's name and bytes: version 2 when the booth sealed end-to-end ballots."""
-    audit = _up_to_closing(snapshot.audit)
+    audit = _up_to_closing(snapshot.audit, snapshot.session)
     stamp = snapshot.closed_at.replace("-", "").replace(":", "")
-    name = f"{snapshot.station}-{snapshot.mode}-{stamp}{SUFFIX}"
+    which = f"-{snapshot.session}" if snapshot.session else ""
+    name = f"{snapshot.station}-{snapshot.mode}{which}-{stamp}{SUFFIX}"
     election = snapshot.package.election_key
     if election is not None:
+        if snapshot.session is not None:
+            detail = "a session file of end-to-end ballots is not written yet"
+            raise ExportError(detail, ExportRefusal.NO_CLOSING)
         return name, _seal_e2e(snapshot, election, audit)
     manifest = {
         "election_id": snapshot.package.election_id,
@@ -82,6 +87,8 @@ def seal(snapshot: CloseSnapshot) -> tuple[str, bytes]:
         "audit_head": audit[-1].hash,
         "addenda": [{"number": n, "digest": d} for n, d in snapshot.addenda],
     }
+    if snapshot.session is not None:
+        manifest["session"] = snapshot.session
     return name, build_sealed_bytes(manifest, snapshot.ballots, snapshot.marks, audit, snapshot.booth_key)
 
 
@@ -108,9 +115,13 @@ def read_back(data: bytes, package: ElectionPackage) -> None:
         parse_sealed_bytes(data, package)
 
 
-def _up_to_closing(entries: list[AuditEntry]) -> list[AuditEntry]:
-    """The sealed file holds the log up to the closing, so every copy written later is identical."""
+def _up_to_closing(entries: list[AuditEntry], session: str | None = None) -> list[AuditEntry]:
+    """The sealed file holds the log up to the closing (of the polls, or of its one session), so
+    every copy written later is identical."""
     for index, entry in enumerate(entries):
-        if entry.event == Event.POLLS_CLOSED.value:
+        if session is None and entry.event == Event.POLLS_CLOSED.value:
+            return entries[: index + 1]
+        closes_it = entry.event == Event.SESSION_CLOSED.value and entry.data.get("session") == session
+        if session is not None and closes_it:
             return entries[: index + 1]
     raise ExportError("the audit log has no closing event", ExportRefusal.NO_CLOSING)

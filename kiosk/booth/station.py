@@ -20,7 +20,6 @@ from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
 from kiosk.ballot.booth_certificate import BoothKeyCertificate, CardSigner
 from kiosk.ballot.definition import ElectionDefinition
-from kiosk.ballot.e2e_seal import PreparedBallot
 from kiosk.ballot.package import (
     PACKAGE_FILE,
     PROVISION_FILE,
@@ -30,7 +29,6 @@ from kiosk.ballot.package import (
     load_package,
     load_provision,
 )
-from kiosk.ballot.selections import Selections
 from kiosk.ballot.signing import signing_key_from_hex
 from kiosk.ballot.values import Mode
 from kiosk.booth import card_registry, setup
@@ -38,14 +36,18 @@ from kiosk.booth.addenda import ADDENDA
 from kiosk.booth.booth_key import certify_new_key, load_booth_key, load_certificate
 from kiosk.booth.cast import BallotCaster, CastReceipt, CastRefusal, CastRefused
 from kiosk.booth.code_lock import CodeLock
-from kiosk.booth.e2e_cast import CheckReceipt, E2ECaster, SealedBallot
+from kiosk.booth.day_snapshot import day_snapshot
+from kiosk.booth.e2e_cast import E2ECaster
 from kiosk.booth.export import Exporter
-from kiosk.booth.hall_cast import HallCasts, HallTransport
+from kiosk.booth.hall_cast import HallCasts
 from kiosk.booth.lockout import LockState
 from kiosk.booth.polls import PollsAction, PollsRefusal, PollsState, TransitionRefused
-from kiosk.booth.polls_desk import CLOSED_AT, OPENED_AT, PollsDesk
-from kiosk.booth.sealing import CloseSnapshot, ExportError, ExportRefusal
-from kiosk.booth.voter_auth import AuthOutcome
+from kiosk.booth.polls_desk import PollsDesk
+from kiosk.booth.sealing import CloseSnapshot, ExportError
+from kiosk.booth.session_close import SessionCloser
+from kiosk.booth.station_cast import StationCasting
+from kiosk.booth.station_hall import StationHall
+from kiosk.booth.voter_auth import Authenticated, AuthOutcome
 from kiosk.booth.voter_door import SessionStatus, VoterDoor, VoterSession
 from kiosk.clock import Clock, ClockWatch, iso, utc_now
 
@@ -61,7 +63,7 @@ __all__ = [
 ]
 
 
-class Station:
+class Station(StationHall, StationCasting):
     def __init__(
         self,
         data_dir: Path,
@@ -93,6 +95,7 @@ class Station:
         self.provision: Provision | None = None
         self.certificate: BoothKeyCertificate | None = None
         self.hall: HallCasts | None = None
+        self.sessions = SessionCloser(self)  # votes closed one by one (kiosk/booth/session_close.py)
         if (data_dir / PACKAGE_FILE).exists():
             self.base_package = load_package(data_dir / PACKAGE_FILE)
             self.reload_addenda()
@@ -104,26 +107,6 @@ class Station:
 
     def close(self) -> None:
         self.box.close()
-
-    # --- the hall --------------------------------------------------------------------------------
-    def join_hall(self, hall: HallTransport, on_step: Callable[[str], None] = lambda _step: None) -> None:
-        """From now on any delegate may vote here, each mark reserved at the hall first
-        (kiosk/booth/hall_cast.py); unfinished casts of an earlier run are settled at once."""
-        self.hall = HallCasts(self.box, hall, on_step)
-        self.caster.hall = self.hall
-        self.e2e_caster.hall = self.hall
-        self.door.hall = hall
-        if self.package is not None:
-            self.hall.settle()
-
-    def hall_connected(self) -> bool | None:
-        """None outside a hall; else whether the hall answers now (unfinished casts settled then)."""
-        if self.hall is None:
-            return None
-        if self.package is None or not self.hall.hall.connected():  # it joins once it is set up
-            return False
-        self.hall.settle()
-        return True
 
     def election_package(self) -> ElectionPackage:
         return self._package()
@@ -229,13 +212,20 @@ class Station:
     # --- voters ----------------------------------------------------------------------------------
     def authenticate_code(self, text: str) -> AuthOutcome:
         self._watch_clock()
-        return self.door.authenticate_code(text)
+        return self._followed(self.door.authenticate_code(text))
 
     def authenticate_card(self, public_key: str) -> AuthOutcome:
         """Lets in the holder of a voter card whose signature of a fresh challenge the reader has
         checked against this registered key. The card's serial number or ATR never suffices."""
         self._watch_clock()
-        return self.door.authenticate_card(public_key)
+        return self._followed(self.door.authenticate_card(public_key))
+
+    def _followed(self, outcome: AuthOutcome) -> AuthOutcome:
+        """A voter let in (the hall answered the door) is not offered a vote closed at the desk:
+        the booth asks the hall which votes are closed before her sessions are shown."""
+        if isinstance(outcome, Authenticated):
+            self.sessions.follow_hall()
+        return outcome
 
     def poll_worker_login(self, public_key: str) -> str | None:
         """The poll worker holding this card (PIN and signature already checked by the reader), if
@@ -269,34 +259,6 @@ class Station:
         """A new code for a voter of this booth; the old one stops working in the same commit."""
         return self.door.reissue_code(voter_id, by)
 
-    # --- the cast --------------------------------------------------------------------------------
-    @property
-    def e2e(self) -> bool:
-        """Whether this booth seals end-to-end verifiable ballots (its package carries the trustees' key)."""
-        return self._package().election_key is not None
-
-    def cast(self, voter_id: str, session_id: str, selections: Selections) -> CastReceipt:
-        """One commit: ballot, mark and audit event (kiosk.booth.cast, or e2e_cast without a check)."""
-        if not self.e2e:
-            return self.caster.cast(voter_id, session_id, selections)
-        return self.cast_sealed(self.seal(self.prepare_ballot(voter_id, session_id), voter_id, selections))
-
-    def prepare_ballot(self, voter_id: str, session_id: str) -> PreparedBallot:
-        """While the voter chooses: every exponentiation of her ballot (kiosk.booth.e2e_cast)."""
-        return self.e2e_caster.prepare(voter_id, session_id)
-
-    def seal(self, prepared: PreparedBallot, voter_id: str, selections: Selections) -> SealedBallot:
-        return self.e2e_caster.seal(prepared, voter_id, selections)
-
-    def cast_sealed(self, sealed: SealedBallot) -> CastReceipt:
-        return self.e2e_caster.cast(sealed)
-
-    def check_sealed(self, sealed: SealedBallot) -> CheckReceipt:
-        return self.e2e_caster.check(sealed)
-
-    def abandon_sealed(self, session_id: str) -> None:
-        self.e2e_caster.abandon(session_id)
-
     # --- closing ---------------------------------------------------------------------------------
     def counts(self) -> dict[str, tuple[int, int]]:
         """(ballots, marks) for every session of the election."""
@@ -309,26 +271,7 @@ class Station:
 
     def close_snapshot(self) -> CloseSnapshot:
         """What a sealed file holds, read from a closed booth; sealing is a pure function of it."""
-        if self.state is not PollsState.CLOSED:
-            detail = "close the polls before exporting the sealed ballot file"
-            raise ExportError(detail, ExportRefusal.NOT_CLOSED)
-        package = self.package
-        assert package is not None  # a closed booth was set up
-        certificate, booth_key = self.booth_key()
-        return CloseSnapshot(
-            package=package,
-            certificate=certificate,
-            booth_key=booth_key,
-            mode=self.mode,
-            opened_at=str(self.setting(OPENED_AT, "")),
-            closed_at=str(self.setting(CLOSED_AT, "")),
-            counts=self.counts(),
-            ballots=self.box.all_ballots(),
-            marks=self.box.all_marks(),
-            audit=self.box.audit_entries(),
-            addenda=tuple((a.number, a.digest) for a in self.held_addenda()),
-            checked=self.box.all_checked(),
-        )
+        return day_snapshot(self)
 
     def sealed_bytes(self) -> tuple[str, bytes]:
         """The sealed ballot file's name and bytes; the same bytes for every copy."""

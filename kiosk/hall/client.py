@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kiosk.ballot.booth_certificate import BoothKeyCertificate
+from kiosk.ballot.hall_upload import SESSION_FILE_ROUTE, UPLOAD_TIMEOUT_S, upload_body
 from kiosk.ballot.hall_wire import (
     MAX_MESSAGE_BYTES,
     HallGreeting,
@@ -104,15 +105,16 @@ class HallClient:
             return HallAnswer.UNREACHABLE
 
     # --- the signed channel -------------------------------------------------------------------
-    def call(self, body: dict[str, Any]) -> dict[str, Any]:
-        """The hall's signed answer's body; HallUnreachable when there is none."""
+    def call(self, body: dict[str, Any], attachment: bytes | None = None) -> dict[str, Any]:
+        """The hall's signed answer's body; HallUnreachable when there is none. An attachment (a
+        sealed session file, kiosk/ballot/hall_upload.py) goes beside the call, which names its digest."""
         with self._lock:
             for _attempt in range(2):  # once more after a dropped connection or a restarted hall
                 fresh = self._connection is None
                 try:
                     if self._channel is None:
                         self._join()
-                    return self._signed_call(body)
+                    return self._signed_call(body, attachment)
                 except (_Rejoin, ssl.SSLError):  # an SSL error: a restarted hall has a new issuer
                     self._drop()
                     self._channel = None
@@ -122,12 +124,16 @@ class HallClient:
                         self._channel = None  # may show as a reset rather than an SSL alert
             raise HallUnreachable("the hall did not answer")
 
-    def _signed_call(self, body: dict[str, Any]) -> dict[str, Any]:
+    def _signed_call(self, body: dict[str, Any], attachment: bytes | None = None) -> dict[str, Any]:
         key_hex = self._booth_key()[1]
         assert self._channel is not None and self._hall_key is not None
         self._seq += 1
         request = sign_request(signing_key_from_hex(key_hex), self._channel, self._seq, body)
-        status, data = self._http("POST", "/call", request.model_dump_json().encode())
+        if attachment is None:
+            status, data = self._http("POST", "/call", request.model_dump_json().encode())
+        else:
+            status, data = self._http("POST", SESSION_FILE_ROUTE, upload_body(request, attachment),
+                                      timeout=UPLOAD_TIMEOUT_S)
         if status == UNKNOWN_CHANNEL:
             raise _Rejoin()
         return self._checked(status, data, self._channel, self._seq)
@@ -190,7 +196,8 @@ class HallClient:
             raise HallUnreachable("the hall's answer is not a signed reply") from None
 
     def _http(self, method: str, path: str, body: bytes | None,
-              connection: http.client.HTTPConnection | None = None) -> tuple[int, bytes]:
+              connection: http.client.HTTPConnection | None = None,
+              timeout: float | None = None) -> tuple[int, bytes]:
         if connection is None:
             if self._connection is None:
                 assert self._context is not None  # enrolled: a channel exists only after it
@@ -199,7 +206,13 @@ class HallClient:
             connection = self._connection
         headers = {"Content-Type": "application/json"} if body is not None else {}
         connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
+        if timeout is not None and connection.sock is not None:  # the hall checks a whole file
+            connection.sock.settimeout(timeout)
+        try:
+            response = connection.getresponse()
+        finally:
+            if timeout is not None and connection.sock is not None:
+                connection.sock.settimeout(self.timeout)
         data = response.read(MAX_MESSAGE_BYTES + 1)
         if len(data) > MAX_MESSAGE_BYTES:
             self._drop()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.ballot.codes import format_code
 from kiosk.booth.worker_flow import SimWorkerCard, WorkerCard, WorkerFlow, WorkerScreen
+from kiosk.booth.worker_votes import close_vote, vote_rows
 from kiosk.devices.media import Media
 from kiosk.ui.language import Language
 
@@ -105,6 +106,10 @@ class WorkerModel(QObject):
     def setSession(self, session_id: str, active: bool) -> None:
         self._do(lambda: self.flow.set_session(session_id, active))
 
+    @Slot(str)
+    def closeSession(self, session_id: str) -> None:
+        self._do(lambda: close_vote(self.flow, session_id))
+
     @Slot()
     def reprintLast(self) -> None:
         self._do(self.flow.reprint_last)
@@ -191,9 +196,10 @@ class WorkerModel(QObject):
         station = self.flow.station
         if station.package is None:
             return []
-        active, counts = set(station.active_sessions()), station.counts()
+        active, counts, closed = set(station.active_sessions()), station.counts(), vote_rows(self.flow)
         return [{"id": s.id, "title": self.language.text(s.title), "active": s.id in active,
-                 "ballots": counts[s.id][0]} for s in station.election.sessions]
+                 "ballots": counts[s.id][0], "closed": closed.get(s.id, "")}
+                for s in station.election.sessions]
 
     def _pin_status(self) -> str:
         result = self.flow.pin_result

@@ -73,6 +73,11 @@ def walk_worker_screens(ui: BoothUi, tour: WorkerTour) -> Iterator[str]:
         worker.setSession(session.id, True)
     worker.reprintLast()
     yield "35-worker-day"
+    first = station.election.sessions[0].id
+    worker.setSession(first, False)
+    yield "35-worker-vote-stopped"  # stopped: the worker may now close it for good
+    worker.closeSession(first)
+    yield "35-worker-vote-closed"
     worker.go("reissue")
     voter = station.election.voters_at(station.station_id)[0]
     for key in voter.id:

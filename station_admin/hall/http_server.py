@@ -14,13 +14,18 @@ import json
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from kiosk.ballot.hall_upload import MAX_UPLOAD_BYTES, SESSION_FILE_ROUTE
 from kiosk.ballot.hall_wire import MAX_MESSAGE_BYTES, JoinRequest, Request
 from station_admin.hall.service import BAD_REQUEST, OK, HallService
 from station_admin.hall.tls import HallTls, accept
+
+if TYPE_CHECKING:
+    from station_admin.hall.projector_server import ProjectorServer
+from station_admin.hall.upload import session_file_call
 
 
 class HallHttpServer(ThreadingHTTPServer):
@@ -30,6 +35,7 @@ class HallHttpServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], service: HallService, tls: HallTls) -> None:
         super().__init__(address, _Handler)
         self.service, self.tls = service, tls
+        self.projector: ProjectorServer | None = None  # the results page's own plain listener (serve.py)
 
     @property
     def url(self) -> str:
@@ -81,6 +87,11 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(*self.server.service.greeting())
 
     def do_POST(self) -> None:
+        if self.path == SESSION_FILE_ROUTE and not self.enrolling:  # a booth's sealed session file
+            upload = self._body(MAX_UPLOAD_BYTES)
+            if upload is not None:
+                self._send(*session_file_call(self.server.service, upload))
+            return
         data = self._body()
         if data is None:
             return
@@ -106,12 +117,12 @@ class _Handler(BaseHTTPRequestHandler):
             return status, body
         return OK, {"join": body, "client_certificate": self.server.tls.issue(join.certificate.body)}
 
-    def _body(self) -> bytes | None:
+    def _body(self, limit: int = MAX_MESSAGE_BYTES) -> bytes | None:
         try:
             length = int(self.headers.get("Content-Length", ""))
         except ValueError:
             length = -1
-        if not 0 <= length <= MAX_MESSAGE_BYTES:
+        if not 0 <= length <= limit:
             self.close_connection = True
             self._send(BAD_REQUEST, {"error": "a hall message has a length, and is small"})
             return None

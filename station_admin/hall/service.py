@@ -33,6 +33,9 @@ from kiosk.ballot.hall_wire import (
     sign_reply,
 )
 from kiosk.ballot.package import ElectionPackage
+from kiosk.clock import iso, utc_now
+from station_admin.hall.close_store import HallSessions, SessionStoreUnavailable
+from station_admin.hall.session_ops import SESSION_OPS, session_operation
 from station_admin.hall.store import HallStore, StoreUnavailable
 
 # A booth answers a challenge within a round trip; one older than this was not asked for by a booth.
@@ -61,6 +64,7 @@ class HallService:
         self._lock = threading.Lock()
         self._challenges: OrderedDict[str, float] = OrderedDict()
         self._channels: dict[str, Channel] = {}
+        self.sessions = HallSessions(store.engine, package.election_id, lambda: iso(utc_now()))
 
     def greeting(self) -> tuple[int, dict[str, Any]]:
         challenge = secrets.token_hex(16)
@@ -94,7 +98,7 @@ class HallService:
             self._channels[channel] = Channel(body.station, body.booth_public_key)
         return OK, sign_reply(self._key, channel, 0, {"station": body.station}).model_dump()
 
-    def call(self, request: Request) -> tuple[int, dict[str, Any]]:
+    def call(self, request: Request, attachment: bytes | None = None) -> tuple[int, dict[str, Any]]:
         with self._lock:
             channel = self._channels.get(request.channel)
         if channel is None:
@@ -108,15 +112,19 @@ class HallService:
                 return FORBIDDEN, {"error": "this request was already answered (replay)"}
             channel.last_seq = request.seq
             try:
-                answer = self._operation(channel.station, request.body)
-            except StoreUnavailable as exc:
+                answer = self._operation(channel.station, request.body, attachment)
+            except (StoreUnavailable, SessionStoreUnavailable) as exc:
                 return UNAVAILABLE, {"error": str(exc)}
         if answer is None:
             return BAD_REQUEST, {"error": "not an operation of the hall"}
         return OK, sign_reply(self._key, request.channel, request.seq, answer).model_dump()
 
-    def _operation(self, station: str, body: dict[str, Any]) -> dict[str, Any] | None:
+    def _operation(
+        self, station: str, body: dict[str, Any], attachment: bytes | None = None
+    ) -> dict[str, Any] | None:
         op = body.get("op")
+        if op in SESSION_OPS:  # votes closed one by one: station_admin/hall/session_ops.py
+            return session_operation(self.package, self.store, self.sessions, station, body, attachment)
         if op == "ping":
             self.store.ping()
             return {"outcome": "pong"}

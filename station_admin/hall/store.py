@@ -29,6 +29,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from station_admin.hall.session_tables import hall_sessions
+
 
 class MarkState(StrEnum):
     RESERVED = "reserved"  # a booth is casting: the voter may not vote elsewhere meanwhile
@@ -122,13 +124,21 @@ class HallStore:
         return {r.station: r.booth_public_key for r in rows}
 
     def reserve(self, station: str, cast_id: str, voter_id: str, session_id: str) -> str:
-        """reserved (this cast holds the mark), pending or already_voted (another cast holds it)."""
+        """reserved (this cast holds the mark), pending or already_voted (another cast holds it),
+        session_closed (the vote is closed at the hall: nothing is held for this cast)."""
         try:
             with self.engine.begin() as c:
                 c.execute(insert(hall_marks).values(
                     election_id=self.election_id, session_id=session_id, voter_id=voter_id, cast_id=cast_id,
                     station=station, state=MarkState.RESERVED, reserved_at=self._clock(),
                 ).on_conflict_do_nothing())
+                # After the insert, so a close (which locks the marks) either waited for it or is seen.
+                if c.execute(select(hall_sessions.c.session_id).where(
+                        hall_sessions.c.election_id == self.election_id,
+                        hall_sessions.c.session_id == session_id)).first() is not None:
+                    c.execute(delete(hall_marks).where(hall_marks.c.cast_id == cast_id,
+                                                       hall_marks.c.state == MarkState.RESERVED))
+                    return "session_closed"
                 row = c.execute(select(hall_marks.c.cast_id, hall_marks.c.state).where(
                     self._mark(session_id, voter_id))).first()
         except DBAPIError as exc:

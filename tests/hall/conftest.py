@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from kiosk.booth.station import Station
-from kiosk.hall.client import HallClient
+from kiosk.hall.session_calls import join_hall
 from station_admin.election_dir import ElectionDir
 from station_admin.hall.http_server import HallHttpServer
 from station_admin.hall.serve import serving
@@ -52,7 +52,7 @@ def hall(small_election: ElectionKit, hall_db: str) -> Iterator[HallHttpServer]:
 def hall_station(kit: ElectionKit, data: Path, station_id: str, url: str, open_polls: bool = True) -> Station:
     """A booth of the hall: joined, set up, polls open and every session active."""
     station = Station(data)
-    station.join_hall(HallClient(url, station.election_package, station.booth_key))
+    join_hall(station, url)
     if station.package is None:
         station.set_up(kit.media[station_id], kit.signer(station_id))
     if open_polls:

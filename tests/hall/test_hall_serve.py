@@ -31,7 +31,8 @@ def test_the_hall_serves_with_a_private_postgresql_and_a_booth_toml_booth_joins_
     port, db_folder = free_port(), Path(tempfile.mkdtemp(prefix="isoloir-hall-serve-"))
     serve = subprocess.Popen(
         [str(STATION_ADMIN), "hall", "serve", "--election", str(small_election.folder.root),
-         "--db-folder", str(db_folder), "--listen", f"127.0.0.1:{port}", *authority_args(tmp_path)],
+         "--db-folder", str(db_folder), "--listen", f"127.0.0.1:{port}", "--projector-listen",
+         "127.0.0.1:0", *authority_args(tmp_path)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert serve.stdout is not None

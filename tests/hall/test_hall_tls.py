@@ -165,3 +165,27 @@ def test_a_restarted_hall_has_a_new_issuer_and_its_booths_enrol_again_by_themsel
         booth.cast("v05", "budget", {"q1": ("yes",)})  # not refused: the booth enrolled again
         assert sorted(m.voter_id for m in second.service.store.marks()) == ["v03", "v05"]
     booth.close()
+
+
+def test_the_projector_port_shows_the_results_page_and_takes_nothing(hall: HallHttpServer) -> None:
+    """Threat: a laptop on the hall's switch uses the projector's plain port (no certificate needed)
+    to reach the hall's calls or change anything. It gets the public page and its JSON, nothing
+    else: no greeting, no call, no upload; every other method is refused."""
+    import urllib.error
+    import urllib.request
+
+    assert hall.projector is not None
+    base = hall.projector.url
+    with urllib.request.urlopen(f"{base}/projector", timeout=10) as page:
+        assert page.status == 200 and b"<html" in page.read().lower()
+    with urllib.request.urlopen(f"{base}/projector/results.json", timeout=10) as results:
+        assert "votes" in json.loads(results.read())
+    for path in ("/hall", "/call", "/enroll", "/session-file"):
+        with pytest.raises(urllib.error.HTTPError) as got:
+            urllib.request.urlopen(f"{base}{path}", timeout=10)
+        assert got.value.code == 404
+    for path in ("/call", "/session-file", "/projector"):
+        request = urllib.request.Request(f"{base}{path}", data=b"{}", method="POST")
+        with pytest.raises(urllib.error.HTTPError) as got:
+            urllib.request.urlopen(request, timeout=10)
+        assert got.value.code == 405

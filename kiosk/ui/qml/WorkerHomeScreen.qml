@@ -67,14 +67,26 @@ Item {
             Says { text: qsTr("Voting sessions (ballots cast at this booth)") }
             Repeater {
                 model: worker.sessions
-                BigButton {
-                    objectName: "toggle-" + modelData.id
-                    fill: true
-                    chosen: modelData.active
-                    active: worker.polls !== "closed"
-                    text: modelData.title + " — " + qsTr("ballots: %1").arg(modelData.ballots)
-                    detail: modelData.active ? qsTr("Active: voters can vote. Tap to stop.") : qsTr("Not active. Tap to open it to voters.")
-                    onTapped: worker.setSession(modelData.id, !modelData.active)
+                Column {
+                    width: parent.width
+                    spacing: access.gap
+                    BigButton {
+                        objectName: "toggle-" + modelData.id
+                        width: parent.width
+                        chosen: modelData.active
+                        active: worker.polls !== "closed" && modelData.closed === ""
+                        text: modelData.title + " — " + qsTr("ballots: %1").arg(modelData.ballots)
+                        detail: modelData.closed === "closed" ? qsTr("Closed for good: its sealed ballots are with the hall (or on the stick).")
+                              : modelData.closed === "unsent" ? qsTr("Closed for good: its sealed ballots wait for the hall; they go as soon as it answers.")
+                              : modelData.active ? qsTr("Active: voters can vote. Tap to stop.") : qsTr("Not active. Tap to open it to voters.")
+                        onTapped: worker.setSession(modelData.id, !modelData.active)
+                    }
+                    BigButton {
+                        objectName: "close-vote-" + modelData.id
+                        visible: modelData.closed === "" && !modelData.active && (worker.polls === "open" || worker.polls === "paused")
+                        text: qsTr("Close this vote for good (at every booth of the hall)")
+                        onTapped: worker.closeSession(modelData.id)
+                    }
                 }
             }
             Says { text: qsTr("Devices") }

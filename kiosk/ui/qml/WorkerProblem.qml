@@ -38,6 +38,7 @@ Notice {
         case "closed": return qsTr("polls are closed for this election")
         case "ballots_stored": return qsTr("ballots are already stored on this booth")
         case "sessions_fixed": return qsTr("sessions cannot change: polls are closed")
+        case "session_closed": return qsTr("this vote is closed for good and cannot open again")
         // the sealed file and the stick it goes to
         case "not_closed": return qsTr("close the polls before exporting the sealed ballot file")
         case "does_not_verify": return qsTr("the sealed ballot file does not verify")

@@ -225,42 +225,42 @@
         <translation>La votación no está abierta en esta cabina ahora. Diríjase a un miembro de la mesa.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="48"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="49"/>
         <source>Type the voting code printed on your notice, or hold it under the scanner.</source>
         <translation>Escriba el código de votación impreso en su notificación o acérquelo al lector.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="83"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="84"/>
         <source>Tries left before the booth locks: %1.</source>
         <translation>Intentos restantes antes del bloqueo de la cabina: %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="93"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="94"/>
         <source>Type group %1 again</source>
         <translation>Volver a escribir el grupo %1</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="103"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="104"/>
         <source>A keypad with the letters and digits of voting codes: move to a key, then select it.</source>
         <translation>Un teclado con las letras y las cifras de los códigos de votación: vaya a una tecla y selecciónela.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="129"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="130"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="130"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="131"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="131"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="132"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="136"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="137"/>
         <source>Check my code</source>
         <translation>Comprobar mi código</translation>
     </message>
@@ -372,42 +372,42 @@
         <translation>Elija una respuesta.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="26"/>
+        <location filename="../qml/QuestionScreen.qml" line="27"/>
         <source>Question %1 of %2</source>
         <translation>Pregunta %1 de %2</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="29"/>
+        <location filename="../qml/QuestionScreen.qml" line="30"/>
         <source>You may leave this question blank.</source>
         <translation>Puede dejar esta pregunta en blanco.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="33"/>
+        <location filename="../qml/QuestionScreen.qml" line="34"/>
         <source>You have chosen the most allowed. To choose another, first tap a chosen one to remove it.</source>
         <translation>Ha elegido el máximo permitido. Para elegir otra, toque primero una elegida para quitarla.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="42"/>
+        <location filename="../qml/QuestionScreen.qml" line="43"/>
         <source>Chosen</source>
         <translation>Elegida</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="59"/>
+        <location filename="../qml/QuestionScreen.qml" line="60"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="64"/>
+        <location filename="../qml/QuestionScreen.qml" line="65"/>
         <source>Back to review</source>
         <translation>Volver al resumen</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="64"/>
+        <location filename="../qml/QuestionScreen.qml" line="65"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="51"/>
+        <location filename="../qml/QuestionScreen.qml" line="52"/>
         <source>Choose an answer to continue.</source>
         <translation>Elija una respuesta para continuar.</translation>
     </message>
@@ -415,62 +415,62 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="19"/>
+        <location filename="../qml/ReviewScreen.qml" line="20"/>
         <source>Review your answers</source>
         <translation>Revise sus respuestas</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="23"/>
+        <location filename="../qml/ReviewScreen.qml" line="24"/>
         <source>Question %1 has no answer.</source>
         <translation>La pregunta %1 no tiene respuesta.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="24"/>
+        <location filename="../qml/ReviewScreen.qml" line="25"/>
         <source>Questions %1 have no answer.</source>
         <translation>Las preguntas %1 no tienen respuesta.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="25"/>
+        <location filename="../qml/ReviewScreen.qml" line="26"/>
         <source>You can still answer with Change.</source>
         <translation>Todavía puede responder con Cambiar.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="48"/>
+        <location filename="../qml/ReviewScreen.qml" line="49"/>
         <source>No answer</source>
         <translation>Sin respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="53"/>
+        <location filename="../qml/ReviewScreen.qml" line="54"/>
         <source>You chose %1 of up to %2.</source>
         <translation>Ha elegido %1 de un máximo de %2.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="60"/>
+        <location filename="../qml/ReviewScreen.qml" line="61"/>
         <source>Change</source>
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="92"/>
+        <location filename="../qml/ReviewScreen.qml" line="93"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="72"/>
+        <location filename="../qml/ReviewScreen.qml" line="73"/>
         <source>Submit your vote</source>
         <translation>Emitir su voto</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="73"/>
+        <location filename="../qml/ReviewScreen.qml" line="74"/>
         <source>This is final: your vote cannot be changed afterwards.</source>
         <translation>Es definitivo: después no podrá cambiar su voto.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="82"/>
+        <location filename="../qml/ReviewScreen.qml" line="83"/>
         <source>Seal my ballot</source>
         <translation>Sellar mi papeleta</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="83"/>
+        <location filename="../qml/ReviewScreen.qml" line="84"/>
         <source>The booth prints your ballot&apos;s code, then asks you to cast it or check it.</source>
         <translation>La cabina imprime el código de su papeleta y luego le pide que la deposite o la verifique.</translation>
     </message>
@@ -749,12 +749,12 @@
 <context>
     <name>WorkerAuditScreen</name>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="37"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="46"/>
         <source>Audit log: recent events</source>
         <translation>Registro de auditoría: eventos recientes</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="61"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="60"/>
         <source>Write the full log to the USB stick</source>
         <translation>Escribir el registro completo en la memoria USB</translation>
     </message>
@@ -1086,7 +1086,8 @@
         <translation>Escribir el archivo sellado de papeletas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="59"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="60"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="65"/>
         <source>Zero report: check that every session shows 0.</source>
         <translation>Acta de inicio: compruebe que cada sesión indica 0.</translation>
     </message>
@@ -1096,82 +1097,97 @@
         <translation>Impresa.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="60"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="65"/>
         <source>Not printed: check the printer.</source>
         <translation>No impresa: revise la impresora.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="62"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="67"/>
         <source>Voting sessions (ballots cast at this booth)</source>
         <translation>Sesiones de votación (papeletas emitidas en esta cabina)</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="70"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="78"/>
         <source>ballots: %1</source>
         <translation>papeletas: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="71"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="79"/>
+        <source>Closed for good: its sealed ballots are with the hall (or on the stick).</source>
+        <translation>Cerrada definitivamente: sus papeletas selladas están en la sala (o en la memoria USB).</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="80"/>
+        <source>Closed for good: its sealed ballots wait for the hall; they go as soon as it answers.</source>
+        <translation>Cerrada definitivamente: sus papeletas selladas esperan a la sala; se envían en cuanto responda.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="81"/>
         <source>Active: voters can vote. Tap to stop.</source>
         <translation>Activa: se puede votar. Toque para detenerla.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="71"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="81"/>
         <source>Not active. Tap to open it to voters.</source>
         <translation>Inactiva. Toque para abrirla a los votantes.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="75"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
+        <source>Close this vote for good (at every booth of the hall)</source>
+        <translation>Cerrar esta votación definitivamente (en todas las cabinas de la sala)</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="92"/>
         <source>Devices</source>
         <translation>Dispositivos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="104"/>
         <source>Clear the code-entry lock</source>
         <translation>Desbloquear la introducción de códigos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="88"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="105"/>
         <source>Reissue a voting code</source>
         <translation>Reemitir un código de votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="89"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="106"/>
         <source>Audit log</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="90"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="107"/>
         <source>Take in an addendum</source>
         <translation>Incorporar una adenda</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="91"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="108"/>
         <source>Reprint the last receipt</source>
         <translation>Reimprimir el último comprobante</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="96"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="113"/>
         <source>The last receipt was printed again.</source>
         <translation>El último comprobante se ha vuelto a imprimir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="97"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="114"/>
         <source>The last receipt was already reprinted once.</source>
         <translation>El último comprobante ya se reimprimió una vez.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="98"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="115"/>
         <source>No vote has been cast at this booth yet.</source>
         <translation>Todavía no se ha emitido ningún voto en esta cabina.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="99"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="116"/>
         <source>The receipt could not be printed: check the printer.</source>
         <translation>No se pudo imprimir el comprobante: revise la impresora.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="106"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="123"/>
         <source>Leave poll-worker mode</source>
         <translation>Salir del modo de mesa</translation>
     </message>
@@ -1273,7 +1289,7 @@
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="21"/>
-        <location filename="../qml/WorkerProblem.qml" line="46"/>
+        <location filename="../qml/WorkerProblem.qml" line="47"/>
         <source>no USB stick is inserted</source>
         <translation>no hay ninguna memoria USB insertada</translation>
     </message>
@@ -1348,87 +1364,92 @@
         <translation>las sesiones ya no pueden cambiar: la votación está cerrada</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="42"/>
+        <location filename="../qml/WorkerProblem.qml" line="41"/>
+        <source>this vote is closed for good and cannot open again</source>
+        <translation>esta votación está cerrada definitivamente y no puede volver a abrirse</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="43"/>
         <source>close the polls before exporting the sealed ballot file</source>
         <translation>cierre la votación antes de exportar el archivo sellado de papeletas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="43"/>
+        <location filename="../qml/WorkerProblem.qml" line="44"/>
         <source>the sealed ballot file does not verify</source>
         <translation>el archivo sellado de papeletas no se verifica</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="44"/>
+        <location filename="../qml/WorkerProblem.qml" line="45"/>
         <source>the sealed ballot file could not be written</source>
         <translation>no se pudo escribir el archivo sellado de papeletas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="45"/>
+        <location filename="../qml/WorkerProblem.qml" line="46"/>
         <source>the audit log has no closing event</source>
         <translation>el registro de auditoría no contiene el cierre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="47"/>
+        <location filename="../qml/WorkerProblem.qml" line="48"/>
         <source>the stick was pulled out during the write; insert another</source>
         <translation>la memoria se retiró durante la escritura; inserte otra</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="48"/>
+        <location filename="../qml/WorkerProblem.qml" line="49"/>
         <source>the stick is full; insert another</source>
         <translation>la memoria está llena; inserte otra</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="49"/>
+        <location filename="../qml/WorkerProblem.qml" line="50"/>
         <source>the stick is write-protected; insert another</source>
         <translation>la memoria está protegida contra escritura; inserte otra</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="50"/>
+        <location filename="../qml/WorkerProblem.qml" line="51"/>
         <source>the stick gave back other bytes than were written; insert another</source>
         <translation>la memoria devolvió otros bytes que los escritos; inserte otra</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="52"/>
+        <location filename="../qml/WorkerProblem.qml" line="53"/>
         <source>there is no addendum on this stick</source>
         <translation>esta memoria no contiene ninguna adenda</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="53"/>
+        <location filename="../qml/WorkerProblem.qml" line="54"/>
         <source>this is not an addendum, or it is damaged</source>
         <translation>no es una adenda, o está dañada</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="54"/>
+        <location filename="../qml/WorkerProblem.qml" line="55"/>
         <source>it is not signed by this election&apos;s authority, or was altered since. Do not use this stick: call the election officials</source>
         <translation>no está firmada por la autoridad de esta elección, o fue alterada después. No use esta memoria: llame a los responsables de la elección</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="55"/>
+        <location filename="../qml/WorkerProblem.qml" line="56"/>
         <source>it amends another election, or another package of this one</source>
         <translation>modifica otra elección, u otro paquete de esta</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="56"/>
+        <location filename="../qml/WorkerProblem.qml" line="57"/>
         <source>this booth already took it in; the stick holds nothing new</source>
         <translation>esta cabina ya la incorporó; la memoria no trae nada nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="57"/>
+        <location filename="../qml/WorkerProblem.qml" line="58"/>
         <source>an earlier addendum is missing from the stick: it must be taken in first</source>
         <translation>falta en la memoria una adenda anterior: debe incorporarse primero</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="58"/>
+        <location filename="../qml/WorkerProblem.qml" line="59"/>
         <source>it does not follow the addenda this booth holds. Call the election officials</source>
         <translation>no sigue a las adendas que tiene esta cabina. Llame a los responsables de la elección</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="59"/>
+        <location filename="../qml/WorkerProblem.qml" line="60"/>
         <source>its changes do not fit this election. Call the election officials</source>
         <translation>sus cambios no corresponden a esta elección. Llame a los responsables de la elección</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="60"/>
+        <location filename="../qml/WorkerProblem.qml" line="61"/>
         <source>the stick no longer holds the addendum just shown: check it again</source>
         <translation>la memoria ya no contiene la adenda mostrada: verifíquela de nuevo</translation>
     </message>

@@ -225,42 +225,42 @@
         <translation>Le vote n&apos;est pas ouvert dans cet isoloir pour le moment. Veuillez demander à un assesseur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="48"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="49"/>
         <source>Type the voting code printed on your notice, or hold it under the scanner.</source>
         <translation>Tapez le code de vote imprimé sur votre convocation, ou présentez-le sous le lecteur.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="83"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="84"/>
         <source>Tries left before the booth locks: %1.</source>
         <translation>Essais restants avant le blocage de l&apos;isoloir : %1.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="93"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="94"/>
         <source>Type group %1 again</source>
         <translation>Retaper le groupe %1</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="103"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="104"/>
         <source>A keypad with the letters and digits of voting codes: move to a key, then select it.</source>
         <translation>Un clavier avec les lettres et les chiffres des codes de vote : allez sur une touche, puis sélectionnez-la.</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="129"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="130"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="130"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="131"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="131"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="132"/>
         <source>Clear</source>
         <translation>Tout effacer</translation>
     </message>
     <message>
-        <location filename="../qml/CodeEntryScreen.qml" line="136"/>
+        <location filename="../qml/CodeEntryScreen.qml" line="137"/>
         <source>Check my code</source>
         <translation>Vérifier mon code</translation>
     </message>
@@ -372,42 +372,42 @@
         <translation>Choisissez une réponse.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="26"/>
+        <location filename="../qml/QuestionScreen.qml" line="27"/>
         <source>Question %1 of %2</source>
         <translation>Question %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="29"/>
+        <location filename="../qml/QuestionScreen.qml" line="30"/>
         <source>You may leave this question blank.</source>
         <translation>Vous pouvez laisser cette question sans réponse.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="33"/>
+        <location filename="../qml/QuestionScreen.qml" line="34"/>
         <source>You have chosen the most allowed. To choose another, first tap a chosen one to remove it.</source>
         <translation>Vous avez atteint le maximum permis. Pour en choisir une autre, touchez d&apos;abord une réponse choisie pour la retirer.</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="42"/>
+        <location filename="../qml/QuestionScreen.qml" line="43"/>
         <source>Chosen</source>
         <translation>Choisi</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="59"/>
+        <location filename="../qml/QuestionScreen.qml" line="60"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="64"/>
+        <location filename="../qml/QuestionScreen.qml" line="65"/>
         <source>Back to review</source>
         <translation>Retour au récapitulatif</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="64"/>
+        <location filename="../qml/QuestionScreen.qml" line="65"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../qml/QuestionScreen.qml" line="51"/>
+        <location filename="../qml/QuestionScreen.qml" line="52"/>
         <source>Choose an answer to continue.</source>
         <translation>Choisissez une réponse pour continuer.</translation>
     </message>
@@ -415,62 +415,62 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="19"/>
+        <location filename="../qml/ReviewScreen.qml" line="20"/>
         <source>Review your answers</source>
         <translation>Vérifiez vos réponses</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="23"/>
+        <location filename="../qml/ReviewScreen.qml" line="24"/>
         <source>Question %1 has no answer.</source>
         <translation>La question %1 n&apos;a pas de réponse.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="24"/>
+        <location filename="../qml/ReviewScreen.qml" line="25"/>
         <source>Questions %1 have no answer.</source>
         <translation>Les questions %1 n&apos;ont pas de réponse.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="25"/>
+        <location filename="../qml/ReviewScreen.qml" line="26"/>
         <source>You can still answer with Change.</source>
         <translation>Vous pouvez encore répondre avec Modifier.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="48"/>
+        <location filename="../qml/ReviewScreen.qml" line="49"/>
         <source>No answer</source>
         <translation>Sans réponse</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="53"/>
+        <location filename="../qml/ReviewScreen.qml" line="54"/>
         <source>You chose %1 of up to %2.</source>
         <translation>Vous avez choisi %1 sur %2 au plus.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="60"/>
+        <location filename="../qml/ReviewScreen.qml" line="61"/>
         <source>Change</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="92"/>
+        <location filename="../qml/ReviewScreen.qml" line="93"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="72"/>
+        <location filename="../qml/ReviewScreen.qml" line="73"/>
         <source>Submit your vote</source>
         <translation>Déposer votre vote</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="73"/>
+        <location filename="../qml/ReviewScreen.qml" line="74"/>
         <source>This is final: your vote cannot be changed afterwards.</source>
         <translation>C&apos;est définitif : votre vote ne pourra plus être modifié.</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="82"/>
+        <location filename="../qml/ReviewScreen.qml" line="83"/>
         <source>Seal my ballot</source>
         <translation>Sceller mon bulletin</translation>
     </message>
     <message>
-        <location filename="../qml/ReviewScreen.qml" line="83"/>
+        <location filename="../qml/ReviewScreen.qml" line="84"/>
         <source>The booth prints your ballot&apos;s code, then asks you to cast it or check it.</source>
         <translation>L&apos;isoloir imprime le code de votre bulletin, puis vous demande de le déposer ou de le vérifier.</translation>
     </message>
@@ -749,12 +749,12 @@
 <context>
     <name>WorkerAuditScreen</name>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="37"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="46"/>
         <source>Audit log: recent events</source>
         <translation>Journal d&apos;audit : événements récents</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAuditScreen.qml" line="61"/>
+        <location filename="../qml/WorkerAuditScreen.qml" line="60"/>
         <source>Write the full log to the USB stick</source>
         <translation>Écrire le journal complet sur la clé USB</translation>
     </message>
@@ -1086,7 +1086,8 @@
         <translation>Écrire le fichier scellé des bulletins</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="59"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="60"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="65"/>
         <source>Zero report: check that every session shows 0.</source>
         <translation>Rapport zéro : vérifiez que chaque séance indique 0.</translation>
     </message>
@@ -1096,82 +1097,97 @@
         <translation>Imprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="60"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="65"/>
         <source>Not printed: check the printer.</source>
         <translation>Non imprimé : vérifiez l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="62"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="67"/>
         <source>Voting sessions (ballots cast at this booth)</source>
         <translation>Séances de vote (bulletins déposés dans cet isoloir)</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="70"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="78"/>
         <source>ballots: %1</source>
         <translation>bulletins : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="71"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="79"/>
+        <source>Closed for good: its sealed ballots are with the hall (or on the stick).</source>
+        <translation>Clos définitivement : ses bulletins scellés sont au bureau du hall (ou sur la clé).</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="80"/>
+        <source>Closed for good: its sealed ballots wait for the hall; they go as soon as it answers.</source>
+        <translation>Clos définitivement : ses bulletins scellés attendent le hall ; ils partent dès qu&apos;il répond.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="81"/>
         <source>Active: voters can vote. Tap to stop.</source>
         <translation>Active : les électeurs peuvent voter. Touchez pour arrêter.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="71"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="81"/>
         <source>Not active. Tap to open it to voters.</source>
         <translation>Inactive. Touchez pour l&apos;ouvrir aux électeurs.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="75"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
+        <source>Close this vote for good (at every booth of the hall)</source>
+        <translation>Clore ce vote définitivement (dans tous les isoloirs du hall)</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerHomeScreen.qml" line="92"/>
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="104"/>
         <source>Clear the code-entry lock</source>
         <translation>Lever le blocage de la saisie des codes</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="88"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="105"/>
         <source>Reissue a voting code</source>
         <translation>Réémettre un code de vote</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="89"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="106"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="90"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="107"/>
         <source>Take in an addendum</source>
         <translation>Prendre en compte un additif</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="91"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="108"/>
         <source>Reprint the last receipt</source>
         <translation>Réimprimer le dernier reçu</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="96"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="113"/>
         <source>The last receipt was printed again.</source>
         <translation>Le dernier reçu a été réimprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="97"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="114"/>
         <source>The last receipt was already reprinted once.</source>
         <translation>Le dernier reçu a déjà été réimprimé une fois.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="98"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="115"/>
         <source>No vote has been cast at this booth yet.</source>
         <translation>Aucun vote n&apos;a encore été déposé dans cet isoloir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="99"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="116"/>
         <source>The receipt could not be printed: check the printer.</source>
         <translation>Le reçu n&apos;a pas pu être imprimé : vérifiez l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="106"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="123"/>
         <source>Leave poll-worker mode</source>
         <translation>Quitter le mode assesseur</translation>
     </message>
@@ -1273,7 +1289,7 @@
     </message>
     <message>
         <location filename="../qml/WorkerProblem.qml" line="21"/>
-        <location filename="../qml/WorkerProblem.qml" line="46"/>
+        <location filename="../qml/WorkerProblem.qml" line="47"/>
         <source>no USB stick is inserted</source>
         <translation>aucune clé USB n&apos;est insérée</translation>
     </message>
@@ -1348,87 +1364,92 @@
         <translation>les séances ne peuvent plus changer : le scrutin est clos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="42"/>
+        <location filename="../qml/WorkerProblem.qml" line="41"/>
+        <source>this vote is closed for good and cannot open again</source>
+        <translation>ce vote est clos définitivement et ne peut pas rouvrir</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerProblem.qml" line="43"/>
         <source>close the polls before exporting the sealed ballot file</source>
         <translation>clôturez le scrutin avant d&apos;exporter le fichier scellé des bulletins</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="43"/>
+        <location filename="../qml/WorkerProblem.qml" line="44"/>
         <source>the sealed ballot file does not verify</source>
         <translation>le fichier scellé des bulletins ne se vérifie pas</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="44"/>
+        <location filename="../qml/WorkerProblem.qml" line="45"/>
         <source>the sealed ballot file could not be written</source>
         <translation>le fichier scellé des bulletins n&apos;a pas pu être écrit</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="45"/>
+        <location filename="../qml/WorkerProblem.qml" line="46"/>
         <source>the audit log has no closing event</source>
         <translation>le journal d&apos;audit ne contient pas de clôture</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="47"/>
+        <location filename="../qml/WorkerProblem.qml" line="48"/>
         <source>the stick was pulled out during the write; insert another</source>
         <translation>la clé a été retirée pendant l&apos;écriture ; insérez-en une autre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="48"/>
+        <location filename="../qml/WorkerProblem.qml" line="49"/>
         <source>the stick is full; insert another</source>
         <translation>la clé est pleine ; insérez-en une autre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="49"/>
+        <location filename="../qml/WorkerProblem.qml" line="50"/>
         <source>the stick is write-protected; insert another</source>
         <translation>la clé est protégée en écriture ; insérez-en une autre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="50"/>
+        <location filename="../qml/WorkerProblem.qml" line="51"/>
         <source>the stick gave back other bytes than were written; insert another</source>
         <translation>la clé a rendu d&apos;autres octets que ceux écrits ; insérez-en une autre</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="52"/>
+        <location filename="../qml/WorkerProblem.qml" line="53"/>
         <source>there is no addendum on this stick</source>
         <translation>cette clé ne contient aucun additif</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="53"/>
+        <location filename="../qml/WorkerProblem.qml" line="54"/>
         <source>this is not an addendum, or it is damaged</source>
         <translation>ce n&apos;est pas un additif, ou il est endommagé</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="54"/>
+        <location filename="../qml/WorkerProblem.qml" line="55"/>
         <source>it is not signed by this election&apos;s authority, or was altered since. Do not use this stick: call the election officials</source>
         <translation>il n&apos;est pas signé par l&apos;autorité de cette élection, ou a été modifié depuis. N&apos;utilisez pas cette clé : appelez les responsables de l&apos;élection</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="55"/>
+        <location filename="../qml/WorkerProblem.qml" line="56"/>
         <source>it amends another election, or another package of this one</source>
         <translation>il modifie une autre élection, ou un autre paquet de celle-ci</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="56"/>
+        <location filename="../qml/WorkerProblem.qml" line="57"/>
         <source>this booth already took it in; the stick holds nothing new</source>
         <translation>cet isoloir l&apos;a déjà pris en compte ; la clé ne contient rien de nouveau</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="57"/>
+        <location filename="../qml/WorkerProblem.qml" line="58"/>
         <source>an earlier addendum is missing from the stick: it must be taken in first</source>
         <translation>un additif antérieur manque sur la clé : il doit être pris en compte d&apos;abord</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="58"/>
+        <location filename="../qml/WorkerProblem.qml" line="59"/>
         <source>it does not follow the addenda this booth holds. Call the election officials</source>
         <translation>il ne fait pas suite aux additifs de cet isoloir. Appelez les responsables de l&apos;élection</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="59"/>
+        <location filename="../qml/WorkerProblem.qml" line="60"/>
         <source>its changes do not fit this election. Call the election officials</source>
         <translation>ses changements ne correspondent pas à cette élection. Appelez les responsables de l&apos;élection</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerProblem.qml" line="60"/>
+        <location filename="../qml/WorkerProblem.qml" line="61"/>
         <source>the stick no longer holds the addendum just shown: check it again</source>
         <translation>la clé ne contient plus l&apos;additif affiché : vérifiez-la de nouveau</translation>
     </message>

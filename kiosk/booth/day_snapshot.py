@@ -1,0 +1,35 @@
+"""What the end-of-day sealed file holds, read from a closed booth (kiosk/booth/sealing.py seals it)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kiosk.booth.polls import PollsState
+from kiosk.booth.polls_desk import CLOSED_AT, OPENED_AT
+from kiosk.booth.sealing import CloseSnapshot, ExportError, ExportRefusal
+
+if TYPE_CHECKING:
+    from kiosk.booth.station import Station
+
+
+def day_snapshot(station: Station) -> CloseSnapshot:
+    if station.state is not PollsState.CLOSED:
+        detail = "close the polls before exporting the sealed ballot file"
+        raise ExportError(detail, ExportRefusal.NOT_CLOSED)
+    package = station.package
+    assert package is not None  # a closed booth was set up
+    certificate, booth_key = station.booth_key()
+    return CloseSnapshot(
+        package=package,
+        certificate=certificate,
+        booth_key=booth_key,
+        mode=station.mode,
+        opened_at=str(station.setting(OPENED_AT, "")),
+        closed_at=str(station.setting(CLOSED_AT, "")),
+        counts=station.counts(),
+        ballots=station.box.all_ballots(),
+        marks=station.box.all_marks(),
+        audit=station.box.audit_entries(),
+        addenda=tuple((a.number, a.digest) for a in station.held_addenda()),
+        checked=station.box.all_checked(),
+    )

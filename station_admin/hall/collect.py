@@ -1,0 +1,60 @@
+"""The hall takes a booth's sealed session file: checked as the import checks a stick, then kept.
+
+Whoever is on the hall network may send bytes; the hall keeps a session file only when:
+  - it is a sealed file of this election whose booth key chains to the authority through a
+    registered poll worker's card (kiosk/ballot/sealed_file.py), signed by that key;
+  - it is the file of the booth whose signed channel carries it, and of the vote it names, which
+    the hall holds closed;
+  - its audit log accounts for its ballots up to that vote's close, and its ballots equal its marks
+    (station_admin/import_checks.py, the import's own checks);
+  - its marks are exactly the has-voted marks this booth confirmed at the hall in that vote.
+A refusal says why and changes nothing; the same file sent again is "stored" again, unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from kiosk.ballot.package import ElectionPackage
+from kiosk.ballot.sealed_file import SealedFileError, parse_sealed_bytes
+from station_admin.hall.close_store import HallSessions, SessionFile
+from station_admin.hall.store import HallStore, MarkState
+from station_admin.import_checks import check_audit_log, check_voters_served, session_of
+
+STORED, UNSETTLED, REFUSED = "stored", "unsettled", "refused"
+
+
+def take_session_file(
+    package: ElectionPackage, store: HallStore, sessions: HallSessions, station: str, session_id: str,
+    name: str, data: bytes,
+) -> dict[str, str]:
+    """The hall's answer: {"outcome": stored | unsettled | refused, "reason": ...}."""
+    try:
+        sealed = parse_sealed_bytes(data, package)
+        check_voters_served(sealed, package)
+        check_audit_log(sealed)
+    except SealedFileError as exc:
+        return _refused(str(exc))
+    if sealed.manifest.station != station:
+        return _refused(f"the file is booth {sealed.manifest.station!r}'s, sent by booth {station!r}")
+    if session_of(sealed) != session_id:
+        return _refused(f"the file is not the session file of {session_id!r}")
+    if session_id not in sessions.closed():
+        return _refused(f"the vote {session_id!r} is not closed at the hall")
+    at_hall = [m for m in store.marks() if m.station == station and m.session_id == session_id]
+    if any(m.state == MarkState.RESERVED for m in at_hall):
+        return {"outcome": UNSETTLED, "reason": "a cast of this booth is not settled at the hall yet"}
+    confirmed = {m.voter_id for m in at_hall}
+    held = {voter for _, voter in sealed.marks}
+    if held != confirmed:
+        extra, missing = sorted(held - confirmed), sorted(confirmed - held)
+        return _refused(f"its marks differ from the hall's: {len(extra)} more (first {extra[:1]}), "
+                        f"{len(missing)} missing (first {missing[:1]})")
+    file = SessionFile(station, sealed.sha256, name, data, len(sealed.ballots))
+    if not sessions.put_file(session_id, file):
+        return _refused(f"the hall holds another session file of booth {station!r} for {session_id!r}")
+    return {"outcome": STORED, "reason": hashlib.sha256(data).hexdigest()}
+
+
+def _refused(reason: str) -> dict[str, str]:
+    return {"outcome": REFUSED, "reason": reason}
