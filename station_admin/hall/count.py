@@ -26,6 +26,7 @@ from station_admin.importer import import_file
 from station_admin.results import TallyInputs, with_outcomes
 from station_admin.tally import TrusteeShare, count_ballots, recover_key, voter_marks
 from station_admin.tally_db import open_db
+from station_admin.weights import WeightsError, apply_weights
 
 
 class CountError(ValueError):
@@ -86,7 +87,12 @@ def count_vote(
     counted = count_ballots(engine, package, secret)
     del secret
     marked = voter_marks(engine, package.election_id)
-    results = with_outcomes(counted.as_results(), package.definition, marked, inputs)
+    counts = counted.as_results()
+    try:
+        apply_weights(counts, *amended)  # a weighted vote is weighed before any rule, as tally does
+    except WeightsError as exc:
+        raise CountError(str(exc)) from None
+    results = with_outcomes(counts, package.definition, marked, inputs)
     results["sessions"] = [s for s in results["sessions"] if s["id"] == session_id]
     out = sorted(status.out_of_service.items())
     results["out_of_service"] = [{"station": b, "reason": r} for b, r in out]
