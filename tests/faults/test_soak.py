@@ -113,7 +113,7 @@ def test_ten_thousand_voters_with_device_faults_lose_nothing(
     for session in station.election.sessions:
         station.set_session_active(session.id, True, POLL_WORKER)
     day = Day(Tally(station.election))
-    registry = [cards.PackageCard(c.public_key, c.holder, cards.Role(c.role)) for c in kit_cards(station)]
+    registry = [cards.RegisteredCard(c.public_key, c.holder, cards.Role(c.role)) for c in kit_cards(station)]
     walk = Walk(station, FaultyPrinter(rng, day))
     reader = SimCardReader()
     codes = kit.codes()
@@ -132,7 +132,7 @@ def kit_cards(station: Station) -> list[PackageCard]:
 
 
 def _vote(walk: Walk, station: Station, voter: str, code: str, card: SimCard | None, reader: SimCardReader,
-          registry: list[cards.PackageCard], rng: random.Random, day: Day) -> bool:
+          registry: list[cards.RegisteredCard], rng: random.Random, day: Day) -> bool:
     """One visit to the booth; False when the voter left before voting in every session."""
     if card is None:
         walk.start_code_entry()
@@ -167,7 +167,7 @@ def _vote(walk: Walk, station: Station, voter: str, code: str, card: SimCard | N
 
 
 def _card_login(walk: Walk, station: Station, card: SimCard, reader: SimCardReader,
-                registry: list[cards.PackageCard], rng: random.Random, day: Day) -> bool:
+                registry: list[cards.RegisteredCard], rng: random.Random, day: Day) -> bool:
     reader.insert(card)
     if rng.random() < CARD_PULLED_AT_LOGIN:
         reader.faults.pull_after_commands = rng.randint(0, 3)
