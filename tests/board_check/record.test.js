@@ -2,6 +2,9 @@
 // with the booth's own services): every checked ballot a real booth opened re-encrypts to its code;
 // a record whose H_E does not follow from its manifest and trustees is refused before any check.
 "use strict";
+// Debian 12's Node 18 has WebCrypto only as require("node:crypto").webcrypto; browsers (and Node 20)
+// give it as globalThis.crypto, which is all the page uses.
+if (!globalThis.crypto) globalThis.crypto = require("node:crypto").webcrypto;
 const test = require("node:test");
 const assert = require("node:assert");
 const fs = require("node:fs");

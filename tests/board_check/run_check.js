@@ -1,6 +1,9 @@
 // Reads {"data": the page's CHECK_DATA, "slips": [QR text…]} on stdin; prints the page's verdict on
 // each slip as a JSON list, so the Python tests give it slips made by the booth's own services.
 "use strict";
+// Debian 12's Node 18 has WebCrypto only as require("node:crypto").webcrypto; browsers (and Node 20)
+// give it as globalThis.crypto, which is all the page uses.
+if (!globalThis.crypto) globalThis.crypto = require("node:crypto").webcrypto;
 const S = require("../../station_admin/board_check/slip.js");
 
 let input = "";

@@ -1,6 +1,9 @@
 // The board's check page's JavaScript against the RFC 9496 vectors and the repository's vectors/
 // (group, hashes, ballots): a second implementation must reproduce them to the byte (spec §13).
 "use strict";
+// Debian 12's Node 18 has WebCrypto only as require("node:crypto").webcrypto; browsers (and Node 20)
+// give it as globalThis.crypto, which is all the page uses.
+if (!globalThis.crypto) globalThis.crypto = require("node:crypto").webcrypto;
 const test = require("node:test");
 const assert = require("node:assert");
 const fs = require("node:fs");
