@@ -20,19 +20,12 @@ from station_admin.cli_common import DB_OPTION, ELECTION_OPTION, amended_package
 from station_admin.cli_e2e import e2e_of, e2e_tally
 from station_admin.passphrases import PassphraseError
 from station_admin.quarantine import quarantined_files
-from station_admin.results import ResultsError, TallyInputs, check_attending, with_outcomes
+from station_admin.results import ResultsError, TallyInputs, check_attending
 from station_admin.seats import TieNeedsLot
-from station_admin.tally import (
-    TallyError,
-    TrusteeShare,
-    booths,
-    count_ballots,
-    recover_key,
-    tracking_codes,
-    voter_marks,
-)
+from station_admin.tally import TallyError, TrusteeShare, booths, tracking_codes, voter_marks
 from station_admin.tally_db import open_db
-from station_admin.weights import WeightsError, apply_weights
+from station_admin.tally_results import tally_results
+from station_admin.weights import WeightsError
 
 
 @click.command()
@@ -121,13 +114,7 @@ def tally(
         files: list[Path | None] = list(passphrase_files) or [None] * len(shares)
         pairs = zip(shares, files, strict=True)
         given = [TrusteeShare(path, _passphrase(path, file)) for path, file in pairs]
-        secret = recover_key(package, given)
-        counted = count_ballots(engine, package, secret)
-        del secret
-        marked = voter_marks(engine, package.election_id)
-        counts = counted.as_results()
-        apply_weights(counts, base, addenda)
-        results = with_outcomes(counts, package.definition, marked, inputs)
+        results = tally_results(engine, package, (base, addenda), given, inputs)
     except (TallyError, PassphraseError, ResultsError, TieNeedsLot, WeightsError) as exc:
         raise click.ClickException(str(exc)) from None
     _write_results(results, package, (base, addenda), engine, out, as_json)

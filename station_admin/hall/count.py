@@ -2,9 +2,9 @@
 
 The hall's session files go through the import's own checks (station_admin/importer.py: signatures,
 certificate chain, counts, audit log, ballots = marks per booth, no voter marked by two booths) into
-a tally database of their own, so nothing else is counted with them; the count is the tally's
-(station_admin/tally.py), each question decided under its rule, and kept at the hall for the
-projector page (station_admin/hall/projector.py).
+a tally database of their own, so nothing else is counted with them; the count is the tally's own
+(station_admin/tally_results.py: decrypted, weighed, each question decided under its rule), and kept
+at the hall for the projector page (station_admin/hall/projector.py).
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ from kiosk.ballot.values import Mode
 from station_admin.hall.close_store import HallSessions, VoteStatus
 from station_admin.hall.store import HallStore
 from station_admin.importer import import_file
-from station_admin.results import TallyInputs, with_outcomes
-from station_admin.tally import TrusteeShare, count_ballots, recover_key, voter_marks
+from station_admin.results import TallyInputs
+from station_admin.tally import TrusteeShare
 from station_admin.tally_db import open_db
-from station_admin.weights import WeightsError, apply_weights
+from station_admin.tally_results import tally_results
+from station_admin.weights import WeightsError
 
 
 class CountError(ValueError):
@@ -83,16 +84,10 @@ def count_vote(
     was wholly verified before any ballot was decrypted)."""
     work = Path(tempfile.mkdtemp(prefix=f"hall-count-{session_id}-"))
     engine, status = import_vote(store, sessions, package, amended, session_id, work, mode)
-    secret = recover_key(package, shares)
-    counted = count_ballots(engine, package, secret)
-    del secret
-    marked = voter_marks(engine, package.election_id)
-    counts = counted.as_results()
     try:
-        apply_weights(counts, *amended)  # a weighted vote is weighed before any rule, as tally does
+        results = tally_results(engine, package, amended, shares, inputs)  # `station-admin tally`'s own
     except WeightsError as exc:
         raise CountError(str(exc)) from None
-    results = with_outcomes(counts, package.definition, marked, inputs)
     results["sessions"] = [s for s in results["sessions"] if s["id"] == session_id]
     out = sorted(status.out_of_service.items())
     results["out_of_service"] = [{"station": b, "reason": r} for b, r in out]
