@@ -17,6 +17,7 @@ from pathlib import Path
 
 from support.election import AUTHORITY_PASSPHRASE, SESSION, make_bench_election, percentile, report
 
+from kiosk.ballot.ids import VoterId
 from kiosk.booth.station import Station
 from kiosk.hall.client import HallClient
 from kiosk.simulate import random_selections
@@ -29,7 +30,7 @@ VOTERS_PER_BOOTH = 40
 GOAL_EXTRA_P99_MS = 50.0  # issue 15: the hall round trip adds at most 50 ms at p99
 
 
-def booth_process(data: Path, url: str, voters: list[str]) -> None:
+def booth_process(data: Path, url: str, voters: list[VoterId]) -> None:
     """One booth: joins, says ready, waits for "go" on stdin (so no booth's start-up weighs on
     another's casts), casts for each voter in turn and prints its cast times (ms) as JSON."""
     station = Station(data)
@@ -56,7 +57,7 @@ def set_up(election_media: Path, signer: object, data: Path) -> None:
     station.close()
 
 
-def run_booths(root: Path, url: str, voters: list[list[str]]) -> tuple[list[float], float]:
+def run_booths(root: Path, url: str, voters: list[list[VoterId]]) -> tuple[list[float], float]:
     processes = [subprocess.Popen([sys.executable, __file__, "--booth", str(root / f"booth-{n + 1}"), url,
                                    *slice_], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
                  for n, slice_ in enumerate(voters)]
@@ -120,6 +121,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--booth"]:
-        booth_process(Path(sys.argv[2]), sys.argv[3], sys.argv[4:])
+        booth_process(Path(sys.argv[2]), sys.argv[3], [VoterId(v) for v in sys.argv[4:]])
     else:
         main()

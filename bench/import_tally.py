@@ -21,6 +21,7 @@ from support.election import PASSPHRASES, BenchElection, booth_ids, make_bench_e
 from support.sealed_files import booth_ballots, write_booth_file
 
 from kiosk.ballot.counting import Tally
+from kiosk.ballot.ids import VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_file import read_sealed_file
 from station_admin import tally_db
@@ -36,7 +37,7 @@ _PACKAGE: ElectionPackage | None = None
 _SECRET = b""
 
 
-def _ballots_of(job: tuple[list[str], int]) -> list[tuple[str, str, bytes]]:
+def _ballots_of(job: tuple[list[VoterId], int]) -> list[tuple[str, str, bytes]]:
     assert _PACKAGE is not None
     return booth_ballots(_PACKAGE, *job)
 

@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 import atheris  # noqa: E402 (after the path: tests.kit lives beside kiosk, not installed)
 
+from kiosk.ballot.ids import SessionId, StationId, VoterId  # noqa: E402
 from kiosk.booth.station import Station  # noqa: E402
 from tests.kit import POLL_WORKER, SMALL_ELECTION, ElectionKit, make_election  # noqa: E402
 
@@ -29,11 +30,11 @@ def small_election() -> ElectionKit:
 
 def genuine_sealed_file(kit: ElectionKit) -> bytes:
     station = Station(_WORK / "booth")
-    station.set_up(kit.media["booth-1"], kit.signer("booth-1"))
+    station.set_up(kit.media[StationId("booth-1")], kit.signer("booth-1"))
     station.open_polls(POLL_WORKER)
-    station.set_session_active("budget", True, POLL_WORKER)
-    for voter in ("v01", "v02"):
-        station.cast(voter, "budget", {"q1": ("yes",)})
+    station.set_session_active(SessionId("budget"), True, POLL_WORKER)
+    for voter in (VoterId("v01"), VoterId("v02")):
+        station.cast(voter, SessionId("budget"), {"q1": ("yes",)})
     station.close_polls(POLL_WORKER)
     _, data = station.sealed_bytes()
     station.close()

@@ -25,6 +25,7 @@ from kiosk.ballot.addendum import AddendumError, AddendumRefusal
 from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.counting import Tally, vote_counts
 from kiosk.ballot.definition import ListChoice, MultipleChoice, SingleChoice, VotingSession
+from kiosk.ballot.ids import VoterId
 from kiosk.booth.addenda import preview_addendum, take_in_addendum
 from kiosk.booth.addenda_stick import next_addendum_bytes
 from kiosk.booth.station import Mode, SessionStatus, Station
@@ -105,7 +106,7 @@ def simulate(
         cast: list[tuple[str, dict[str, tuple[str, ...]]]] = []
         checked: list[str] = []
         queue, number = [v.id for v in chosen], 0
-        waiting: list[str] = []
+        waiting: list[VoterId] = []
         while queue or addenda is not None:
             if addenda is not None and (number == addenda_after or not queue):
                 print(f"taking in addenda: {take_in_all(station, addenda)}", file=progress)
@@ -163,7 +164,7 @@ def take_in_all(station: Station, stick: Path) -> list[int]:
     return taken
 
 
-def _check_once(station: Station, voter_id: str, session: VotingSession, rng: random.Random) -> str:
+def _check_once(station: Station, voter_id: VoterId, session: VotingSession, rng: random.Random) -> str:
     """Seal a ballot of other random choices and check it, as a voter testing the booth does."""
     prepared = station.prepare_ballot(voter_id, session.id)
     sealed = station.seal(prepared, voter_id, random_selections(session, rng))

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from kiosk.ballot.codes import format_code, generate_code, hash_code
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.encryption import new_election_secret, public_key_hex
+from kiosk.ballot.ids import VoterId
 from kiosk.ballot.package import PACKAGE_DOMAIN, Credential, PackageBody, PackageCard, parse_package
 from kiosk.ballot.shamir import split
 from kiosk.ballot.shares import MIN_PASSPHRASE_LENGTH, seal_share
@@ -142,7 +143,7 @@ def sign_package(body: PackageBody, authority: Ed25519PrivateKey) -> str:
     return json.dumps({"body": raw, "signature": signature}, ensure_ascii=False, indent=1)
 
 
-def codes_csv(definition: ElectionDefinition, codes: dict[str, str]) -> str:
+def codes_csv(definition: ElectionDefinition, codes: dict[VoterId, str]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["voter_id", "name", "group", "station", "language", "code"])

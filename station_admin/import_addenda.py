@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kiosk.ballot.addendum import Addendum, AddendumError
 from kiosk.ballot.amendments import amend_all
-from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.definition import ElectionDefinition, Voter
 from kiosk.ballot.sealed_e2e import SealedE2E
 from kiosk.ballot.sealed_file import Refusal, SealedFileError
 from station_admin.import_checks import AnySealed
@@ -44,7 +44,7 @@ def check_addenda(sealed: AnySealed, base: ElectionDefinition, official: list[Ad
             Refusal.ADDENDA_MISMATCH,
             f"its manifest lists other sessions than the addenda the booth held ({len(held)}) give",
         )
-    voters = {v.id: v for v in definition.voters}
+    voters: dict[str, Voter] = {v.id: v for v in definition.voters}  # looked up by the file's text
     for session, voter_id in sealed.marks:
         voter = voters.get(voter_id)
         if voter is None or session not in voter.sessions:

@@ -58,7 +58,8 @@ def reissue_code(folder: ElectionDir, voter_id: str) -> tuple[VoterCode, str]:
 
 
 def _codes_csv(folder: ElectionDir, voters: list[VoterCode]) -> str:
-    groups = {v.id: v.group or "" for v in folder.package().definition.voters}
+    roll = folder.package().definition.voters
+    groups: dict[str, str] = {v.id: v.group or "" for v in roll}  # looked up by the CSV's text
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["voter_id", "name", "group", "station", "language", "code"])

@@ -144,7 +144,7 @@ def _session(
 ) -> SessionView:
     session = definition.session(entry["id"])
     turnout = entry.get("turnout", {})
-    names = {v.id: v.name for v in definition.voters}
+    names: dict[str, str] = {v.id: v.name for v in definition.voters}  # looked up by results.json's text
     labels = {
         (q.id, item.id): _text(item.label, language)
         for q in session.questions

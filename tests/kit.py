@@ -9,6 +9,7 @@ from typing import Any
 
 from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.definition import ElectionDefinition, load_definition
+from kiosk.ballot.ids import StationId
 from kiosk.ballot.package import ElectionPackage, PackageCard
 from kiosk.devices.sim_card import SimCard
 from station_admin.ceremony import create_election, register_cards
@@ -30,7 +31,7 @@ class ElectionKit:
     folder: ElectionDir
     definition: ElectionDefinition
     package: ElectionPackage
-    media: dict[str, Path]  # station id -> provisioning media
+    media: dict[StationId, Path]  # station id -> provisioning media
     secret: bytes  # the election private key, recovered as trustees would
     cards: dict[str, SimCard]  # poll worker id -> their simulated card, registered in the package
     ceremony: E2ECeremony | None = None  # the trustees' end-to-end key, when the package carries it

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.definition import load_definition
+from kiosk.ballot.ids import SessionId
 from kiosk.ballot.package import ElectionPackage, PackageCard
 from kiosk.booth.station import Station
 from kiosk.devices.sim_card import SimCard
@@ -21,7 +22,7 @@ from station_admin.trustee import Seat, finish, keygen, shares
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "elections" / "ilc-2023-plenary.json"
-SESSION = "maritime"
+SESSION = SessionId("maritime")
 PASSPHRASES = ["bench trustee one", "bench trustee two", "bench trustee three"]
 AUTHORITY_PASSPHRASE = "bench authority passphrase"
 GROUPS = ("government", "employers", "workers")

@@ -19,7 +19,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kiosk.ballot.canonical import canonical_json, sha256_hex
-from kiosk.ballot.definition import Identifier, Voter, VotingSession, Weighting
+from kiosk.ballot.definition import (
+    ElectionIdField,
+    SessionIdField,
+    Voter,
+    VoterIdField,
+    VotingSession,
+    Weighting,
+)
 from kiosk.ballot.package import ElectionPackage, InvalidText, load_json_text
 from kiosk.ballot.signing import SignatureError, verify_json
 
@@ -65,31 +72,31 @@ class _Strict(BaseModel):
 
 class AddedSession(_Strict):
     session: VotingSession
-    voters: list[Identifier] = Field(min_length=1)  # who may vote in it
+    voters: list[VoterIdField] = Field(min_length=1)  # who may vote in it
 
 
 class Delegation(_Strict):
     """The delegate's vote in one session, handed to an adviser of the same delegation."""
 
-    session: Identifier
-    delegate: Identifier
-    adviser: Identifier
+    session: SessionIdField
+    delegate: VoterIdField
+    adviser: VoterIdField
 
 
 class Revocation(_Strict):
-    session: Identifier
-    delegate: Identifier
+    session: SessionIdField
+    delegate: VoterIdField
 
 
 class WeightingChange(_Strict):
     """The officials declare a vote weighted (by group, or per voter), or no longer weighted."""
 
-    session: Identifier
+    session: SessionIdField
     weighting: Weighting
 
 
 class CodeChange(_Strict):
-    voter: Identifier
+    voter: VoterIdField
     code_hash: str = Field(pattern=_HASH)
 
 
@@ -100,7 +107,7 @@ class AddedVoter(_Strict):
 
 class AddendumBody(_Strict):
     format: Literal["isoloir-addendum/1"] = "isoloir-addendum/1"
-    election_id: str
+    election_id: ElectionIdField
     election_fingerprint: str = Field(pattern=r"^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$")
     number: int = Field(ge=1)
     previous: str = Field(pattern=r"^([0-9a-f]{64})?$")  # the digest of addendum number-1; "" for 1
@@ -110,7 +117,7 @@ class AddendumBody(_Strict):
     delegations: list[Delegation] = Field(default_factory=list)
     revocations: list[Revocation] = Field(default_factory=list)
     codes: list[CodeChange] = Field(default_factory=list)
-    struck: list[Identifier] = Field(default_factory=list)  # voters struck off the roll
+    struck: list[VoterIdField] = Field(default_factory=list)  # voters struck off the roll
     weightings: list[WeightingChange] = Field(default_factory=list)
 
 

@@ -14,32 +14,34 @@ from typing import Any
 
 from kiosk.ballot.addendum import Addendum, AddendumBody, AddendumError, AddendumRefusal, Delegation
 from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.ballot.package import ElectionPackage
 
 
 @dataclass(frozen=True)
 class Amended:
     definition: ElectionDefinition
-    delegations: dict[tuple[str, str], str] = field(default_factory=dict)  # (session, delegate) -> adviser
-    struck: frozenset[str] = frozenset()
-    codes: dict[str, str] = field(default_factory=dict)  # voter -> code hash, from the addenda
+    # (session, delegate) -> adviser
+    delegations: dict[tuple[SessionId, VoterId], VoterId] = field(default_factory=dict)
+    struck: frozenset[VoterId] = frozenset()
+    codes: dict[VoterId, str] = field(default_factory=dict)  # voter -> code hash, from the addenda
     held: tuple[Addendum, ...] = ()
     # (session, adviser) -> delegate, for every delegation ever in force: a record vote's ballot
     # names the adviser who cast it, and the published list says whom they voted for.
-    cast_for: dict[tuple[str, str], str] = field(default_factory=dict)
+    cast_for: dict[tuple[SessionId, VoterId], VoterId] = field(default_factory=dict)
 
-    def acting_for(self, adviser: str, session_id: str) -> str | None:
+    def acting_for(self, adviser: VoterId, session_id: SessionId) -> VoterId | None:
         """The delegate whose vote the adviser casts in that session, if a delegation is in force."""
         for (session, delegate), holder in self.delegations.items():
             if session == session_id and holder == adviser:
                 return delegate
         return None
 
-    def delegated(self, delegate: str, session_id: str) -> str | None:
+    def delegated(self, delegate: VoterId, session_id: SessionId) -> VoterId | None:
         """The adviser who holds the delegate's vote in that session, if any."""
         return self.delegations.get((session_id, delegate))
 
-    def sessions_of(self, voter_id: str) -> list[str]:
+    def sessions_of(self, voter_id: VoterId) -> list[SessionId]:
         """The sessions in which this person may cast a ballot: their own (unless delegated away)
         and those delegated to them; none once struck off."""
         if voter_id in self.struck:
@@ -142,7 +144,7 @@ def content_problems(state: Amended, body: AddendumBody) -> list[str]:
 
 
 def delegation_problems(
-    state: Amended, d: Delegation, revoked: set[tuple[str, str]] | None = None
+    state: Amended, d: Delegation, revoked: set[tuple[SessionId, VoterId]] | None = None
 ) -> list[str]:
     """Why this delegation cannot be made: the ILO Constitution (article 3, paragraph 8) lets a
     delegate appoint one of *their* advisers as deputy, so both belong to one delegation and group."""

@@ -39,6 +39,7 @@ from kiosk.ballot.box_tables import (
     random_rowid,
     settings,
 )
+from kiosk.ballot.ids import VoterId
 
 __all__ = ["DATABASE_NAME", "AlreadyVoted", "BallotBox", "StorageError", "has_mark", "voted_sessions"]
 
@@ -218,12 +219,12 @@ class BallotBox:
         """A voter struck off the roll: their code stops working in the caller's transaction."""
         connection.execute(credentials.delete().where(credentials.c.voter_id == voter_id))
 
-    def voter_with_code(self, code_hash: str) -> str | None:
+    def voter_with_code(self, code_hash: str) -> VoterId | None:
         with self.read() as connection:
             found = connection.execute(
                 select(credentials.c.voter_id).where(credentials.c.code_hash == code_hash)
             ).scalar()
-        return None if found is None else str(found)
+        return None if found is None else VoterId(str(found))
 
     def voted_sessions(self, voter_id: str) -> set[str]:
         with self.read() as connection:

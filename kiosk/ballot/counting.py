@@ -20,7 +20,7 @@ Counters = tuple[dict[Any, int], dict[Any, int], dict[Any, int], dict[Any, int],
 class Tally:
     def __init__(self, election: ElectionDefinition) -> None:
         self.election = election
-        self.ballots = {s.id: 0 for s in election.sessions}
+        self.ballots: dict[str, int] = {s.id: 0 for s in election.sessions}
         self.blank: dict[tuple[str, str], int] = {}
         self.votes: dict[tuple[str, str, str], int] = {}
         self.by_group: dict[tuple[str, str, str, str], int] = {}  # (session, group, question, choice)

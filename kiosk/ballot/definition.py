@@ -10,9 +10,11 @@ import json
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, ValidationError, model_validator
 
+from kiosk.ballot.ids import ElectionId, SessionId, StationId, VoterId
 from kiosk.ballot.questions import (
     CandidateList,
     Identifier,
@@ -32,6 +34,13 @@ from kiosk.ballot.questions import (
     Text,
     TieBreak,
 )
+
+# The definition's ids, each of its own type (kiosk/ballot/ids.py), checked as any Identifier.
+_ID_PATTERN = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+ElectionIdField = Annotated[ElectionId, _ID_PATTERN]
+SessionIdField = Annotated[SessionId, _ID_PATTERN]
+VoterIdField = Annotated[VoterId, _ID_PATTERN]
+StationIdField = Annotated[StationId, _ID_PATTERN]
 
 # Languages every election must offer: the conference's three working languages.
 REQUIRED_LANGUAGES = ("en", "fr", "es")
@@ -92,7 +101,7 @@ class Weighting(StrEnum):
 
 
 class VotingSession(Model):
-    id: Identifier
+    id: SessionIdField
     title: Text
     mode: BallotMode = BallotMode.SECRET
     counts_by_group: bool = False  # ballots then carry the voter's group, nothing more
@@ -130,11 +139,11 @@ class VoterGroup(Model):
 
 
 class Voter(Model):
-    id: Identifier
+    id: VoterIdField
     name: str = Field(min_length=1)
     group: Identifier | None = None
-    sessions: list[Identifier]
-    station: Identifier
+    sessions: list[SessionIdField]
+    station: StationIdField
     language: str | None = None  # the language of the voter's notice
     # The delegation (a member State's) the voter belongs to: a delegate may hand their vote only to
     # an adviser of the same delegation and group (ILO Constitution, article 3, paragraph 8).
@@ -145,16 +154,16 @@ class Voter(Model):
 class PollWorker(Model):
     id: Identifier
     name: str = Field(min_length=1)
-    stations: list[Identifier]
+    stations: list[StationIdField]
 
 
 class Station(Model):
-    id: Identifier
+    id: StationIdField
     name: Text
 
 
 class ElectionDefinition(Model):
-    id: Identifier
+    id: ElectionIdField
     title: Text
     languages: list[str] = Field(min_length=1)
     groups: list[VoterGroup] = Field(default_factory=list)

@@ -15,10 +15,11 @@ from kiosk.ballot.audit import AuditChainError, AuditEntry, verify_chain
 from kiosk.ballot.audit_events import serves_the_hall
 from kiosk.ballot.booth_certificate import CertificateError, check_booth_certificate
 from kiosk.ballot.crypto.wire import b64encode
-from kiosk.ballot.definition import ElectionDefinition, VotingSession
+from kiosk.ballot.definition import ElectionDefinition, Voter, VotingSession
 from kiosk.ballot.e2e_ballot import ElectionKey, EncryptedBallot, code_set_digest
 from kiosk.ballot.e2e_layout import context_for
 from kiosk.ballot.e2e_record import CheckedBallot, RecordError, ballot_from_json, checked_from_json
+from kiosk.ballot.ids import VoterId
 from kiosk.ballot.package import ElectionPackage, InvalidText, load_json_text
 from kiosk.ballot.sealed_e2e_blocks import (
     AUDIT,
@@ -216,7 +217,7 @@ def _check_contexts(
     definition: ElectionDefinition,
     session: VotingSession,
     station: str,
-    served: set[str],
+    served: set[VoterId],
     ballots: tuple[EncryptedBallot, ...],
     checked: tuple[CheckedBallot, ...],
     voters: list[str],
@@ -225,7 +226,7 @@ def _check_contexts(
     hall), for this session; the ballots' clear labels (group, weight, recorded name) are exactly the
     marked voters' as a multiset; a checked ballot's are an eligible voter's.
     A booth cannot move a ballot into another group, weight or name unseen."""
-    roll = {v.id: v for v in definition.voters}
+    roll: dict[str, Voter] = {v.id: v for v in definition.voters}  # looked up by the file's text
     for voter_id in voters:
         voter = roll.get(voter_id)
         if voter is None or voter.id not in served or session.id not in voter.sessions:

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from kiosk.ballot.audit import AuditChainError, AuditEntry, verify_chain
 from kiosk.ballot.booth_certificate import BoothKeyCertificate, CertificateError, check_booth_certificate
 from kiosk.ballot.canonical import canonical_json, sha256_hex
+from kiosk.ballot.definition import Voter
 from kiosk.ballot.encryption import tracking_code
 from kiosk.ballot.package import ElectionPackage, InvalidText, load_json_text
 from kiosk.ballot.sealed_archive import MANIFEST as MANIFEST
@@ -271,7 +272,7 @@ def _check_counts(
             raise SealedFileError(Refusal.INCONSISTENT, f"session {session_id!r}: ballots differ from marks")
     # Voters of another booth, and voters already marked by another file, are refused by the import
     # (station_admin/import_checks.py), which knows the other files.
-    voters = {v.id: v for v in definition.voters}
+    voters: dict[str, Voter] = {v.id: v for v in definition.voters}  # looked up by the file's text
     for session_id, voter_id in marks:
         voter = voters.get(voter_id)
         if voter is None or session_id not in voter.sessions:

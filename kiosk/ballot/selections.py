@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kiosk.ballot.definition import BallotMode, ElectionDefinition, VotingSession
+from kiosk.ballot.ids import VoterId
 
 Selections = Mapping[str, tuple[str, ...]]  # question id -> chosen option or list ids; () is blank
 ENCODING_VERSION = 1
@@ -56,7 +57,7 @@ def encode_ballot(
     election: ElectionDefinition,
     session: VotingSession,
     selections: Selections,
-    voter_id: str,
+    voter_id: VoterId,
 ) -> bytes:
     validate_selections(session, selections)
     voter = election.voter(voter_id)

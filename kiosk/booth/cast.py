@@ -12,6 +12,7 @@ from kiosk.ballot.amendments import Amended
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox, StorageError, has_mark
 from kiosk.ballot.encryption import encrypt_ballot, tracking_code
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.selections import Selections, encode_ballot
 from kiosk.booth.hall_cast import HallAnswer, HallCasts
@@ -77,7 +78,7 @@ class BallotCaster:
         self.box, self._package, self._before_cast, self._amended = box, package, before_cast, amended
         self.hall = hall  # in a hall, the has-voted mark is reserved there first (kiosk/booth/hall_cast.py)
 
-    def cast(self, voter_id: str, session_id: str, selections: Selections) -> CastReceipt:
+    def cast(self, voter_id: VoterId, session_id: SessionId, selections: Selections) -> CastReceipt:
         """Encrypts and stores the ballot with the voter's mark and the audit event, in one commit.
 
         Raises CastRefused (nothing stored, the reason for the voter), StorageError (nothing stored,
@@ -114,7 +115,7 @@ class BallotCaster:
         return CastReceipt(session_id, code)
 
 
-def reserve_in_hall(hall: HallCasts | None, marked: str, session_id: str) -> str | None:
+def reserve_in_hall(hall: HallCasts | None, marked: VoterId, session_id: SessionId) -> str | None:
     """The hall's reservation of the mark (None without a hall), or CastRefused."""
     if hall is None:
         return None
@@ -124,7 +125,9 @@ def reserve_in_hall(hall: HallCasts | None, marked: str, session_id: str) -> str
     return cast_id
 
 
-def check_allowed(box: BallotBox, c: Connection, amended: Amended, voter_id: str, session_id: str) -> str:
+def check_allowed(
+    box: BallotBox, c: Connection, amended: Amended, voter_id: VoterId, session_id: SessionId
+) -> VoterId:
     """Inside the cast's transaction: polls open, session active, the voter's, not yet voted.
 
     Returns whose mark the cast sets: an adviser voting for a delegate marks the delegate (whose

@@ -32,6 +32,7 @@ from kiosk.ballot.e2e_receipt import (
 )
 from kiosk.ballot.e2e_record import CheckedBallot, ballot_to_json, checked_to_json
 from kiosk.ballot.e2e_seal import PreparedBallot, prepare_ballot, seal_ballot
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.selections import Selections
 from kiosk.booth.cast import CastReceipt, CastRefused, check_allowed, reserve_in_hall
@@ -48,8 +49,8 @@ class NoElectionKey(RuntimeError):
 class SealedBallot:
     """A ballot sealed for one voter, waiting for *Cast* or *Check*; its nonce opens it."""
 
-    voter_id: str
-    session_id: str
+    voter_id: VoterId
+    session_id: SessionId
     selections: dict[str, tuple[str, ...]]
     ballot: EncryptedBallot
     nonce: Digest = field(repr=False)
@@ -63,7 +64,7 @@ class SealedBallot:
 class CheckReceipt:
     """A checked ballot's slip: its code, the choices it claims and the QR that opens it."""
 
-    session_id: str
+    session_id: SessionId
     tracking_code: str
     selections: dict[str, tuple[str, ...]]
     qr: str
@@ -73,7 +74,7 @@ class CheckReceipt:
 class SealedCode:
     """What prints at *Seal*, before the voter is asked anything: the ballot's code only."""
 
-    session_id: str
+    session_id: SessionId
     tracking_code: str
 
 
@@ -101,7 +102,7 @@ class E2ECaster:
             raise NoElectionKey("this election package carries no end-to-end key")
         return key
 
-    def prepare(self, voter_id: str, session_id: str) -> PreparedBallot:
+    def prepare(self, voter_id: VoterId, session_id: SessionId) -> PreparedBallot:
         """Every exponentiation of the voter's ballot, before she has chosen (~500 of them)."""
         election = self._package().definition
         session = election.session(session_id)
@@ -116,7 +117,7 @@ class E2ECaster:
                 continue
         raise RuntimeError("the booth's random source repeats itself")
 
-    def seal(self, prepared: PreparedBallot, voter_id: str, selections: Selections) -> SealedBallot:
+    def seal(self, prepared: PreparedBallot, voter_id: VoterId, selections: Selections) -> SealedBallot:
         """The ballot of these choices, in milliseconds; raises SelectionError for refused choices."""
         ballot = seal_ballot(prepared, selections)
         chosen = {q: tuple(c) for q, c in selections.items()}
@@ -182,6 +183,6 @@ class E2ECaster:
         qr = checked_link(package.definition.verify_url, slip)
         return CheckReceipt(sealed.session_id, sealed.short_code, choices, qr)
 
-    def abandon(self, session_id: str) -> None:
+    def abandon(self, session_id: SessionId) -> None:
         """A sealed ballot neither cast nor checked (walk-away, time-out, no code printed): forgotten."""
         self.box.log(Event.BALLOT_ABANDONED, {"session": session_id})

@@ -20,6 +20,7 @@ from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
 from kiosk.ballot.booth_certificate import BoothKeyCertificate, CardSigner
 from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.ballot.package import (
     PACKAGE_FILE,
     PROVISION_FILE,
@@ -203,7 +204,7 @@ class Station(StationHall, StationCasting):
         self.polls.close(by)
         self.box.forget_cast_order()  # nothing on disk may link a voter to a ballot after a close
 
-    def set_session_active(self, session_id: str, active: bool, by: str) -> None:
+    def set_session_active(self, session_id: SessionId, active: bool, by: str) -> None:
         self.election.session(session_id)  # KeyError for an unknown session: a programming error
         self.polls.set_session_active([s.id for s in self.election.sessions], session_id, active, by)
         if not active:  # that session's casts are over: their order leaves the disk now
@@ -252,10 +253,10 @@ class Station(StationHall, StationCasting):
     def clear_lock(self, by: str) -> None:
         self.code_lock.clear(by)
 
-    def sessions_for(self, voter_id: str) -> list[VoterSession]:
+    def sessions_for(self, voter_id: VoterId) -> list[VoterSession]:
         return self.door.sessions_for(voter_id)
 
-    def reissue_code(self, voter_id: str, by: str) -> str:
+    def reissue_code(self, voter_id: VoterId, by: str) -> str:
         """A new code for a voter of this booth; the old one stops working in the same commit."""
         return self.door.reissue_code(voter_id, by)
 

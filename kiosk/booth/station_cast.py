@@ -4,6 +4,7 @@ a part of kiosk.booth.station.Station."""
 from __future__ import annotations
 
 from kiosk.ballot.e2e_seal import PreparedBallot
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.selections import Selections
 from kiosk.booth.cast import BallotCaster, CastReceipt
@@ -22,17 +23,17 @@ class StationCasting:
         """Whether this booth seals end-to-end verifiable ballots (its package carries the trustees' key)."""
         return self._package().election_key is not None
 
-    def cast(self, voter_id: str, session_id: str, selections: Selections) -> CastReceipt:
+    def cast(self, voter_id: VoterId, session_id: SessionId, selections: Selections) -> CastReceipt:
         """One commit: ballot, mark and audit event (kiosk.booth.cast, or e2e_cast without a check)."""
         if not self.e2e:
             return self.caster.cast(voter_id, session_id, selections)
         return self.cast_sealed(self.seal(self.prepare_ballot(voter_id, session_id), voter_id, selections))
 
-    def prepare_ballot(self, voter_id: str, session_id: str) -> PreparedBallot:
+    def prepare_ballot(self, voter_id: VoterId, session_id: SessionId) -> PreparedBallot:
         """While the voter chooses: every exponentiation of her ballot (kiosk.booth.e2e_cast)."""
         return self.e2e_caster.prepare(voter_id, session_id)
 
-    def seal(self, prepared: PreparedBallot, voter_id: str, selections: Selections) -> SealedBallot:
+    def seal(self, prepared: PreparedBallot, voter_id: VoterId, selections: Selections) -> SealedBallot:
         return self.e2e_caster.seal(prepared, voter_id, selections)
 
     def cast_sealed(self, sealed: SealedBallot) -> CastReceipt:
@@ -41,5 +42,5 @@ class StationCasting:
     def check_sealed(self, sealed: SealedBallot) -> CheckReceipt:
         return self.e2e_caster.check(sealed)
 
-    def abandon_sealed(self, session_id: str) -> None:
+    def abandon_sealed(self, session_id: SessionId) -> None:
         self.e2e_caster.abandon(session_id)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kiosk.ballot.codes import check_code
+from kiosk.ballot.ids import VoterId
 
 
 class CodeRefusal(StrEnum):
@@ -21,7 +22,7 @@ class CodeRefusal(StrEnum):
 
 @dataclass(frozen=True)
 class Authenticated:
-    voter_id: str
+    voter_id: VoterId
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from kiosk.ballot.amendments import Amended
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
 from kiosk.ballot.codes import generate_code, hash_code
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.booth.card_registry import registered_card
 from kiosk.booth.code_lock import CodeLock
@@ -29,7 +30,7 @@ class SessionStatus(StrEnum):
 
 @dataclass(frozen=True)
 class VoterSession:
-    session_id: str
+    session_id: SessionId
     status: SessionStatus
 
 
@@ -79,13 +80,14 @@ class VoterDoor:
         if card is None or card.holder not in {v.id for v in served} or card.holder in self._amended().struck:
             self.box.log(Event.CODE_REFUSED, {"reason": "unknown_card"})
             return CodeRefused(CodeRefusal.UNKNOWN)
-        refused = self._still_to_vote(card.holder)
+        holder = VoterId(card.holder)  # a voter of the roll, checked just above
+        refused = self._still_to_vote(holder)
         if refused is not None:
             return refused
         self.box.log(Event.VOTER_AUTHENTICATED, {"method": "card"})
-        return Authenticated(card.holder)
+        return Authenticated(holder)
 
-    def _still_to_vote(self, voter_id: str) -> CodeRefused | None:
+    def _still_to_vote(self, voter_id: VoterId) -> CodeRefused | None:
         """None when the voter may go in; the refusal (logged) when not, or when the hall is gone."""
         voted = self._voted_of(voter_id)
         if voted is None:
@@ -100,13 +102,13 @@ class VoterDoor:
             return CodeRefused(CodeRefusal.USED)
         return None
 
-    def _is_adviser_without_delegation(self, voter_id: str) -> bool:
+    def _is_adviser_without_delegation(self, voter_id: VoterId) -> bool:
         """An adviser votes only in a delegate's place: with no session of their own and no delegation
         in force, they have nothing to vote in, which is not the same as having voted."""
         amended = self._amended()
         return voter_id not in amended.struck and not amended.definition.voter(voter_id).sessions
 
-    def _voted(self, voter_id: str) -> set[str] | None:
+    def _voted(self, voter_id: VoterId) -> set[str] | None:
         """Where this voter voted: here, and in a hall at any booth (None: the hall is unreachable)."""
         here = self.box.voted_sessions(voter_id)
         if self.hall is None:
@@ -114,10 +116,10 @@ class VoterDoor:
         there = self.hall.voted(voter_id)
         return None if there is None else here | there
 
-    def sessions_for(self, voter_id: str) -> list[VoterSession]:
+    def sessions_for(self, voter_id: VoterId) -> list[VoterSession]:
         return self._sessions(voter_id, self._voted_of(voter_id) or {})
 
-    def _voted_of(self, voter_id: str) -> dict[str, set[str]] | None:
+    def _voted_of(self, voter_id: VoterId) -> dict[str, set[str]] | None:
         """Where each voter whose mark this voter's casts set (theirs, or a delegate's) voted;
         None when the hall is unreachable."""
         amended = self._amended()
@@ -127,7 +129,7 @@ class VoterDoor:
             return None
         return {m: v for m, v in found.items() if v is not None}
 
-    def _sessions(self, voter_id: str, voted: dict[str, set[str]]) -> list[VoterSession]:
+    def _sessions(self, voter_id: VoterId, voted: dict[str, set[str]]) -> list[VoterSession]:
         amended = self._amended()
         active = set(self.polls.active_sessions())
         result = []
@@ -142,7 +144,7 @@ class VoterDoor:
             result.append(VoterSession(session_id, status))
         return result
 
-    def reissue_code(self, voter_id: str, by: str) -> str:
+    def reissue_code(self, voter_id: VoterId, by: str) -> str:
         """A new code for a voter of this booth; the old one stops working in the same commit."""
         election = self._package().definition
         voter = election.voter(voter_id)

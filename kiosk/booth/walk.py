@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from kiosk.ballot.ballot_box import StorageError
 from kiosk.ballot.definition import ElectionDefinition, Question, VotingSession
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.booth.cast import CastReceipt, CastRefused
 from kiosk.booth.e2e_cast import CheckReceipt
 from kiosk.booth.polls import TransitionRefused, accepts_votes
@@ -104,7 +105,7 @@ class Walk(SealingSteps):
         return SCREENS[type(self.state)]
 
     @property
-    def voter_id(self) -> str | None:
+    def voter_id(self) -> VoterId | None:
         return None if isinstance(self.state, Welcome | CodeEntry) else self.state.voter_id
 
     @property
@@ -191,7 +192,7 @@ class Walk(SealingSteps):
     def sessions(self) -> list[VoterSession]:
         return self.booth.sessions_for(self.voter_id) if self.voter_id else []
 
-    def open_session(self, session_id: str) -> None:
+    def open_session(self, session_id: SessionId) -> None:
         status = {s.session_id: s.status for s in self.sessions()}.get(session_id)
         self.apply(OpenSession(session_id, status))
         if isinstance(self.state, Answering):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.booth.cast import CastReceipt, CastRefusal
 from kiosk.booth.e2e_cast import CheckReceipt
 from kiosk.booth.voter_auth import CodeRefused
@@ -20,7 +21,7 @@ class StartCodeEntry:
 
 @dataclass(frozen=True)
 class LoggedIn:
-    voter_id: str
+    voter_id: VoterId
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class LoginRefused:
 
 @dataclass(frozen=True)
 class OpenSession:
-    session_id: str
+    session_id: SessionId
     status: SessionStatus | None  # as the booth sees it for this voter (None: not theirs)
 
 

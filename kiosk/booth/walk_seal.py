@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.ballot.ballot_box import StorageError
 from kiosk.ballot.e2e_seal import PreparedBallot
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.booth.cast import CastReceipt, CastRefused
 from kiosk.booth.e2e_cast import CheckReceipt, SealedBallot, SealedCode
 from kiosk.booth.polls import TransitionRefused
@@ -61,7 +62,7 @@ class SealingSteps:
         if isinstance(step(self.state, event, self.booth.election), Refused):
             self.apply(event)  # logs the refusal and raises WalkError
 
-    def prepare(self, voter_id: str, session_id: str) -> None:
+    def prepare(self, voter_id: VoterId, session_id: SessionId) -> None:
         """Her next ballot's exponentiations, done before she chooses."""
         if self.e2e:
             self._prepared = self.booth.prepare_ballot(voter_id, session_id)
@@ -102,7 +103,7 @@ class SealingSteps:
 
     def check_sealed(self) -> None:
         """Check: the ballot is opened and stored apart (never counted); she votes again."""
-        self._allowed(Checked(CheckReceipt("", "", {}, "")))
+        self._allowed(Checked(CheckReceipt(SessionId(""), "", {}, "")))
         state, sealed = self.state, self._sealed
         assert isinstance(state, Sealed) and sealed is not None
         try:

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import assert_never
 
 from kiosk.ballot.definition import ElectionDefinition, Question
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.booth.cast import CastReceipt, CastRefusal
 from kiosk.booth.e2e_cast import CheckReceipt
 from kiosk.booth.voter_auth import CodeRefused
@@ -73,13 +74,13 @@ class CodeEntry:
 
 @dataclass(frozen=True)
 class Sessions:
-    voter_id: str
+    voter_id: VoterId
 
 
 @dataclass(frozen=True)
 class Answering:
-    voter_id: str
-    session_id: str
+    voter_id: VoterId
+    session_id: SessionId
     question_index: int = 0
     selections: Answers = field(default_factory=dict)
     back_to_review: bool = False  # came from the review to change one answer
@@ -88,31 +89,31 @@ class Answering:
 
 @dataclass(frozen=True)
 class Reviewing:
-    voter_id: str
-    session_id: str
+    voter_id: VoterId
+    session_id: SessionId
     selections: Answers
     checks: int = 0
 
 
 @dataclass(frozen=True)
 class Confirming:
-    voter_id: str
-    session_id: str
+    voter_id: VoterId
+    session_id: SessionId
     selections: Answers
 
 
 @dataclass(frozen=True)
 class CastDone:
-    voter_id: str
-    session_id: str
+    voter_id: VoterId
+    session_id: SessionId
     receipt: CastReceipt
     print_outcome: PrintOutcome | None = None  # None until the printer answered
 
 
 @dataclass(frozen=True)
 class CastFailed:
-    voter_id: str
-    session_id: str
+    voter_id: VoterId
+    session_id: SessionId
     selections: Answers  # kept, so the voter can try again
     refusal: CastRefusal | None  # why the booth refused it; None when the storage failed
     checks: int = 0
@@ -122,8 +123,8 @@ class CastFailed:
 class Sealed:
     """Sealed and its code printed; the booth asks Cast or Check (the ballot itself is the walk's)."""
 
-    voter_id: str
-    session_id: str
+    voter_id: VoterId
+    session_id: SessionId
     selections: Answers
     code: str  # the short code, as printed
     checks: int = 0
@@ -133,8 +134,8 @@ class Sealed:
 class SealFailed:
     """The code did not print, so nothing was asked and the sealed ballot was forgotten."""
 
-    voter_id: str
-    session_id: str
+    voter_id: VoterId
+    session_id: SessionId
     selections: Answers
     print_outcome: PrintOutcome
     checks: int = 0
@@ -142,8 +143,8 @@ class SealFailed:
 
 @dataclass(frozen=True)
 class CheckDone:
-    voter_id: str
-    session_id: str
+    voter_id: VoterId
+    session_id: SessionId
     selections: Answers  # kept: she votes again, changing any answer she likes
     receipt: CheckReceipt
     checks: int  # this check included

@@ -15,6 +15,7 @@ from typing import Literal
 
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.booth_certificate import CardSigner
+from kiosk.ballot.ids import SessionId
 from kiosk.ballot.values import Mode
 from kiosk.booth import reports
 from kiosk.booth.cast import CastReceipt
@@ -207,7 +208,7 @@ class WorkerFlow(WorkerView, WorkerAddenda, WorkerReissue):
         outcome = self.printer(reports.report_data(self.station, kind))
         self.last_report = PrintedReport(reports.counts_lines(self.station), outcome)
 
-    def set_session(self, session_id: str, active: bool) -> None:
+    def set_session(self, session_id: SessionId, active: bool) -> None:
         if not self._at(Home, tap="a session change"):
             return
         assert self.worker is not None

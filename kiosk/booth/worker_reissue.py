@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kiosk.ballot.codes import format_code
+from kiosk.ballot.ids import VoterId
 from kiosk.booth.station import Station
 from kiosk.booth.walk_outcomes import PrintOutcome
 from kiosk.booth.worker_states import (
@@ -39,7 +40,7 @@ class WorkerReissue:
         @property
         def worker(self) -> str | None: ...
 
-    def reissue(self, voter_id: str) -> None:
+    def reissue(self, voter_id: VoterId) -> None:
         if not self._at(Reissuing, tap="a reissue"):
             return
         assert self.worker is not None

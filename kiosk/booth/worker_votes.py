@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+from kiosk.ballot.ids import SessionId
 from kiosk.booth.polls import TransitionRefused
 from kiosk.booth.worker_flow import WorkerFlow
 from kiosk.booth.worker_states import Failed, Home, Notice, Problem
@@ -12,7 +13,7 @@ from kiosk.booth.worker_states import Failed, Home, Notice, Problem
 log = logging.getLogger(__name__)
 
 
-def close_vote(flow: WorkerFlow, session_id: str) -> None:
+def close_vote(flow: WorkerFlow, session_id: SessionId) -> None:
     """Closes the vote, seals its ballots and (in a hall) sends them; a refusal is shown."""
     if not isinstance(flow.state, Home) or flow.worker is None:
         log.warning("poll worker: closing a vote refused outside the Home screen")

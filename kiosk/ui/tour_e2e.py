@@ -18,6 +18,7 @@ from kiosk.ballot.e2e_ballot import ElectionKey, new_ballot_nonce
 from kiosk.ballot.e2e_layout import context_for, plaintext_bytes, plaintext_vector
 from kiosk.ballot.e2e_receipt import CastSlip, CheckedSlip, cast_link, checked_link
 from kiosk.ballot.e2e_seal import PreparedBallot, prepare_ballot, seal_ballot
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.ballot.selections import Selections
 from kiosk.booth.e2e_cast import CheckReceipt, SealedBallot
 from kiosk.booth.station import CastReceipt, SessionStatus
@@ -40,12 +41,12 @@ class TourSealing:
     e2e: bool = False  # the tour turns it on for the end-to-end screens
     paper_out: bool = False
 
-    def prepare_ballot(self, voter_id: str, session_id: str) -> PreparedBallot:
+    def prepare_ballot(self, voter_id: VoterId, session_id: SessionId) -> PreparedBallot:
         session = self.election.session(session_id)
         context = context_for(self.election, session, self.election.stations[0].id, voter_id)
         return prepare_ballot(TOUR_KEY, session, context, new_ballot_nonce())
 
-    def seal(self, prepared: PreparedBallot, voter_id: str, selections: Selections) -> SealedBallot:
+    def seal(self, prepared: PreparedBallot, voter_id: VoterId, selections: Selections) -> SealedBallot:
         ballot = seal_ballot(prepared, selections)
         chosen = {q: tuple(c) for q, c in selections.items()}
         return SealedBallot(voter_id, prepared.session.id, chosen, ballot, prepared.ballot_nonce)

@@ -14,6 +14,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.ballot.codes import format_code
 from kiosk.ballot.definition import ListChoice
+from kiosk.ballot.ids import SessionId
 from kiosk.booth.polls import TransitionRefused
 from kiosk.booth.voter_auth import AuthOutcome
 from kiosk.booth.walk import Screen, Walk, WalkError
@@ -77,7 +78,7 @@ class WalkModel(QObject):
 
     @Slot(str)
     def openSession(self, session_id: str) -> None:
-        self._do(lambda: self.walk.open_session(session_id))
+        self._do(lambda: self.walk.open_session(SessionId(session_id)))
 
     @Slot(str)
     def choose(self, choice_id: str) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.ballot.codes import format_code
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.booth.worker_flow import SimWorkerCard, WorkerCard, WorkerFlow, WorkerScreen
 from kiosk.booth.worker_votes import close_vote, vote_rows
 from kiosk.devices.media import Media
@@ -104,11 +105,11 @@ class WorkerModel(QObject):
 
     @Slot(str, bool)
     def setSession(self, session_id: str, active: bool) -> None:
-        self._do(lambda: self.flow.set_session(session_id, active))
+        self._do(lambda: self.flow.set_session(SessionId(session_id), active))
 
     @Slot(str)
     def closeSession(self, session_id: str) -> None:
-        self._do(lambda: close_vote(self.flow, session_id))
+        self._do(lambda: close_vote(self.flow, SessionId(session_id)))
 
     @Slot()
     def reprintLast(self) -> None:
@@ -133,7 +134,7 @@ class WorkerModel(QObject):
     @Slot(str)
     def reissue(self, voter_id: str) -> None:
         self._search = ""
-        self._do(lambda: self.flow.reissue(voter_id))
+        self._do(lambda: self.flow.reissue(VoterId(voter_id)))
 
     @Slot()
     def printSlip(self) -> None:
@@ -179,8 +180,9 @@ class WorkerModel(QObject):
         if p is None:
             return []
         election, text = self.flow.station.election, self.language.text
-        names = {v.id: f"{v.name} ({v.id})" for v in election.voters}
-        titles = {s.id: text(s.title) for s in election.sessions} | {i: text(t) for i, t in p.sessions}
+        names: dict[str, str] = {v.id: f"{v.name} ({v.id})" for v in election.voters}
+        titles: dict[str, str] = {s.id: text(s.title) for s in election.sessions}
+        titles |= {i: text(t) for i, t in p.sessions}
         rows = [{"kind": "session", "a": text(t), "b": i, "c": ""} for i, t in p.sessions]
         for d in p.delegations:
             kind = "voted_first" if d.voted_first else "delegation"

@@ -1,0 +1,48 @@
+"""The core's ids are distinct types to mypy (kiosk/ballot/ids.py): a call that swaps them, or passes
+a public key or a voter where another id is wanted, is refused before it runs (issue 13, item 6)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mypy import api
+
+ROOT = Path(__file__).resolve().parents[2]
+
+HEADER = """
+from kiosk.ballot.amendments import Amended
+from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.ids import ElectionId, ElectionKeyHex, SessionId, VoterId
+
+def check(state: Amended, definition: ElectionDefinition, election: ElectionId) -> None:
+    adviser, session = VoterId("a001"), SessionId("budget")
+"""
+
+
+def mypy_says(tmp_path: Path, body: str) -> tuple[str, int]:
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(HEADER + body, encoding="utf-8")
+    out, err, status = api.run(["--strict", "--cache-dir", str(ROOT / ".mypy_cache"),
+                                "--config-file", str(ROOT / "pyproject.toml"), str(snippet)])
+    return out + err, status
+
+
+def test_ids_passed_in_their_places_are_accepted(tmp_path: Path) -> None:
+    said, status = mypy_says(tmp_path, "    state.acting_for(adviser, session)\n"
+                                       "    state.sessions_of(definition.voters[0].id)\n")
+    assert status == 0, said
+
+
+@pytest.mark.parametrize(
+    ("mix_up", "wanted"),
+    [
+        ("    state.acting_for(session, adviser)\n", '"SessionId"; expected "VoterId"'),  # swapped
+        ("    state.sessions_of(election)\n", '"ElectionId"; expected "VoterId"'),  # an election for a voter
+        ("    state.delegated(ElectionKeyHex('ab' * 32), session)\n", '"ElectionKeyHex"; expected "VoterId"'),
+        ("    state.sessions_of(definition.sessions[0].id)\n", '"SessionId"; expected "VoterId"'),
+    ],
+)
+def test_mypy_refuses_an_id_of_another_kind(tmp_path: Path, mix_up: str, wanted: str) -> None:
+    said, status = mypy_says(tmp_path, mix_up)
+    assert status == 1 and "arg-type" in said and wanted in said, said
