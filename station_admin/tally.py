@@ -20,6 +20,7 @@ from kiosk.ballot.crypto.wire import b64decode
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.e2e_ballot import short_code
 from kiosk.ballot.encryption import decrypt_ballot, public_key_hex, tracking_code
+from kiosk.ballot.ids import ElectionId, SessionId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.selections import decode_ballot
 from kiosk.ballot.shamir import Share, recover
@@ -71,7 +72,7 @@ PARALLEL_FROM = 2000
 CHUNK = 2000  # ballots a worker decrypts at a time: small enough to keep both cores busy to the end
 BAD_BALLOTS_NAMED = 20  # enough to find the file at fault; a whole bad file is one line per booth anyway
 
-Row = tuple[str, str, bytes, str]  # tracking code, session, ciphertext, where it came from
+Row = tuple[str, SessionId, bytes, str]  # tracking code, session, ciphertext, where it came from
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def count_ballots(
     return tally
 
 
-def _rows(connection: Connection, election_id: str) -> list[Row]:
+def _rows(connection: Connection, election_id: ElectionId) -> list[Row]:
     query = (
         select(
             db.ballots.c.tracking_code,
@@ -125,12 +126,12 @@ def _rows(connection: Connection, election_id: str) -> list[Row]:
         .where(db.imports.c.election_id == election_id)
     )
     return [
-        (code, sid, bytes(ct), f"booth {station}, file {digest[:16]}")
+        (code, SessionId(sid), bytes(ct), f"booth {station}, file {digest[:16]}")
         for code, sid, ct, station, digest in connection.execute(query)
     ]
 
 
-def check_ballots_match_marks(connection: Connection, election_id: str) -> None:
+def check_ballots_match_marks(connection: Connection, election_id: ElectionId) -> None:
     """Per session, as many ballots as distinct voters marked: one more ballot is a double vote."""
     ours = _ours(election_id)
     ballots: dict[str, int] = {}
@@ -197,12 +198,12 @@ def _count_rows(
     return tally.counters(), bad
 
 
-def _ours(election_id: str) -> Any:
+def _ours(election_id: ElectionId) -> Any:
     """The files of this election: a tally database may hold another's."""
     return select(db.imports.c.file_sha256).where(db.imports.c.election_id == election_id)
 
 
-def booths(engine: Engine, election_id: str) -> list[dict[str, Any]]:
+def booths(engine: Engine, election_id: ElectionId) -> list[dict[str, Any]]:
     with engine.connect() as connection:
         rows = (
             connection.execute(
@@ -228,7 +229,7 @@ def booths(engine: Engine, election_id: str) -> list[dict[str, Any]]:
     ]
 
 
-def tracking_codes(engine: Engine, election_id: str) -> list[str]:
+def tracking_codes(engine: Engine, election_id: ElectionId) -> list[str]:
     """Every counted ballot's code as its receipt prints it, sorted: HPKE ballots' tracking codes, or
     end-to-end ballots' short codes (the first 80 bits of the 256-bit code, docs/e2e-spec.md §7.4)."""
     with engine.connect() as connection:
@@ -244,7 +245,7 @@ def tracking_codes(engine: Engine, election_id: str) -> list[str]:
     return sorted(codes)
 
 
-def voter_marks(engine: Engine, election_id: str) -> list[tuple[str, str]]:
+def voter_marks(engine: Engine, election_id: ElectionId) -> list[tuple[str, str]]:
     """(session, voter) for every voter marked as having voted: who voted is public, never how."""
     with engine.connect() as connection:
         rows = connection.execute(

@@ -39,7 +39,7 @@ from kiosk.ballot.box_tables import (
     random_rowid,
     settings,
 )
-from kiosk.ballot.ids import VoterId
+from kiosk.ballot.ids import SessionId, VoterId
 
 __all__ = ["DATABASE_NAME", "AlreadyVoted", "BallotBox", "StorageError", "has_mark", "voted_sessions"]
 
@@ -148,7 +148,8 @@ class BallotBox:
 
     # --- the cast --------------------------------------------------------------------------------
     def store_ballot(
-        self, connection: Connection, session_id: str, voter_id: str, ciphertext: bytes, tracking: str
+        self, connection: Connection, session_id: SessionId, voter_id: VoterId, ciphertext: bytes,
+        tracking: str,
     ) -> None:
         """Ballot, mark and audit event in the caller's transaction."""
         if has_mark(connection, voter_id, session_id):
@@ -168,7 +169,7 @@ class BallotBox:
         self.append_audit(connection, Event.BALLOT_CAST, {"session": session_id})
 
     def store_checked(
-        self, connection: Connection, session_id: str, code: str, nonce: str, line: bytes
+        self, connection: Connection, session_id: SessionId, code: str, nonce: str, line: bytes
     ) -> None:
         """A checked ballot and its audit event in the caller's transaction; no mark, no voter."""
         try:
@@ -203,7 +204,7 @@ class BallotBox:
                 credentials.insert().values(voter_id=voter_id, code_hash=code_hash, generation=0)
             )
 
-    def replace_credential(self, connection: Connection, voter_id: str, code_hash: str) -> None:
+    def replace_credential(self, connection: Connection, voter_id: VoterId, code_hash: str) -> None:
         """A reissued code: the old hash is gone in the same transaction, so the old code stops at once."""
         updated = connection.execute(
             credentials.update()
@@ -215,7 +216,7 @@ class BallotBox:
                 credentials.insert().values(voter_id=voter_id, code_hash=code_hash, generation=1)
             )
 
-    def remove_credential(self, connection: Connection, voter_id: str) -> None:
+    def remove_credential(self, connection: Connection, voter_id: VoterId) -> None:
         """A voter struck off the roll: their code stops working in the caller's transaction."""
         connection.execute(credentials.delete().where(credentials.c.voter_id == voter_id))
 
@@ -226,7 +227,7 @@ class BallotBox:
             ).scalar()
         return None if found is None else VoterId(str(found))
 
-    def voted_sessions(self, voter_id: str) -> set[str]:
+    def voted_sessions(self, voter_id: VoterId) -> set[str]:
         with self.read() as connection:
             return voted_sessions(connection, voter_id)
 
@@ -302,13 +303,13 @@ class BallotBox:
             raise StorageError("the ballot box is busy; its journal could not be cleared")
 
 
-def has_mark(connection: Connection, voter_id: str, session_id: str) -> bool:
+def has_mark(connection: Connection, voter_id: VoterId, session_id: SessionId) -> bool:
     found = connection.execute(
         select(marks.c.voter_id).where(marks.c.voter_id == voter_id, marks.c.session_id == session_id)
     ).first()
     return found is not None
 
 
-def voted_sessions(connection: Connection, voter_id: str) -> set[str]:
+def voted_sessions(connection: Connection, voter_id: VoterId) -> set[str]:
     rows = connection.execute(select(marks.c.session_id).where(marks.c.voter_id == voter_id)).scalars()
     return set(rows)

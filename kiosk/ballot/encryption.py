@@ -13,6 +13,7 @@ import secrets
 from cryptography.hazmat.primitives import hpke, serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
+from kiosk.ballot.ids import ElectionId, ElectionKeyHex, SessionId
 from kiosk.ballot.shamir import clamp
 
 BALLOT_FORMAT = 1
@@ -30,21 +31,24 @@ def new_election_secret() -> bytes:
     return clamp(secrets.token_bytes(32))
 
 
-def public_key_hex(secret: bytes) -> str:
+def public_key_hex(secret: bytes) -> ElectionKeyHex:
     public = X25519PrivateKey.from_private_bytes(secret).public_key()
-    return public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
+    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return ElectionKeyHex(raw.hex())
 
 
-def _info(election_id: str, session_id: str) -> bytes:
+def _info(election_id: ElectionId, session_id: SessionId) -> bytes:
     return f"isoloir-ballot:v{BALLOT_FORMAT}:{election_id}:{session_id}".encode()
 
 
-def encrypt_ballot(public_key: str, election_id: str, session_id: str, plaintext: bytes) -> bytes:
+def encrypt_ballot(
+    public_key: ElectionKeyHex, election_id: ElectionId, session_id: SessionId, plaintext: bytes
+) -> bytes:
     key = X25519PublicKey.from_public_bytes(bytes.fromhex(public_key))
     return _SUITE.encrypt(plaintext, key, info=_info(election_id, session_id))
 
 
-def decrypt_ballot(secret: bytes, election_id: str, session_id: str, ciphertext: bytes) -> bytes:
+def decrypt_ballot(secret: bytes, election_id: ElectionId, session_id: SessionId, ciphertext: bytes) -> bytes:
     key = X25519PrivateKey.from_private_bytes(secret)
     try:
         return _SUITE.decrypt(ciphertext, key, info=_info(election_id, session_id))

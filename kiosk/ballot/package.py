@@ -13,7 +13,7 @@ import json
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -21,6 +21,7 @@ from kiosk.ballot.canonical import canonical_json, sha256_hex
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.e2e_ballot import ElectionKey
 from kiosk.ballot.e2e_key import E2EKey, E2EKeyError, check_e2e_key
+from kiosk.ballot.ids import ElectionId, ElectionKeyHex, SigningKeyHex, VoterId
 from kiosk.ballot.signing import SignatureError, verify_json
 
 PACKAGE_FORMAT = "isoloir-election-package/1"
@@ -74,8 +75,14 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# Public keys as 64 hex digits, each kind its own type (kiosk/ballot/ids.py).
+_KEY_PATTERN = Field(pattern=r"^[0-9a-f]{64}$")
+SigningKeyHexField = Annotated[SigningKeyHex, _KEY_PATTERN]
+ElectionKeyHexField = Annotated[ElectionKeyHex, _KEY_PATTERN]
+
+
 class Credential(Strict):
-    voter: str
+    voter: VoterId
     code_hash: str
 
 
@@ -83,7 +90,7 @@ class PackageCard(Strict):
     """One card the package registers: its authentication key, its holder and role (the booth turns
     it into kiosk.devices.cards.RegisteredCard at set-up)."""
 
-    public_key: str = Field(pattern=r"^[0-9a-f]{64}$")
+    public_key: SigningKeyHexField
     holder: str
     role: Literal["voter", "poll_worker"]
 
@@ -91,8 +98,8 @@ class PackageCard(Strict):
 class PackageBody(Strict):
     format: Literal["isoloir-election-package/1"] = "isoloir-election-package/1"
     definition: ElectionDefinition
-    election_public_key: str = Field(pattern=r"^[0-9a-f]{64}$")
-    authority_public_key: str = Field(pattern=r"^[0-9a-f]{64}$")
+    election_public_key: ElectionKeyHexField
+    authority_public_key: SigningKeyHexField
     credentials: list[Credential]
     cards: list[PackageCard] = Field(default_factory=list)
     created: str
@@ -132,7 +139,7 @@ class ElectionPackage:
         return self.body.definition
 
     @property
-    def election_id(self) -> str:
+    def election_id(self) -> ElectionId:
         return self.body.definition.id
 
     def to_json(self) -> str:

@@ -12,7 +12,7 @@ from kiosk.ballot.amendments import Amended
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox, StorageError, has_mark
 from kiosk.ballot.encryption import encrypt_ballot, tracking_code
-from kiosk.ballot.ids import SessionId, VoterId
+from kiosk.ballot.ids import CastId, SessionId, VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.selections import Selections, encode_ballot
 from kiosk.booth.hall_cast import HallAnswer, HallCasts
@@ -115,7 +115,7 @@ class BallotCaster:
         return CastReceipt(session_id, code)
 
 
-def reserve_in_hall(hall: HallCasts | None, marked: VoterId, session_id: SessionId) -> str | None:
+def reserve_in_hall(hall: HallCasts | None, marked: VoterId, session_id: SessionId) -> CastId | None:
     """The hall's reservation of the mark (None without a hall), or CastRefused."""
     if hall is None:
         return None

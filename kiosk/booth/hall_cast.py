@@ -31,6 +31,7 @@ from typing import Protocol
 from sqlalchemy import Column, Connection, MetaData, String, Table, insert, select, update
 
 from kiosk.ballot.ballot_box import BallotBox, StorageError
+from kiosk.ballot.ids import CastId, SessionId, VoterId
 
 
 class HallCastState(StrEnum):
@@ -55,13 +56,13 @@ class HallAnswer(StrEnum):
 class HallTransport(Protocol):
     """The hall's side as the booth calls it (kiosk/hall/client.py over the network)."""
 
-    def reserve(self, cast_id: str, voter_id: str, session_id: str) -> HallAnswer: ...
+    def reserve(self, cast_id: CastId, voter_id: VoterId, session_id: SessionId) -> HallAnswer: ...
 
-    def confirm(self, cast_id: str, voter_id: str, session_id: str) -> HallAnswer: ...
+    def confirm(self, cast_id: CastId, voter_id: VoterId, session_id: SessionId) -> HallAnswer: ...
 
-    def abort(self, cast_id: str) -> HallAnswer: ...
+    def abort(self, cast_id: CastId) -> HallAnswer: ...
 
-    def voted(self, voter_id: str) -> set[str] | None:
+    def voted(self, voter_id: VoterId) -> set[str] | None:
         """The sessions this voter voted in (or is being cast in) anywhere; None if unreachable."""
         ...
 
@@ -93,13 +94,13 @@ class HallCasts:
         self.box, self.hall, self.on_step = box, hall, on_step
         journal_metadata.create_all(box.engine)
 
-    def reserve(self, voter_id: str, session_id: str) -> tuple[str | None, HallAnswer]:
+    def reserve(self, voter_id: VoterId, session_id: SessionId) -> tuple[CastId | None, HallAnswer]:
         """A cast id reserved at the hall, or None and the hall's answer (nothing to commit)."""
         # This booth's own unfinished casts first (one of them may be this voter's); a hall that
         # does not answer them will not answer this one: the voter is sent on at once.
         if not self._settle_all():
             return None, HallAnswer.UNREACHABLE
-        cast_id = secrets.token_hex(16)
+        cast_id = CastId(secrets.token_hex(16))
         with self.box.transaction() as c:
             c.execute(insert(hall_journal).values(
                 cast_id=cast_id, voter_id=voter_id, session_id=session_id, state=HallCastState.RESERVING))
@@ -113,17 +114,17 @@ class HallCasts:
         # Unreachable: the hall may hold the reservation; the row stays RESERVING, to abort later.
         return None, answer
 
-    def hold(self, c: Connection, cast_id: str) -> None:
+    def hold(self, c: Connection, cast_id: CastId) -> None:
         """In the cast's own transaction, beside the ballot and the mark."""
         c.execute(update(hall_journal).where(hall_journal.c.cast_id == cast_id)
                   .values(state=HallCastState.HELD))
 
-    def held(self, cast_id: str) -> None:
+    def held(self, cast_id: CastId) -> None:
         """After the cast's commit: the hall is told to confirm (settled later if it cannot be)."""
         self.on_step(STEP_HELD)
         self._settle_one(cast_id)
 
-    def release(self, cast_id: str) -> None:
+    def release(self, cast_id: CastId) -> None:
         """The local commit failed (nothing stored here): the hall's reservation is aborted."""
         self._settle_one(cast_id)
 
@@ -135,7 +136,7 @@ class HallCasts:
     def _settle_all(self) -> bool:
         """False when the hall stopped answering (the rest waits for the next try)."""
         with self.box.read() as c:
-            open_ids = list(c.execute(select(hall_journal.c.cast_id)).scalars())
+            open_ids = [CastId(i) for i in c.execute(select(hall_journal.c.cast_id)).scalars()]
         # all() stops at the first cast the hall did not answer
         return all(self._settle_one(cast_id) is not HallAnswer.UNREACHABLE for cast_id in open_ids)
 
@@ -143,7 +144,7 @@ class HallCasts:
         with self.box.read() as c:
             return len(c.execute(select(hall_journal.c.cast_id)).all())
 
-    def _settle_one(self, cast_id: str) -> HallAnswer:
+    def _settle_one(self, cast_id: CastId) -> HallAnswer:
         """The hall's answer: CONFIRMED or ABORTED when the cast is settled (its row gone)."""
         with self.box.read() as c:
             row = c.execute(select(hall_journal).where(hall_journal.c.cast_id == cast_id)).first()
@@ -160,7 +161,7 @@ class HallCasts:
             self.on_step(STEP_SETTLED)
         return answer
 
-    def _forget(self, cast_id: str) -> None:
+    def _forget(self, cast_id: CastId) -> None:
         """Deletes a settled cast's row without waiting for the disk: if a power cut undoes the
         delete, the row comes back in its state and is settled again (every call is idempotent)."""
         raw = self.box.engine.raw_connection()

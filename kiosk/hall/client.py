@@ -31,6 +31,7 @@ from kiosk.ballot.hall_wire import (
     sign_join,
     sign_request,
 )
+from kiosk.ballot.ids import CastId, SessionId, VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.signing import signing_key_from_hex
 from kiosk.booth.hall_cast import HallAnswer
@@ -69,16 +70,16 @@ class HallClient:
         self._seq = 0
 
     # --- the operations of the cast protocol (kiosk.booth.hall_cast.HallTransport) -------------
-    def reserve(self, cast_id: str, voter_id: str, session_id: str) -> HallAnswer:
+    def reserve(self, cast_id: CastId, voter_id: VoterId, session_id: SessionId) -> HallAnswer:
         return self._answer({"op": "reserve", "cast_id": cast_id, "voter": voter_id, "session": session_id})
 
-    def confirm(self, cast_id: str, voter_id: str, session_id: str) -> HallAnswer:
+    def confirm(self, cast_id: CastId, voter_id: VoterId, session_id: SessionId) -> HallAnswer:
         return self._answer({"op": "confirm", "cast_id": cast_id, "voter": voter_id, "session": session_id})
 
-    def abort(self, cast_id: str) -> HallAnswer:
+    def abort(self, cast_id: CastId) -> HallAnswer:
         return self._answer({"op": "abort", "cast_id": cast_id})
 
-    def voted(self, voter_id: str) -> set[str] | None:
+    def voted(self, voter_id: VoterId) -> set[str] | None:
         try:
             body = self.call({"op": "voted", "voter": voter_id})
         except HallUnreachable:

@@ -32,6 +32,7 @@ from kiosk.ballot.hall_wire import (
     check_request,
     sign_reply,
 )
+from kiosk.ballot.ids import CastId, SessionId, StationId, VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.clock import iso, utc_now
 from station_admin.hall.close_store import HallSessions, SessionStoreUnavailable
@@ -86,7 +87,7 @@ class HallService:
             return FORBIDDEN, {"error": str(exc)}
         body = join.certificate.body
         try:
-            if not self.store.register_booth(body.station, body.booth_public_key,
+            if not self.store.register_booth(StationId(body.station), body.booth_public_key,
                                              join.certificate.model_dump_json()):
                 return FORBIDDEN, {"error": f"another booth key already joined as {body.station}"}
         except StoreUnavailable as exc:
@@ -112,7 +113,7 @@ class HallService:
                 return FORBIDDEN, {"error": "this request was already answered (replay)"}
             channel.last_seq = request.seq
             try:
-                answer = self._operation(channel.station, request.body, attachment)
+                answer = self._operation(StationId(channel.station), request.body, attachment)
             except (StoreUnavailable, SessionStoreUnavailable) as exc:
                 return UNAVAILABLE, {"error": str(exc)}
         if answer is None:
@@ -120,7 +121,7 @@ class HallService:
         return OK, sign_reply(self._key, request.channel, request.seq, answer).model_dump()
 
     def _operation(
-        self, station: str, body: dict[str, Any], attachment: bytes | None = None
+        self, station: StationId, body: dict[str, Any], attachment: bytes | None = None
     ) -> dict[str, Any] | None:
         op = body.get("op")
         if op in SESSION_OPS:  # votes closed one by one: station_admin/hall/session_ops.py
@@ -133,17 +134,19 @@ class HallService:
         cast_id = body.get("cast_id")
         if not isinstance(cast_id, str) or len(cast_id) != 32 or not set(cast_id) <= _CAST_ID:
             return None
+        cast = CastId(cast_id)  # the request's text, checked just above, is a cast id from here on
         if op == "abort":
-            return {"outcome": self.store.abort(station, cast_id)}
+            return {"outcome": self.store.abort(station, cast)}
         voter, session = body.get("voter"), body.get("session")
         if not isinstance(voter, str) or not isinstance(session, str):
             return None
+        voter_id, session_id = VoterId(voter), SessionId(session)
         if op == "reserve":
-            if not self._eligible(voter, session):
+            if not self._eligible(voter_id, session_id):
                 return {"outcome": "not_eligible"}
-            return {"outcome": self.store.reserve(station, cast_id, voter, session)}
+            return {"outcome": self.store.reserve(station, cast, voter_id, session_id)}
         if op == "confirm":
-            return {"outcome": self.store.confirm(station, cast_id, voter, session)}
+            return {"outcome": self.store.confirm(station, cast, voter_id, session_id)}
         return None
 
     def _eligible(self, voter_id: str, session_id: str) -> bool:

@@ -29,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from kiosk.ballot.ids import CastId, ElectionId, SessionId, StationId, VoterId
 from station_admin.hall.session_tables import hall_sessions
 
 
@@ -82,14 +83,14 @@ class StoreUnavailable(RuntimeError):
 
 @dataclass(frozen=True)
 class Mark:
-    session_id: str
-    voter_id: str
+    session_id: SessionId
+    voter_id: VoterId
     station: str
     state: str
 
 
 class HallStore:
-    def __init__(self, url: str, election_id: str, clock: Callable[[], str]) -> None:
+    def __init__(self, url: str, election_id: ElectionId, clock: Callable[[], str]) -> None:
         self.election_id, self._clock = election_id, clock
         self.engine: Engine = create_engine(
             url, pool_pre_ping=True, pool_size=20, max_overflow=10,
@@ -103,7 +104,7 @@ class HallStore:
     def close(self) -> None:
         self.engine.dispose()
 
-    def register_booth(self, station: str, public_key: str, certificate: str) -> bool:
+    def register_booth(self, station: StationId, public_key: str, certificate: str) -> bool:
         """True when this key is (now) the station's; False when another key joined as it first."""
         try:
             with self.engine.begin() as c:
@@ -123,7 +124,7 @@ class HallStore:
                 hall_booths.c.election_id == self.election_id)).all()
         return {r.station: r.booth_public_key for r in rows}
 
-    def reserve(self, station: str, cast_id: str, voter_id: str, session_id: str) -> str:
+    def reserve(self, station: StationId, cast_id: CastId, voter_id: VoterId, session_id: SessionId) -> str:
         """reserved (this cast holds the mark), pending or already_voted (another cast holds it),
         session_closed (the vote is closed at the hall: nothing is held for this cast)."""
         try:
@@ -148,7 +149,7 @@ class HallStore:
             return "reserved"
         return "already_voted" if row.state == MarkState.CONFIRMED else "pending"
 
-    def confirm(self, station: str, cast_id: str, voter_id: str, session_id: str) -> str:
+    def confirm(self, station: StationId, cast_id: CastId, voter_id: VoterId, session_id: SessionId) -> str:
         """confirmed; refused when another cast holds this voter's mark (which the protocol prevents)."""
         try:
             with self.engine.begin() as c:
@@ -174,7 +175,7 @@ class HallStore:
             raise StoreUnavailable(str(exc.orig)) from None
         return "confirmed" if holder == cast_id else "refused"
 
-    def abort(self, station: str, cast_id: str) -> str:
+    def abort(self, station: StationId, cast_id: CastId) -> str:
         """aborted (the reservation is gone, or never came); refused for a confirmed cast."""
         try:
             with self.engine.begin() as c:
@@ -186,7 +187,7 @@ class HallStore:
             raise StoreUnavailable(str(exc.orig)) from None
         return "refused" if left is not None else "aborted"
 
-    def voted(self, voter_id: str) -> list[str]:
+    def voted(self, voter_id: VoterId) -> list[str]:
         """The sessions this voter's mark is held in (reserved or confirmed), at any booth."""
         try:
             with self.engine.connect() as c:
@@ -210,6 +211,6 @@ class HallStore:
                              .order_by(hall_marks.c.session_id, hall_marks.c.voter_id)).all()
         return [Mark(r.session_id, r.voter_id, r.station, r.state) for r in rows]
 
-    def _mark(self, session_id: str, voter_id: str) -> ColumnElement[bool]:
+    def _mark(self, session_id: SessionId, voter_id: VoterId) -> ColumnElement[bool]:
         return and_(hall_marks.c.election_id == self.election_id, hall_marks.c.session_id == session_id,
                     hall_marks.c.voter_id == voter_id)

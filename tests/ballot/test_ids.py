@@ -13,10 +13,12 @@ ROOT = Path(__file__).resolve().parents[2]
 HEADER = """
 from kiosk.ballot.amendments import Amended
 from kiosk.ballot.definition import ElectionDefinition
-from kiosk.ballot.ids import ElectionId, ElectionKeyHex, SessionId, VoterId
+from kiosk.ballot.encryption import encrypt_ballot
+from kiosk.ballot.ids import ElectionId, ElectionKeyHex, SessionId, SigningKeyHex, VoterId
 
 def check(state: Amended, definition: ElectionDefinition, election: ElectionId) -> None:
     adviser, session = VoterId("a001"), SessionId("budget")
+    key, authority = ElectionKeyHex("ab" * 32), SigningKeyHex("cd" * 32)
 """
 
 
@@ -30,7 +32,8 @@ def mypy_says(tmp_path: Path, body: str) -> tuple[str, int]:
 
 def test_ids_passed_in_their_places_are_accepted(tmp_path: Path) -> None:
     said, status = mypy_says(tmp_path, "    state.acting_for(adviser, session)\n"
-                                       "    state.sessions_of(definition.voters[0].id)\n")
+                                       "    state.sessions_of(definition.voters[0].id)\n"
+                                       "    encrypt_ballot(key, election, session, b'')\n")
     assert status == 0, said
 
 
@@ -41,6 +44,10 @@ def test_ids_passed_in_their_places_are_accepted(tmp_path: Path) -> None:
         ("    state.sessions_of(election)\n", '"ElectionId"; expected "VoterId"'),  # an election for a voter
         ("    state.delegated(ElectionKeyHex('ab' * 32), session)\n", '"ElectionKeyHex"; expected "VoterId"'),
         ("    state.sessions_of(definition.sessions[0].id)\n", '"SessionId"; expected "VoterId"'),
+        # a public key where an election id is wanted, and the authority's key for the election's
+        ("    encrypt_ballot(key, key, session, b'')\n", '"ElectionKeyHex"; expected "ElectionId"'),
+        ("    encrypt_ballot(authority, election, session, b'')\n",
+         '"SigningKeyHex"; expected "ElectionKeyHex"'),
     ],
 )
 def test_mypy_refuses_an_id_of_another_kind(tmp_path: Path, mix_up: str, wanted: str) -> None:
