@@ -1,8 +1,9 @@
 """The booth's storage: ballots, "has voted" marks, credentials, polls state and the audit log.
 
 SQLite through SQLAlchemy 2, in WAL mode with synchronous=FULL so that a committed cast survives a
-power cut. A cast is one transaction: the encrypted ballot, the voter's mark and the audit event are
-committed together or not at all. Ballots get random identifiers (the ballots' and checked ballots'
+power cut (kiosk/ballot/box_sqlite.py: how the file is kept durable, and secret after a close). A
+cast is one transaction: the encrypted ballot, the voter's mark and the audit event are committed
+together or not at all. Ballots get random identifiers (the ballots' and checked ballots'
 rowid is a random 63-bit number, the others' tables have no rowid), so nothing in storage follows
 the cast order.
 """
@@ -10,24 +11,17 @@ the cast order.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    create_engine,
-    event,
-    func,
-    select,
-)
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from kiosk.ballot.audit import GENESIS, AuditEntry, entry_hash
 from kiosk.ballot.audit_events import Event, check_event
+from kiosk.ballot.box_sqlite import StorageError, forget_cast_order, open_engine
 from kiosk.ballot.box_tables import (
     DATABASE_NAME,
     audit_log,
@@ -44,38 +38,15 @@ from kiosk.ballot.ids import SessionId, VoterId
 __all__ = ["DATABASE_NAME", "AlreadyVoted", "BallotBox", "StorageError", "has_mark", "voted_sessions"]
 
 
-class StorageError(RuntimeError):
-    """The storage refused a write (disk full, read-only, damaged): nothing was changed."""
-
-
 class AlreadyVoted(ValueError):
     pass
-
-
-def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
-    dbapi_connection.isolation_level = None  # we issue BEGIN IMMEDIATE ourselves
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")  # fsync on every commit: durable before the receipt
-    cursor.execute("PRAGMA busy_timeout=5000")
-    # Freed space is overwritten with zeros, so no deleted or moved row lingers in the file.
-    cursor.execute("PRAGMA secure_delete=ON")
-    cursor.close()
-
-
-def _begin(connection: Connection) -> None:
-    # A write takes the lock at its start, so the audit chain head cannot change under a cast.
-    writing = connection.get_execution_options().get("isoloir_write", False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
 class BallotBox:
     def __init__(self, path: Path, clock: Callable[[], str]) -> None:
         self.path = path
         self._clock = clock
-        self.engine: Engine = create_engine(f"sqlite:///{path}")
-        event.listen(self.engine, "connect", _configure_sqlite)
-        event.listen(self.engine, "begin", _begin)
+        self.engine: Engine = open_engine(path)
         metadata.create_all(self.engine)
 
     def close(self) -> None:
@@ -281,26 +252,8 @@ class BallotBox:
 
     # --- secrecy after a close -------------------------------------------------------------------
     def forget_cast_order(self) -> None:
-        """Leaves nothing in the database's files that follows the order of casts.
-
-        While polls are open each cast is a WAL frame of its own, holding the new ballot and the
-        voter's mark side by side: diffing frames links voters to ballots. This folds the WAL into
-        the database, rebuilds every table in key order (VACUUM: ballots by random id, marks by
-        voter, no free pages kept) and truncates the WAL to nothing. Called at every close.
-        """
-        raw = self.engine.raw_connection()
-        try:
-            cursor = raw.cursor()
-            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            cursor.execute("VACUUM")
-            busy, _frames, _done = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-            cursor.close()
-        except sqlite3.Error as exc:
-            raise StorageError(str(exc)) from None
-        finally:
-            raw.close()
-        if busy:  # a reader held the WAL: the frames are still there, the caller must know
-            raise StorageError("the ballot box is busy; its journal could not be cleared")
+        """Nothing left in the database's files that follows the order of casts (box_sqlite.py)."""
+        forget_cast_order(self.engine)
 
 
 def has_mark(connection: Connection, voter_id: VoterId, session_id: SessionId) -> bool:
