@@ -3,57 +3,83 @@ function, step, decides the next state from the current one and an event, or ref
 
 The poll worker's flow (kiosk.booth.worker_flow) does what an event needs of the station, the card
 and the printer, feeds the outcome in here, and logs every transition and refusal from one place.
+The events, and what they carry, are kiosk.booth.worker_events; their names stay importable here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from typing import assert_never
 
 from kiosk.booth.addenda import AddendumPreview
 from kiosk.booth.setup import SetupPreview
 from kiosk.booth.worker_card import PinCheck, PinStatus, WorkerCard
+from kiosk.booth.worker_events import (
+    AddendumAccepted,
+    AddendumShown,
+    CardInserted,
+    CloseAsked,
+    Closed,
+    CodeHidden,
+    CodeReissued,
+    CopyWritten,
+    Failed,
+    Go,
+    Leave,
+    Notice,
+    NotRegistered,
+    PinChecked,
+    Previewed,
+    Problem,
+    Refused,
+    Reprint,
+    Reprinted,
+    Succeeded,
+    WorkerEvent,
+    WorkerFound,
+    WorkerScreen,
+)
 
-
-class WorkerScreen(StrEnum):
-    PIN = "pin"
-    HOME = "home"
-    SETUP = "setup"
-    REISSUE = "reissue"
-    CLOSE = "close"
-    EXPORT = "export"
-    AUDIT = "audit"
-    ADDENDUM = "addendum"
-
-
-class Problem(StrEnum):
-    """What went wrong, said to the poll worker in their language, with its reason after it."""
-
-    NOT_REGISTERED = "not_registered"
-    PACKAGE_REFUSED = "package_refused"
-    POLLS_REFUSED = "polls_refused"
-    EXPORT_FAILED = "export_failed"
-    AUDIT_FAILED = "audit_failed"
-    SLIP_FAILED = "slip_failed"
-    ADDENDUM_REFUSED = "addendum_refused"
-
-
-class Reprint(StrEnum):
-    PRINTED = "printed"
-    FAILED = "failed"
-    ALREADY = "already"  # each receipt may be reprinted once
-    NONE = "none"  # no vote cast at this booth since it started
-
-
-@dataclass(frozen=True)
-class Notice:
-    """A refusal or failure on the current screen: the problem and its typed reason (a value of
-    SetupRefusal, PollsRefusal, ExportRefusal or WriteStatus; "" when the problem says it all)."""
-
-    problem: Problem
-    reason: str = ""
-    args: tuple[str, ...] = ()  # what the reason's text names (the booths of a stick for another)
+__all__ = [
+    "FROM_HOME",
+    "SCREENS",
+    "AddendumAccepted",
+    "AddendumShown",
+    "Amending",
+    "Auditing",
+    "Away",
+    "CardInserted",
+    "CloseAsked",
+    "Closed",
+    "Closing",
+    "CodeHidden",
+    "CodeReissued",
+    "CopyWritten",
+    "Exporting",
+    "Failed",
+    "Go",
+    "Home",
+    "Leave",
+    "LoggedIn",
+    "NotRegistered",
+    "Notice",
+    "PinChecked",
+    "PinEntry",
+    "Previewed",
+    "Problem",
+    "Refused",
+    "Reissuing",
+    "Reprint",
+    "Reprinted",
+    "SettingUp",
+    "Succeeded",
+    "WorkerEvent",
+    "WorkerFound",
+    "WorkerScreen",
+    "WorkerState",
+    "describe",
+    "step",
+]
 
 
 # --- the states ------------------------------------------------------------------------------------
@@ -139,107 +165,6 @@ FROM_HOME: dict[WorkerScreen, type[LoggedIn]] = {
     WorkerScreen.REISSUE: Reissuing, WorkerScreen.CLOSE: Closing, WorkerScreen.EXPORT: Exporting,
     WorkerScreen.AUDIT: Auditing, WorkerScreen.ADDENDUM: Amending,
 }
-
-
-# --- the events ------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class CardInserted:
-    card: WorkerCard
-
-
-@dataclass(frozen=True)
-class PinChecked:
-    result: PinCheck
-    set_up: bool  # whether the booth holds an election package already
-
-
-@dataclass(frozen=True)
-class WorkerFound:
-    worker: str  # the station found the card registered to this poll worker of this booth
-
-
-@dataclass(frozen=True)
-class NotRegistered:
-    pass
-
-
-@dataclass(frozen=True)
-class Previewed:
-    preview: SetupPreview
-
-
-@dataclass(frozen=True)
-class Go:
-    screen: WorkerScreen
-
-
-@dataclass(frozen=True)
-class Failed:
-    notice: Notice
-
-
-@dataclass(frozen=True)
-class Succeeded:
-    """A change went through on the current screen: any earlier notice goes."""
-
-
-@dataclass(frozen=True)
-class Reprinted:
-    outcome: Reprint
-
-
-@dataclass(frozen=True)
-class CodeReissued:
-    code: str
-    voter_name: str
-    until: float
-
-
-@dataclass(frozen=True)
-class CodeHidden:
-    slip_printed: bool  # printed as a sealed slip, or simply timed out
-
-
-@dataclass(frozen=True)
-class CloseAsked:
-    pass
-
-
-@dataclass(frozen=True)
-class Closed:
-    pass
-
-
-@dataclass(frozen=True)
-class CopyWritten:
-    pass
-
-
-@dataclass(frozen=True)
-class AddendumShown:
-    preview: AddendumPreview
-
-
-@dataclass(frozen=True)
-class AddendumAccepted:
-    number: int
-
-
-@dataclass(frozen=True)
-class Leave:
-    """Leaving poll-worker mode, idle too long, or the card removed."""
-
-
-WorkerEvent = (
-    CardInserted | PinChecked | WorkerFound | NotRegistered | Previewed | Go | Failed | Succeeded
-    | Reprinted | CodeReissued | CodeHidden | CloseAsked | Closed | CopyWritten | Leave
-    | AddendumShown | AddendumAccepted
-)
-
-
-@dataclass(frozen=True)
-class Refused:
-    why: str
 
 
 # --- the machine -----------------------------------------------------------------------------------
