@@ -19,15 +19,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kiosk.ballot.canonical import canonical_json, sha256_hex
-from kiosk.ballot.definition import (
-    ElectionIdField,
-    SessionIdField,
-    Voter,
-    VoterIdField,
-    VotingSession,
-    Weighting,
-)
+from kiosk.ballot.definition import Voter, VotingSession, Weighting
 from kiosk.ballot.package import ElectionPackage, InvalidText, load_json_text
+from kiosk.ballot.questions import ElectionIdField, SessionIdField, VoterIdField
 from kiosk.ballot.signing import SignatureError, verify_json
 
 ADDENDUM_FORMAT = "isoloir-addendum/1"

@@ -10,13 +10,12 @@ import json
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated
 
 from pydantic import Field, ValidationError, model_validator
 
-from kiosk.ballot.ids import ElectionId, SessionId, StationId, VoterId
 from kiosk.ballot.questions import (
     CandidateList,
+    ElectionIdField,
     Identifier,
     ListChoice,
     Majority,
@@ -30,17 +29,13 @@ from kiosk.ballot.questions import (
     Rule,
     SeatMethod,
     Seats,
+    SessionIdField,
     SingleChoice,
+    StationIdField,
     Text,
     TieBreak,
+    VoterIdField,
 )
-
-# The definition's ids, each of its own type (kiosk/ballot/ids.py), checked as any Identifier.
-_ID_PATTERN = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-ElectionIdField = Annotated[ElectionId, _ID_PATTERN]
-SessionIdField = Annotated[SessionId, _ID_PATTERN]
-VoterIdField = Annotated[VoterId, _ID_PATTERN]
-StationIdField = Annotated[StationId, _ID_PATTERN]
 
 # Languages every election must offer: the conference's three working languages.
 REQUIRED_LANGUAGES = ("en", "fr", "es")

@@ -8,7 +8,15 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from kiosk.ballot.ids import ElectionId, SessionId, StationId, VoterId
+
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+# The definition's ids, each of its own type (kiosk/ballot/ids.py), checked as any Identifier.
+_ID_PATTERN = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+ElectionIdField = Annotated[ElectionId, _ID_PATTERN]
+SessionIdField = Annotated[SessionId, _ID_PATTERN]
+VoterIdField = Annotated[VoterId, _ID_PATTERN]
+StationIdField = Annotated[StationId, _ID_PATTERN]
 Text = dict[str, str]
 
 
