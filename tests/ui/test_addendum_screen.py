@@ -154,7 +154,8 @@ def test_the_poll_worker_sees_a_change_of_weighting_and_the_weights_it_gives(
     ui.language.choose("fr")
     tap(ui, "addendum-check")
     shown = changes_shown(ui)
-    assert shown[0] == "• Radié de la liste : Delegate 2 ne peut plus voter"  # v02, an Employer member of this booth, struck off
+    # v02, an Employer member of this booth, struck off
+    assert shown[0] == "• Radié de la liste : Delegate 2 ne peut plus voter"
     assert shown[1:] == [  # 21, 10, 10: lcm 210
         "• Budget est pondéré par groupe, à égalité de force entre les groupes :",
         "    – Gouvernement : 21 membres ayant le droit de vote, 10 voix chacun",
