@@ -35,6 +35,16 @@ def committee(tmp_path_factory: pytest.TempPathFactory) -> E2EKit:
     return make_e2e_booth_election(path, root)
 
 
+@pytest.fixture(scope="module")
+def unweighted_committee(tmp_path_factory: pytest.TempPathFactory) -> E2EKit:
+    root = tmp_path_factory.mktemp("committee-e2e-unweighted")
+    data = committee_definition()
+    del data["sessions"][0]["weighting"]
+    path = root / "committee.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return make_e2e_booth_election(path, root)
+
+
 @dataclass(frozen=True)
 class Counted:
     officials: Officials
@@ -56,13 +66,17 @@ def _decrypt(e2e: E2EKit, stick: Path, trustee: int, out: Path, request: Path | 
 
 
 def vote_and_count(e2e: E2EKit, root: Path, before: dict[str, str], strike: str | None = None,
-                   after: dict[str, str] | None = None) -> Counted:
-    """booth-1 votes `before`; an addendum may strike a member off (taken in mid-vote); `after`
-    votes; the file is imported, aggregated, decrypted by trustees 1 and 3, tallied and recorded."""
+                   after: dict[str, str] | None = None, first: tuple[str, ...] = ()) -> Counted:
+    """An addendum `first` may be taken in before the vote; booth-1 votes `before`; an addendum may
+    strike a member off (taken in mid-vote); `after` votes; the file is imported, aggregated,
+    decrypted by trustees 1 and 3, tallied and recorded."""
     officials = officials_of(e2e.kit, root)
     election = officials.election
     booth = open_booth(e2e.kit, root / "booth")
     assert booth.e2e
+    if first:
+        assert officials.signed("election", "amend", *first).exit_code == 0
+        take_in_next(booth, officials.stick("STICK-0"))
     for voter, answer in before.items():
         booth.cast(voter, "budget", {"q1": (answer,)})
     if strike is not None:
@@ -151,3 +165,17 @@ def test_a_trustee_refuses_a_request_weighted_otherwise_than_the_composition(
     refused = _decrypt(committee, counted.stick, 2, tmp_path / "t2", request=counted.stick / "request.json")
     assert "something other than the sums of these ballots" in refused.output
     assert not (tmp_path / "t2" / "partial-2.json").exists()
+
+
+def test_a_vote_weighted_by_group_by_addendum_before_it_opens_is_counted_end_to_end(
+    unweighted_committee: E2EKit, tmp_path: Path
+) -> None:
+    # The officials declare the vote weighted by group before it opens: the booth takes the addendum
+    # in (the package's trustees' key still holds: it was made for the definition as first signed).
+    ballots = {"g001": "yes", "e001": "no", "w001": "no"}
+    declared = ("--weighting", "budget=by-group")
+    counted = vote_and_count(unweighted_committee, tmp_path, ballots, first=declared)
+    options = [o["votes"] for o in counted.budget["questions"][0]["options"]]
+    assert options == [17020, 13432 + 13505, 0]
+    verified = verify(unweighted_committee, counted.record)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
