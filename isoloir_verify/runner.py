@@ -24,6 +24,7 @@ from isoloir_verify.checks.results import check_results
 from isoloir_verify.executors import Executor
 from isoloir_verify.group import Element
 from isoloir_verify.jobs import Job, run_job
+from isoloir_verify.record.addenda import Amended, amended_manifest
 from isoloir_verify.record.ceremony import Ceremony, read_ceremony
 from isoloir_verify.record.layout import booth_files, open_booth_file
 from isoloir_verify.record.manifest import Manifest
@@ -63,6 +64,7 @@ class _Run:
         self.parameters: Parameters | None = None
         self.manifest_bytes = b""
         self.manifest: Manifest | None = None
+        self.amended = Amended(b"", frozenset(), 0)
         self.ceremony: Ceremony | None = None
         self.h_b: bytes | None = None
         self.cast: list[CastOutcome] = []
@@ -101,15 +103,17 @@ class _Run:
         return self.manifest_bytes
 
     def _manifest(self) -> Manifest:
+        """The manifest as amended by the record's addenda (§10.4): what every check reads."""
         if self.manifest is None:
-            self.manifest = parse(Manifest, self._manifest_bytes(), "manifest.json")
+            self.amended = amended_manifest(self.root, self._manifest_bytes(), self.authority_key)
+            self.manifest = parse(Manifest, self.amended.manifest, "manifest.json")
         return self.manifest
 
     # The booth files, through the executor.
     def pieces(self) -> None:
         ceremony, manifest = self._ceremony(), self._manifest()
         del manifest  # parsed here so that a bad manifest fails before any piece is sent
-        facts = Facts(ceremony.h_e, ceremony.key, self._manifest_bytes())
+        facts = Facts(ceremony.h_e, ceremony.key, self.amended.manifest)
         jobs = []
         for kind, check in KIND_CHECK.items():
             for relative in booth_files(self.root, kind):
@@ -193,7 +197,7 @@ class _Run:
 
     def v9(self) -> CheckResult:
         self._load_tallies()
-        result = check_aggregates(self._manifest(), self.cast, self.tallies)
+        result = check_aggregates(self._manifest(), self.cast, self.tallies, self.amended.struck)
         result.merge(self.tally_faults)
         return result
 

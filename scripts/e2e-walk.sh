@@ -7,6 +7,8 @@
 #   public board with its offline check page.
 # The booths are the booth's own services, headless (`kiosk simulate`): its first voter checks a ballot.
 #   scripts/e2e-walk.sh OUT          (E2E_WALK_VOTERS=N: only N voters per booth vote; default all)
+#   E2E_WALK_DEFINITION=FILE: another definition; E2E_WALK_AMEND="--strike v40": an addendum issued
+#   after the polling day, before the import (a composition changed: a weighted vote's weights with it)
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 OUT" >&2; exit 2; }
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,7 +19,7 @@ py="$here/.venv/bin/python"
 admin="$here/.venv/bin/station-admin"
 kiosk="$here/.venv/bin/kiosk"
 verify="$here/.venv/bin/isoloir-verify"
-definition="$here/tests/fixtures/small-election.json"
+definition="${E2E_WALK_DEFINITION:-$here/tests/fixtures/small-election.json}"
 voters="${E2E_WALK_VOTERS:-100000}"  # more than a booth's roll: all of them vote
 step() { printf '\n== %s\n' "$*"; }
 
@@ -67,6 +69,13 @@ for i in 1 2; do
     "$kiosk" simulate --station "$out/MEDIA-booth-$i" --worker-card "$out/cards/pw-$i.json" \
         --export "$out/STICK-booth-$i" --voters "$voters" --seed "$i" > "$out/booth-$i-counts.json"
 done
+
+if [ -n "${E2E_WALK_AMEND:-}" ]; then
+    step "An addendum: $E2E_WALK_AMEND"
+    # shellcheck disable=SC2086  # the addendum's options, word by word
+    "$admin" election amend --election "$out/ELECTION" $E2E_WALK_AMEND \
+        --authority-passphrase-file "$out/secrets/authority" --out "$out/sticks/addenda"
+fi
 
 step "Import: every proof checked, ballots = marks, nothing twice"
 "$admin" import --election "$out/ELECTION" "$out/STICK-booth-1" "$out/STICK-booth-2"

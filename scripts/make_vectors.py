@@ -267,48 +267,11 @@ def write_vectors(out: Path) -> None:
     _write(out, "ballot/ballots.json", ballot_vectors(rng))
 
 
-RECORD_VOTERS = 3  # voters per booth in the good record: every kind of file, a small record to commit
-WALK_AUTHORITY_PASSPHRASE = "walk authority passphrase"  # scripts/e2e-walk.sh's, a test's
-
-
-def write_records(out: Path) -> None:
-    """records/good-two-booths (scripts/e2e-walk.sh's record: 3 trustees k = 2, two booths, a checked
-    ballot, a session counted by group, a recorded session, a list question) and records/bad-*, one
-    fault each (scripts/mutate_record.py), re-signed by the walk's test authority. Not seeded: keys and
-    nonces come from the CSPRNG as in an election, so these files are checked by the verifier's
-    verdicts (tests/verify/test_records.py), not byte for byte."""
-    import os
-    import shutil
-    import subprocess
-    import tempfile
-
-    from station_admin.authority_key import open_authority_key
-
-    records = out / "records"
-    with tempfile.TemporaryDirectory() as tmp:
-        walk = Path(tmp) / "walk"
-        env = {**os.environ, "E2E_WALK_VOTERS": str(RECORD_VOTERS)}
-        subprocess.run([str(ROOT / "scripts" / "e2e-walk.sh"), str(walk)], check=True, env=env,
-                       stdout=subprocess.DEVNULL)  # fmt: skip
-        shutil.rmtree(records, ignore_errors=True)
-        records.mkdir(parents=True)
-        shutil.copytree(walk / "RECORD", records / "good-two-booths")
-        key = open_authority_key((walk / "ELECTION" / "authority.key").read_text(), WALK_AUTHORITY_PASSPHRASE)
-        seed = key.private_bytes_raw().hex()
-    public = (records / "good-two-booths" / "package.json").read_text()
-    authority = {
-        "format": f"{FORMAT} authority",
-        "public_key": json.loads(public)["body"]["authority_public_key"],
-        "test_seed": seed,  # a test authority's: the bad records are re-signed with it
-    }
-    _write(records, "authority.json", authority)
-    mutate = [sys.executable, str(ROOT / "scripts" / "mutate_record.py"), str(records / "good-two-booths")]
-    subprocess.run([*mutate, str(records), "--authority-seed", seed], check=True, cwd=ROOT)
-
-
 if __name__ == "__main__":
     arguments = [a for a in sys.argv[1:] if a != "--records"]
     target = Path(arguments[0]) if arguments else VECTORS
     write_vectors(target)
     if "--records" in sys.argv[1:]:
+        from record_vectors import write_records  # scripts/, beside this file
+
         write_records(target)

@@ -9,20 +9,30 @@ from typing import Any
 
 import click
 
+from kiosk.ballot.addendum import Addendum
+from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.package import ElectionPackage
+from station_admin.addenda import addenda_dir
 from station_admin.cli_common import (
     AUTHORITY_PASSPHRASE_OPTION,
     DB_OPTION,
     ELECTION_OPTION,
+    amended_package_of,
     folder_of,
     package_of,
     signing_folder_of,
 )
-from station_admin.e2e_aggregates import session_sums
 from station_admin.e2e_count import E2ETallyError, decrypt_sums, e2e_results
 from station_admin.e2e_election import E2EElection, E2EElectionError, load_e2e
 from station_admin.e2e_tally import aggregate as write_aggregates
 from station_admin.e2e_tally import imported_lines, tally_files, write_files
+from station_admin.e2e_weights import (
+    E2EWeightsError,
+    beside_request,
+    by_group_weights,
+    mark_weighted,
+    weighted_session_sums,
+)
 from station_admin.election_dir import ElectionDir, ElectionDirError
 from station_admin.passphrases import PassphraseError
 from station_admin.record import RecordWriteError, write_record
@@ -57,7 +67,7 @@ def e2e_of(folder: ElectionDir) -> E2EElection | None:
 def aggregate(election: Path, db_url: str | None, out: Path, jobs: int) -> None:
     """Recompute every sum to decrypt from the imported end-to-end ballots: the trustees' request."""
     folder = folder_of(election)
-    package = package_of(folder)
+    package, base, addenda = amended_package_of(folder)
     e2e = e2e_of(folder)
     if e2e is None:
         raise click.ClickException(
@@ -70,10 +80,12 @@ def aggregate(election: Path, db_url: str | None, out: Path, jobs: int) -> None:
     try:
         with engine.connect() as connection:
             check_ballots_match_marks(connection, package.election_id)
-    except TallyError as exc:
+        lines = imported_lines(engine, package.election_id)
+        beside = beside_request(folder.package_path, addenda_dir(folder))
+        weights = by_group_weights(base, addenda)
+        sums = write_aggregates(package.definition, e2e.keys, e2e.manifest, lines, out, jobs, weights, beside)
+    except (TallyError, E2EWeightsError) as exc:
         raise click.ClickException(str(exc)) from None
-    lines = imported_lines(engine, package.election_id)
-    sums = write_aggregates(package.definition, e2e.keys, e2e.manifest, lines, out, jobs)
     count = sum(len(s.aggregates) for s in sums) + sum(len(s.recorded) for s in sums)
     click.echo(
         f"{out / 'request.json'}: {count} sum(s) and named ballot(s) of {sum(s.ballots for s in sums)} "
@@ -90,6 +102,7 @@ def e2e_tally(
     partials: tuple[Path, ...],
     inputs: TallyInputs,
     out: Path,
+    amended: tuple[ElectionDefinition, list[Addendum]],
     jobs: int = 2,
 ) -> dict[str, Any]:
     """The counts from k trustees' answers to the request, every proof checked; writes RESULTS/e2e/."""
@@ -104,12 +117,15 @@ def e2e_tally(
     try:
         with engine.connect() as connection:
             check_ballots_match_marks(connection, package.election_id)
-        sums = session_sums(package.definition, imported_lines(engine, package.election_id), jobs)
+        weights = by_group_weights(*amended)
+        lines = imported_lines(engine, package.election_id)
+        sums = weighted_session_sums(package.definition, lines, weights, jobs)
         decrypted = decrypt_sums(e2e.keys, sums, request.read_bytes(), [p.read_bytes() for p in partials])
         counted = e2e_results(package.definition, sums, decrypted.values)
+        mark_weighted(counted, sums, weights)
         marked = voter_marks(engine, package.election_id)
         results = with_outcomes(counted, package.definition, marked, inputs)
-    except (TallyError, E2ETallyError, ResultsError, TieNeedsLot, OSError) as exc:
+    except (TallyError, E2ETallyError, E2EWeightsError, ResultsError, TieNeedsLot, OSError) as exc:
         raise click.ClickException(str(exc)) from None
     target = out / "e2e"
     if target.exists():

@@ -100,7 +100,7 @@ def tally(
             check_attending(package.definition, inputs.attending)
         except ResultsError as exc:
             raise click.ClickException(str(exc)) from None
-        results = e2e_tally(folder, package, e2e, db_url, request, partials, inputs, out)
+        results = e2e_tally(folder, package, e2e, db_url, request, partials, inputs, out, (base, addenda))
         _write_results(results, package, (base, addenda), engine, out, as_json)
         return
     if not shares:

@@ -23,6 +23,7 @@ from kiosk.ballot.crypto.wire import b64encode
 from kiosk.ballot.definition import BallotMode, ElectionDefinition, VotingSession
 from kiosk.ballot.e2e_record import ballot_from_json
 from kiosk.ballot.package import load_json_text
+from kiosk.ballot.weights import SessionWeights
 
 CHUNK = 500  # ballots a worker aggregates per task: ~2 s of group operations for a 24-question ballot
 ClassKey = tuple[int, int, str, int]  # qi, oi, group label, weight
@@ -64,6 +65,16 @@ class SessionSums:
     weights: dict[str, int] = field(default_factory=dict)  # group label -> total weight
     aggregates: list[Aggregate] = field(default_factory=list)
     recorded: list[RecordedBallot] = field(default_factory=list)
+    # a session weighted by group (station_admin/e2e_weights.py): the group classes, never
+    # decrypted, its weights, and the votes of its ballots (the bound of its weighted totals)
+    classes: list[Aggregate] = field(default_factory=list)
+    weighting: SessionWeights | None = None
+    weighted_total: int | None = None
+
+    @property
+    def vote_total(self) -> int:
+        """The votes of the ballots: the blank count's base (§9.1, §9.1a)."""
+        return self.weighted_total if self.weighted_total is not None else sum(self.weights.values())
 
 
 @dataclass(frozen=True)

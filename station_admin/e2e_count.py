@@ -102,7 +102,7 @@ def e2e_results(
             for a in (a for a in s.aggregates if a.qi == qi):
                 t = values[a.id]
                 options[a.oi] += t
-                if session.counts_by_group and a.oi < len(layout.choices):
+                if session.counts_by_group and a.group and a.oi < len(layout.choices):
                     tally.by_group[(s.session, a.group, question.id, layout.choices[a.oi])] = t
             for oi, choice in enumerate(layout.choices):
                 tally.votes[(s.session, question.id, choice)] = options[oi]
@@ -126,4 +126,4 @@ def _blank(question: object, flag: bool, options: list[int], s: SessionSums) -> 
         return options[-1]
     if isinstance(question, MultipleChoice):
         return 0
-    return sum(s.weights.values()) - sum(options)
+    return s.vote_total - sum(options)

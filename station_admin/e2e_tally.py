@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +24,11 @@ from kiosk.ballot.crypto.ceremony_record import CeremonyKeys
 from kiosk.ballot.crypto.wire import b64decode, b64encode
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.sealed_e2e_blocks import header_line
+from kiosk.ballot.weights import SessionWeights
 from station_admin import tally_db as db
-from station_admin.e2e_aggregates import Line, SessionSums, session_sums
+from station_admin.e2e_aggregates import Line, SessionSums
 from station_admin.e2e_count import Decrypted, request_text
+from station_admin.e2e_weights import tally_weights, weighted_session_sums
 
 TALLY_FORMAT, RECORDED_FORMAT = "isoloir-record/1 tally", "isoloir-record/1 recorded"
 
@@ -85,9 +87,16 @@ def aggregate(
     lines: dict[str, list[Line]],
     out: Path,
     jobs: int,
+    weights: Mapping[str, list[SessionWeights]] | None = None,
+    beside: Mapping[str, bytes] | None = None,
 ) -> list[SessionSums]:
-    sums = session_sums(definition, lines, jobs)
+    """DIR/request.json and what a trustee recomputes it from; `beside` holds the package and the
+    addenda, from which a trustee recomputes the weights of a weighted session."""
+    sums = weighted_session_sums(definition, lines, weights or {}, jobs)
     out.mkdir(parents=True, exist_ok=True)
+    if (out / "addenda").exists():
+        shutil.rmtree(out / "addenda")
+    write_files(out, dict(beside or {}))
     (out / "request.json").write_text(request_text(keys, sums), encoding="utf-8")
     (out / "manifest.json").write_bytes(manifest)
     if (out / "ballots").exists():
@@ -129,20 +138,40 @@ def tally_files(
                         "values": [decrypted.values[a.id] for a in mine],
                     }
                 )
-            questions.append(
-                {"question": question.id, "aggregates": aggregates, "blank": blanks[(s.session, question.id)]}
-            )
-        tally = {
+            entry: dict[str, Any] = {
+                "question": question.id,
+                "aggregates": aggregates,
+                "blank": blanks[(s.session, question.id)],
+            }
+            if s.weighting is not None:
+                entry["classes"] = _classes(s, qi)
+            questions.append(entry)
+        tally: dict[str, Any] = {
             "format": TALLY_FORMAT,
             "session": s.session,
             "questions": questions,
             "lot_seed": b64encode(lot_seed.encode()) if lot_seed else None,
             "seats": None,
         }
+        if s.weighting is not None:
+            tally["weights"] = tally_weights(s.weighting)
         files[f"tally/{s.session}.json"] = (json.dumps(tally, indent=1, ensure_ascii=False) + "\n").encode()
         if s.recorded:
             files[f"recorded/{s.session}.jsonl"] = _recorded(s, decrypted, trustees)
     return files
+
+
+def _classes(s: SessionSums, qi: int) -> list[dict[str, Any]]:
+    """A weighted session's group classes (§9.1a): published, never decrypted."""
+    assert s.weighting is not None
+    classes = []
+    for group in sorted({a.group for a in s.classes if a.qi == qi}):
+        mine = sorted((a for a in s.classes if a.qi == qi and a.group == group), key=lambda a: a.oi)
+        ct = [[b64encode(a.ciphertext.alpha.encode()), b64encode(a.ciphertext.beta.encode())] for a in mine]
+        classes.append(
+            {"group": group, "weight": s.weighting.of_group(group), "ballots": s.weights[group], "ct": ct}
+        )
+    return classes
 
 
 def _decryption(decrypted: Decrypted, trustee: int, ids: list[str]) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine, select
 
+from kiosk.ballot.addendum import ADDENDUM_PREFIX, ADDENDUM_SUFFIX
 from kiosk.ballot.canonical import canonical_json, sha256_hex
 from kiosk.ballot.counting import vote_counts
 from kiosk.ballot.crypto.base_hashes import parameters_hash
@@ -61,6 +62,7 @@ def write_record(
         "package.json": package_file.read_bytes(),
         "results.json": _json(_results(package, results_dir)),
     }
+    files.update(_addenda(package_file.parent / "addenda"))
     files.update(_booths(engine, package.election_id))
     files.update(booth_files("ballots", imported_lines(engine, package.election_id)))
     files.update(booth_files("checked", imported_lines(engine, package.election_id, db.e2e_checked)))
@@ -103,6 +105,13 @@ def _results(package: ElectionPackage, results_dir: Path) -> dict[str, Any]:
     """The counts (§10 results.json): what the verifier re-derives from the decrypted sums."""
     results = json.loads((results_dir / "results.json").read_text(encoding="utf-8"))
     return {"format": "isoloir-record/1 results", "election": package.election_id, **vote_counts(results)}
+
+
+def _addenda(folder: Path) -> dict[str, bytes]:
+    """Every addendum issued, its exact signed bytes (§10): the composition a weighted vote's weights
+    come from, which the verifier recomputes."""
+    paths = sorted(folder.glob(f"{ADDENDUM_PREFIX}*{ADDENDUM_SUFFIX}")) if folder.is_dir() else []
+    return {f"addenda/{p.name}": p.read_bytes() for p in paths}
 
 
 def _booths(engine: Engine, election_id: str) -> dict[str, bytes]:

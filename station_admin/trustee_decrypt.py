@@ -23,8 +23,9 @@ from kiosk.ballot.crypto.decryption_messages import answer_request, decrypt_coun
 from kiosk.ballot.crypto.group import Scalar
 from kiosk.ballot.crypto.trustee_vault import ShareFile, VaultError, open_share
 from kiosk.ballot.definition import DefinitionError, parse_definition
-from station_admin.e2e_aggregates import request_ciphertexts, session_sums
+from station_admin.e2e_aggregates import request_ciphertexts
 from station_admin.e2e_tally import read_ballot_folder
+from station_admin.e2e_weights import trustee_weights, weighted_session_sums
 from station_admin.trustee_files import TrusteeError, key_file, read, write
 
 
@@ -67,8 +68,8 @@ def check_request_is_the_sums(ceremony_path: Path, request_path: Path, ballots: 
     if manifest_hash(parameters_hash(), manifest) != ceremony.h_m:
         raise TrusteeError(f"{ballots / 'manifest.json'} is not the definition this ceremony was made for")
     try:
-        definition = parse_definition(manifest)
-        sums = session_sums(definition, read_ballot_folder(ballots))
+        definition, weights = trustee_weights(ballots, parse_definition(manifest))
+        sums = weighted_session_sums(definition, read_ballot_folder(ballots), weights)
         asked = load_request(read(request_path), ceremony.h_e)
     except (DefinitionError, DecryptionRefused, ValueError, KeyError) as exc:
         raise TrusteeError(f"cannot recompute the sums from {ballots}: {exc}") from None

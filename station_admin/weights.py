@@ -89,11 +89,11 @@ def quorum_base(entry: dict[str, Any]) -> int | None:
 
 
 def e2e_weights_refusal(definition: ElectionDefinition) -> str | None:
-    """Why an end-to-end tally cannot count this election yet: its sums are decrypted per session and
-    group without weights (docs/e2e-spec.md, "Weighted votes", says how weights will fit). Refusing
-    is better than a count that is exact for ballots and wrong for votes."""
-    weighted = [s.id for s in definition.sessions if s.weighting is not Weighting.NONE]
+    """Why an end-to-end tally cannot count this election yet: a vote weighted by group is counted
+    (station_admin/e2e_weights.py), a vote weighted per voter is not yet (docs/e2e-spec.md §9.1a).
+    Refusing is better than a count that is exact for ballots and wrong for votes."""
+    weighted = [s.id for s in definition.sessions if s.weighting is Weighting.PER_VOTER]
     if not weighted:
         return None
-    return (f"session(s) {', '.join(weighted)} are weighted; the end-to-end tally does not weigh votes yet "
-            "(docs/e2e-spec.md, weighted votes), so it counts nothing rather than a wrong result")
+    return (f"session(s) {', '.join(weighted)} are weighted per voter; the end-to-end tally does not weigh "
+            "mandates yet (docs/e2e-spec.md §9.1a), so it counts nothing rather than a wrong result")

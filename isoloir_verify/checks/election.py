@@ -8,6 +8,7 @@ from isoloir_verify.b64 import b64encode
 from isoloir_verify.ballot_proofs import Ciphertext
 from isoloir_verify.checks.cast import AggregateKey, CastOutcome
 from isoloir_verify.checks.marks import MarksOutcome
+from isoloir_verify.checks.weights import check_weighted_session
 from isoloir_verify.group import IDENTITY, add, mul
 from isoloir_verify.record.manifest import Manifest, context_group
 from isoloir_verify.record.tally import Tally
@@ -109,7 +110,12 @@ def weighted_aggregates(
     return totals, weight
 
 
-def check_aggregates(manifest: Manifest, cast: list[CastOutcome], tallies: dict[str, Tally]) -> CheckResult:
+def check_aggregates(
+    manifest: Manifest,
+    cast: list[CastOutcome],
+    tallies: dict[str, Tally],
+    struck: frozenset[str] = frozenset(),
+) -> CheckResult:
     result = CheckResult("V9")
     sessions = {o.session for o in cast} | set(tallies)
     for session_id in sorted(sessions):
@@ -121,6 +127,9 @@ def check_aggregates(manifest: Manifest, cast: list[CastOutcome], tallies: dict[
         totals, weight = weighted_aggregates(cast, session_id)
         if [q.question for q in tally.questions] != [q.id for q in session.questions]:
             result.fail(f"session {session_id!r}: the tally's questions are not the session's, in order")
+            continue
+        if session.weighting == "by-group":
+            check_weighted_session(manifest, struck, session, tally, totals, weight, result)
             continue
         for qi, (question, tq) in enumerate(zip(session.questions, tally.questions, strict=True)):
             groups = [a.group for a in tq.aggregates]

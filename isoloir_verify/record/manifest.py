@@ -68,7 +68,13 @@ class Session(_Part):
     id: str
     mode: Literal["secret", "recorded"] = "secret"
     counts_by_group: bool = False
+    weighting: Literal["none", "by-group", "per-voter"] = "none"  # §9.1a
     questions: list[Question]
+
+    @property
+    def carries_group(self) -> bool:
+        """Its ballots carry the voter's group (§5): counted by group, or weighted by group."""
+        return self.counts_by_group or self.weighting == "by-group"
 
 
 class Station(_Part):
@@ -83,8 +89,13 @@ class Voter(_Part):
     weight: int = 1  # spec §5: 1 until the roll carries weights
 
 
+class Group(_Part):
+    id: str
+
+
 class Manifest(_Part):
     id: str
+    groups: list[Group] = Field(default_factory=list)
     sessions: list[Session]
     stations: list[Station]
     voters: list[Voter]
@@ -106,8 +117,8 @@ class Manifest(_Part):
 
 
 def context_group(session: Session, voter: Voter) -> str:
-    """The ctx group of a voter's ballot (spec §5): her group if the session counts by group."""
-    return (voter.group or "") if session.counts_by_group else ""
+    """The ctx group of a voter's ballot (spec §5): her group if the session carries groups."""
+    return (voter.group or "") if session.carries_group else ""
 
 
 def context_voter(session: Session, voter: Voter) -> str:

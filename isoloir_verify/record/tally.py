@@ -21,10 +21,32 @@ class Aggregate(Strict):
     values: list[int]
 
 
+class WeightClass(Strict):
+    """A weighted session's group class (§9.1a): its aggregate, published and never decrypted."""
+
+    group: str
+    weight: int
+    ballots: int
+    ct: list[tuple[ElementB64, ElementB64]]
+
+
+class GroupWeight(Strict):
+    id: str
+    members: int
+    weight: int
+
+
+class TallyWeights(Strict):
+    weighting: Literal["by-group"]
+    as_of_addendum: int
+    groups: list[GroupWeight]
+
+
 class TallyQuestion(Strict):
     question: str
     aggregates: list[Aggregate]
     blank: int
+    classes: list[WeightClass] | None = None  # a session weighted by group only (§9.1a)
 
 
 class Tally(Strict):
@@ -33,6 +55,7 @@ class Tally(Strict):
     questions: list[TallyQuestion]
     lot_seed: BytesB64 | None
     seats: Any  # the spec names the field but not its shape yet (V12)
+    weights: TallyWeights | None = None  # a session weighted by group only (§9.1a)
 
 
 class RecordedHeader(Strict):

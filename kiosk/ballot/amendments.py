@@ -87,7 +87,7 @@ def amended_package(package: ElectionPackage, state: Amended) -> ElectionPackage
     """The package as amended: the same fingerprint and signature (booths' certificates bind them),
     the amended definition inside."""
     body = package.body.model_copy(update={"definition": state.definition})
-    return ElectionPackage(body, package.raw_body, package.signature)
+    return ElectionPackage(body, package.raw_body, package.signature, amends=package)
 
 
 def _amended_definition(definition: ElectionDefinition, body: AddendumBody) -> ElectionDefinition:

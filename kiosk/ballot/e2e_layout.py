@@ -17,6 +17,7 @@ from kiosk.ballot.definition import (
     MultipleChoice,
     SingleChoice,
     VotingSession,
+    Weighting,
 )
 from kiosk.ballot.selections import Selections, validate_selections
 
@@ -44,7 +45,9 @@ def context_for(
 ) -> BallotContext:
     """The context the rules give a voter's ballot: group and voter only where the session says."""
     voter = election.voter(voter_id)
-    group = voter.group if session.counts_by_group and voter.group is not None else ""
+    # a vote weighted by group is counted per group: its ballots carry the group, as §5 says
+    by_group = session.counts_by_group or session.weighting is Weighting.BY_GROUP
+    group = voter.group if by_group and voter.group is not None else ""
     named = voter.id if session.mode is BallotMode.RECORDED else ""
     return BallotContext(session.id, station, group, 1, named)
 

@@ -125,14 +125,23 @@ class Provision(Strict):
 class ElectionPackage:
     """A package whose signature has been checked."""
 
-    def __init__(self, body: PackageBody, raw_body: dict[str, Any], signature: str) -> None:
+    def __init__(
+        self,
+        body: PackageBody,
+        raw_body: dict[str, Any],
+        signature: str,
+        amends: ElectionPackage | None = None,
+    ) -> None:
+        """`amends`: this is that package as amended by addenda (kiosk.ballot.amendments); its trustees'
+        key was checked against the definition it was made for, which the addenda then changed."""
         self.body = body
         self.raw_body = raw_body
         self.signature = signature
         self.fingerprint = fingerprint_of(raw_body)
         self.election_key: ElectionKey | None = (
-            None if body.e2e is None else check_e2e_key(body.e2e, body.definition)
-        )
+            amends.election_key if amends is not None
+            else None if body.e2e is None else check_e2e_key(body.e2e, body.definition)
+        )  # fmt: skip
 
     @property
     def definition(self) -> ElectionDefinition:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from kiosk.ballot.addendum import Addendum, AddendumError, AddendumRefusal, next_in_sequence, parse_addendum
 from kiosk.ballot.amendments import Amended, amend
 from kiosk.ballot.audit_events import Event
+from kiosk.ballot.definition import Weighting
+from kiosk.ballot.weights import GroupWeight, SessionWeights, session_weights
 
 if TYPE_CHECKING:
     from kiosk.booth.station import Station
@@ -31,6 +33,16 @@ class DelegationShown:
 
 
 @dataclass(frozen=True)
+class WeightingShown:
+    """A vote whose weighting this addendum changes: declared, dropped, or its weights recomputed
+    because the composition changed (a member added or struck off)."""
+
+    session: str
+    weighting: Weighting
+    groups: tuple[GroupWeight, ...] = ()  # by group: each group's members and the votes each carries
+
+
+@dataclass(frozen=True)
 class AddendumPreview:
     """What an addendum changes at this booth, for the poll worker to read before accepting it."""
 
@@ -42,6 +54,7 @@ class AddendumPreview:
     revocations: list[tuple[str, str]] = field(default_factory=list)  # (delegate, session)
     codes_reissued: list[str] = field(default_factory=list)  # names, of this booth's voters
     struck: list[str] = field(default_factory=list)  # names, of this booth's voters
+    weightings: list[WeightingShown] = field(default_factory=list)  # votes whose weights change
 
 
 def preview_addendum(station: Station, data: bytes) -> AddendumPreview:
@@ -116,4 +129,26 @@ def _preview(station: Station, addendum: Addendum, after: Amended) -> AddendumPr
         revocations=[(r.delegate, r.session) for r in body.revocations if r.delegate in here],
         codes_reissued=[here[c.voter].name for c in body.codes if c.voter in here],
         struck=[here[v].name for v in body.struck if v in here],
+        weightings=weightings_changed(station.amended_election(), after),
     )
+
+
+def weightings_changed(before: Amended, after: Amended) -> list[WeightingShown]:
+    """Every vote of the election whose weighting or weights differ after the addendum: a weight is
+    the election's, not the booth's, so it is shown at every booth."""
+    known = {s.id for s in before.definition.sessions}
+    shown = []
+    for session in after.definition.sessions:
+        was = session_weights(before, session.id) if session.id in known else None
+        now = session_weights(after, session.id)
+        if _weighing(was) == _weighing(now):
+            continue
+        if now is None:
+            shown.append(WeightingShown(session.id, Weighting.NONE))
+        else:
+            shown.append(WeightingShown(session.id, now.weighting, now.groups))
+    return shown
+
+
+def _weighing(weights: SessionWeights | None) -> object:
+    return None if weights is None else (weights.weighting, weights.groups, weights.voters)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.ballot.codes import format_code
 from kiosk.ballot.ids import SessionId, VoterId
+from kiosk.booth.addenda import WeightingShown
 from kiosk.booth.worker_flow import SimWorkerCard, WorkerCard, WorkerFlow, WorkerScreen
 from kiosk.booth.worker_votes import close_vote, vote_rows
 from kiosk.devices.media import Media
@@ -17,6 +18,8 @@ from kiosk.ui.language import Language
 PIN_MAX_DIGITS = 8  # card PINs are 4 to 8 digits
 SEARCH_MAX = 40
 TICK_MS = 1000
+# each language's thousands separator (French: a narrow no-break space), for weights of five digits
+THOUSANDS = {"en": ",", "fr": "\u202f", "es": "."}
 # (device, status, detail), e.g. ("printer", "paper_out", ""), ("storage", "ok", "5120") in free MB,
 # ("clock", "ok", "2026-11-23 09:30 UTC"): what the poll worker checks before and during the day.
 Health = Callable[[], list[tuple[str, str, str]]]
@@ -192,7 +195,24 @@ class WorkerModel(QObject):
                  for d, s in p.revocations]
         people = (("voter", p.voters_added), ("code", p.codes_reissued), ("struck", p.struck))
         rows += [{"kind": kind, "a": name, "b": "", "c": ""} for kind, shown in people for name in shown]
+        return rows + self._weightings(p.weightings, titles)
+
+    def _weightings(self, shown: list[WeightingShown], titles: dict[str, str]) -> list[dict[str, str]]:
+        """A vote whose weighting changes, then each group's members and votes (the weights it gives)."""
+        text, number = self.language.text, self._number
+        groups = {g.id: text(g.name) for g in self.flow.station.election.groups}
+        rows = []
+        for w in shown:
+            rows.append({"kind": f"weighting_{w.weighting.value}", "a": titles.get(w.session, w.session),
+                         "b": "", "c": ""})
+            rows += [{"kind": "weight", "a": groups.get(g.group, g.group), "b": number(g.members),
+                      "c": number(g.weight)} for g in w.groups]
         return rows
+
+    def _number(self, value: int) -> str:
+        """17,020 / 17 020 / 17.020: a weight read at a glance, in the poll worker's language."""
+        separator = THOUSANDS.get(self.language.code(), ",")
+        return f"{value:,}".replace(",", separator)
 
     def _sessions(self) -> list[dict[str, Any]]:
         station = self.flow.station

@@ -170,7 +170,11 @@ def test_a_weighted_vote_that_cannot_be_counted_so_is_refused_in_the_definition(
         parse_definition(json.dumps(data))
 
 
-def test_the_end_to_end_tally_refuses_a_weighted_vote_rather_than_count_it_wrong() -> None:
-    definition = parse_definition(json.dumps(committee_definition()))
-    refusal = e2e_weights_refusal(definition)
-    assert refusal is not None and "budget" in refusal and "e2e-spec.md" in refusal
+def test_the_end_to_end_tally_refuses_a_vote_weighted_per_voter_rather_than_count_it_wrong() -> None:
+    # by group is counted end to end (tests/station_admin/test_tally_e2e_weights.py); mandates not yet
+    assert e2e_weights_refusal(parse_definition(json.dumps(committee_definition()))) is None
+    data = json.loads(SMALL_ELECTION.read_text(encoding="utf-8"))
+    roll_call = next(s for s in data["sessions"] if s.get("mode") == "recorded")
+    roll_call["weighting"] = "per-voter"
+    refusal = e2e_weights_refusal(parse_definition(json.dumps(data)))
+    assert refusal is not None and roll_call["id"] in refusal and "e2e-spec.md" in refusal

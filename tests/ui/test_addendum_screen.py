@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ballot.package import PackageCard
@@ -63,8 +64,10 @@ def amended_day(qapp: QApplication, delegations: ElectionKit, tmp_path: Path,
 
 
 def changes_shown(ui: BoothUi) -> list[str]:
-    return [str(item.property("text")) for item in items(ui.window)
-            if item.objectName() == "addendum-change" and item.isVisible()]
+    """The changes as the poll worker reads them, top to bottom."""
+    shown = [item for item in items(ui.window) if item.objectName() == "addendum-change" and item.isVisible()]
+    shown.sort(key=lambda item: item.mapToScene(QPointF(0, 0)).y())
+    return [str(item.property("text")) for item in shown]
 
 
 def test_the_poll_worker_reads_what_an_addendum_changes_then_accepts_it(
@@ -123,3 +126,42 @@ def test_a_forged_addendum_is_refused_on_the_poll_workers_screen(
     assert "not signed by this election's authority" in text_of(ui, "addendum-refused")
     assert station.held_addenda() == []
     shutil.rmtree(stick)
+
+
+def test_the_poll_worker_sees_a_change_of_weighting_and_the_weights_it_gives(
+    amended_day: tuple[BoothUi, Station, Officials, Path],
+) -> None:
+    """A vote declared weighted by group shows its weights per group before the worker accepts it;
+    a member struck off then shows the weights recomputed, in the worker's language."""
+    ui, station, officials, stick = amended_day
+    assert officials.signed("election", "amend", "--weighting", "budget=by-group").exit_code == 0
+    assert officials.signed("election", "amend", "--strike", "v02").exit_code == 0
+    folder = ElectionDir(officials.election)
+    copy_to_stick(folder, folder.package(), stick)
+    worker_logs_in(ui)
+    tap(ui, "worker-addendum")
+    tap(ui, "addendum-check")
+    # the budget's voters: 21 Government, 11 Employer and 10 Worker members; lcm 2,310
+    assert changes_shown(ui) == [
+        "• Budget is weighted by group, equal strength for each group:",
+        "    – Government: 21 members entitled to vote, 110 votes each",
+        "    – Employers: 11 members entitled to vote, 210 votes each",
+        "    – Workers: 10 members entitled to vote, 231 votes each",
+    ]
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    ui.window.grabWindow().save(str(SCREENS / "worker-addendum-weighting.png"))
+    tap(ui, "addendum-accept")
+    ui.language.choose("fr")
+    tap(ui, "addendum-check")
+    shown = changes_shown(ui)
+    # v02, an Employer member of this booth, struck off
+    assert shown[0] == "• Radié de la liste : Delegate 2 ne peut plus voter"
+    assert shown[1:] == [  # 21, 10, 10: lcm 210
+        "• Budget est pondéré par groupe, à égalité de force entre les groupes :",
+        "    – Gouvernement : 21 membres ayant le droit de vote, 10 voix chacun",
+        "    – Employeurs : 10 membres ayant le droit de vote, 21 voix chacun",
+        "    – Travailleurs : 10 membres ayant le droit de vote, 21 voix chacun",
+    ]
+    ui.window.grabWindow().save(str(SCREENS / "worker-addendum-weights-recomputed-fr.png"))
+    tap(ui, "addendum-accept")
+    assert len(station.held_addenda()) == 2

@@ -12,6 +12,10 @@ ScrollArea {
         case "voter": return qsTr("A voter is added to this booth: %1").arg(row.a)
         case "code": return qsTr("A new voting code for %1: their old code stops working").arg(row.a)
         case "struck": return qsTr("Struck off the roll: %1 can no longer vote").arg(row.a)
+        case "weighting_by-group": return qsTr("%1 is weighted by group, equal strength for each group:").arg(row.a)
+        case "weighting_per-voter": return qsTr("%1 is weighted per voter: each voter carries their own mandates").arg(row.a)
+        case "weighting_none": return qsTr("%1 is no longer weighted: one vote per ballot").arg(row.a)
+        case "weight": return qsTr("%1: %2 members entitled to vote, %3 votes each").arg(row.a).arg(row.b).arg(row.c)
         }
         return ""
     }
@@ -38,7 +42,7 @@ ScrollArea {
             Says { visible: worker.addendum.length === 0; text: qsTr("Nothing for the voters of this booth.") }
             Repeater {
                 model: worker.addendum
-                Says { objectName: "addendum-change"; text: "• " + change(modelData) }
+                Says { objectName: "addendum-change"; text: (modelData.kind === "weight" ? "    – " : "• ") + change(modelData) }
             }
             BigButton { objectName: "addendum-accept"; primary: true; text: qsTr("Accept this addendum"); onTapped: worker.acceptAddendum() }
         }

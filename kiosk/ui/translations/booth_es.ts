@@ -696,52 +696,72 @@
         <translation>Eliminado del padrón: %1 ya no puede votar</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="21"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="15"/>
+        <source>%1 is weighted by group, equal strength for each group:</source>
+        <translation>%1 se pondera por grupo, con igual fuerza para cada grupo:</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="16"/>
+        <source>%1 is weighted per voter: each voter carries their own mandates</source>
+        <translation>%1 se pondera por votante: cada votante lleva sus propios mandatos</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="17"/>
+        <source>%1 is no longer weighted: one vote per ballot</source>
+        <translation>%1 ya no se pondera: un voto por papeleta</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="18"/>
+        <source>%1: %2 members entitled to vote, %3 votes each</source>
+        <translation>%1: %2 miembros con derecho a voto, %3 votos cada uno</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="25"/>
         <source>Take in an addendum</source>
         <translation>Incorporar una adenda</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="22"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="26"/>
         <source>Addenda this booth holds: %1</source>
         <translation>Adendas que tiene esta cabina: %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="23"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="27"/>
         <source>Insert the officials&apos; USB stick with the addendum, then check it.</source>
         <translation>Inserte la memoria USB de los responsables con la adenda y verifíquela.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="24"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="28"/>
         <source>Check the USB stick</source>
         <translation>Verificar la memoria USB</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="29"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="33"/>
         <source>Addendum %1 was taken in. Check the stick again for the next one.</source>
         <translation>La adenda %1 se incorporó. Verifique de nuevo la memoria para la siguiente.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="36"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="40"/>
         <source>Addendum %1, signed by the election authority</source>
         <translation>Adenda %1, firmada por la autoridad electoral</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="37"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="41"/>
         <source>What it changes at this booth:</source>
         <translation>Lo que cambia en esta cabina:</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="38"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="42"/>
         <source>Nothing for the voters of this booth.</source>
         <translation>Nada para los votantes de esta cabina.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="43"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="47"/>
         <source>Accept this addendum</source>
         <translation>Aceptar esta adenda</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="45"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="49"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>

@@ -696,52 +696,72 @@
         <translation>Radié de la liste : %1 ne peut plus voter</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="21"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="15"/>
+        <source>%1 is weighted by group, equal strength for each group:</source>
+        <translation>%1 est pondéré par groupe, à égalité de force entre les groupes :</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="16"/>
+        <source>%1 is weighted per voter: each voter carries their own mandates</source>
+        <translation>%1 est pondéré par votant : chaque votant porte ses propres mandats</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="17"/>
+        <source>%1 is no longer weighted: one vote per ballot</source>
+        <translation>%1 n&apos;est plus pondéré : une voix par bulletin</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="18"/>
+        <source>%1: %2 members entitled to vote, %3 votes each</source>
+        <translation>%1 : %2 membres ayant le droit de vote, %3 voix chacun</translation>
+    </message>
+    <message>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="25"/>
         <source>Take in an addendum</source>
         <translation>Prendre en compte un additif</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="22"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="26"/>
         <source>Addenda this booth holds: %1</source>
         <translation>Additifs détenus par cet isoloir : %1</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="23"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="27"/>
         <source>Insert the officials&apos; USB stick with the addendum, then check it.</source>
         <translation>Insérez la clé USB des responsables avec l&apos;additif, puis vérifiez-la.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="24"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="28"/>
         <source>Check the USB stick</source>
         <translation>Vérifier la clé USB</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="29"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="33"/>
         <source>Addendum %1 was taken in. Check the stick again for the next one.</source>
         <translation>L&apos;additif %1 a été pris en compte. Vérifiez de nouveau la clé pour le suivant.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="36"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="40"/>
         <source>Addendum %1, signed by the election authority</source>
         <translation>Additif %1, signé par l&apos;autorité électorale</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="37"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="41"/>
         <source>What it changes at this booth:</source>
         <translation>Ce qu&apos;il change dans cet isoloir :</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="38"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="42"/>
         <source>Nothing for the voters of this booth.</source>
         <translation>Rien pour les votants de cet isoloir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="43"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="47"/>
         <source>Accept this addendum</source>
         <translation>Accepter cet additif</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerAddendumScreen.qml" line="45"/>
+        <location filename="../qml/WorkerAddendumScreen.qml" line="49"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
