@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from isoloir_verify.group import IDENTITY, Element, Q, add, base_mul, mul
+from isoloir_verify.group import IDENTITY, Element, Q, add, base_mul, base_mul_add, mul, mul_add
 from isoloir_verify.hashing import H, Hq, enc_element, enc_hash, enc_int, enc_str
 from isoloir_verify.record.manifest import Question
 
@@ -42,8 +42,8 @@ def _commitments(
     out = []
     for index, j in enumerate(values):
         c, v = pairs[2 * index], pairs[2 * index + 1]
-        out.append(enc_element(add(base_mul(v), mul(x, c))))
-        out.append(enc_element(add(mul(key, v - j * c), mul(y, c))))
+        out.append(enc_element(base_mul_add(v, x, c)))
+        out.append(enc_element(mul_add(key, v - j * c, y, c)))
     return out
 
 

@@ -41,12 +41,15 @@ def _fixed(size: int) -> Any:
     return check
 
 
+_fixed32 = _fixed(32)  # made once: a ballot line reads 480 elements and scalars through it
+
+
 def _element(value: Any) -> Element:
-    return decode_element(_fixed(32)(value))
+    return decode_element(_fixed32(value))
 
 
 def _scalar(value: Any) -> int:
-    return decode_scalar(_fixed(32)(value))
+    return decode_scalar(_fixed32(value))
 
 
 def _any_bytes(value: Any) -> bytes:

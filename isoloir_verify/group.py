@@ -96,6 +96,35 @@ def sub(left: Element, right: Element) -> Element:
     return Element(so.take(out, ELEMENT_BYTES))
 
 
+def base_mul_add(v: int, x: Element, c: int) -> Element:
+    """g^v · x^c, for an element already decoded: a proof's commitment a_j (spec §7.2) in one step.
+
+    The same three libsodium calls as add(base_mul(v), mul(x, c)); the two powers stay in C buffers
+    between them, so a ballot's 336 commitments copy only their results out as bytes.
+    """
+    so = sodium()
+    left, right, out = so.scratch()
+    lib = so.lib
+    # An identity power comes back as zeros (with status -1), which the addition takes as the identity.
+    lib.crypto_scalarmult_ristretto255_base(left, (v % Q).to_bytes(SCALAR_BYTES, "little"))
+    lib.crypto_scalarmult_ristretto255(right, (c % Q).to_bytes(SCALAR_BYTES, "little"), x)
+    if lib.crypto_core_ristretto255_add(out, left, right) != 0:
+        raise GroupError("libsodium refused an element that was already validated")
+    return Element(so.take(out, ELEMENT_BYTES))
+
+
+def mul_add(x: Element, a: int, y: Element, b: int) -> Element:
+    """x^a · y^b, for elements already decoded: a commitment b_j (spec §7.2) in one step."""
+    so = sodium()
+    left, right, out = so.scratch()
+    lib = so.lib
+    lib.crypto_scalarmult_ristretto255(left, (a % Q).to_bytes(SCALAR_BYTES, "little"), x)
+    lib.crypto_scalarmult_ristretto255(right, (b % Q).to_bytes(SCALAR_BYTES, "little"), y)
+    if lib.crypto_core_ristretto255_add(out, left, right) != 0:
+        raise GroupError("libsodium refused an element that was already validated")
+    return Element(so.take(out, ELEMENT_BYTES))
+
+
 def product(elements: list[Element]) -> Element:
     """∏ elements; the empty product is the identity."""
     result = IDENTITY

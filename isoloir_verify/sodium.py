@@ -45,6 +45,14 @@ class Sodium:
             buf = self._local.buf = self.ffi.new("unsigned char[32]")
         return buf
 
+    def scratch(self) -> tuple[Any, Any, Any]:
+        """This thread's three 32-byte buffers for a two-term product x^a · y^b: both powers stay in
+        C memory and go straight into the addition, so only the result is copied out as bytes."""
+        bufs = getattr(self._local, "scratch", None)
+        if bufs is None:
+            bufs = self._local.scratch = tuple(self.ffi.new("unsigned char[32]") for _ in range(3))
+        return bufs
+
     def take(self, buf: Any, size: int) -> bytes:
         return bytes(self.ffi.buffer(buf, size))
 

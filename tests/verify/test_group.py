@@ -21,10 +21,12 @@ from isoloir_verify.group import (
     Q,
     add,
     base_mul,
+    base_mul_add,
     decode_element,
     decode_scalar,
     from_uniform_bytes,
     mul,
+    mul_add,
     product,
     sub,
 )
@@ -95,3 +97,17 @@ def test_group_law_holds_for_random_looking_scalars() -> None:
     assert sub(ga, gb) == base_mul((a - b) % Q)
     assert isinstance(ga, bytes)
     assert Element(ga) == ga
+
+
+@pytest.mark.parametrize(
+    ("v", "c", "x"),
+    [(5, 7, 3), (0, 7, 3), (5, 0, 3), (0, 0, 3), (5, 7, 0), (Q - 1, 1, 1), (3, Q - 3, 1)],
+)
+def test_fused_commitments_equal_the_two_powers_and_the_product(v: int, c: int, x: int) -> None:
+    # A proof's commitments a_j = g^v x^c and b_j = K^a y^b, computed in one step through C buffers,
+    # must be exactly the elements the separate operations give, identity results included.
+    element = MULTIPLES[x] if x < 16 else base_mul(x)
+    key = MULTIPLES[9]
+    assert base_mul_add(v, element, c) == add(base_mul(v), mul(element, c))
+    assert mul_add(key, v, element, c) == add(mul(key, v), mul(element, c))
+    assert mul_add(key, v - 2 * c, element, c) == add(mul(key, (v - 2 * c) % Q), mul(element, c))

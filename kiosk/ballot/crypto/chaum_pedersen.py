@@ -19,9 +19,8 @@ from kiosk.ballot.crypto.group import (
     ORDER,
     Point,
     Scalar,
-    raw_base_power,
-    raw_power,
-    raw_product,
+    raw_base_power_product,
+    raw_power_product,
 )
 from kiosk.ballot.crypto.hashing import Field, Ints, Tag, encode_fields, hq_encoded
 
@@ -98,8 +97,8 @@ def disjunctive_commitments(
     parts = []
     for j, pair in zip(values, proof, strict=True):
         c, v = pair.challenge.value, pair.response.value
-        parts.append(raw_product(raw_base_power(v), raw_power(alpha, c)))
-        parts.append(raw_product(raw_power(k, (v - j * c) % ORDER), raw_power(beta, c)))
+        parts.append(raw_base_power_product(v, alpha, c))
+        parts.append(raw_power_product(k, (v - j * c) % ORDER, beta, c))
     return b"".join(parts)
 
 

@@ -13,6 +13,7 @@ CPU from inside it, outside the threat model of a sealed kiosk.
 from __future__ import annotations
 
 import secrets
+import threading
 from typing import Final
 
 import cffi
@@ -223,27 +224,39 @@ IDENTITY: Final = Point(_ZEROS)  # valid, and the encoding of every empty produc
 # the status needs no test once the inputs are known valid.
 
 
-def raw_power(encoding: bytes, exponent: int) -> bytes:
-    """encoding^exponent for a valid element encoding and 0 <= exponent < q."""
-    out = _ffi.new(_OUT)
-    _lib.crypto_scalarmult_ristretto255(out, exponent.to_bytes(SIZE, "little"), encoding)
-    result: bytes = _ffi.buffer(out)[:]
-    return result
+def raw_base_power_product(v: int, encoding: bytes, c: int) -> bytes:
+    """g^v · encoding^c (a proof's a_j), for a valid encoding and exponents in [0, q).
 
-
-def raw_base_power(exponent: int) -> bytes:
-    """g^exponent for 0 <= exponent < q, from libsodium's fixed-base tables."""
-    out = _ffi.new(_OUT)
-    _lib.crypto_scalarmult_ristretto255_base(out, exponent.to_bytes(SIZE, "little"))
-    result: bytes = _ffi.buffer(out)[:]
-    return result
-
-
-def raw_product(left: bytes, right: bytes) -> bytes:
-    out = _ffi.new(_OUT)
+    Both powers stay in this thread's C buffers and go straight into the addition, so only the
+    result is copied out as bytes: one ballot's check makes 336 such products.
+    """
+    left, right, out = _scratch()
+    _lib.crypto_scalarmult_ristretto255_base(left, v.to_bytes(SIZE, "little"))
+    _lib.crypto_scalarmult_ristretto255(right, c.to_bytes(SIZE, "little"), encoding)
     _lib.crypto_core_ristretto255_add(out, left, right)
     result: bytes = _ffi.buffer(out)[:]
     return result
+
+
+def raw_power_product(x: bytes, a: int, y: bytes, b: int) -> bytes:
+    """x^a · y^b (a proof's b_j), for valid encodings and exponents in [0, q)."""
+    left, right, out = _scratch()
+    _lib.crypto_scalarmult_ristretto255(left, a.to_bytes(SIZE, "little"), x)
+    _lib.crypto_scalarmult_ristretto255(right, b.to_bytes(SIZE, "little"), y)
+    _lib.crypto_core_ristretto255_add(out, left, right)
+    result: bytes = _ffi.buffer(out)[:]
+    return result
+
+
+_local = threading.local()
+
+
+def _scratch() -> tuple[object, object, object]:
+    """Three output buffers per thread, reused (the booth's screens may run in threads)."""
+    buffers: tuple[object, object, object] | None = getattr(_local, "buffers", None)
+    if buffers is None:
+        buffers = _local.buffers = (_ffi.new(_OUT), _ffi.new(_OUT), _ffi.new(_OUT))
+    return buffers
 
 
 def product(points: list[Point]) -> Point:

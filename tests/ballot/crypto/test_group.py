@@ -19,6 +19,8 @@ from kiosk.ballot.crypto.group import (
     Scalar,
     SecretKey,
     product,
+    raw_base_power_product,
+    raw_power_product,
 )
 
 RFC = json.loads((Path(__file__).parents[3] / "vectors/group/rfc9496.json").read_text())
@@ -103,3 +105,14 @@ def test_secrets_refuse_zero_and_never_print() -> None:
     assert "12345" not in repr(key) and "3039" not in repr(key)
     assert key.public() == GENERATOR ** Scalar(12345)
     assert "…" in repr(Nonce.random())
+
+
+@pytest.mark.parametrize(("v", "c"), [(5, 7), (0, 7), (5, 0), (0, 0), (ORDER - 1, 1)])
+def test_the_importers_fused_commitments_equal_the_point_operations(v: int, c: int) -> None:
+    # The import rebuilds every proof commitment g^v·x^c and K^a·y^b in one step through C buffers;
+    # each must be exactly the element the Point arithmetic gives, identity results included.
+    x, key = GENERATOR ** Scalar(1234567), GENERATOR ** Scalar(89)
+    expected_a = GENERATOR ** Scalar(v) * x ** Scalar(c)
+    assert raw_base_power_product(v, x.encode(), c) == expected_a.encode()
+    assert raw_power_product(key.encode(), v, x.encode(), c) == (key ** Scalar(v) * x ** Scalar(c)).encode()
+    assert raw_base_power_product(v, IDENTITY.encode(), c) == (GENERATOR ** Scalar(v)).encode()
