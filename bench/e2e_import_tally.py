@@ -1,164 +1,86 @@
 """End-to-end import and tally: 10 booths x 1,000 maritime ballots (24 questions, 72 ciphertexts) in
-sealed files /2, imported with every proof checked (station-admin's import, --jobs 2), then tallied
-with k = 2 of 3 trustees: the sums recomputed, each trustee recomputing them too and decrypting them
-with proofs, the answers checked and combined, the counts and outcomes made.
+sealed files /2, imported with every proof checked (`station-admin import --jobs 2`), then tallied with
+k = 2 of 3 trustees (`station-admin aggregate`, each present trustee's `trustee decrypt --ballots`,
+which recomputes the sums before decrypting them with proofs, and `station-admin tally`, which checks
+every proof and combines the answers): each a real command, timed in wall and CPU seconds.
 
-Run alone: .venv/bin/python bench/e2e_import_tally.py [BOOTHS] [PER_BOOTH]
-(the figures are the JSON object on the last line; making the ballots is not timed)
+The ballots are made once, by a polling day at every booth through the booth's real services (`kiosk
+simulate`'s: each ballot cast in its SQLite transaction, some checked first; seeded choices), into a
+cache under build/bench/; a rerun of the same sizes measures only the import and the tally.
+
+Run alone: nice -n 5 .venv/bin/python bench/e2e_import_tally.py [--booths 10] [--per-booth 1000]
+[--cache DIR] [--quick]   (the figures are the JSON object on the last line)
 """
 
 from __future__ import annotations
 
-import os
-import random
+import argparse
+import json
 import sys
 import tempfile
-import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
 
-from support.election import SESSION, booth_ids, make_bench_election, report
+from support.commands import Timed, load_average
+from support.e2e_day import CACHE, PRESENT, WORKERS, K, N, Sizes, cached_day, import_booths, tally
+from support.election import SESSION, booth_ids, report
 
-from kiosk.ballot.audit import GENESIS, AuditEntry, entry_hash
-from kiosk.ballot.e2e_ballot import ElectionKey, new_ballot_nonce
-from kiosk.ballot.e2e_layout import context_for
-from kiosk.ballot.e2e_seal import encrypt_ballot
-from kiosk.ballot.package import ElectionPackage
-from kiosk.ballot.sealed_e2e import BoothSeal, build_sealed_e2e_bytes
-from kiosk.ballot.signing import private_hex
-from kiosk.booth.booth_key import certify_new_key
-from kiosk.simulate import random_selections
-from station_admin import tally_db, trustee
-from station_admin.e2e_aggregates import session_sums
-from station_admin.e2e_count import decrypt_sums, e2e_results, request_text
-from station_admin.e2e_election import install_e2e
-from station_admin.e2e_tally import booth_files, imported_lines, write_files
-from station_admin.importer import import_file
-from station_admin.trustee_decrypt import check_request_is_the_sums, decrypt
-
-BOOTHS, PER_BOOTH = 10, 1000
-WORKERS = os.cpu_count() or 2
-PASSPHRASE = "bench trustee passphrase"
-N, K = 3, 2
-_JOB: dict[str, Any] = {}  # set before the pool forks: each worker inherits the package and key
+BOOTHS, PER_BOOTH = 10, 1000  # issue 14
+QUICK = 2, 2  # --quick: the same path in seconds (a test runs it)
 
 
-def _ceremony(root: Path, manifest: Path) -> Path:
-    sticks = root / "sticks"
-    for i in range(1, N + 1):
-        trustee.keygen(
-            manifest, trustee.Seat(N, K, i, f"Trustee {i}"), root / f"t{i}.key", sticks / "r1", PASSPHRASE
-        )
-    for i in range(1, N + 1):
-        trustee.shares(root / f"t{i}.key", [sticks / "r1"], sticks / "r2", PASSPHRASE)
-    for i in range(1, N + 1):
-        trustee.finish(root / f"t{i}.key", [sticks / "r1", sticks / "r2"], sticks / f"r3-{i}", PASSPHRASE)
-    return sticks / "r3-1" / "ceremony.json"
-
-
-def _audit(station: str, package: ElectionPackage, ballots: int) -> list[AuditEntry]:
-    set_up = {"station": station, "fingerprint": package.fingerprint, "election": package.election_id}
-    events: list[tuple[str, dict[str, Any]]] = [("station_set_up", set_up),
-              ("polls_opened", {"mode": "official", "by": "pw-1"}),
-              ("session_activated", {"session": SESSION, "by": "pw-1"}),
-              *[("ballot_cast", {"session": SESSION})] * ballots,
-              ("polls_closed", {"ballots": ballots, "by": "pw-1"})]  # fmt: skip
-    entries, prev = [], GENESIS
-    for seq, (event, data) in enumerate(events, start=1):
-        digest = entry_hash(prev, seq, "2026-06-01T08:00:00Z", event, data)
-        entries.append(AuditEntry(seq, "2026-06-01T08:00:00Z", event, data, prev, digest))
-        prev = digest
-    return entries
-
-
-def _booth_file(station: str) -> bytes:
-    package, election, card = _JOB["package"], _JOB["election"], _JOB["card"]
-    rng = random.Random(station)
-    definition = package.definition
-    session = definition.session(SESSION)
-    key, certificate = certify_new_key(package, station, card, "2026-06-01T07:00:00Z")
-    ballots = [
-        encrypt_ballot(election, session, context_for(definition, session, station, v.id),
-                       random_selections(session, rng), new_ballot_nonce())
-        for v in definition.voters_at(station)
-    ]  # fmt: skip
-    marks = [(SESSION, v.id) for v in definition.voters_at(station)]
-    seal = BoothSeal(package, election, certificate, private_hex(key), "official",
-                     "2026-06-01T08:00:00Z", "2026-06-01T18:00:00Z")  # fmt: skip
-    return build_sealed_e2e_bytes(seal, ballots, [], marks, _audit(station, package, len(ballots)))
-
-
-def main(booths: int, per_booth: int) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        bench = make_bench_election(root, booths, per_booth, provision=False)
-        e2e = install_e2e(bench.folder, _ceremony(root, root / "definition.json"), root / "definition.json")
-        _JOB.update(
-            package=bench.package, election=ElectionKey(e2e.keys.h_e, e2e.keys.key), card=bench.signer("")
-        )
-        started = time.perf_counter()
-        with ProcessPoolExecutor(WORKERS) as pool:
-            files = list(pool.map(_booth_file, booth_ids(booths)))
-        made_s = time.perf_counter() - started
-        paths = []
-        for station, data in zip(booth_ids(booths), files, strict=True):
-            paths.append(root / f"{station}.isoloir")
-            paths[-1].write_bytes(data)
-        engine = tally_db.open_db(f"sqlite:///{root / 'tally.sqlite'}")
-        started = time.perf_counter()
-        for path in paths:
-            result = import_file(engine, bench.package, path, e2e=e2e, jobs=WORKERS)
-            assert result.status == "imported", result.reason
-        import_s = time.perf_counter() - started
-        figures = _tally(root, bench.package, e2e, engine)
-    ballots = booths * per_booth
-    print(f"{ballots} ballots made in {made_s:.0f} s (not timed below)", file=sys.stderr)
-    report({
-        "booths": booths, "ballots": ballots, "workers": WORKERS, "load_average": os.getloadavg()[0],
-        "import_with_proofs_s": round(import_s, 1),
-        "import_ms_per_ballot": round(import_s / ballots * 1000, 2),
-        **figures,
-    })  # fmt: skip
-
-
-def _tally(root: Path, package: ElectionPackage, e2e: Any, engine: Any) -> dict[str, float]:
-    definition = package.definition
-    started = time.perf_counter()
-    lines = imported_lines(engine, package.election_id)
-    sums = session_sums(definition, lines, WORKERS)
-    request = root / "stick" / "request.json"
-    request.parent.mkdir()
-    request.write_text(request_text(e2e.keys, sums))
-    (root / "stick" / "manifest.json").write_bytes(e2e.manifest)
-    write_files(root / "stick", booth_files("ballots", lines))
-    aggregate_s = time.perf_counter() - started
-    trustee_s = []
-    for i in (1, 3):
-        started = time.perf_counter()
-        check_request_is_the_sums(root / "sticks" / "r3-1" / "ceremony.json", request, root / "stick")
-        decrypt(
-            root / f"t{i}.key",
-            root / "sticks" / "r3-1" / "ceremony.json",
-            request,
-            root / "partials",
-            PASSPHRASE,
-        )
-        trustee_s.append(time.perf_counter() - started)
-    started = time.perf_counter()
-    answers = [(root / "partials" / f"partial-{i}.json").read_bytes() for i in (1, 3)]
-    decrypted = decrypt_sums(e2e.keys, sums, request.read_bytes(), answers)
-    e2e_results(definition, sums, decrypted.values)
-    combine_s = time.perf_counter() - started
-    return {
-        "tally_aggregate_s": round(aggregate_s, 1),
-        "tally_each_trustee_s": round(max(trustee_s), 1),
-        "tally_combine_s": round(combine_s, 2),
-        "tally_k2_of_3_total_s": round(aggregate_s + sum(trustee_s) + combine_s, 1),
-        "sums_decrypted": len(decrypted.values),
+def main(argv: list[str] | None = None) -> None:
+    args = _arguments(argv)
+    booths, per_booth = QUICK if args.quick else (args.booths, args.per_booth)
+    sizes = Sizes(booths, per_booth, SESSION, "booth services")
+    cache = args.cache or CACHE / f"e2e-import-{booths}x{per_booth}"
+    load_before = load_average()
+    day, made_s = cached_day(cache, sizes)
+    if made_s is not None:
+        print(f"{booths * per_booth} ballots cast at {booths} booths in {made_s:.0f} s, cached in {cache}",
+              file=sys.stderr)  # fmt: skip
+    load_start = load_average()
+    with tempfile.TemporaryDirectory(prefix="bench-e2e-import-") as tmp:
+        work = Path(tmp)
+        imported = import_booths(day, work / "tally.sqlite", booth_ids(booths))
+        times = tally(day, work / "tally.sqlite", work)
+        results = json.loads((work / "RESULTS" / "results.json").read_text(encoding="utf-8"))
+    ballots = sum(s["ballots"] for s in results["sessions"] if s["id"] == SESSION)
+    assert ballots == booths * per_booth, f"{ballots} ballots counted of {booths * per_booth} cast"
+    total = sum(times.values(), Timed(0.0, 0.0))
+    figures: dict[str, object] = {
+        "bench": "e2e_import_tally",
+        "booths": booths,
+        "ballots": ballots,
+        "questions": len(day_questions(results)),
+        "ballots_made_by": sizes.ballots_made_by,
+        "ballots_made_now_s": None if made_s is None else round(made_s, 1),
+        "jobs": WORKERS,
+        "trustees": f"k = {K} of {N}, present {' and '.join(map(str, PRESENT))}",
+        **imported.figures("import_with_proofs", ballots),
+        **total.figures("tally_k2_of_3", ballots),
     }
+    for name, timed in times.items():
+        figures[f"tally_{name}_s"] = round(timed.wall_s, 2)
+        figures[f"tally_{name}_cpu_s"] = round(timed.cpu_s, 2)
+    figures.update(load_average_before=load_before, load_average_at_start=load_start,
+                   load_average_after=load_average())  # fmt: skip
+    report(figures)
+
+
+def day_questions(results: dict[str, object]) -> list[object]:
+    sessions = results["sessions"]
+    assert isinstance(sessions, list)
+    return [q for s in sessions if s["id"] == SESSION for q in s["questions"]]
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--booths", type=int, default=BOOTHS)
+    parser.add_argument("--per-booth", type=int, default=PER_BOOTH)
+    parser.add_argument("--cache", type=Path, help="where the booths' sealed files are kept between runs")
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK[0]} booths x {QUICK[1]} ballots")
+    return parser.parse_args(argv)
 
 
 if __name__ == "__main__":
-    arguments = [int(a) for a in sys.argv[1:3]]
-    main(*(arguments + [BOOTHS, PER_BOOTH][len(arguments) :]))
+    main()

@@ -15,6 +15,7 @@ from kiosk.ballot.package import ElectionPackage, PackageCard
 from kiosk.booth.station import Station
 from kiosk.devices.sim_card import SimCard
 from station_admin.ceremony import create_election, register_cards
+from station_admin.e2e_election import install_e2e
 from station_admin.election_dir import ElectionDir
 from station_admin.election_e2e_key import add_election_key
 from station_admin.provisioning import provision_station
@@ -51,17 +52,25 @@ def booth_ids(count: int) -> list[str]:
 
 
 def make_bench_election(
-    root: Path, booths: int, voters_per_booth: int, provision: bool = True, e2e: bool = False
+    root: Path,
+    booths: int,
+    voters_per_booth: int,
+    provision: bool = True,
+    e2e: bool = False,
+    *,
+    session: str = SESSION,
+    trustees: tuple[int, int] = (1, 1),
 ) -> BenchElection:
-    """The sample election with `booths` booths of `voters_per_booth` delegates, each voting in the
-    maritime session only; with e2e, one trustee's real key ceremony puts its key in the package."""
+    """The sample election with `booths` booths of `voters_per_booth` delegates, each voting in one
+    session only (the 24-question maritime one unless told); with e2e, the real key ceremony of
+    `trustees` (n, k), each trustee's key in root/trustee-i/, puts its key in the package."""
     data = json.loads(SAMPLE.read_text(encoding="utf-8"))
     template = data["stations"][0]
     data["stations"] = [{**template, "id": b} for b in booth_ids(booths)]
     data["poll_workers"] = [{"id": "pw-1", "name": "Poll worker 1", "stations": booth_ids(booths)}]
     data["voters"] = [
         {"id": f"{b}-{i:06d}", "name": f"Delegate {i} of {b}", "group": GROUPS[i % 3],
-         "sessions": [SESSION], "station": b}
+         "sessions": [session], "station": b}
         for b in booth_ids(booths)
         for i in range(voters_per_booth)
     ]
@@ -72,7 +81,9 @@ def make_bench_election(
         load_definition(path), 3, 2, PASSPHRASES, root / "ELECTION", authority_passphrase=AUTHORITY_PASSPHRASE
     )
     if e2e:
-        add_election_key(created.folder, path, _one_trustee_ceremony(root, path))
+        ceremony = trustees_ceremony(root, path, *trustees)
+        add_election_key(created.folder, path, ceremony)
+        install_e2e(created.folder, ceremony, path)  # as `election e2e-key` does: import checks proofs
     card = SimCard(pin="1234")
     register_cards(created.folder, [PackageCard(public_key=card.public_key().hex(), holder="pw-1",
                                                    role="poll_worker")])
@@ -83,14 +94,24 @@ def make_bench_election(
     return BenchElection(created.folder, created.folder.package(), media, card)
 
 
-def _one_trustee_ceremony(root: Path, manifest: Path) -> Path:
-    """`station-admin trustee keygen, shares, finish` for a single trustee: its ceremony.json."""
-    key, sticks = root / "trustee" / "trustee.key", root / "sticks"
-    keygen(manifest, Seat(1, 1, 1, "Bench trustee"), key, sticks / "round1", PASSPHRASES[0])
-    shares(key, [sticks / "round1"], sticks / "round2", PASSPHRASES[0])
-    done = finish(key, [sticks / "round1"], sticks / "round3", PASSPHRASES[0])
-    assert done.ceremony is not None
-    return done.ceremony
+def trustee_key(root: Path, i: int) -> Path:
+    return root / f"trustee-{i}" / "trustee.key"
+
+
+def trustees_ceremony(root: Path, manifest: Path, n: int = 1, k: int = 1) -> Path:
+    """`station-admin trustee keygen, shares, finish` for n trustees, trustee i's key sealed under
+    PASSPHRASES[i - 1]: the ceremony.json of round 3."""
+    sticks = root / "sticks"
+    for i in range(1, n + 1):
+        keygen(manifest, Seat(n, k, i, f"Bench trustee {i}"), trustee_key(root, i), sticks / "round1",
+               PASSPHRASES[i - 1])  # fmt: skip
+    for i in range(1, n + 1):
+        shares(trustee_key(root, i), [sticks / "round1"], sticks / "round2", PASSPHRASES[i - 1])
+    for i in range(1, n + 1):
+        rounds = [sticks / "round1", sticks / "round2"] if n > 1 else [sticks / "round1"]
+        done = finish(trustee_key(root, i), rounds, sticks / f"round3-{i}", PASSPHRASES[i - 1])
+        assert done.ceremony is not None
+    return sticks / "round3-1" / "ceremony.json"
 
 
 def open_booth(election: BenchElection, data: Path) -> Station:
