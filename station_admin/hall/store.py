@@ -149,7 +149,9 @@ class HallStore:
         return "already_voted" if row.state == MarkState.CONFIRMED else "pending"
 
     def confirm(self, station: str, cast_id: str, voter_id: str, session_id: str) -> str:
-        """confirmed; refused when another cast holds this voter's mark (which the protocol prevents)."""
+        """confirmed; released when officials released this cast (station_admin/hall/release.py: the
+        booth voids its ballot); refused when another cast holds this voter's mark (which the
+        protocol prevents)."""
         try:
             with self.engine.begin() as c:
                 done = c.execute(update(hall_marks).where(
@@ -161,7 +163,7 @@ class HallStore:
                 if c.execute(select(hall_releases.c.cast_id).where(
                         hall_releases.c.election_id == self.election_id,
                         hall_releases.c.cast_id == cast_id)).first() is not None:
-                    return "refused"  # officials released this reservation: its ballot is not a vote
+                    return "released"  # officials released this reservation: its ballot is not a vote
                 # The booth holds a ballot the hall has no mark for (its database was restored from
                 # an older copy): the booth's ballot box is the durable copy, so the mark comes back.
                 c.execute(insert(hall_marks).values(
