@@ -150,6 +150,8 @@ def _replay(sealed: AnySealed) -> _Replay:
             if replay.polls != "open" or session not in replay.active:
                 _mismatch(f"a ballot was cast in session {session!r} while it was not open for voting")
             replay.cast[session] += 1
+        elif event == Event.BALLOT_VOIDED:  # a cast released at the hall: its ballot and mark went
+            replay.cast[str(data.get("session"))] -= 1
         elif event == Event.POLLS_CLOSED:
             replay.polls = "closed"
             ballots = data.get("ballots")

@@ -38,6 +38,7 @@ class Event(StrEnum):
     CAST_REFUSED = "cast_refused"
     BALLOT_CHECKED = "ballot_checked"
     BALLOT_ABANDONED = "ballot_abandoned"
+    BALLOT_VOIDED = "ballot_voided"
     RECEIPT_REPRINTED = "receipt_reprinted"
     POLL_WORKER_LOGIN = "poll_worker_login"
     POLL_WORKER_REFUSED = "poll_worker_refused"
@@ -99,6 +100,10 @@ CATALOG: dict[Event, EventInfo] = {
             "session": "the session's id"}),
     Event.BALLOT_ABANDONED: EventInfo(
         "a sealed ballot was neither cast nor checked (walk-away, time-out, printer fault); forgotten", {
+            "session": "the session's id"}),
+    Event.BALLOT_VOIDED: EventInfo(
+        "a cast officials released at the hall (the delegate then voted at another booth) was voided: "
+        "its ballot and mark left the counted ones (never which ballot)", {
             "session": "the session's id"}),
     Event.RECEIPT_REPRINTED: EventInfo("a poll worker reprinted the last receipt", {
         "by": "the poll worker"}),

@@ -13,11 +13,16 @@ every step is written down first, in the booth's own ballot box (the durable cop
 
 Recovery, at every start and before every new reservation, is a transition from a named state:
 RESERVING -> abort at the hall (the booth holds no ballot, so the hall must hold no mark);
-HELD -> confirm at the hall. Every call is idempotent by cast id, so a repeat after a crash or a
+HELD -> confirm at the hall; HELD and the hall answers "released" (officials freed the delegate, who
+may have voted elsewhere since) -> void that ballot here (kiosk/booth/hall_void.py).
+Every call is idempotent by cast id, so a repeat after a crash or a
 lost reply changes nothing. The hall never drops a reservation on its own: a booth that vanishes
 mid-cast leaves that voter "being cast" (never voted twice) until the booth comes back.
 
-The cast id is random and names no ballot: the journal links a voter to a cast, never to a ballot.
+The cast id is random and names no ballot. A HELD row also names the ballot the cast stored, so
+that a released cast voids exactly it; that link is dropped when the session closes or is stopped
+here, or polls close (forget_ballot_links, before the close rebuilds the database): after a close
+nothing links a voter to a ballot, and a confirmed cast's row is gone at once.
 """
 
 from __future__ import annotations
@@ -28,10 +33,11 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Protocol
 
-from sqlalchemy import Column, Connection, MetaData, String, Table, insert, select, update
+from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, insert, inspect, select, update
 
 from kiosk.ballot.ballot_box import BallotBox, StorageError
 from kiosk.ballot.ids import CastId, SessionId, VoterId
+from kiosk.booth.hall_void import void_ballot, voided_metadata
 
 
 class HallCastState(StrEnum):
@@ -48,6 +54,7 @@ class HallAnswer(StrEnum):
     NOT_ELIGIBLE = "not_eligible"
     SESSION_CLOSED = "session_closed"  # the vote is closed at the hall (kiosk/booth/session_close.py)
     CONFIRMED = "confirmed"
+    RELEASED = "released"  # officials released this cast (station_admin/hall/release.py): not a vote
     ABORTED = "aborted"
     REFUSED = "refused"  # the hall refused the operation (a bug or a conflict it logged)
     UNREACHABLE = "unreachable"
@@ -77,6 +84,7 @@ hall_journal = Table(
     Column("voter_id", String, nullable=False),
     Column("session_id", String, nullable=False),
     Column("state", String, nullable=False),
+    Column("ballot_id", Integer, nullable=True),  # a HELD cast's ballot while its session is open here
     sqlite_with_rowid=False,
 )
 
@@ -93,6 +101,7 @@ class HallCasts:
     ) -> None:
         self.box, self.hall, self.on_step = box, hall, on_step
         journal_metadata.create_all(box.engine)
+        voided_metadata.create_all(box.engine)
 
     def reserve(self, voter_id: VoterId, session_id: SessionId) -> tuple[CastId | None, HallAnswer]:
         """A cast id reserved at the hall, or None and the hall's answer (nothing to commit)."""
@@ -114,10 +123,10 @@ class HallCasts:
         # Unreachable: the hall may hold the reservation; the row stays RESERVING, to abort later.
         return None, answer
 
-    def hold(self, c: Connection, cast_id: CastId) -> None:
+    def hold(self, c: Connection, cast_id: CastId, ballot_id: int) -> None:
         """In the cast's own transaction, beside the ballot and the mark."""
         c.execute(update(hall_journal).where(hall_journal.c.cast_id == cast_id)
-                  .values(state=HallCastState.HELD))
+                  .values(state=HallCastState.HELD, ballot_id=ballot_id))
 
     def held(self, cast_id: CastId) -> None:
         """After the cast's commit: the hall is told to confirm (settled later if it cannot be)."""
@@ -153,6 +162,10 @@ class HallCasts:
         if row.state == HallCastState.HELD:
             answer = self.hall.confirm(cast_id, row.voter_id, row.session_id)
             done = answer is HallAnswer.CONFIRMED
+            if answer is HallAnswer.RELEASED and row.ballot_id is not None:
+                self._void(cast_id, row.ballot_id, row.voter_id, row.session_id)
+                self.on_step(STEP_SETTLED)
+                return answer
         else:
             answer = self.hall.abort(cast_id)
             done = answer is HallAnswer.ABORTED
@@ -160,6 +173,12 @@ class HallCasts:
             self._forget(cast_id)
             self.on_step(STEP_SETTLED)
         return answer
+
+    def _void(self, cast_id: CastId, ballot_id: int, voter_id: VoterId, session_id: SessionId) -> None:
+        """Durably, in one transaction: the released cast's ballot and mark voided, its row gone."""
+        with self.box.transaction() as c:
+            void_ballot(self.box, c, ballot_id, voter_id, session_id)
+            c.execute(hall_journal.delete().where(hall_journal.c.cast_id == cast_id))
 
     def _forget(self, cast_id: CastId) -> None:
         """Deletes a settled cast's row without waiting for the disk: if a power cut undoes the
@@ -177,3 +196,16 @@ class HallCasts:
             raise StorageError(str(exc)) from None
         finally:
             raw.close()
+
+
+def forget_ballot_links(box: BallotBox, session_id: str | None = None) -> None:
+    """Before a close rebuilds the database: no journal row names a ballot of that session (of any
+    session for None) any more. A cast the hall released after this is no longer voided here: the
+    import then refuses the file that holds it (README, the hall's release)."""
+    if not inspect(box.engine).has_table(hall_journal.name):
+        return  # never joined a hall
+    with box.transaction() as c:
+        unlink = update(hall_journal).where(hall_journal.c.ballot_id.is_not(None))
+        if session_id is not None:
+            unlink = unlink.where(hall_journal.c.session_id == session_id)
+        c.execute(unlink.values(ballot_id=None))

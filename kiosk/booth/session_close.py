@@ -101,7 +101,7 @@ class SessionCloser:
             ballots = int(c.execute(select(func.count()).select_from(ballots_table)
                                     .where(ballots_table.c.session_id == session_id)).scalar() or 0)
             box.append_audit(c, Event.SESSION_CLOSED, {"session": session_id, "by": by, "ballots": ballots})
-        box.forget_cast_order()  # this session's casts are over: their order leaves the disk now
+        station.forget_cast_order(session_id)  # this session's casts are over: their order leaves the disk
         self.on_step(STEP_SESSION_CLOSED)
         return True
 

@@ -40,7 +40,7 @@ from kiosk.booth.code_lock import CodeLock
 from kiosk.booth.day_snapshot import day_snapshot
 from kiosk.booth.e2e_cast import E2ECaster
 from kiosk.booth.export import Exporter
-from kiosk.booth.hall_cast import HallCasts
+from kiosk.booth.hall_cast import HallCasts, forget_ballot_links
 from kiosk.booth.lockout import LockState
 from kiosk.booth.polls import PollsAction, PollsRefusal, PollsState, TransitionRefused
 from kiosk.booth.polls_desk import PollsDesk
@@ -104,10 +104,16 @@ class Station(StationHall, StationCasting):
             self.provision = load_provision(data_dir / PROVISION_FILE, self.package)
             self.certificate = load_certificate(data_dir)
             if self.state is PollsState.CLOSED:  # a stop right after the close's commit: clean up now
-                self.box.forget_cast_order()
+                self.forget_cast_order()
 
     def close(self) -> None:
         self.box.close()
+
+    def forget_cast_order(self, session_id: str | None = None) -> None:
+        """At a close (of polls, or of one session): no link of voter to ballot left on disk, the
+        hall journal's included (kiosk/booth/hall_cast.py)."""
+        forget_ballot_links(self.box, session_id)
+        self.box.forget_cast_order()
 
     def election_package(self) -> ElectionPackage:
         return self._package()
@@ -202,13 +208,13 @@ class Station(StationHall, StationCasting):
 
     def close_polls(self, by: str) -> None:
         self.polls.close(by)
-        self.box.forget_cast_order()  # nothing on disk may link a voter to a ballot after a close
+        self.forget_cast_order()  # nothing on disk may link a voter to a ballot after a close
 
     def set_session_active(self, session_id: SessionId, active: bool, by: str) -> None:
         self.election.session(session_id)  # KeyError for an unknown session: a programming error
         self.polls.set_session_active([s.id for s in self.election.sessions], session_id, active, by)
         if not active:  # that session's casts are over: their order leaves the disk now
-            self.box.forget_cast_order()
+            self.forget_cast_order(session_id)
 
     # --- voters ----------------------------------------------------------------------------------
     def authenticate_code(self, text: str) -> AuthOutcome:

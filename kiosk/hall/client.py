@@ -41,6 +41,14 @@ from kiosk.hall.tls import HallConnection, booth_context
 # another booth"; on the hall's wired network a round trip takes a few milliseconds, and a hall
 # database restarting answers within a second or refuses at once.
 HALL_TIMEOUT_S = 2.0
+# A call is tried once more after a failure (a dropped connection, a restarted hall's refusal of the
+# old client certificate, then enrolling again), so a voter waits at most two time-outs.
+CALL_ATTEMPTS = 2
+# A kept-alive connection found closed with no answer on it (the hall restarted, or closed it while
+# idle): the call is sent again at once on a fresh connection, beside CALL_ATTEMPTS, once. Not a
+# time-out (the hall may be working; the voter's wait stays bounded), never after an answer. Every
+# call is idempotent by cast id (station_admin/hall/store.py), so a resend doubles nothing.
+DEAD_CONNECTION = (ConnectionError, http.client.RemoteDisconnected)
 MAX_CERTIFICATE_PEM = 4096  # an Ed25519 client certificate's PEM is under 1 kB
 UNKNOWN_CHANNEL = 401  # the hall restarted (channels live in its memory): join again
 
@@ -110,8 +118,9 @@ class HallClient:
         """The hall's signed answer's body; HallUnreachable when there is none. An attachment (a
         sealed session file, kiosk/ballot/hall_upload.py) goes beside the call, which names its digest."""
         with self._lock:
-            for _attempt in range(2):  # once more after a dropped connection or a restarted hall
-                fresh = self._connection is None
+            spare, attempts = True, 0
+            while attempts < CALL_ATTEMPTS:
+                pooled = self._connection is not None
                 try:
                     if self._channel is None:
                         self._join()
@@ -119,10 +128,14 @@ class HallClient:
                 except (_Rejoin, ssl.SSLError):  # an SSL error: a restarted hall has a new issuer
                     self._drop()
                     self._channel = None
-                except (OSError, http.client.HTTPException):
+                except (OSError, http.client.HTTPException) as exc:
                     self._drop()
-                    if fresh:  # a new connection cut at once: a restarted hall refusing an old certificate
-                        self._channel = None  # may show as a reset rather than an SSL alert
+                    if pooled and spare and isinstance(exc, DEAD_CONNECTION):
+                        spare = False  # no answer came on a kept-alive connection: at once on a new one
+                        continue
+                    if not pooled:  # a new connection cut at once: a restarted hall refusing an old
+                        self._channel = None  # certificate may show as a reset rather than an SSL alert
+                attempts += 1
             raise HallUnreachable("the hall did not answer")
 
     def _signed_call(self, body: dict[str, Any], attachment: bytes | None = None) -> dict[str, Any]:

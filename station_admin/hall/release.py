@@ -7,9 +7,10 @@ may release it, and only it:
   - refused while that booth shows it is at work (it reserved a mark less than BOOTH_AT_WORK_S ago),
     unless forced; a reason is always given;
   - signed with the authority key and kept in the hall's database beside the marks (the audit);
-  - its cast id is refused for ever after (HallStore.confirm): if the lost booth comes back holding
-    a ballot for it, the hall refuses that cast, and the import refuses a stick holding a second mark
-    for the delegate (station_admin/import_checks.py), so there is never a double vote.
+  - its cast id is never confirmed after (HallStore.confirm answers "released"): if the lost booth
+    comes back holding a ballot for it, it voids that ballot alone (kiosk/booth/hall_void.py), and
+    the import refuses a stick still holding a second mark for the delegate
+    (station_admin/import_checks.py), so there is never a double vote.
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import wraps
+from typing import ParamSpec, TypeVar
 
 from sqlalchemy import (
     Column,
@@ -81,6 +83,35 @@ class StoreUnavailable(RuntimeError):
     """The database did not answer or refused: nothing was changed, the booth may ask again."""
 
 
+class _Dropped(StoreUnavailable):
+    """PostgreSQL had dropped the pooled connection (it restarted): a fresh one may well answer."""
+
+
+def unavailable(exc: DBAPIError) -> StoreUnavailable:
+    return (_Dropped if exc.connection_invalidated else StoreUnavailable)(str(exc.orig))
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def once_more_if_dropped(op: Callable[P, R]) -> Callable[P, R]:
+    """Runs a booth's call once more on a fresh connection when the pooled one was dropped.
+
+    Instead of a ping before every call (pool_pre_ping: one more PostgreSQL round trip per call,
+    a fifth of a reserve's): every call here is idempotent by cast id, so running it again after a
+    dropped connection, even one dropped after its commit, changes nothing."""
+
+    @wraps(op)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return op(*args, **kwargs)
+        except _Dropped:
+            return op(*args, **kwargs)
+
+    return run
+
+
 @dataclass(frozen=True)
 class Mark:
     session_id: SessionId
@@ -93,7 +124,7 @@ class HallStore:
     def __init__(self, url: str, election_id: ElectionId, clock: Callable[[], str]) -> None:
         self.election_id, self._clock = election_id, clock
         self.engine: Engine = create_engine(
-            url, pool_pre_ping=True, pool_size=20, max_overflow=10,
+            url, pool_size=20, max_overflow=10,  # no pre-ping: see once_more_if_dropped
             connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
         )
         try:
@@ -104,6 +135,7 @@ class HallStore:
     def close(self) -> None:
         self.engine.dispose()
 
+    @once_more_if_dropped
     def register_booth(self, station: StationId, public_key: str, certificate: str) -> bool:
         """True when this key is (now) the station's; False when another key joined as it first."""
         try:
@@ -114,7 +146,7 @@ class HallStore:
                 held = c.execute(select(hall_booths.c.booth_public_key).where(
                     hall_booths.c.election_id == self.election_id, hall_booths.c.station == station)).scalar()
         except DBAPIError as exc:
-            raise StoreUnavailable(str(exc.orig)) from None
+            raise unavailable(exc) from None
         return held == public_key
 
     def booths(self) -> dict[str, str]:
@@ -124,6 +156,7 @@ class HallStore:
                 hall_booths.c.election_id == self.election_id)).all()
         return {r.station: r.booth_public_key for r in rows}
 
+    @once_more_if_dropped
     def reserve(self, station: StationId, cast_id: CastId, voter_id: VoterId, session_id: SessionId) -> str:
         """reserved (this cast holds the mark), pending or already_voted (another cast holds it),
         session_closed (the vote is closed at the hall: nothing is held for this cast)."""
@@ -133,24 +166,29 @@ class HallStore:
                     election_id=self.election_id, session_id=session_id, voter_id=voter_id, cast_id=cast_id,
                     station=station, state=MarkState.RESERVED, reserved_at=self._clock(),
                 ).on_conflict_do_nothing())
-                # After the insert, so a close (which locks the marks) either waited for it or is seen.
-                if c.execute(select(hall_sessions.c.session_id).where(
-                        hall_sessions.c.election_id == self.election_id,
-                        hall_sessions.c.session_id == session_id)).first() is not None:
+                # After the insert, so a close (which locks the marks) either waited for it or is seen;
+                # the close and the mark in one statement (a PostgreSQL round trip fewer).
+                closed = select(hall_sessions.c.session_id).where(
+                    hall_sessions.c.election_id == self.election_id,
+                    hall_sessions.c.session_id == session_id).exists()
+                row = c.execute(select(hall_marks.c.cast_id, hall_marks.c.state, closed.label("closed"))
+                                .where(self._mark(session_id, voter_id))).first()
+                if row is not None and row.closed:
                     c.execute(delete(hall_marks).where(hall_marks.c.cast_id == cast_id,
                                                        hall_marks.c.state == MarkState.RESERVED))
                     return "session_closed"
-                row = c.execute(select(hall_marks.c.cast_id, hall_marks.c.state).where(
-                    self._mark(session_id, voter_id))).first()
         except DBAPIError as exc:
-            raise StoreUnavailable(str(exc.orig)) from None
+            raise unavailable(exc) from None
         assert row is not None  # inserted, or held by the insert that won
         if row.cast_id == cast_id:
             return "reserved"
         return "already_voted" if row.state == MarkState.CONFIRMED else "pending"
 
+    @once_more_if_dropped
     def confirm(self, station: StationId, cast_id: CastId, voter_id: VoterId, session_id: SessionId) -> str:
-        """confirmed; refused when another cast holds this voter's mark (which the protocol prevents)."""
+        """confirmed; released when officials released this cast (station_admin/hall/release.py: the
+        booth voids its ballot); refused when another cast holds this voter's mark (which the
+        protocol prevents)."""
         try:
             with self.engine.begin() as c:
                 done = c.execute(update(hall_marks).where(
@@ -162,7 +200,7 @@ class HallStore:
                 if c.execute(select(hall_releases.c.cast_id).where(
                         hall_releases.c.election_id == self.election_id,
                         hall_releases.c.cast_id == cast_id)).first() is not None:
-                    return "refused"  # officials released this reservation: its ballot is not a vote
+                    return "released"  # officials released this reservation: its ballot is not a vote
                 # The booth holds a ballot the hall has no mark for (its database was restored from
                 # an older copy): the booth's ballot box is the durable copy, so the mark comes back.
                 c.execute(insert(hall_marks).values(
@@ -172,9 +210,10 @@ class HallStore:
                 mark = self._mark(session_id, voter_id)
                 holder = c.execute(select(hall_marks.c.cast_id).where(mark)).scalar()
         except DBAPIError as exc:
-            raise StoreUnavailable(str(exc.orig)) from None
+            raise unavailable(exc) from None
         return "confirmed" if holder == cast_id else "refused"
 
+    @once_more_if_dropped
     def abort(self, station: StationId, cast_id: CastId) -> str:
         """aborted (the reservation is gone, or never came); refused for a confirmed cast."""
         try:
@@ -184,9 +223,10 @@ class HallStore:
                     hall_marks.c.election_id == self.election_id, hall_marks.c.state == MarkState.RESERVED))
                 left = c.execute(select(hall_marks.c.cast_id).where(hall_marks.c.cast_id == cast_id)).first()
         except DBAPIError as exc:
-            raise StoreUnavailable(str(exc.orig)) from None
+            raise unavailable(exc) from None
         return "refused" if left is not None else "aborted"
 
+    @once_more_if_dropped
     def voted(self, voter_id: VoterId) -> list[str]:
         """The sessions this voter's mark is held in (reserved or confirmed), at any booth."""
         try:
@@ -195,14 +235,15 @@ class HallStore:
                     hall_marks.c.election_id == self.election_id, hall_marks.c.voter_id == voter_id))
                 return sorted(rows.scalars())
         except DBAPIError as exc:
-            raise StoreUnavailable(str(exc.orig)) from None
+            raise unavailable(exc) from None
 
+    @once_more_if_dropped
     def ping(self) -> None:
         try:
             with self.engine.connect() as c:
                 c.execute(select(1))
         except DBAPIError as exc:
-            raise StoreUnavailable(str(exc.orig)) from None
+            raise unavailable(exc) from None
 
     def marks(self) -> list[Mark]:
         """Every mark, sorted by session and voter (never by the order they came in)."""

@@ -15,8 +15,10 @@ RESET = (1).to_bytes(4, "little") + (0).to_bytes(4, "little")  # linger on, 0 s:
 
 
 class CuttableProxy:
-    def __init__(self, target: tuple[str, int]) -> None:
-        self.target = target
+    def __init__(self, target: tuple[str, int], reset_when_hall_goes: bool = False) -> None:
+        # reset_when_hall_goes: when the hall closes a connection, the booth's is reset (RST), as
+        # by a hall machine that restarted and whose kernel knows the connection no more.
+        self.target, self.reset_when_hall_goes = target, reset_when_hall_goes
         self.cut = threading.Event()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
@@ -47,10 +49,13 @@ class CuttableProxy:
         except OSError:
             pass  # the hall is gone: so is the booth's connection
         finally:
+            if self.reset_when_hall_goes:
+                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, RESET)
             # shutdown, not only close: the pump thread still reads the socket, and a close alone
             # would leave the connection open (and the booth waiting) until that read returns.
+            # (SHUT_RD wakes that read and sends nothing, so a reset stays a reset.)
             with suppress(OSError):
-                client.shutdown(socket.SHUT_RDWR)
+                client.shutdown(socket.SHUT_RD if self.reset_when_hall_goes else socket.SHUT_RDWR)
             client.close()
 
     @staticmethod

@@ -1,0 +1,104 @@
+"""Where a hall round trip goes, with one booth (this process) against the hall and its PostgreSQL:
+use counts and CPU time, which a machine loaded by others does not bend, beside wall-clock.
+
+Prints per cast: TLS handshakes, PostgreSQL statements, commits and pings; per call: the hall's and
+the booth's thread CPU time; p50/p99 wall-clock of a commit and of each call (those depend on load).
+
+Run alone: .venv/bin/python bench/hall_probe.py [CASTS]   (figures: the JSON object on the last line)
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from support.election import SESSION, percentile, report
+from support.hall import hall_day
+
+from kiosk.booth.station import Station
+from kiosk.hall import tls as booth_tls
+from kiosk.hall.client import HallClient
+from kiosk.simulate import random_selections
+
+CASTS = 40
+PAUSE_S = 0.05  # between voters: the booth's connection idles as it does between delegates
+
+counts: Counter[str] = Counter()
+cpu_ms: defaultdict[str, float] = defaultdict(float)
+wall_ms: defaultdict[str, list[float]] = defaultdict(list)
+
+
+def timed(owner: Any, name: str, label: str) -> None:
+    """Wraps owner.name to add up its wall-clock and its thread's CPU time under label."""
+    inner: Callable[..., Any] = getattr(owner, name)
+
+    def run(*args: Any, **kwargs: Any) -> Any:
+        wall, cpu = time.perf_counter(), time.thread_time()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            wall_ms[label].append((time.perf_counter() - wall) * 1000)
+            cpu_ms[label] += (time.thread_time() - cpu) * 1000
+
+    setattr(owner, name, run)
+
+
+def count_handshakes() -> None:
+    connect = booth_tls.HallConnection.connect
+
+    def counted(self: booth_tls.HallConnection) -> None:
+        counts["tls_handshakes"] += 1
+        connect(self)
+
+    booth_tls.HallConnection.connect = counted  # type: ignore[method-assign]
+
+
+def main(casts: int) -> None:
+    count_handshakes()
+    with tempfile.TemporaryDirectory(prefix="bench-hall-probe-") as tmp:
+        root = Path(tmp)
+        with hall_day(root, 1, casts + 5) as (election, hall):
+            store = hall.service.store
+
+            @event.listens_for(store.engine, "before_cursor_execute")
+            def _statement(*_args: Any) -> None:
+                counts["pg_statements"] += 1
+
+            timed(store.engine.dialect, "do_commit", "pg_commit")
+            timed(store.engine.dialect, "do_ping", "pg_ping")
+            for op in ("reserve", "confirm"):
+                timed(store, op, f"hall_store_{op}")
+            timed(hall.service, "call", "hall_call")
+            station = Station(root / "booth-1")
+            client = HallClient(hall.url, station.election_package, station.booth_key)
+            station.join_hall(client)
+            for op in ("reserve", "confirm"):
+                timed(client, op, f"booth_{op}")
+            counts.clear()
+            wall_ms.clear()
+            cpu_ms.clear()
+            rng = random.Random(1)
+            for voter in [v.id for v in election.package.definition.voters][:casts]:
+                station.cast(voter, SESSION, random_selections(station.election.session(SESSION), rng))
+                time.sleep(PAUSE_S)
+            station.close()
+    figures: dict[str, object] = {"bench": "hall_probe", "casts": casts}
+    for key in ("tls_handshakes", "pg_statements"):
+        figures[f"{key}_per_cast"] = round(counts[key] / casts, 2)
+    figures.update({f"{k}_per_cast": round(len(wall_ms[k]) / casts, 2) for k in ("pg_commit", "pg_ping")})
+    for label, walls in sorted((k, v) for k, v in wall_ms.items() if v):
+        ordered = sorted(walls)
+        figures[f"{label}_cpu_ms"] = round(cpu_ms[label] / len(walls), 2)
+        figures[f"{label}_wall_p50_p99_ms"] = [round(percentile(ordered, share), 1) for share in (0.5, 0.99)]
+    report(figures)
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else CASTS)
