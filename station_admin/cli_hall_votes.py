@@ -183,20 +183,19 @@ def hall_tally(election: Path, db_url: str | None, shares: tuple[Path, ...],
 def hall_check_stick(election: Path, db_url: str | None, files: tuple[Path, ...]) -> None:
     """Compare booths' end-of-day sealed files (from their sticks) with what the hall holds of each
     closed vote: says when they are the same, and names every difference (exit 1)."""
-    from kiosk.ballot.sealed_file import SealedFileError, read_sealed_file
-    from station_admin.hall.stick_check import compare_stick
+    from kiosk.ballot.sealed_file import SealedFileError
+    from station_admin.hall.stick_check_e2e import read_and_compare
 
     package = folder_of(election).package()
     all_same = True
     with hall_db(election, db_url) as (_store, sessions):
         for path in files:
             try:
-                sealed = read_sealed_file(path, package)
+                comparison = read_and_compare(path, package, sessions)
             except SealedFileError as exc:
                 err.print(f"[red]{path.name}: refused:[/red] {exc}")
                 all_same = False
                 continue
-            comparison = compare_stick(sealed, package, sessions)
             for vote in comparison.votes:
                 if vote.same:
                     click.echo(f"{comparison.station}, {vote.session_id}: the same {vote.ballots} ballot(s) "
