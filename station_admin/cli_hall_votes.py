@@ -138,9 +138,9 @@ def hall_out_of_service(election: Path, db_url: str | None, session_id: str, rea
 @click.command("tally")
 @ELECTION_OPTION
 @DB_OPTION
-@click.option("--share", "shares", multiple=True, required=True,
+@click.option("--share", "shares", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A trustee's share (k of them).")
+              help="A trustee's share (k of them; required for HPKE ballots).")
 @click.option("--trustee-passphrase-file", "passphrase_files", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="For scripts: one file per --share, in the same order.")
@@ -161,6 +161,14 @@ def hall_tally(election: Path, db_url: str | None, shares: tuple[Path, ...],
     package, base, addenda = amended_package_of(folder)
     if passphrase_files and len(passphrase_files) != len(shares):
         raise click.UsageError("one --trustee-passphrase-file per --share")
+    if package.election_key is not None:
+        raise click.ClickException(
+            f"{session_id!r} is a vote of end-to-end ballots: hall tally counts HPKE ballots only; its "
+            "session files are at the hall (hall check-stick); count it from the imported sticks with "
+            "station-admin aggregate, trustee decrypt and tally"
+        )
+    if not shares:
+        raise click.UsageError("Missing option '--share': k trustees' shares count the vote")
     inputs = TallyInputs({session_id: attending} if attending is not None else {})
     files: list[Path | None] = list(passphrase_files) or [None] * len(shares)
     with hall_db(election, db_url) as (store, sessions):

@@ -105,6 +105,11 @@ def test_each_e2e_booth_sends_its_closed_votes_session_file_and_the_stick_finds_
     assert sealed.manifest.session == "budget" and [s.session for s in sealed.manifest.sessions] == ["budget"]
     assert sorted(v for _, v in sealed.marks) == ["v03", "v26"] and sealed.manifest.roll == "hall"
     assert booths["booth-1"].sessions.report().unsent == []
+    root = str(e2e_election.folder.root)
+    counted = CliRunner().invoke(admin, ["hall", "tally", "budget", "--election", root, "--db", hall_db])
+    assert (
+        counted.exit_code == 1 and "end-to-end ballots: hall tally counts HPKE ballots only" in counted.output
+    )
     # The day's sticks: the same ballots and marks as the hall holds, and the desk says so.
     sticks = []
     for station, booth in booths.items():
