@@ -18,7 +18,7 @@ from isoloir_verify.checks.checked import CheckedOutcome
 from isoloir_verify.checks.decryptions import Keys, decryption_problems
 from isoloir_verify.checks.election import check_aggregates, check_marks, check_unique
 from isoloir_verify.checks.index import check_booths, check_index
-from isoloir_verify.checks.marks import MarksOutcome
+from isoloir_verify.checks.marks import MarksOutcome, check_signed_lists, hall_stations, read_booth_files
 from isoloir_verify.checks.recorded import check_recorded
 from isoloir_verify.checks.results import check_results
 from isoloir_verify.executors import Executor
@@ -113,7 +113,7 @@ class _Run:
     def pieces(self) -> None:
         ceremony, manifest = self._ceremony(), self._manifest()
         del manifest  # parsed here so that a bad manifest fails before any piece is sent
-        facts = Facts(ceremony.h_e, ceremony.key, self.amended.manifest)
+        facts = Facts(ceremony.h_e, ceremony.key, self.amended.manifest, self._hall())
         jobs = []
         for kind, check in KIND_CHECK.items():
             for relative in booth_files(self.root, kind):
@@ -163,8 +163,18 @@ class _Run:
         check_order_across_pieces([((o.session, o.station), o.codes) for o in self.cast], "ballots", result)
         return result
 
+    def _hall(self) -> frozenset[str]:
+        """The booths that signed `roll` "hall"; a booth file that does not read counts as none (V4
+        and V7 then fail on it)."""
+        try:
+            return hall_stations(read_booth_files(self.root))
+        except RecordError:
+            return frozenset()
+
     def v7(self) -> CheckResult:
-        result = check_marks(self._manifest(), self.cast, self.marks)
+        booths = read_booth_files(self.root)
+        result = check_marks(self._manifest(), self.cast, self.marks, hall_stations(booths))
+        result.merge(check_signed_lists(self._ceremony().h_e, booths, self.marks))
         pieces = [((m.session, m.station), [v.encode("utf-8") for v in m.voters]) for m in self.marks]
         check_order_across_pieces(pieces, "marks", result)
         return result

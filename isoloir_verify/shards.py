@@ -31,6 +31,8 @@ class Facts:
     h_e: bytes
     key: Element
     manifest: bytes
+    # The booths whose signed manifest says `roll` "hall": any delegate may vote there (spec §9.2a).
+    hall: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)

@@ -138,6 +138,8 @@ def hash_vectors(rng: random.Random) -> dict[str, Any]:
         (Tag.DECRYPTION_PROOF, True, [2, elem(), elem(), elem(), elem(), elem(), elem(), elem()]),
         (Tag.LOT, False, ["kinds", "seats", b"\x00seed", "red"]),
         (Tag.CONTEXT, False, ["", "", b"", (), 2**32 - 1]),  # empty string, bytes and list; the largest int
+        # last, so that the cases above keep their random draws
+        (Tag.VOTER_SET, False, ["budget", "booth-1", 2, "v02", "v26"]),
     ]
     entries = []
     for tag, wide, fields in cases:

@@ -141,6 +141,38 @@ def marks_short(root: Path) -> None:
     write_lines(path, header, rows[1:])
 
 
+def _marks_of(root: Path, path: Path) -> list[str]:
+    return [row["voter"] for row in read_lines(path)[1]]
+
+
+def voter_at_two_booths(root: Path) -> None:
+    """One delegate marked at two booths in one session (a hall day's double vote): the second booth's
+    first mark replaced by a voter the first booth marked, counts unchanged."""
+    for session in sorted((root / "marks").iterdir()):
+        files = sorted(session.glob("*.jsonl"))
+        if len(files) >= 2:
+            break
+    else:
+        raise SystemExit("the good record needs marks at two booths in one session")
+    twice = _marks_of(root, files[0])[0]
+    header, rows = read_lines(files[1])
+    rows[0] = {"voter": twice}
+    write_lines(files[1], header, rows, key=lambda r: r["voter"].encode("utf-8"))
+
+
+def voters_not_marks(root: Path) -> None:
+    """A booth's published marks are not the voter list it signed: one marked voter swapped for a
+    voter of the roll whom no booth marked in that session (ballots = marks still holds)."""
+    path = first_file(root, "marks")
+    session = path.parent.name
+    marked = {v for p in path.parent.glob("*.jsonl") for v in _marks_of(root, p)}
+    manifest = load(root / "manifest.json")
+    unmarked = [v["id"] for v in manifest["voters"] if session in v["sessions"] and v["id"] not in marked]
+    header, rows = read_lines(path)
+    rows[0] = {"voter": unmarked[0]}
+    write_lines(path, header, rows, key=lambda r: r["voter"].encode("utf-8"))
+
+
 def weight_lied(root: Path) -> None:
     _edit_first_ballot(root, lambda b: b.__setitem__("weight", b["weight"] + 1))
 
@@ -237,6 +269,8 @@ MUTATIONS: dict[str, tuple[str, Callable[[Path], None]]] = {
     "other-booth": ("V5", other_booth),
     "ballots-not-marks": ("V7", marks_short),
     "weight-lied": ("V7", weight_lied),
+    "voter-at-two-booths": ("V7", voter_at_two_booths),
+    "voters-not-marks": ("V7", voters_not_marks),
     "checked-plaintext-wrong": ("V8", checked_plaintext_wrong),
     "checked-counted": ("V8", checked_counted),
     "aggregate-tampered": ("V9", aggregate_tampered),

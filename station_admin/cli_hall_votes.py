@@ -138,9 +138,9 @@ def hall_out_of_service(election: Path, db_url: str | None, session_id: str, rea
 @click.command("tally")
 @ELECTION_OPTION
 @DB_OPTION
-@click.option("--share", "shares", multiple=True, required=True,
+@click.option("--share", "shares", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A trustee's share (k of them).")
+              help="A trustee's share (k of them; required for HPKE ballots).")
 @click.option("--trustee-passphrase-file", "passphrase_files", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="For scripts: one file per --share, in the same order.")
@@ -161,6 +161,14 @@ def hall_tally(election: Path, db_url: str | None, shares: tuple[Path, ...],
     package, base, addenda = amended_package_of(folder)
     if passphrase_files and len(passphrase_files) != len(shares):
         raise click.UsageError("one --trustee-passphrase-file per --share")
+    if package.election_key is not None:
+        raise click.ClickException(
+            f"{session_id!r} is a vote of end-to-end ballots: hall tally counts HPKE ballots only; its "
+            "session files are at the hall (hall check-stick); count it from the imported sticks with "
+            "station-admin aggregate, trustee decrypt and tally"
+        )
+    if not shares:
+        raise click.UsageError("Missing option '--share': k trustees' shares count the vote")
     inputs = TallyInputs({session_id: attending} if attending is not None else {})
     files: list[Path | None] = list(passphrase_files) or [None] * len(shares)
     with hall_db(election, db_url) as (store, sessions):
@@ -183,20 +191,19 @@ def hall_tally(election: Path, db_url: str | None, shares: tuple[Path, ...],
 def hall_check_stick(election: Path, db_url: str | None, files: tuple[Path, ...]) -> None:
     """Compare booths' end-of-day sealed files (from their sticks) with what the hall holds of each
     closed vote: says when they are the same, and names every difference (exit 1)."""
-    from kiosk.ballot.sealed_file import SealedFileError, read_sealed_file
-    from station_admin.hall.stick_check import compare_stick
+    from kiosk.ballot.sealed_file import SealedFileError
+    from station_admin.hall.stick_check_e2e import read_and_compare
 
     package = folder_of(election).package()
     all_same = True
     with hall_db(election, db_url) as (_store, sessions):
         for path in files:
             try:
-                sealed = read_sealed_file(path, package)
+                comparison = read_and_compare(path, package, sessions)
             except SealedFileError as exc:
                 err.print(f"[red]{path.name}: refused:[/red] {exc}")
                 all_same = False
                 continue
-            comparison = compare_stick(sealed, package, sessions)
             for vote in comparison.votes:
                 if vote.same:
                     click.echo(f"{comparison.station}, {vote.session_id}: the same {vote.ballots} ballot(s) "

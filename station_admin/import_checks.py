@@ -114,7 +114,7 @@ def check_audit_log(sealed: AnySealed) -> None:
 def session_of(sealed: AnySealed) -> str | None:
     """The one session of a session file (closed at a hall while polls stayed open); None for a
     file of the whole day."""
-    return sealed.manifest.session if isinstance(sealed, SealedFile) else None
+    return sealed.manifest.session
 
 
 def _ballot_sessions(sealed: AnySealed) -> Counter[str]:

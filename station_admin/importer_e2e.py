@@ -125,7 +125,7 @@ def store_e2e(connection: Connection, sealed: SealedE2E) -> None:
     alphas = [{"alpha": alpha, "import_sha256": sealed.sha256} for alpha in _alphas(sealed)]
     if alphas:
         connection.execute(db.e2e_alphas.insert(), alphas)
-    manifest = json.dumps(sealed.manifest.model_dump(mode="json"), ensure_ascii=False)
+    manifest = json.dumps(sealed.manifest.signed(), ensure_ascii=False)
     signature = sealed.members["manifest.sig"].decode("ascii")
     connection.execute(
         db.e2e_seals.insert().values(import_sha256=sealed.sha256, manifest=manifest, signature=signature)

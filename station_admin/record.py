@@ -140,8 +140,9 @@ def _booths(engine: Engine, election_id: str) -> dict[str, bytes]:
             "opened": sealed["opened_at"],
             "closed": sealed["closed_at"],
             "audit_head": sealed["audit_head"],
+            "roll": sealed["roll"],
             "sessions": [
-                {k: s[k] for k in ("session", "cast", "checked", "cast_codes", "checked_codes")}
+                {k: s[k] for k in ("session", "cast", "checked", "cast_codes", "checked_codes", "voters")}
                 for s in sealed["sessions"]
             ],
         }

@@ -20,7 +20,7 @@ PACKAGE_DOMAIN: Final = b"isoloir election package"
 CERTIFICATE_DOMAIN: Final = b"isoloir booth key certificate/1"
 SEALED_DOMAIN: Final = b"isoloir sealed ballot file/2"
 FINGERPRINT_ALPHABET: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-SESSION_FIELDS: Final = ("session", "cast", "checked", "cast_codes", "checked_codes")
+SESSION_FIELDS: Final = ("session", "cast", "checked", "cast_codes", "checked_codes", "voters")
 
 
 def canonical(value: Any) -> bytes:
@@ -146,6 +146,7 @@ def _sealed_problems(
         "opened_at": booth.opened,
         "closed_at": booth.closed,
         "audit_head": booth.audit_head,
+        "roll": booth.roll,
     }
     for name, value in expected.items():
         if s.get(name) != value:
@@ -158,7 +159,8 @@ def _sealed_problems(
     )
     published = [
         {"session": b.session, "cast": b.cast, "checked": b.checked,
-         "cast_codes": b64encode(b.cast_codes), "checked_codes": b64encode(b.checked_codes)}
+         "cast_codes": b64encode(b.cast_codes), "checked_codes": b64encode(b.checked_codes),
+         "voters": b64encode(b.voters)}
         for b in booth.sessions
     ]  # fmt: skip
     if projected != published:

@@ -44,10 +44,13 @@ class CastOutcome:
     recorded: dict[bytes, tuple[str, str, int, list[list[Ciphertext]]]] = field(default_factory=dict)
 
 
-def allowed_contexts(manifest: Manifest, session: Session, station: str) -> dict[tuple[str, int, str], int]:
-    """(group, weight, voter) a ballot of this session and station may carry, with how many voters."""
+def allowed_contexts(
+    manifest: Manifest, session: Session, station: str, any_delegate: bool = False
+) -> dict[tuple[str, int, str], int]:
+    """(group, weight, voter) a ballot of this session and station may carry, with how many voters;
+    any_delegate for a booth of a hall (signed `roll` "hall", spec §9.2a)."""
     allowed: Counter[tuple[str, int, str]] = Counter()
-    for voter in manifest.eligible(session.id, station):
+    for voter in manifest.eligible(session.id, None if any_delegate else station):
         allowed[(context_group(session, voter), voter.weight, context_voter(session, voter))] += 1
     return dict(allowed)
 
@@ -61,7 +64,7 @@ def check_cast_piece(piece: Piece, facts: Facts) -> CastOutcome:
             f"{piece.relative}: session {piece.session!r} or station {piece.station!r} not in the manifest"
         )
         return outcome
-    allowed = allowed_contexts(manifest, session, piece.station)
+    allowed = allowed_contexts(manifest, session, piece.station, piece.station in facts.hall)
     previous: bytes | None = None
     for offset, line in piece_lines(piece):
         where = f"{piece.relative}@{offset}"

@@ -59,7 +59,7 @@ def check_checked_piece(piece: Piece, facts: Facts) -> CheckedOutcome:
     if session is None or piece.station not in manifest.station_ids:
         outcome.v8.fail(f"{piece.relative}: session or station not in the manifest")
         return outcome
-    allowed = allowed_contexts(manifest, session, piece.station)
+    allowed = allowed_contexts(manifest, session, piece.station, piece.station in facts.hall)
     previous: bytes | None = None
     for offset, line in piece_lines(piece):
         where = f"{piece.relative}@{offset}"

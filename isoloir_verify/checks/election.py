@@ -33,7 +33,14 @@ def check_unique(cast: list[CastOutcome], checked_alphas: list[bytes]) -> CheckR
     return result
 
 
-def check_marks(manifest: Manifest, cast: list[CastOutcome], marks: list[MarksOutcome]) -> CheckResult:
+def check_marks(
+    manifest: Manifest,
+    cast: list[CastOutcome],
+    marks: list[MarksOutcome],
+    hall: frozenset[str] = frozenset(),
+) -> CheckResult:
+    """hall: the booths that signed `roll` "hall" (any delegate may vote there, spec §9.2a); a voter
+    is still marked at most once per session across all booths."""
     result = CheckResult("V7")
     for outcome in marks:
         result.merge(outcome.v7)
@@ -46,7 +53,8 @@ def check_marks(manifest: Manifest, cast: list[CastOutcome], marks: list[MarksOu
     seen: dict[str, dict[str, str]] = defaultdict(dict)  # session → voter → station
     for booth in sorted(set(ballots) | set(marked)):
         result.count()
-        _check_booth(manifest, booth, ballots.get(booth, []), marked.get(booth, []), seen, result)
+        voters = marked.get(booth, [])
+        _check_booth(manifest, booth, ballots.get(booth, []), voters, booth[1] in hall, seen, result)
     return result
 
 
@@ -55,6 +63,7 @@ def _check_booth(
     booth: Booth,
     outcomes: list[CastOutcome],
     voters: list[str],
+    any_delegate: bool,
     seen: dict[str, dict[str, str]],
     result: CheckResult,
 ) -> None:
@@ -70,7 +79,8 @@ def _check_booth(
     expected: Counter[tuple[str, int]] = Counter()
     for voter_id in voters:
         voter = manifest.voters_by_id.get(voter_id)
-        if voter is None or voter.station != station or session_id not in voter.sessions:
+        served = voter is not None and (any_delegate or voter.station == station)
+        if voter is None or not served or session_id not in voter.sessions:
             result.fail(f"{where}: marked voter {voter_id!r} is not eligible at this station")
             continue
         earlier = seen[session_id].get(voter_id)

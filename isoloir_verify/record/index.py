@@ -1,4 +1,4 @@
-"""record.json (the index, normative) and booths/<station>.json (draft) of docs/e2e-spec.md §10."""
+"""record.json (the index, normative) and booths/<station>.json (normative) of docs/e2e-spec.md §10."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ class BoothSession(Strict):
     checked: int
     cast_codes: Hash32
     checked_codes: Hash32
+    voters: Hash32  # tag 0x27 over the sorted ids of the voters the booth marked (spec §9.2a)
 
 
 class BoothFile(Strict):
@@ -39,4 +40,5 @@ class BoothFile(Strict):
     opened: str
     closed: str
     audit_head: str
+    roll: Literal["station", "hall"]  # whose marks it may hold: its station's voters, or every delegate
     sessions: list[BoothSession]

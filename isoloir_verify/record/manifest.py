@@ -112,8 +112,9 @@ class Manifest(_Part):
     def station_ids(self) -> frozenset[str]:
         return frozenset(s.id for s in self.stations)
 
-    def eligible(self, session: str, station: str) -> list[Voter]:
-        return [v for v in self.voters if v.station == station and session in v.sessions]
+    def eligible(self, session: str, station: str | None) -> list[Voter]:
+        """The voters of the session at that station, or at any station (None: a booth of a hall)."""
+        return [v for v in self.voters if station in (None, v.station) and session in v.sessions]
 
 
 def context_group(session: Session, voter: Voter) -> str:

@@ -3,8 +3,9 @@
 A zip archive like version 1 (kiosk/ballot/sealed_file.py), with these members in this order:
 
   manifest.json  election, booth certificate, mode, opening and closing, H_E and the election key,
-                 per session the booth held the counts (cast, checked, marks) and the sorted code-set
-                 digests (spec §9.2), the audit chain head, the SHA-256 of every other member, and
+                 per session the booth held the counts (cast, checked, marks), the sorted code-set
+                 digests (spec §9.2) and the digest of its marked voters (§9.2a), whose marks it may
+                 hold (`roll`), the audit chain head, the SHA-256 of every other member, and
                  the addenda the booth held (number and digest, in order)
   manifest.sig   the booth key's Ed25519 signature over the canonical manifest (domain below)
   ballots.jsonl  the cast ballots, the record's own lines (spec §10), one block per session
@@ -27,16 +28,18 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kiosk.ballot.audit import AuditEntry, verify_chain
+from kiosk.ballot.audit_events import serves_the_hall
 from kiosk.ballot.booth_certificate import BoothKeyCertificate
 from kiosk.ballot.canonical import canonical_json, sha256_hex
 from kiosk.ballot.crypto.hashing import Digest
 from kiosk.ballot.crypto.wire import b64encode
 from kiosk.ballot.e2e_ballot import ElectionKey, EncryptedBallot, code_set_digest
+from kiosk.ballot.e2e_marks import HALL_ROLL, STATION_ROLL, Roll, voter_set_digest
 from kiosk.ballot.e2e_record import CheckedBallot, ballot_to_json, checked_to_json
 from kiosk.ballot.package import ElectionPackage, InvalidText, load_json_text
 from kiosk.ballot.sealed_e2e_blocks import (
@@ -85,6 +88,7 @@ class SessionSeal(_Strict):
     marks: int = Field(ge=0)
     cast_codes: str = Field(pattern=_B64_32)  # tag 0x26 over the sorted cast codes
     checked_codes: str = Field(pattern=_B64_32)
+    voters: str = Field(pattern=_B64_32)  # tag 0x27 over the sorted ids of the voters it marked
 
 
 class ManifestE2E(_Strict):
@@ -93,6 +97,7 @@ class ManifestE2E(_Strict):
     election_fingerprint: str = Field(pattern=r"^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$")
     station: str
     certificate: BoothKeyCertificate
+    roll: Roll  # whose marks it may hold: its station's voters, or every delegate (a hall's booth)
     mode: Literal["official", "test"]
     opened_at: str = Field(pattern=_TIME)
     closed_at: str = Field(pattern=_TIME)
@@ -102,6 +107,12 @@ class ManifestE2E(_Strict):
     audit_head: str = Field(pattern=r"^[0-9a-f]{64}$")
     members: dict[str, str]
     addenda: list[HeldAddendum]  # the addenda the booth held, in order (the import checks them)
+    # A session file's one session (closed at a hall while polls stayed open); absent in a day's file.
+    session: str | None = None
+
+    def signed(self) -> dict[str, Any]:
+        """The manifest as signed and hashed: `session` only in a session file (as in version 1)."""
+        return self.model_dump(mode="json", exclude_none=True)
 
 
 @dataclass(frozen=True)
@@ -116,6 +127,7 @@ class BoothSeal:
     opened_at: str
     closed_at: str
     addenda: tuple[tuple[int, str], ...] = ()  # (number, digest) of each addendum taken in, in order
+    session: str | None = None  # a session file's one session; None: the whole day's file
 
     @property
     def station(self) -> str:
@@ -151,12 +163,13 @@ def build_sealed_e2e_bytes(
 ) -> bytes:
     """The sealed file's bytes, a pure function of its inputs (the same inputs, the same bytes).
 
-    ballots: every cast ballot of the booth, any order; checked: every challenged ballot, opened;
-    marks: (session, voter) of every voter who cast; audit: the log up to and with its closing.
+    ballots: every cast ballot of the booth (of seal.session only, for a session file), any order;
+    checked: every challenged ballot, opened; marks: (session, voter) of every voter who cast;
+    audit: the log up to and with its closing (of polls, or of seal.session).
     Sorting, counting and the code-set digests are done here. ValueError when a ballot names another
     booth or a session outside the election: a booth bug, never written to a stick.
     """
-    sessions = [s.id for s in seal.package.definition.sessions]
+    sessions = [s.id for s in seal.package.definition.sessions if seal.session in (None, s.id)]
     for context in [b.context for b in ballots] + [c.context for c in checked]:
         if context.station != seal.station or context.session not in sessions:
             raise ValueError(f"a ballot of {context.session!r} at {context.station!r} is not this booth's")
@@ -193,6 +206,9 @@ def build_sealed_e2e_bytes(
             "marks": len(marks_by[s]),
             "cast_codes": _codes(seal, s, "cast", [b.code for b in cast_by[s]]),
             "checked_codes": _codes(seal, s, "checked", [c.code for c in checked_by[s]]),
+            "voters": b64encode(
+                voter_set_digest(seal.election, s, seal.station, [v.decode() for v in marks_by[s]])
+            ),
         }
         for s in sessions
     ]
@@ -201,6 +217,7 @@ def build_sealed_e2e_bytes(
         election_fingerprint=seal.package.fingerprint,
         station=seal.station,
         certificate=seal.certificate,
+        roll=HALL_ROLL if serves_the_hall(audit) else STATION_ROLL,
         mode=seal.mode,
         opened_at=seal.opened_at,
         closed_at=seal.closed_at,
@@ -210,8 +227,9 @@ def build_sealed_e2e_bytes(
         audit_head=verify_chain(list(audit)),
         members={name: hashlib.sha256(data).hexdigest() for name, data in members.items()},
         addenda=[HeldAddendum(number=n, digest=d) for n, d in seal.addenda],
+        session=seal.session,
     )
-    manifest_dict = manifest.model_dump(mode="json")
+    manifest_dict = manifest.signed()
     signature = sign_json(signing_key_from_hex(seal.booth_key), SEALED_E2E_DOMAIN, manifest_dict)
     return zip_members(
         {
@@ -261,7 +279,7 @@ def parse_sealed_e2e(data: bytes, package: ElectionPackage, election: ElectionKe
     members = safe_members(data, MEMBERS)
     manifest = _manifest(members)
     contents = read_contents(manifest, members, package, election)
-    identity = sha256_hex(canonical_json(manifest.model_dump(mode="json")))
+    identity = sha256_hex(canonical_json(manifest.signed()))
     return SealedE2E(manifest, *contents, members=members, sha256=identity)
 
 

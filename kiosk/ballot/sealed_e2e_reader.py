@@ -18,6 +18,7 @@ from kiosk.ballot.crypto.wire import b64encode
 from kiosk.ballot.definition import ElectionDefinition, Voter, VotingSession
 from kiosk.ballot.e2e_ballot import ElectionKey, EncryptedBallot, code_set_digest
 from kiosk.ballot.e2e_layout import context_for
+from kiosk.ballot.e2e_marks import HALL_ROLL, STATION_ROLL, voter_set_digest
 from kiosk.ballot.e2e_record import CheckedBallot, RecordError, ballot_from_json, checked_from_json
 from kiosk.ballot.ids import VoterId
 from kiosk.ballot.package import ElectionPackage, InvalidText, load_json_text
@@ -73,8 +74,12 @@ def read_contents(
     marks = {s: _marks(b) for s, b in blocks[MARKS].items()}
     _check_counts(manifest, election, ballots, checked, marks, definition)
     audit = _audit(members[AUDIT], manifest.audit_head)
-    # A booth of a hall lets in every delegate; the import refuses a mark two files hold.
-    served = {v.id for v in (definition.voters if serves_the_hall(audit) else definition.voters_at(station))}
+    # A booth of a hall lets in every delegate; the import refuses a mark two files hold. The signed
+    # `roll` says so to the verifier, who reads no audit log: it must be what the set-up logged.
+    hall = serves_the_hall(audit)
+    if manifest.roll != (HALL_ROLL if hall else STATION_ROLL):
+        raise SealedFileError(Refusal.INCONSISTENT, "its manifest's roll is not the one its set-up logged")
+    served = {v.id for v in (definition.voters if hall else definition.voters_at(station))}
     for session in definition.sessions:
         _check_contexts(
             definition,
@@ -118,7 +123,7 @@ def _check_signature(manifest: ManifestE2E, members: dict[str, bytes], package: 
         verify_json(
             manifest.certificate.body.booth_public_key,
             SEALED_E2E_DOMAIN,
-            manifest.model_dump(mode="json"),
+            manifest.signed(),
             members[SIGNATURE].decode("ascii", "replace"),
         )
     except SignatureError:
@@ -179,6 +184,8 @@ def _check_counts(
     # that they are exactly those of the addenda it held (station_admin/import_addenda.py).
     if not _in_order(listed, [s.id for s in definition.sessions]):
         raise SealedFileError(Refusal.INCONSISTENT, "the manifest does not list the election's sessions")
+    if manifest.session is not None and listed != [manifest.session]:
+        raise SealedFileError(Refusal.INCONSISTENT, "a session file must list its one session alone")
     unlisted = sorted((set(ballots) | set(checked) | set(marks)) - set(listed))
     if unlisted:
         raise SealedFileError(
@@ -202,6 +209,8 @@ def _check_counts(
                 raise SealedFileError(
                     Refusal.TAMPERED, f"session {s!r}: the {kind} codes are not the sealed set"
                 )
+        if b64encode(voter_set_digest(election, s, station, voters)) != stated.voters:
+            raise SealedFileError(Refusal.TAMPERED, f"session {s!r}: the marks are not the sealed voter list")
         if {bytes(c.code) for c in opened} & {bytes(b.code) for b in cast}:
             raise SealedFileError(Refusal.INCONSISTENT, f"session {s!r}: a checked ballot was also cast")
 

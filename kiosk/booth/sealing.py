@@ -71,9 +71,6 @@ def seal(snapshot: CloseSnapshot) -> tuple[str, bytes]:
     name = f"{snapshot.station}-{snapshot.mode}{which}-{stamp}{SUFFIX}"
     election = snapshot.package.election_key
     if election is not None:
-        if snapshot.session is not None:
-            detail = "a session file of end-to-end ballots is not written yet"
-            raise ExportError(detail, ExportRefusal.NO_CLOSING)
         return name, _seal_e2e(snapshot, election, audit)
     manifest = {
         "election_id": snapshot.package.election_id,
@@ -103,7 +100,7 @@ def _seal_e2e(snapshot: CloseSnapshot, election: ElectionKey, audit: list[AuditE
         for _, session, line in snapshot.checked
     ]
     booth = BoothSeal(snapshot.package, election, snapshot.certificate, snapshot.booth_key, snapshot.mode,
-                      snapshot.opened_at, snapshot.closed_at, snapshot.addenda)  # fmt: skip
+                      snapshot.opened_at, snapshot.closed_at, snapshot.addenda, snapshot.session)  # fmt: skip
     return build_sealed_e2e_bytes(booth, ballots, checked, snapshot.marks, audit)
 
 

@@ -3,8 +3,8 @@
 The officials' desk closes a vote at the hall (`station-admin hall close SESSION`), or a poll worker
 closes it at a booth; either way every booth of the hall stops taking ballots for it, seals that
 session's ballots, marks and audit log (up to its session_closed event) in a sealed file of the
-usual format (sorted by tracking code, signed by the booth key: kiosk/booth/sealing.py) and sends
-it to the hall. Other sessions go on.
+usual format (sorted by tracking code, signed by the booth key: kiosk/booth/sealing.py; version 2,
+with its `session`, for end-to-end ballots) and sends it to the hall. Other sessions go on.
 
 What is stored, so that a booth killed at any moment finishes by itself at its next start:
   - the close is one commit: the session leaves the active ones, joins CLOSED_SESSIONS, and the
@@ -165,8 +165,6 @@ class SessionCloser:
 
     def _send_unsent(self, hall: SessionCloseTransport) -> None:
         station = self.station
-        if station.e2e:  # session files of end-to-end ballots are not written yet: the stick carries them
-            return
         if station.hall is not None and station.hall.settle():
             return  # a cast the hall has not settled: its mark would be missing from the hall's side
         for session_id in self.report().unsent:

@@ -28,12 +28,9 @@ def close_vote(flow: WorkerFlow, session_id: SessionId) -> None:
 
 
 def vote_rows(flow: WorkerFlow) -> dict[str, str]:
-    """session id -> "closed" (its sealed file with the hall, or no hall), "unsent", "stick" (a
-    hall booth of end-to-end ballots: no session file goes to the hall yet, the day's stick carries
-    them) or "" (open)."""
+    """session id -> "closed" (its sealed file with the hall, or no hall), "unsent" (sealed, waiting
+    for the hall to take it; end-to-end ballots as well) or "" (open)."""
     report = flow.station.sessions.report()
     if flow.station.sessions.hall is None:
         return dict.fromkeys(report.closed, "closed")
-    if flow.station.e2e:  # never "waiting for the hall": nothing will be sent (session_close.py)
-        return dict.fromkeys(report.closed, "stick")
     return {s: ("unsent" if s in report.unsent else "closed") for s in report.closed}

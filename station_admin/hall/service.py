@@ -36,6 +36,7 @@ from kiosk.ballot.ids import CastId, SessionId, StationId, VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.clock import iso, utc_now
 from station_admin.hall.close_store import HallSessions, SessionStoreUnavailable
+from station_admin.hall.e2e_alphas import HallAlphas
 from station_admin.hall.session_ops import SESSION_OPS, session_operation
 from station_admin.hall.store import HallStore, StoreUnavailable
 
@@ -66,6 +67,7 @@ class HallService:
         self._challenges: OrderedDict[str, float] = OrderedDict()
         self._channels: dict[str, Channel] = {}
         self.sessions = HallSessions(store.engine, package.election_id, lambda: iso(utc_now()))
+        self.alphas = HallAlphas(store.engine, package.election_id, lambda: iso(utc_now()))
 
     def greeting(self) -> tuple[int, dict[str, Any]]:
         challenge = secrets.token_hex(16)
@@ -125,7 +127,8 @@ class HallService:
     ) -> dict[str, Any] | None:
         op = body.get("op")
         if op in SESSION_OPS:  # votes closed one by one: station_admin/hall/session_ops.py
-            return session_operation(self.package, self.store, self.sessions, station, body, attachment)
+            return session_operation(self.package, self.store, self.sessions, station, body, attachment,
+                                     self.alphas)  # fmt: skip
         if op == "ping":
             self.store.ping()
             return {"outcome": "pong"}

@@ -8,6 +8,7 @@ from typing import Any
 from kiosk.ballot.package import ElectionPackage
 from station_admin.hall.close_store import HallSessions
 from station_admin.hall.collect import take_session_file
+from station_admin.hall.e2e_alphas import HallAlphas
 from station_admin.hall.store import HallStore
 
 SESSION_OPS = frozenset({"close_session", "closed_sessions", "session_file"})
@@ -15,7 +16,7 @@ SESSION_OPS = frozenset({"close_session", "closed_sessions", "session_file"})
 
 def session_operation(
     package: ElectionPackage, store: HallStore, sessions: HallSessions, station: str, body: dict[str, Any],
-    attachment: bytes | None,
+    attachment: bytes | None, alphas: HallAlphas | None = None,
 ) -> dict[str, Any] | None:
     """The answer's body, or None for a call that is not one of these operations."""
     op = body.get("op")
@@ -32,4 +33,4 @@ def session_operation(
         return None
     if digest != hashlib.sha256(attachment).hexdigest():  # the signed call names the very bytes sent
         return {"outcome": "refused", "reason": "the file is not the one the signed call names"}
-    return take_session_file(package, store, sessions, station, session_id, name, attachment)
+    return take_session_file(package, store, sessions, station, session_id, name, attachment, alphas)

@@ -3,8 +3,6 @@ that vote, seals its ballots and sends them to the hall, while other votes go on
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kiosk.ballot.sealed_file import parse_sealed_bytes
@@ -17,8 +15,7 @@ from kiosk.booth.worker_flow import WorkerFlow
 from kiosk.booth.worker_states import Home
 from kiosk.booth.worker_votes import close_vote, vote_rows
 from station_admin.hall.http_server import HallHttpServer
-from station_admin.hall.serve import serving
-from tests.hall.conftest import BoothMaker, hall_station, unlocked
+from tests.hall.conftest import BoothMaker
 from tests.kit import POLL_WORKER, ElectionKit
 
 ANSWERS = {"q1": ("yes",)}
@@ -114,22 +111,3 @@ def test_a_voter_let_in_after_the_desk_closed_a_vote_is_not_offered_it(
     statuses = {s.session_id: s.status for s in one.sessions_for("v01")}
     assert statuses["budget"] is SessionStatus.NOT_OPEN and statuses["board"] is SessionStatus.OPEN
     assert [f.station for f in hall.service.sessions.files("budget")] == ["booth-1"]
-
-
-def test_a_booth_of_end_to_end_ballots_says_its_closed_vote_leaves_on_the_stick_not_the_hall(
-    e2e_election: ElectionKit, hall_db: str, tmp_path: Path
-) -> None:
-    """A hall booth of end-to-end ballots sends no session file yet (the day's stick carries its
-    ballots): its poll worker must not read that they wait for the hall, which would be forever."""
-    with serving(unlocked(e2e_election), hall_db, "127.0.0.1", 0) as e2e_hall:
-        booth = hall_station(e2e_election, tmp_path / "booth-1", "booth-1", e2e_hall.url)
-        try:
-            flow = WorkerFlow(booth)
-            flow.state = Home(POLL_WORKER)
-            flow.set_session("budget", False)
-            close_vote(flow, "budget")
-            assert e2e_hall.service.sessions.closed() == ["budget"]
-            assert vote_rows(flow) == {"budget": "stick"}
-            assert e2e_hall.service.sessions.files("budget") == []  # nothing was sent
-        finally:
-            booth.close()

@@ -35,6 +35,7 @@ MADE = {
     "k-minus-one",
     "wrong-t",
     "recorded-altered",
+    "voters-not-marks",
 }
 
 

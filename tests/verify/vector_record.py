@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -88,16 +89,23 @@ def build(vectors: Path, root: Path) -> dict[str, Any]:
             "station": case["station"],
         }
         _write_lines(root / "checked" / case["session"] / f"{case['station']}.jsonl", header, [row])
+    add_booths(root, bytes.fromhex(e["h_e"]))
     return body
 
 
-def add_index(root: Path, h_e: bytes, sign: Any, booths: bool = True) -> None:
-    """Booth files (counts, sorted code-set digests; no chain of trust: the vectors hold no package),
-    unless booths is False; record.json over every file, record.sig by `sign`."""
+def _marked(root: Path, session: str, station: str) -> list[str]:
+    path = root / "marks" / session / f"{station}.jsonl"
+    lines = path.read_text().splitlines()[1:] if path.exists() else []
+    return [json.loads(line)["voter"] for line in lines]
+
+
+def add_booths(root: Path, h_e: bytes) -> None:
+    """Booth files: counts, sorted code-set digests and the signed voter lists (V7 checks the marks
+    against them); no chain of trust, since the vectors hold no package, so V4 cannot pass."""
     from isoloir_verify.checks.index import code_set_digest
+    from isoloir_verify.checks.marks import voter_set_digest
 
     stations = sorted({p.stem for kind in ("ballots", "checked") for p in (root / kind).rglob("*.jsonl")})
-    stations = stations if booths else []
     for station in stations:
         sessions = []
         for session in sorted(p.name for p in (root / "ballots").iterdir()) + sorted(
@@ -123,20 +131,33 @@ def add_index(root: Path, h_e: bytes, sign: Any, booths: bool = True) -> None:
                     "checked": len(codes["checked"]),
                     "cast_codes": b64(digests["ballots"].hex()),
                     "checked_codes": b64(digests["checked"].hex()),
+                    "voters": b64(
+                        voter_set_digest(h_e, session, station, _marked(root, session, station)).hex()
+                    ),
                 }
             )
         booth = {
             "format": "isoloir-record/1 booth",
             "station": station,
-            "certificate": None,
+            "certificate": {},
             "sealed_sha256": "",
-            "opened": None,
-            "closed": None,
-            "audit_head": None,
+            "sealed": {},
+            "signature": "",
+            "opened": "",
+            "closed": "",
+            "audit_head": "",
+            "roll": "station",
             "sessions": sessions,
         }
         (root / "booths").mkdir(exist_ok=True)
         (root / "booths" / f"{station}.json").write_text(json.dumps(booth, indent=1))
+
+
+def add_index(root: Path, h_e: bytes, sign: Any, booths: bool = True) -> None:
+    """record.json over every file, record.sig by `sign`; without the booth files (which build()
+    wrote) unless booths."""
+    if not booths:
+        shutil.rmtree(root / "booths", ignore_errors=True)
     files = []
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         data = path.read_bytes()

@@ -34,6 +34,7 @@ class Tag(IntEnum):
     CODE = 0x24  # the confirmation code
     CONTEXT = 0x25  # ctx, the ballot's clear context
     CODE_SET = 0x26  # a booth's sorted set of codes
+    VOTER_SET = 0x27  # the voters a booth marked in a session, sorted
     DECRYPTION_PROOF = 0x30  # a trustee's partial decryption
     LOT = 0x40  # the rank of a list in a drawing of lots
 

@@ -78,7 +78,6 @@ Item {
                         text: modelData.title + " — " + qsTr("ballots: %1").arg(modelData.ballots)
                         detail: modelData.closed === "closed" ? qsTr("Closed for good: its sealed ballots are with the hall (or on the stick).")
                               : modelData.closed === "unsent" ? qsTr("Closed for good: its sealed ballots wait for the hall; they go as soon as it answers.")
-                              : modelData.closed === "stick" ? qsTr("Closed for good: its sealed ballots stay in this booth and leave on the day's USB stick.")
                               : modelData.active ? qsTr("Active: voters can vote. Tap to stop.") : qsTr("Not active. Tap to open it to voters.")
                         onTapped: worker.setSession(modelData.id, !modelData.active)
                     }

@@ -1143,76 +1143,71 @@
     </message>
     <message>
         <location filename="../qml/WorkerHomeScreen.qml" line="81"/>
-        <source>Closed for good: its sealed ballots stay in this booth and leave on the day&apos;s USB stick.</source>
-        <translation>Cerrada definitivamente: sus papeletas selladas quedan en esta cabina y salen en la memoria USB del día.</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="82"/>
         <source>Active: voters can vote. Tap to stop.</source>
         <translation>Activa: se puede votar. Toque para detenerla.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="82"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="81"/>
         <source>Not active. Tap to open it to voters.</source>
         <translation>Inactiva. Toque para abrirla a los votantes.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="88"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
         <source>Close this vote for good (at every booth of the hall)</source>
         <translation>Cerrar esta votación definitivamente (en todas las cabinas de la sala)</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="93"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="92"/>
         <source>Devices</source>
         <translation>Dispositivos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="105"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="104"/>
         <source>Clear the code-entry lock</source>
         <translation>Desbloquear la introducción de códigos</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="106"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="105"/>
         <source>Reissue a voting code</source>
         <translation>Reemitir un código de votación</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="107"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="106"/>
         <source>Audit log</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="108"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="107"/>
         <source>Take in an addendum</source>
         <translation>Incorporar una adenda</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="109"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="108"/>
         <source>Reprint the last receipt</source>
         <translation>Reimprimir el último comprobante</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="114"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="113"/>
         <source>The last receipt was printed again.</source>
         <translation>El último comprobante se ha vuelto a imprimir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="115"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="114"/>
         <source>The last receipt was already reprinted once.</source>
         <translation>El último comprobante ya se reimprimió una vez.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="116"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="115"/>
         <source>No vote has been cast at this booth yet.</source>
         <translation>Todavía no se ha emitido ningún voto en esta cabina.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="117"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="116"/>
         <source>The receipt could not be printed: check the printer.</source>
         <translation>No se pudo imprimir el comprobante: revise la impresora.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="124"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="123"/>
         <source>Leave poll-worker mode</source>
         <translation>Salir del modo de mesa</translation>
     </message>

@@ -1143,76 +1143,71 @@
     </message>
     <message>
         <location filename="../qml/WorkerHomeScreen.qml" line="81"/>
-        <source>Closed for good: its sealed ballots stay in this booth and leave on the day&apos;s USB stick.</source>
-        <translation>Clos définitivement : ses bulletins scellés restent dans cet isoloir et partent sur la clé USB de la journée.</translation>
-    </message>
-    <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="82"/>
         <source>Active: voters can vote. Tap to stop.</source>
         <translation>Active : les électeurs peuvent voter. Touchez pour arrêter.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="82"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="81"/>
         <source>Not active. Tap to open it to voters.</source>
         <translation>Inactive. Touchez pour l&apos;ouvrir aux électeurs.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="88"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="87"/>
         <source>Close this vote for good (at every booth of the hall)</source>
         <translation>Clore ce vote définitivement (dans tous les isoloirs du hall)</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="93"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="92"/>
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="105"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="104"/>
         <source>Clear the code-entry lock</source>
         <translation>Lever le blocage de la saisie des codes</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="106"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="105"/>
         <source>Reissue a voting code</source>
         <translation>Réémettre un code de vote</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="107"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="106"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="108"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="107"/>
         <source>Take in an addendum</source>
         <translation>Prendre en compte un additif</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="109"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="108"/>
         <source>Reprint the last receipt</source>
         <translation>Réimprimer le dernier reçu</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="114"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="113"/>
         <source>The last receipt was printed again.</source>
         <translation>Le dernier reçu a été réimprimé.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="115"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="114"/>
         <source>The last receipt was already reprinted once.</source>
         <translation>Le dernier reçu a déjà été réimprimé une fois.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="116"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="115"/>
         <source>No vote has been cast at this booth yet.</source>
         <translation>Aucun vote n&apos;a encore été déposé dans cet isoloir.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="117"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="116"/>
         <source>The receipt could not be printed: check the printer.</source>
         <translation>Le reçu n&apos;a pas pu être imprimé : vérifiez l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../qml/WorkerHomeScreen.qml" line="124"/>
+        <location filename="../qml/WorkerHomeScreen.qml" line="123"/>
         <source>Leave poll-worker mode</source>
         <translation>Quitter le mode assesseur</translation>
     </message>
