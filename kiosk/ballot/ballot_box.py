@@ -121,15 +121,14 @@ class BallotBox:
     def store_ballot(
         self, connection: Connection, session_id: SessionId, voter_id: VoterId, ciphertext: bytes,
         tracking: str,
-    ) -> int:
-        """Ballot, mark and audit event in the caller's transaction; the ballot's (random) id."""
+    ) -> None:
+        """Ballot, mark and audit event in the caller's transaction."""
         if has_mark(connection, voter_id, session_id):
             raise AlreadyVoted(session_id)
-        ballot_id = random_rowid()
         try:
             connection.execute(
                 ballots.insert().values(
-                    id=ballot_id,
+                    id=random_rowid(),
                     session_id=session_id,
                     tracking_code=tracking,
                     ciphertext=ciphertext,
@@ -139,7 +138,6 @@ class BallotBox:
             raise StorageError("tracking code collision; cast again") from None
         connection.execute(marks.insert().values(voter_id=voter_id, session_id=session_id))
         self.append_audit(connection, Event.BALLOT_CAST, {"session": session_id})
-        return ballot_id
 
     def store_checked(
         self, connection: Connection, session_id: SessionId, code: str, nonce: str, line: bytes

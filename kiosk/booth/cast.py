@@ -100,9 +100,9 @@ class BallotCaster:
             try:
                 with self.box.transaction() as c:
                     check_allowed(self.box, c, amended, voter_id, session_id)
-                    ballot_id = self.box.store_ballot(c, session_id, marked, ciphertext, code)
+                    self.box.store_ballot(c, session_id, marked, ciphertext, code)
                     if self.hall is not None and cast_id is not None:
-                        self.hall.hold(c, cast_id, ballot_id)
+                        self.hall.hold(c, cast_id, code)
             except (CastRefused, StorageError):
                 if self.hall is not None and cast_id is not None:
                     self.hall.release(cast_id)  # nothing stored here: the hall's mark goes too

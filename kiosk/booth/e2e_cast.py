@@ -139,9 +139,9 @@ class E2ECaster:
             try:
                 with self.box.transaction() as c:
                     check_allowed(self.box, c, amended, sealed.voter_id, sealed.session_id)
-                    ballot_id = self.box.store_ballot(c, sealed.session_id, marked, line, ballot.code.hex())
+                    self.box.store_ballot(c, sealed.session_id, marked, line, ballot.code.hex())
                     if self.hall is not None and cast_id is not None:
-                        self.hall.hold(c, cast_id, ballot_id)
+                        self.hall.hold(c, cast_id, ballot.code.hex())
             except (CastRefused, StorageError):
                 if self.hall is not None and cast_id is not None:
                     self.hall.release(cast_id)  # nothing stored here: the hall's mark goes too

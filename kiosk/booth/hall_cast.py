@@ -33,7 +33,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Protocol
 
-from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, insert, inspect, select, update
+from sqlalchemy import Column, Connection, MetaData, String, Table, insert, inspect, select, update
 
 from kiosk.ballot.ballot_box import BallotBox, StorageError
 from kiosk.ballot.ids import CastId, SessionId, VoterId
@@ -84,7 +84,8 @@ hall_journal = Table(
     Column("voter_id", String, nullable=False),
     Column("session_id", String, nullable=False),
     Column("state", String, nullable=False),
-    Column("ballot_id", Integer, nullable=True),  # a HELD cast's ballot while its session is open here
+    # A HELD cast's ballot (its tracking code, unique in the box) while its session is open here.
+    Column("ballot_code", String, nullable=True),
     sqlite_with_rowid=False,
 )
 
@@ -102,6 +103,7 @@ class HallCasts:
         self.box, self.hall, self.on_step = box, hall, on_step
         journal_metadata.create_all(box.engine)
         voided_metadata.create_all(box.engine)
+        _add_ballot_code(box)
 
     def reserve(self, voter_id: VoterId, session_id: SessionId) -> tuple[CastId | None, HallAnswer]:
         """A cast id reserved at the hall, or None and the hall's answer (nothing to commit)."""
@@ -123,10 +125,10 @@ class HallCasts:
         # Unreachable: the hall may hold the reservation; the row stays RESERVING, to abort later.
         return None, answer
 
-    def hold(self, c: Connection, cast_id: CastId, ballot_id: int) -> None:
+    def hold(self, c: Connection, cast_id: CastId, ballot_code: str) -> None:
         """In the cast's own transaction, beside the ballot and the mark."""
         c.execute(update(hall_journal).where(hall_journal.c.cast_id == cast_id)
-                  .values(state=HallCastState.HELD, ballot_id=ballot_id))
+                  .values(state=HallCastState.HELD, ballot_code=ballot_code))
 
     def held(self, cast_id: CastId) -> None:
         """After the cast's commit: the hall is told to confirm (settled later if it cannot be)."""
@@ -162,8 +164,8 @@ class HallCasts:
         if row.state == HallCastState.HELD:
             answer = self.hall.confirm(cast_id, row.voter_id, row.session_id)
             done = answer is HallAnswer.CONFIRMED
-            if answer is HallAnswer.RELEASED and row.ballot_id is not None:
-                self._void(cast_id, row.ballot_id, row.voter_id, row.session_id)
+            if answer is HallAnswer.RELEASED and row.ballot_code is not None:
+                self._void(cast_id, row.ballot_code, row.voter_id, row.session_id)
                 self.on_step(STEP_SETTLED)
                 return answer
         else:
@@ -174,10 +176,10 @@ class HallCasts:
             self.on_step(STEP_SETTLED)
         return answer
 
-    def _void(self, cast_id: CastId, ballot_id: int, voter_id: VoterId, session_id: SessionId) -> None:
+    def _void(self, cast_id: CastId, ballot_code: str, voter_id: VoterId, session_id: SessionId) -> None:
         """Durably, in one transaction: the released cast's ballot and mark voided, its row gone."""
         with self.box.transaction() as c:
-            void_ballot(self.box, c, ballot_id, voter_id, session_id)
+            void_ballot(self.box, c, ballot_code, voter_id, session_id)
             c.execute(hall_journal.delete().where(hall_journal.c.cast_id == cast_id))
 
     def _forget(self, cast_id: CastId) -> None:
@@ -198,6 +200,15 @@ class HallCasts:
             raw.close()
 
 
+def _add_ballot_code(box: BallotBox) -> None:
+    """A journal written by a booth of an earlier version has no ballot_code column: it gets one
+    (its HELD rows name no ballot, and are confirmed as before)."""
+    columns = {c["name"] for c in inspect(box.engine).get_columns(hall_journal.name)}
+    if hall_journal.c.ballot_code.name not in columns:
+        with box.transaction() as c:
+            c.exec_driver_sql("ALTER TABLE hall_journal ADD COLUMN ballot_code VARCHAR")
+
+
 def forget_ballot_links(box: BallotBox, session_id: str | None = None) -> None:
     """Before a close rebuilds the database: no journal row names a ballot of that session (of any
     session for None) any more. A cast the hall released after this is no longer voided here: the
@@ -205,7 +216,7 @@ def forget_ballot_links(box: BallotBox, session_id: str | None = None) -> None:
     if not inspect(box.engine).has_table(hall_journal.name):
         return  # never joined a hall
     with box.transaction() as c:
-        unlink = update(hall_journal).where(hall_journal.c.ballot_id.is_not(None))
+        unlink = update(hall_journal).where(hall_journal.c.ballot_code.is_not(None))
         if session_id is not None:
             unlink = unlink.where(hall_journal.c.session_id == session_id)
-        c.execute(unlink.values(ballot_id=None))
+        c.execute(unlink.values(ballot_code=None))

@@ -33,12 +33,12 @@ voided_ballots = Table(
 )
 
 
-def void_ballot(box: BallotBox, c: Connection, ballot_id: int, voter_id: str, session_id: str) -> None:
+def void_ballot(box: BallotBox, c: Connection, code: str, voter_id: str, session_id: str) -> None:
     """In the caller's transaction: the ballot and the mark leave the counted ones, audited."""
-    code = c.execute(select(ballots.c.tracking_code).where(ballots.c.id == ballot_id)).scalar()
-    if code is not None:
+    held = ballots.c.tracking_code == code
+    if c.execute(select(ballots.c.id).where(held, ballots.c.session_id == session_id)).first() is not None:
         c.execute(insert(voided_ballots).values(tracking_code=code, session_id=session_id))
-        c.execute(delete(ballots).where(ballots.c.id == ballot_id))
+        c.execute(delete(ballots).where(held))
     c.execute(delete(marks).where(marks.c.voter_id == voter_id, marks.c.session_id == session_id))
     box.append_audit(c, Event.BALLOT_VOIDED, {"session": session_id})
 

@@ -101,7 +101,7 @@ def test_a_lost_booth_closed_before_it_reached_the_hall_again_has_its_stick_refu
     engine = open_db(f"sqlite:///{tmp_path / 'tally.sqlite'}")
     package = small_election.folder.package()
     stick_one = sealed(offline, tmp_path / "STICK-1")
-    assert box_rows(tmp_path / "booth-1", "SELECT ballot_id FROM hall_journal") == [(None,)]
+    assert box_rows(tmp_path / "booth-1", "SELECT ballot_code FROM hall_journal") == [(None,)]
     offline.close()
     assert import_file(engine, package, sealed(two, tmp_path / "STICK-2")).status == "imported"
     refused = import_file(engine, package, stick_one)
