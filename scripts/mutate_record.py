@@ -17,61 +17,26 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+
+from mutate_marks import marks_short, voter_at_two_booths, voters_not_marks
+from record_edit import (
+    Json,
+    by_code,
+    dump,
+    election_key,
+    element,
+    first_ballot,
+    first_file,
+    load,
+    read_lines,
+    write_lines,
+)
 
 from isoloir_verify.b64 import b64decode, b64encode
-from isoloir_verify.group import GENERATOR, IDENTITY, Element, add, decode_element, mul
+from isoloir_verify.group import GENERATOR, IDENTITY, add, mul
 from isoloir_verify.hashing import H, enc_element
 
 NON_CANONICAL = bytes.fromhex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f")
-Json = dict[str, Any]
-
-
-def read_lines(path: Path) -> tuple[Json, list[Json]]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    return rows[0], rows[1:]
-
-
-def write_lines(path: Path, header: Json, rows: list[Json], key: Callable[[Json], Any] | None = None) -> None:
-    if key is not None:
-        rows = sorted(rows, key=key)
-    body = "".join(json.dumps(r, separators=(",", ":"), ensure_ascii=False) + "\n" for r in [header, *rows])
-    path.write_text(body, encoding="utf-8")
-
-
-def by_code(row: Json) -> bytes:
-    return b64decode(row["code"])
-
-
-def first_file(root: Path, kind: str) -> Path:
-    files = sorted((root / kind).rglob("*.jsonl"))
-    if not files:
-        raise SystemExit(f"the good record has no {kind} file")
-    return files[0]
-
-
-def element(text: str) -> Element:
-    return decode_element(b64decode(text))
-
-
-def load(path: Path) -> Json:
-    body: Json = json.loads(path.read_text(encoding="utf-8"))
-    return body
-
-
-def dump(path: Path, body: Json) -> None:
-    path.write_text(json.dumps(body, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def first_ballot(root: Path) -> tuple[Path, Json, list[Json]]:
-    path = first_file(root, "ballots")
-    header, rows = read_lines(path)
-    return path, header, rows
-
-
-def election_key(root: Path) -> Element:
-    body = load(root / "ceremony.json")
-    return element(body.get("election_key") or body["K"])
 
 
 # Each mutation edits the copy in place.
@@ -133,44 +98,6 @@ def other_booth(root: Path) -> None:
     write_lines(path, header, rows)
     other_header, other_rows = read_lines(others[0])
     write_lines(others[0], other_header, [*other_rows, moved], key=by_code)
-
-
-def marks_short(root: Path) -> None:
-    path = first_file(root, "marks")
-    header, rows = read_lines(path)
-    write_lines(path, header, rows[1:])
-
-
-def _marks_of(root: Path, path: Path) -> list[str]:
-    return [row["voter"] for row in read_lines(path)[1]]
-
-
-def voter_at_two_booths(root: Path) -> None:
-    """One delegate marked at two booths in one session (a hall day's double vote): the second booth's
-    first mark replaced by a voter the first booth marked, counts unchanged."""
-    for session in sorted((root / "marks").iterdir()):
-        files = sorted(session.glob("*.jsonl"))
-        if len(files) >= 2:
-            break
-    else:
-        raise SystemExit("the good record needs marks at two booths in one session")
-    twice = _marks_of(root, files[0])[0]
-    header, rows = read_lines(files[1])
-    rows[0] = {"voter": twice}
-    write_lines(files[1], header, rows, key=lambda r: r["voter"].encode("utf-8"))
-
-
-def voters_not_marks(root: Path) -> None:
-    """A booth's published marks are not the voter list it signed: one marked voter swapped for a
-    voter of the roll whom no booth marked in that session (ballots = marks still holds)."""
-    path = first_file(root, "marks")
-    session = path.parent.name
-    marked = {v for p in path.parent.glob("*.jsonl") for v in _marks_of(root, p)}
-    manifest = load(root / "manifest.json")
-    unmarked = [v["id"] for v in manifest["voters"] if session in v["sessions"] and v["id"] not in marked]
-    header, rows = read_lines(path)
-    rows[0] = {"voter": unmarked[0]}
-    write_lines(path, header, rows, key=lambda r: r["voter"].encode("utf-8"))
 
 
 def weight_lied(root: Path) -> None:
