@@ -153,6 +153,9 @@ def test_the_booth_paints_its_welcome_on_a_real_x_server(
     with os.fdopen(read_end) as ready:
         display = f":{ready.readline().strip()}"
     assert display != ":", "Xvfb stopped before it was ready"
+    # A loaded machine's Xvfb may refuse its first clients after saying it is ready (CI once saw
+    # the booth itself stop on "could not connect to display"): the booth starts once it answers.
+    wait_until(lambda: _answers(display), "Xvfb taking a client")
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"} | {"DISPLAY": display}
     booth = subprocess.Popen([str(Path(sys.executable).parent / "kiosk"), "run", "--config", str(config)],
                              env=env, stderr=subprocess.PIPE, text=True)
@@ -176,6 +179,14 @@ def _painted(display: str, booth: subprocess.Popen[str]) -> Image.Image | None:
     except OSError:  # Xvfb said it is ready, but a loaded machine may refuse a connection now and then
         return None
     return picture if _greys(picture) > 2 else None
+
+
+def _answers(display: str) -> bool:
+    try:
+        ImageGrab.grab(xdisplay=display)
+    except OSError:
+        return False
+    return True
 
 
 def _greys(picture: Image.Image) -> int:
