@@ -1,9 +1,11 @@
-"""Writes broken copies of a good record with a vote weighted by group (docs/e2e-spec.md §9.1a), one
-fault each, for isoloir-verify:
+"""Writes broken copies of a good record with a vote weighted by group (docs/e2e-spec.md §9.1a), or
+with `--mandates` per voter (each ballot's context carrying its delegate's mandates, §5), one fault
+each, for isoloir-verify:
 
-    .venv/bin/python scripts/mutate_weighted.py GOOD_RECORD OUT_DIR [--authority-seed HEX]
+    .venv/bin/python scripts/mutate_weighted.py GOOD_RECORD OUT_DIR [--authority-seed HEX] [--mandates]
 
-Each copy is OUT_DIR/bad-weighted-<name>/ with an expected.json naming the check that must fail; the
+Each copy is OUT_DIR/bad-weighted-<name>/ (bad-mandates-<name>/) with an expected.json naming the
+check that must fail; the
 copy is re-indexed and, with the seed, re-signed (scripts/mutate_record.py's reindex). Each fault is
 made consistent downstream where it can be (the weighted total recomputed from the altered classes or
 weights), so that only the check it names can catch it.
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from mutate_record import dump, element, load, read_lines, reindex
+from mutate_record import dump, element, load, read_lines, reindex, write_lines
 
 from isoloir_verify.b64 import b64encode
 from isoloir_verify.group import IDENTITY, Element, add, mul, sub
@@ -122,6 +124,24 @@ def addendum_forged(root: Path) -> None:
     path.write_text(json.dumps(signed, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
+def mandates_lied(root: Path) -> None:
+    """A delegate's ballot, in the vote weighted per voter, claims more mandates than the roll gives
+    (the heaviest weight among the session's ballots, or one more when all weigh the same)."""
+    manifest = load(root / "manifest.json")
+    session = next(s["id"] for s in manifest["sessions"] if s.get("weighting") == "per-voter")
+    files = sorted((root / "ballots" / session).glob("*.jsonl"))
+    weights = [b["weight"] for f in files for b in read_lines(f)[1]]
+    path = files[0]
+    header, rows = read_lines(path)
+    lightest = min(rows, key=lambda b: b["weight"])
+    lightest["weight"] = max(weights) if max(weights) > lightest["weight"] else lightest["weight"] + 1
+    write_lines(path, header, rows)
+
+
+MANDATES: dict[str, tuple[str, Callable[[Path], None]]] = {
+    "weight-lied": ("V7", mandates_lied),
+}
+
 MUTATIONS: dict[str, tuple[str, Callable[[Path], None]]] = {
     "weight-altered": ("V9", weight_altered),
     "wrong-class": ("V9", wrong_class),
@@ -135,17 +155,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("good", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--authority-seed", help="hex Ed25519 seed of the test authority, to re-sign")
+    parser.add_argument("--mandates", action="store_true", help="the record's vote is weighted per voter")
     args = parser.parse_args(argv)
     seed = bytes.fromhex(args.authority_seed) if args.authority_seed else None
-    for name, (check, mutate) in MUTATIONS.items():
-        target = args.out / f"bad-weighted-{name}"
+    prefix, mutations = ("bad-mandates", MANDATES) if args.mandates else ("bad-weighted", MUTATIONS)
+    for name, (check, mutate) in mutations.items():
+        target = args.out / f"{prefix}-{name}"
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(args.good, target, ignore=shutil.ignore_patterns("expected.json"))
         mutate(target)
         reindex(target, seed)
         expected = {"format": "isoloir-vectors/1 expected", "fails": check, "mutation": name}
         (target / "expected.json").write_text(json.dumps(expected, indent=1) + "\n")
-        print(f"bad-weighted-{name}: must fail {check}")
+        print(f"{prefix}-{name}: must fail {check}")
     return 0
 
 

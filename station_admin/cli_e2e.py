@@ -40,7 +40,6 @@ from station_admin.results import ResultsError, TallyInputs, with_outcomes
 from station_admin.seats import TieNeedsLot
 from station_admin.tally import TallyError, check_ballots_match_marks, voter_marks
 from station_admin.tally_db import open_db
-from station_admin.weights import e2e_weights_refusal
 
 JOBS_OPTION = click.option(
     "--jobs", default=2, show_default=True, type=click.IntRange(1, 64), help="Processes that share the work."
@@ -73,9 +72,6 @@ def aggregate(election: Path, db_url: str | None, out: Path, jobs: int) -> None:
         raise click.ClickException(
             "this election has no trustees' key ceremony (station-admin election e2e-key)"
         )
-    refusal = e2e_weights_refusal(package.definition)
-    if refusal is not None:
-        raise click.ClickException(refusal)
     engine = open_db(db_url or folder.default_db_url)
     try:
         with engine.connect() as connection:
@@ -110,9 +106,6 @@ def e2e_tally(
         raise click.UsageError(
             "an end-to-end election is tallied with --request and each trustee's --partial"
         )
-    refusal = e2e_weights_refusal(package.definition)
-    if refusal is not None:
-        raise click.ClickException(refusal)
     engine = open_db(db_url or folder.default_db_url)
     try:
         with engine.connect() as connection:

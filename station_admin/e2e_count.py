@@ -102,12 +102,12 @@ def e2e_results(
             for a in (a for a in s.aggregates if a.qi == qi):
                 t = values[a.id]
                 options[a.oi] += t
-                if session.counts_by_group and a.group and a.oi < len(layout.choices):
+                if session.carries_group and a.group and a.oi < len(layout.choices):
                     tally.by_group[(s.session, a.group, question.id, layout.choices[a.oi])] = t
             for oi, choice in enumerate(layout.choices):
                 tally.votes[(s.session, question.id, choice)] = options[oi]
             tally.blank[(s.session, question.id)] = _blank(question, layout.blank_flag, options, s)
-        if session.counts_by_group:
+        if session.carries_group:  # counted by group, or a show of hands (its groups always published)
             for group, weight in s.weights.items():
                 tally.group_ballots[(s.session, group)] = weight
         for r in s.recorded:

@@ -10,6 +10,10 @@ count is ever a decrypted number of the record (a group under the secrecy floor 
 The officials (`aggregate`, `tally`) and each trustee (`trustee decrypt --ballots`, which recomputes
 the weights from the manifest and the signed addenda beside the ballots) call the same functions, so
 a request weighted otherwise than the composition says is refused by the trustee.
+
+A session weighted per voter needs nothing here but its results' `weights`: each ballot's context
+carries its delegate's mandates (§5, kiosk/ballot/e2e_layout.py), so the §9.1 aggregates of
+station_admin/e2e_aggregates.py (∏_w C_w^w) are its weighted totals already.
 """
 
 from __future__ import annotations
@@ -40,9 +44,11 @@ class E2EWeightsError(ValueError):
 
 
 def by_group_weights(base: ElectionDefinition, addenda: list[Addendum]) -> dict[str, list[SessionWeights]]:
-    """Every recomputation of the weights of each session weighted by group, the last one applying."""
+    """Every recomputation of the weights of each weighted session (by group or per voter), the last
+    one applying. Only a session weighted by group is weighed here: per voter, each ballot's context
+    already carries its voter's mandates (§5), so its aggregates are weighted by §9.1 itself."""
     final = amend_all(base, addenda).definition
-    weighted = [s.id for s in final.sessions if s.weighting is Weighting.BY_GROUP]
+    weighted = [s.id for s in final.sessions if s.weighting is not Weighting.NONE]
     return {s: weights_history(base, addenda, s) for s in weighted}
 
 
@@ -56,7 +62,7 @@ def weighted_session_sums(
     sums = session_sums(definition, lines, jobs)
     for s in sums:
         history = weights.get(s.session)
-        if history:
+        if history and history[-1].weighting is Weighting.BY_GROUP:
             weigh(s, history[-1])
     return sums
 
@@ -94,7 +100,7 @@ def mark_weighted(
     results: dict[str, Any], sums: Sequence[SessionSums], weights: Mapping[str, list[SessionWeights]]
 ) -> None:
     """Each weighted session's results carry its weights; its votes are already weighted (decrypted
-    so), and its per-group counts are not published: they were never decrypted."""
+    so), and a session weighted by group publishes no per-group counts: they were never decrypted."""
     by_id = {s.session: s for s in sums}
     for entry in results["sessions"]:
         history = weights.get(entry["id"])
@@ -102,7 +108,9 @@ def mark_weighted(
             continue
         entry["weights"] = weights_entry(history)
         s = by_id.get(entry["id"])
-        entry["weighted_ballots"] = s.weighted_total if s is not None and s.weighted_total else 0
+        entry["weighted_ballots"] = s.vote_total if s is not None else 0
+        if history[-1].weighting is Weighting.PER_VOTER:
+            continue  # the mandates were in each ballot's context: its counts are votes already
         entry.pop("groups", None)
         entry["groups_withheld"] = (
             "counts per group are not published: with end-to-end ballots only the weighted totals "

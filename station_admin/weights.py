@@ -86,14 +86,3 @@ def quorum_base(entry: dict[str, Any]) -> int | None:
     """A weighted vote's quorum counts votes: its base is every entitled member's votes."""
     weights = entry.get("weights")
     return None if weights is None else int(weights["total"])
-
-
-def e2e_weights_refusal(definition: ElectionDefinition) -> str | None:
-    """Why an end-to-end tally cannot count this election yet: a vote weighted by group is counted
-    (station_admin/e2e_weights.py), a vote weighted per voter is not yet (docs/e2e-spec.md §9.1a).
-    Refusing is better than a count that is exact for ballots and wrong for votes."""
-    weighted = [s.id for s in definition.sessions if s.weighting is Weighting.PER_VOTER]
-    if not weighted:
-        return None
-    return (f"session(s) {', '.join(weighted)} are weighted per voter; the end-to-end tally does not weigh "
-            "mandates yet (docs/e2e-spec.md §9.1a), so it counts nothing rather than a wrong result")

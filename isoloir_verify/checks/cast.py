@@ -22,7 +22,7 @@ from isoloir_verify.ballot_proofs import (
 )
 from isoloir_verify.group import IDENTITY, Element, add
 from isoloir_verify.record.ballots import CastBallot
-from isoloir_verify.record.manifest import Manifest, Session, context_group, context_voter
+from isoloir_verify.record.manifest import Manifest, Session, context_group, context_voter, context_weight
 from isoloir_verify.record.reader import RecordError, parse
 from isoloir_verify.report import CheckResult
 from isoloir_verify.shards import Facts, Piece, manifest_of, piece_lines
@@ -51,7 +51,8 @@ def allowed_contexts(
     any_delegate for a booth of a hall (signed `roll` "hall", spec §9.2a)."""
     allowed: Counter[tuple[str, int, str]] = Counter()
     for voter in manifest.eligible(session.id, None if any_delegate else station):
-        allowed[(context_group(session, voter), voter.weight, context_voter(session, voter))] += 1
+        key = (context_group(session, voter), context_weight(session, voter), context_voter(session, voter))
+        allowed[key] += 1
     return dict(allowed)
 
 

@@ -10,7 +10,7 @@ from isoloir_verify.checks.cast import AggregateKey, CastOutcome
 from isoloir_verify.checks.marks import MarksOutcome
 from isoloir_verify.checks.weights import check_weighted_session
 from isoloir_verify.group import IDENTITY, add, mul
-from isoloir_verify.record.manifest import Manifest, context_group
+from isoloir_verify.record.manifest import Manifest, context_group, context_weight
 from isoloir_verify.record.tally import Tally
 from isoloir_verify.report import CheckResult
 
@@ -87,7 +87,7 @@ def _check_booth(
         if earlier is not None:
             result.fail(f"{where}: voter {voter_id!r} marked twice (also at {earlier!r})")
         seen[session_id][voter_id] = station
-        expected[(context_group(session, voter), voter.weight)] += 1
+        expected[(context_group(session, voter), context_weight(session, voter))] += 1
     got: Counter[tuple[str, int]] = Counter()
     for o in outcomes:
         got.update(o.contexts)

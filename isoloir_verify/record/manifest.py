@@ -66,15 +66,16 @@ class Question(_Part):
 
 class Session(_Part):
     id: str
-    mode: Literal["secret", "recorded"] = "secret"
+    mode: Literal["secret", "recorded", "show-of-hands"] = "secret"
     counts_by_group: bool = False
     weighting: Literal["none", "by-group", "per-voter"] = "none"  # §9.1a
     questions: list[Question]
 
     @property
     def carries_group(self) -> bool:
-        """Its ballots carry the voter's group (§5): counted by group, or weighted by group."""
-        return self.counts_by_group or self.weighting == "by-group"
+        """Its ballots carry the voter's group (§5): counted by group, a show of hands, or weighted
+        by group."""
+        return self.counts_by_group or self.mode == "show-of-hands" or self.weighting == "by-group"
 
 
 class Station(_Part):
@@ -86,7 +87,7 @@ class Voter(_Part):
     station: str
     sessions: list[str]
     group: str | None = None
-    weight: int = 1  # spec §5: 1 until the roll carries weights
+    weight: int = 1  # the roll's mandates: a ballot's ctx weight in a vote weighted per voter (§5)
 
 
 class Group(_Part):
@@ -120,6 +121,12 @@ class Manifest(_Part):
 def context_group(session: Session, voter: Voter) -> str:
     """The ctx group of a voter's ballot (spec §5): her group if the session carries groups."""
     return (voter.group or "") if session.carries_group else ""
+
+
+def context_weight(session: Session, voter: Voter) -> int:
+    """The ctx weight of a voter's ballot (spec §5): the roll's weight in a vote weighted per voter,
+    else 1 (a vote weighted by group applies its weights at the tally, §9.1a)."""
+    return voter.weight if session.weighting == "per-voter" else 1
 
 
 def context_voter(session: Session, voter: Voter) -> str:

@@ -41,15 +41,24 @@ class BallotContext:
 
 
 def context_for(
-    election: ElectionDefinition, session: VotingSession, station: str, voter_id: str
+    election: ElectionDefinition,
+    session: VotingSession,
+    station: str,
+    voter_id: str,
+    mandates_of: str | None = None,
 ) -> BallotContext:
-    """The context the rules give a voter's ballot: group and voter only where the session says."""
+    """The context the rules give a voter's ballot: group and voter only where the session says.
+
+    The group when the session counts by group, is a show of hands or is weighted by group (§5).
+    The weight is the roll's (election as amended) in a vote weighted per voter, else 1; an adviser
+    voting for a delegate carries the delegate's mandates (`mandates_of`), as the HPKE tally counts."""
     voter = election.voter(voter_id)
-    # a vote weighted by group is counted per group: its ballots carry the group, as §5 says
-    by_group = session.counts_by_group or session.weighting is Weighting.BY_GROUP
-    group = voter.group if by_group and voter.group is not None else ""
+    group = voter.group if session.carries_group and voter.group is not None else ""
     named = voter.id if session.mode is BallotMode.RECORDED else ""
-    return BallotContext(session.id, station, group, 1, named)
+    weight = 1
+    if session.weighting is Weighting.PER_VOTER:
+        weight = election.voter(mandates_of or voter_id).weight
+    return BallotContext(session.id, station, group, weight, named)
 
 
 @dataclass(frozen=True, slots=True)

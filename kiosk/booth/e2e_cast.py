@@ -106,7 +106,9 @@ class E2ECaster:
         """Every exponentiation of the voter's ballot, before she has chosen (~500 of them)."""
         election = self._package().definition
         session = election.session(session_id)
-        context = context_for(election, session, self._station_id(), voter_id)
+        # an adviser voting for a delegate carries the delegate's mandates in a vote weighted per voter
+        delegate = self._amended().acting_for(voter_id, session_id)
+        context = context_for(election, session, self._station_id(), voter_id, delegate)
         for _ in range(NONCE_DRAWS):
             nonce = new_ballot_nonce()
             if self.box.nonce_revealed(nonce.hex()):  # a checked slip opened it: never seal with it

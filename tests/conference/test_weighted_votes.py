@@ -14,7 +14,6 @@ import pytest
 
 from kiosk.ballot.definition import DefinitionError, parse_definition
 from kiosk.ballot.weights import equal_strength
-from station_admin.weights import e2e_weights_refusal
 from tests.conference.kit import Officials, officials_of, open_booth
 from tests.conference.test_added_vote import tally
 from tests.conference.test_delegations import take_in_next
@@ -168,13 +167,3 @@ def test_a_weighted_vote_that_cannot_be_counted_so_is_refused_in_the_definition(
     data["voters"][0].pop("group")
     with pytest.raises(DefinitionError, match="v01 belong to no group"):
         parse_definition(json.dumps(data))
-
-
-def test_the_end_to_end_tally_refuses_a_vote_weighted_per_voter_rather_than_count_it_wrong() -> None:
-    # by group is counted end to end (tests/station_admin/test_tally_e2e_weights.py); mandates not yet
-    assert e2e_weights_refusal(parse_definition(json.dumps(committee_definition()))) is None
-    data = json.loads(SMALL_ELECTION.read_text(encoding="utf-8"))
-    roll_call = next(s for s in data["sessions"] if s.get("mode") == "recorded")
-    roll_call["weighting"] = "per-voter"
-    refusal = e2e_weights_refusal(parse_definition(json.dumps(data)))
-    assert refusal is not None and roll_call["id"] in refusal and "e2e-spec.md" in refusal

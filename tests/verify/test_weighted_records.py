@@ -49,3 +49,33 @@ def test_a_broken_weighted_record_fails_v9_naming_its_fault(record: Path) -> Non
     result = verify(record, Serial(), AUTHORITY).results[expected]
     assert not result.ok, f"{record.name} passed {expected}"
     assert any(FAULTS[record.name] in f for f in result.failures), result.failures
+
+
+MANDATES = WEIGHTED.parent / "mandates"
+MANDATES_AUTHORITY = bytes.fromhex(json.loads((MANDATES / "authority.json").read_text())["public_key"])
+
+
+def test_the_good_record_weighted_per_voter_passes_every_check() -> None:
+    # Its record vote is weighted per voter: each ballot's context carries its delegate's mandates
+    # (spec §5), 1 to 4 here, and the one decrypted total per option is ∏_w C_w^w.
+    record = MANDATES / "good-mandates"
+    report = verify(record, Serial(), MANDATES_AUTHORITY)
+    failed = {c: r.failures for c, r in report.results.items() if not r.ok}
+    assert not failed, failed
+    weights = {
+        json.loads(line)["weight"]
+        for path in (record / "ballots" / "roll-call").glob("*.jsonl")
+        for line in path.read_text().splitlines()[1:]
+    }
+    assert len(weights) > 1 and max(weights) > 1
+
+
+def test_a_ballot_claiming_mandates_the_roll_does_not_give_fails_v7() -> None:
+    # Threat: officials publishing a record in which a delegate's ballot claims more mandates than the
+    # roll gives (re-signed with the authority key they hold), and a verifier that counts them.
+    record = MANDATES / "bad-mandates-weight-lied"
+    expected = json.loads((record / "expected.json").read_text())["fails"]
+    assert expected == "V7"
+    result = verify(record, Serial(), MANDATES_AUTHORITY).results["V7"]
+    assert any("(group, weight) multiset differs from the marked voters'" in f for f in result.failures)
+    assert sorted(p.name for p in MANDATES.glob("bad-mandates-*")) == ["bad-mandates-weight-lied"]
