@@ -93,6 +93,8 @@ def count_day(e2e: E2EKit, root: Path, votes: dict[str, str], amend: tuple[str, 
         partials += ["--partial", root / f"t{t}" / f"partial-{t}.json"]
     _admin("tally", "--election", election, "--request", stick / "request.json", *partials, "--out",
            root / "RESULTS")  # fmt: skip
+    _admin("report", "--election", election, "--results", root / "RESULTS" / "results.json", "--out",
+           root / "RESULTS" / "report.pdf")  # fmt: skip
     _admin("record", "--election", election, "--results", root / "RESULTS", "--out", root / "RECORD",
            *authority_args(root / "secrets"))  # fmt: skip
     results = json.loads((root / "RESULTS" / "results.json").read_text(encoding="utf-8"))
