@@ -41,23 +41,18 @@ class BallotContext:
 
 
 def context_for(
-    election: ElectionDefinition,
-    session: VotingSession,
-    station: str,
-    voter_id: str,
-    mandates_of: str | None = None,
+    election: ElectionDefinition, session: VotingSession, station: str, voter_id: str
 ) -> BallotContext:
-    """The context the rules give a voter's ballot: group and voter only where the session says.
+    """The context the rules give the ballot of voter_id's vote: group and voter only where the
+    session says. voter_id is whose vote it is, the one the booth marks: an adviser voting under a
+    delegation casts the delegate's (their group, mandates and name), as the marks say.
 
     The group when the session counts by group, is a show of hands or is weighted by group (§5).
-    The weight is the roll's (election as amended) in a vote weighted per voter, else 1; an adviser
-    voting for a delegate carries the delegate's mandates (`mandates_of`), as the HPKE tally counts."""
+    The weight is the roll's (election as amended) in a vote weighted per voter, else 1."""
     voter = election.voter(voter_id)
     group = voter.group if session.carries_group and voter.group is not None else ""
     named = voter.id if session.mode is BallotMode.RECORDED else ""
-    weight = 1
-    if session.weighting is Weighting.PER_VOTER:
-        weight = election.voter(mandates_of or voter_id).weight
+    weight = voter.weight if session.weighting is Weighting.PER_VOTER else 1
     return BallotContext(session.id, station, group, weight, named)
 
 

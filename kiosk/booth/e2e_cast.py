@@ -106,9 +106,10 @@ class E2ECaster:
         """Every exponentiation of the voter's ballot, before she has chosen (~500 of them)."""
         election = self._package().definition
         session = election.session(session_id)
-        # an adviser voting for a delegate carries the delegate's mandates in a vote weighted per voter
-        delegate = self._amended().acting_for(voter_id, session_id)
-        context = context_for(election, session, self._station_id(), voter_id, delegate)
+        # An adviser voting under a delegation casts the delegate's vote: the ballot carries the
+        # delegate's labels (name in a record vote, mandates), as the mark the cast sets is theirs.
+        owner = self._amended().acting_for(voter_id, session_id) or voter_id
+        context = context_for(election, session, self._station_id(), owner)
         for _ in range(NONCE_DRAWS):
             nonce = new_ballot_nonce()
             if self.box.nonce_revealed(nonce.hex()):  # a checked slip opened it: never seal with it

@@ -23,7 +23,7 @@ from kiosk.ballot.sealed_file import Refusal, SealedFileError
 from station_admin.authority_key import open_authority_key
 from station_admin.cli import main as admin
 from tests.ballot.sealed_kit import booth_day
-from tests.conference.kit import officials_of, open_booth
+from tests.conference.kit import CONFERENCE_VOTERS, officials_of, open_booth
 from tests.conference.test_delegations import take_in_next
 from tests.kit import AUTHORITY_PASSPHRASE, SMALL_ELECTION, authority_args
 from tests.station_admin.e2e_kit import E2EKit
@@ -50,6 +50,20 @@ def congress(tmp_path_factory: pytest.TempPathFactory) -> E2EKit:
     root = tmp_path_factory.mktemp("congress-e2e")
     path = root / "congress.json"
     path.write_text(json.dumps(congress_definition()), encoding="utf-8")
+    return make_e2e_booth_election(path, root)
+
+
+@pytest.fixture(scope="module")
+def delegations(tmp_path_factory: pytest.TempPathFactory) -> E2EKit:
+    """The congress with delegation 001 (delegates s001-1, 6 mandates, and s001-3; their advisers)."""
+    root = tmp_path_factory.mktemp("congress-delegations-e2e")
+    data = congress_definition()
+    for voter in json.loads(json.dumps(CONFERENCE_VOTERS)):
+        voter["sessions"] = ["roll-call"] if voter["sessions"] else []
+        voter["weight"] = 6 if voter["id"] == "s001-1" else 1
+        data["voters"].append(voter)
+    path = root / "congress.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
     return make_e2e_booth_election(path, root)
 
 
@@ -201,3 +215,17 @@ def test_a_booth_file_whose_ballot_claims_more_mandates_than_the_roll_gives_is_r
         parse_sealed_e2e(day.sealed(), kit.package, congress.e2e.election)
     assert refused.value.refusal is Refusal.INCONSISTENT
     assert "other groups, weights or names than the marked voters" in str(refused.value)
+
+
+def test_an_adviser_voting_under_a_delegation_casts_the_delegate_s_mandates_end_to_end(
+    delegations: E2EKit, tmp_path: Path
+) -> None:
+    # The ballot is the delegate's vote: it carries s001-1's name and 6 mandates (as the mark the cast
+    # sets is s001-1's), so the booth seals its day, the import takes it and the record verifies.
+    day = count_day(delegations, tmp_path, {"a001-3": "yes", "v01": "no"},
+                    amend=("--delegate", "s001-1:a001-3:roll-call"))  # fmt: skip
+    assert [o["votes"] for o in day.roll_call["questions"][0]["options"]] == [6, 5, 0]
+    assert {b["voter"]: b["weight"] for b in _ballot_lines(day.record)} == {"s001-1": 6, "v01": 5}
+    assert [r["voter"] for r in day.roll_call["recorded_votes"]] == ["s001-1", "v01"]
+    verified = verify(delegations, day.record)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
