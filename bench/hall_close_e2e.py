@@ -13,7 +13,7 @@ The casts (750 E2E ballots through the booths' own services and the hall's round
 cast at a booth process of its own) are made once into a cache under build/bench/ (the election,
 the booths' data, the hall's PostgreSQL, stopped); each run works on a copy.
 
-Run alone: nice -n 10 .venv/bin/python bench/hall_close_e2e.py [--delegates 750] [--quick]
+Run alone: nice -n 10 .venv/bin/python bench/hall_close_e2e.py [--delegates 750] [--quick] [--cache DIR]
 (the figures are the JSON object on the last line)
 """
 
@@ -65,7 +65,7 @@ _JOB: dict[str, Any] = {}  # set before the pool forks
 def main(argv: list[str] | None = None) -> None:
     args = _arguments(argv)
     delegates = QUICK if args.quick else args.delegates
-    cache = CACHE / f"hall-close-e2e-{delegates}"
+    cache = args.cache or CACHE / f"hall-close-e2e-{delegates}"
     load_before = load_average()
     made_s = _cached(cache, delegates)
     if made_s is not None:
@@ -209,6 +209,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--delegates", type=int, default=DELEGATES)
     parser.add_argument("--quick", action="store_true", help=f"{QUICK} delegates")
+    parser.add_argument("--cache", type=Path, help="where the cast day is kept between runs")
     return parser.parse_args(argv)
 
 
