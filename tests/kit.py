@@ -13,7 +13,6 @@ from kiosk.ballot.ids import StationId
 from kiosk.ballot.package import ElectionPackage, PackageCard
 from kiosk.devices.sim_card import SimCard
 from station_admin.ceremony import create_election, register_cards
-from station_admin.e2e_election import install_e2e
 from station_admin.election_dir import ElectionDir
 from station_admin.election_e2e_key import add_election_key
 from station_admin.provisioning import provision_station
@@ -75,12 +74,8 @@ def share_args(shares: dict[int, Path], root: Path) -> list[str]:
     return args
 
 
-def make_election(
-    definition_path: Path, root: Path, e2e: bool = False, ceremony_file: Path | None = None
-) -> ElectionKit:
-    """With e2e, the package carries a trustees' end-to-end key and booths seal verifiable ballots;
-    with ceremony_file, that key is of the ceremony real trustees ran (kept with the election, as
-    `election e2e-key` does), so they decrypt what the booths cast."""
+def make_election(definition_path: Path, root: Path, e2e: bool = False) -> ElectionKit:
+    """With e2e, the package carries a trustees' end-to-end key and booths seal verifiable ballots."""
     definition = load_definition(definition_path)
     created = create_election(
         definition, 3, 2, PASSPHRASES, root / "ELECTION", authority_passphrase=AUTHORITY_PASSPHRASE
@@ -89,9 +84,6 @@ def make_election(
     if e2e:
         ceremony = write_ceremony(definition_path, root / "TRUSTEES" / "ceremony.json")
         add_election_key(created.folder, definition_path, root / "TRUSTEES" / "ceremony.json")
-    if ceremony_file is not None:
-        add_election_key(created.folder, definition_path, ceremony_file)
-        install_e2e(created.folder, ceremony_file, definition_path)
     cards = {w.id: SimCard(pin="1234", serial=f"{n:08d}") for n, w in enumerate(definition.poll_workers, 1)}
     register_cards(created.folder, [PackageCard(public_key=c.public_key().hex(), holder=w, role="poll_worker")
                                     for w, c in cards.items()])

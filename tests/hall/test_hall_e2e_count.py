@@ -26,9 +26,11 @@ from station_admin.cli import main as admin
 from station_admin.hall.http_server import HallHttpServer
 from station_admin.hall.serve import serving
 from station_admin.trustee_files import key_file
+from tests.conference.test_weighted_votes import committee_definition
 from tests.hall.conftest import hall_station, unlocked
-from tests.kit import POLL_WORKER
-from tests.station_admin.e2e_kit import TRUSTEE_PASSPHRASE, E2EKit, make_e2e_booths_election
+from tests.kit import POLL_WORKER, SMALL_ELECTION
+from tests.station_admin.e2e_kit import TRUSTEE_PASSPHRASE, E2EKit
+from tests.station_admin.weighted_e2e_kit import make_e2e_booth_election
 
 YES, NO, ABSTAIN = {"q1": ("yes",)}, {"q1": ("no",)}, {"q1": ("abstain",)}
 # Delegates of either booth's roll at either booth (booth-1's roll is v01–v20, booth-2's v21–v40).
@@ -39,7 +41,16 @@ AT_BOOTH = {"booth-1": [("v01", YES), ("v02", YES), ("v25", NO)],
 @pytest.fixture(scope="module")
 def trustees(tmp_path_factory: pytest.TempPathFactory) -> E2EKit:
     """The small election, three trustees (k = 2) who ran the real ceremony, its key in the package."""
-    return make_e2e_booths_election(tmp_path_factory.mktemp("hall-e2e-count"))
+    return make_e2e_booth_election(SMALL_ELECTION, tmp_path_factory.mktemp("hall-e2e-count"))
+
+
+@pytest.fixture(scope="module")
+def committee(tmp_path_factory: pytest.TempPathFactory) -> E2EKit:
+    """A committee vote weighted by group (equality of strength), its trustees, its key in the package."""
+    root = tmp_path_factory.mktemp("hall-e2e-committee")
+    path = root / "committee.json"
+    path.write_text(json.dumps(committee_definition()), encoding="utf-8")
+    return make_e2e_booth_election(path, root)
 
 
 @dataclass
@@ -201,3 +212,26 @@ def test_a_vote_a_booth_has_not_reported_is_neither_aggregated_nor_counted_namin
     assert day.booths["booth-2"].hall_connected()  # it sends; then the count goes ahead
     stick = day.aggregate()
     assert day.tally(stick, day.decrypt(1, stick), day.decrypt(2, stick)).exit_code == 0
+
+
+def test_the_hall_weighs_an_e2e_vote_weighted_by_group_as_the_off_hall_tally_does(
+    committee: E2EKit, hall_db: str, tmp_path: Path
+) -> None:
+    with serving(unlocked(committee.kit), hall_db, "127.0.0.1", 0) as hall:
+        booth = hall_station(committee.kit, tmp_path / "booth-1", "booth-1", hall.url)
+        try:
+            for n in range(1, 5):  # 4 Government members for: 4 x 17,020 votes
+                booth.cast(f"g{n:03d}", "budget", YES)
+            for n in range(1, 6):  # 5 Employer members against: 5 x 13,432 votes
+                booth.cast(f"e{n:03d}", "budget", NO)
+            day = Day(committee, hall, hall_db, {"booth-1": booth}, tmp_path)
+            _closed(day, "booth-1")
+            stick = day.aggregate()
+            counted = day.tally(stick, day.decrypt(1, stick), day.decrypt(3, stick))
+            assert counted.exit_code == 0, counted.output
+            (at_hall,) = json.loads((tmp_path / "HALL" / "results.json").read_text())["sessions"]
+            assert _votes(at_hall)["yes"] == 4 * 17_020 and _votes(at_hall)["no"] == 5 * 13_432
+            assert at_hall["weights"]["weighting"] == "by-group" and at_hall["ballots"] == 9
+            assert at_hall == _tallied_off_hall(day)
+        finally:
+            booth.close()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from station_admin import trustee
-from station_admin.e2e_election import E2EElection, install_e2e, load_e2e
+from station_admin.e2e_election import E2EElection, install_e2e
 from tests.kit import SMALL_ELECTION, ElectionKit, make_election
 
 N, K = 3, 2
@@ -34,21 +34,6 @@ class E2EKit:
 
 def make_e2e_election(root: Path, definition: Path = SMALL_ELECTION) -> E2EKit:
     kit = make_election(definition, root)
-    e2e = install_e2e(kit.folder, _ceremony(root, definition), definition)
-    return E2EKit(kit, e2e, root)
-
-
-def make_e2e_booths_election(root: Path, definition: Path = SMALL_ELECTION) -> E2EKit:
-    """The same trustees, their key in the package before the booths are provisioned: booths that
-    seal end-to-end ballots the trustees decrypt (a hall day through the booths' own services)."""
-    kit = make_election(definition, root, ceremony_file=_ceremony(root, definition))
-    e2e = load_e2e(kit.folder)
-    assert e2e is not None
-    return E2EKit(kit, e2e, root)
-
-
-def _ceremony(root: Path, definition: Path) -> Path:
-    """The real ceremony of N trustees; each one's key on its laptop, the passphrase in a file."""
     sticks = root / "sticks"
     key = lambda i: root / f"laptop-{i}" / "trustee.key"  # noqa: E731
     for i in range(1, N + 1):
@@ -61,5 +46,6 @@ def _ceremony(root: Path, definition: Path) -> Path:
             key(i), [sticks / "round1", sticks / "round2"], sticks / f"round3-{i}", TRUSTEE_PASSPHRASE
         )
         assert done.ceremony is not None, done.complaints
+    e2e = install_e2e(kit.folder, sticks / "round3-1" / "ceremony.json", definition)
     (root / "trustee.passphrase").write_text(TRUSTEE_PASSPHRASE + "\n", encoding="utf-8")
-    return sticks / "round3-1" / "ceremony.json"
+    return E2EKit(kit, e2e, root)
