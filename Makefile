@@ -21,10 +21,10 @@ $(STAMP): pyproject.toml scripts/system-packages.txt
 venv: $(STAMP)
 
 demo: $(STAMP)
-	@if [ -n "$(HALL)" ]; then bash scripts/demo-hall.sh; else bash scripts/demo.sh; fi
+	@if [ -n "$(HALL)" ]; then DEMO_E2E="$(E2E)" bash scripts/demo-hall.sh; else bash scripts/demo.sh; fi
 
 demo-hall: $(STAMP)
-	@bash scripts/demo-hall.sh
+	@DEMO_E2E="$(E2E)" bash scripts/demo-hall.sh
 
 test: $(STAMP)
 	@bash scripts/setup-system.sh

@@ -5,7 +5,7 @@ Measured: the desk's close; every booth hearing of it (as its device health or i
 does), sealing its session file and sending it, the hall checking each as an import would; the
 count of that vote alone (every file imported with the import's checks, 750 ballots decrypted with
 k = 2 of 3 trustees' shares, each question decided); until the projector's JSON shows the count.
-HPKE ballots (sealed file /1): session files of end-to-end ballots are not written yet.
+HPKE ballots (sealed file /1); end-to-end ones: bench/hall_close_e2e.py.
 
 Run alone: .venv/bin/python bench/hall_close.py   (the figures are the JSON object on the last line)
 """

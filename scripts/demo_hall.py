@@ -5,11 +5,15 @@
   demo_hall.py booths OUT URL      both booths set up, joined to the hall at URL, polls open
   demo_hall.py walk OUT URL DB     headless: delegates vote at both booths (any delegate at any
                                    booth), the desk closes a vote, the booths send it, it is counted
+With DEMO_E2E=1 (`make demo-hall E2E=1`) the ballots are end-to-end ones: three trustees run the
+key ceremony at prepare, and the walk's vote is counted from two trustees' partial decryptions
+(`hall aggregate`, `trustee decrypt --ballots`, `hall tally --request --partial`).
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import random
 import shutil
 import subprocess
@@ -22,8 +26,11 @@ from kiosk.booth.station import Station
 from kiosk.devices.sim_card import SimCard, load_card_file, write_card_file
 from kiosk.hall.session_calls import join_hall
 from kiosk.simulate import inserted_card, random_selections
+from station_admin import trustee
 from station_admin.ceremony import create_election, register_cards
+from station_admin.e2e_election import install_e2e
 from station_admin.election_dir import ElectionDir
+from station_admin.election_e2e_key import add_election_key
 from station_admin.hall import local_postgres
 from station_admin.provisioning import provision_station
 
@@ -36,6 +43,7 @@ DEMO_PIN = "1234"
 VOTE_CLOSED = "osh"  # the vote the walk closes and counts (two questions, every delegate)
 VOTERS_WALKING = 24  # enough for counts per group on the projector, quick to cast
 ADMIN = Path(sys.executable).parent / "station-admin"
+E2E = os.environ.get("DEMO_E2E", "") not in ("", "0")
 
 
 def prepare(out: Path) -> None:
@@ -54,11 +62,35 @@ def prepare(out: Path) -> None:
         cards.append(PackageCard(public_key=card.public_key().hex(), holder=worker, role="poll_worker"))
         write_card_file(out / f"{booth}-worker-card.json", card, worker)
     register_cards(created.folder, cards)
+    if E2E:
+        ceremony = _trustees_ceremony(out)
+        add_election_key(created.folder, SAMPLE, ceremony)
+        install_e2e(created.folder, ceremony, SAMPLE)
     for booth in BOOTHS:
         provision_station(created.folder, booth, out / f"MEDIA-{booth}")
     (out / "authority.pass").write_text(DEMO_AUTHORITY_PASSPHRASE + "\n", encoding="utf-8")
     for i, passphrase in enumerate(DEMO_PASSPHRASES, 1):
         (out / f"trustee-{i}.pass").write_text(passphrase + "\n", encoding="utf-8")
+
+
+def _trustee_key(out: Path, i: int) -> Path:
+    return out / f"trustee-{i}" / "trustee.key"
+
+
+def _trustees_ceremony(out: Path) -> Path:
+    """The three trustees' key ceremony (k = 2), as `station-admin trustee keygen, shares, finish`:
+    each trustee's share sealed under its passphrase in out/trustee-i/; the ceremony record."""
+    sticks, seats = out / "TRUSTEES", range(1, len(DEMO_PASSPHRASES) + 1)
+    for i in seats:
+        seat = trustee.Seat(len(DEMO_PASSPHRASES), 2, i, f"Demo trustee {i}")
+        trustee.keygen(SAMPLE, seat, _trustee_key(out, i), sticks / "round1", DEMO_PASSPHRASES[i - 1])
+    for i in seats:
+        trustee.shares(_trustee_key(out, i), [sticks / "round1"], sticks / "round2", DEMO_PASSPHRASES[i - 1])
+    for i in seats:
+        done = trustee.finish(_trustee_key(out, i), [sticks / "round1", sticks / "round2"],
+                              sticks / f"round3-{i}", DEMO_PASSPHRASES[i - 1])  # fmt: skip
+        assert done.ceremony is not None, done.complaints
+    return sticks / "round3-1" / "ceremony.json"
 
 
 def booths(out: Path, url: str) -> None:
@@ -104,13 +136,32 @@ def walk(out: Path, url: str, db_folder: Path) -> None:
         station.hall_connected()  # as device health does: each booth hears of the close and sends
         station.close()
     subprocess.run([str(ADMIN), "hall", "status", VOTE_CLOSED, *desk], check=True)
-    folder = ElectionDir(out / "ELECTION")
-    shares = []
-    for trustee in (1, 3):
-        shares += ["--share", str(folder.share_path(trustee)),
-                   "--trustee-passphrase-file", str(out / f"trustee-{trustee}.pass")]
-    subprocess.run([str(ADMIN), "hall", "tally", VOTE_CLOSED, *desk, *shares,
+    if E2E:
+        answers = _trustees_decrypt(out, desk)
+    else:
+        folder = ElectionDir(out / "ELECTION")
+        answers = []
+        for i in (1, 3):
+            answers += ["--share", str(folder.share_path(i)),
+                        "--trustee-passphrase-file", str(out / f"trustee-{i}.pass")]  # fmt: skip
+    subprocess.run([str(ADMIN), "hall", "tally", VOTE_CLOSED, *desk, *answers,
                     "--mode", "test", "--out", str(out / "RESULTS")], check=True)
+
+
+def _trustees_decrypt(out: Path, desk: list[str]) -> list[str]:
+    """The desk's request on a stick; trustees 1 and 3 each answer it (recomputing the sums first)."""
+    stick = out / "TRUSTEES-STICK"
+    subprocess.run([str(ADMIN), "hall", "aggregate", VOTE_CLOSED, *desk, "--mode", "test",
+                    "--out", str(stick)], check=True)  # fmt: skip
+    answers = []
+    for i in (1, 3):
+        subprocess.run([str(ADMIN), "trustee", "decrypt", "--key", str(_trustee_key(out, i)),
+                        "--ceremony", str(out / "ELECTION" / "e2e" / "ceremony.json"),
+                        "--request", str(stick / "request.json"), "--ballots", str(stick),
+                        "--out", str(out / f"trustee-{i}"),
+                        "--passphrase-file", str(out / f"trustee-{i}.pass")], check=True)  # fmt: skip
+        answers += ["--partial", str(out / f"trustee-{i}" / f"partial-{i}.json")]
+    return ["--request", str(stick / "request.json"), *answers]
 
 
 if __name__ == "__main__":

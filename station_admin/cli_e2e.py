@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -22,23 +20,16 @@ from station_admin.cli_common import (
     package_of,
     signing_folder_of,
 )
-from station_admin.e2e_count import E2ETallyError, decrypt_sums, e2e_results
+from station_admin.e2e_count import E2ETallyError
 from station_admin.e2e_election import E2EElection, E2EElectionError, load_e2e
-from station_admin.e2e_tally import aggregate as write_aggregates
-from station_admin.e2e_tally import imported_lines, tally_files, write_files
-from station_admin.e2e_weights import (
-    E2EWeightsError,
-    beside_request,
-    by_group_weights,
-    mark_weighted,
-    weighted_session_sums,
-)
+from station_admin.e2e_tally_results import e2e_count, write_e2e_files, write_request
+from station_admin.e2e_weights import E2EWeightsError, beside_request
 from station_admin.election_dir import ElectionDir, ElectionDirError
 from station_admin.passphrases import PassphraseError
 from station_admin.record import RecordWriteError, write_record
-from station_admin.results import ResultsError, TallyInputs, with_outcomes
+from station_admin.results import ResultsError, TallyInputs
 from station_admin.seats import TieNeedsLot
-from station_admin.tally import TallyError, check_ballots_match_marks, voter_marks
+from station_admin.tally import TallyError
 from station_admin.tally_db import open_db
 
 JOBS_OPTION = click.option(
@@ -74,12 +65,8 @@ def aggregate(election: Path, db_url: str | None, out: Path, jobs: int) -> None:
         )
     engine = open_db(db_url or folder.default_db_url)
     try:
-        with engine.connect() as connection:
-            check_ballots_match_marks(connection, package.election_id)
-        lines = imported_lines(engine, package.election_id)
         beside = beside_request(folder.package_path, addenda_dir(folder))
-        weights = by_group_weights(base, addenda)
-        sums = write_aggregates(package.definition, e2e.keys, e2e.manifest, lines, out, jobs, weights, beside)
+        sums = write_request(engine, package, e2e, (base, addenda), out, jobs, beside)
     except (TallyError, E2EWeightsError) as exc:
         raise click.ClickException(str(exc)) from None
     count = sum(len(s.aggregates) for s in sums) + sum(len(s.recorded) for s in sums)
@@ -108,28 +95,12 @@ def e2e_tally(
         )
     engine = open_db(db_url or folder.default_db_url)
     try:
-        with engine.connect() as connection:
-            check_ballots_match_marks(connection, package.election_id)
-        weights = by_group_weights(*amended)
-        lines = imported_lines(engine, package.election_id)
-        sums = weighted_session_sums(package.definition, lines, weights, jobs)
-        decrypted = decrypt_sums(e2e.keys, sums, request.read_bytes(), [p.read_bytes() for p in partials])
-        counted = e2e_results(package.definition, sums, decrypted.values)
-        mark_weighted(counted, sums, weights)
-        marked = voter_marks(engine, package.election_id)
-        results = with_outcomes(counted, package.definition, marked, inputs)
+        answers = [p.read_bytes() for p in partials]
+        count = e2e_count(engine, package, e2e, amended, request.read_bytes(), answers, inputs, jobs)
     except (TallyError, E2ETallyError, E2EWeightsError, ResultsError, TieNeedsLot, OSError) as exc:
         raise click.ClickException(str(exc)) from None
-    target = out / "e2e"
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
-    shutil.copyfile(request, target / "request.json")
-    for path in partials:
-        ell = json.loads(path.read_text(encoding="utf-8"))["trustee"]
-        shutil.copyfile(path, target / f"partial-{ell}.json")
-    write_files(target, tally_files(package.definition, sums, decrypted, counted, inputs.lot_seed))
-    return results
+    write_e2e_files(out / "e2e", package, count, request, partials, inputs.lot_seed)
+    return count.results
 
 
 @click.command("record")

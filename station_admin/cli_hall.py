@@ -10,6 +10,7 @@ from types import FrameType
 import click
 
 from station_admin.cli_common import AUTHORITY_PASSPHRASE_OPTION, ELECTION_OPTION, err, signing_folder_of
+from station_admin.cli_hall_e2e import hall_aggregate
 from station_admin.cli_hall_release import hall_release
 from station_admin.cli_hall_votes import (
     hall_check_stick,
@@ -84,5 +85,6 @@ def _serve(folder: ElectionDir, db_url: str, host: str, port: int, projector_por
     click.echo("hall stopped")
 
 
-for _command in (hall_release, hall_close, hall_status, hall_out_of_service, hall_tally, hall_check_stick):
+for _command in (hall_release, hall_close, hall_status, hall_out_of_service, hall_aggregate, hall_tally,
+                 hall_check_stick):
     hall.add_command(_command)

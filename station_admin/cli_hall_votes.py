@@ -51,7 +51,7 @@ def hall_db(election: Path, db_url: str | None) -> Iterator[tuple[HallStore, Hal
         store.close()
 
 
-def _session(election: Path, session_id: str) -> str:
+def check_session(election: Path, session_id: str) -> str:
     definition = amended_package_of(folder_of(election))[0].definition
     known = [s.id for s in definition.sessions]
     if session_id not in known:
@@ -67,7 +67,7 @@ def _session(election: Path, session_id: str) -> str:
 @click.argument("session_id", metavar="SESSION")
 def hall_close(election: Path, db_url: str | None, by: str, session_id: str) -> None:
     """Close a vote at every booth: no booth takes a ballot for it again; each sends its sealed file."""
-    _session(election, session_id)
+    check_session(election, session_id)
     with hall_db(election, db_url) as (_store, sessions):
         if sessions.close(session_id, by):
             click.echo(f"vote {session_id} closed; booths are sending their session files "
@@ -83,7 +83,7 @@ def hall_close(election: Path, db_url: str | None, by: str, session_id: str) -> 
 @click.argument("session_id", metavar="SESSION")
 def hall_status(election: Path, db_url: str | None, as_json: bool, session_id: str) -> None:
     """Which booths have sent their session file of a vote, and which are out of service."""
-    _session(election, session_id)
+    check_session(election, session_id)
     with hall_db(election, db_url) as (store, sessions):
         status = vote_status(store, sessions, session_id)
     if as_json:
@@ -117,7 +117,7 @@ def _status_json(status: VoteStatus) -> dict[str, object]:
 def hall_out_of_service(election: Path, db_url: str | None, session_id: str, reason: str, by: str,
                         booth: str) -> None:
     """Record that a booth will not send its session file of a vote (it is counted without it)."""
-    _session(election, session_id)
+    check_session(election, session_id)
     if not reason.strip():
         raise click.BadParameter("say why", param_hint="--reason")
     with hall_db(election, db_url) as (store, sessions):
@@ -140,10 +140,15 @@ def hall_out_of_service(election: Path, db_url: str | None, session_id: str, rea
 @DB_OPTION
 @click.option("--share", "shares", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A trustee's share (k of them; required for HPKE ballots).")
+              help="HPKE ballots: a trustee's share (k of them).")
 @click.option("--trustee-passphrase-file", "passphrase_files", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="For scripts: one file per --share, in the same order.")
+@click.option("--request", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="End-to-end ballots: the request.json of `hall aggregate` the trustees answered.")
+@click.option("--partial", "partials", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="End-to-end ballots: a present trustee's partial-<n>.json (at least k of them).")
 @click.option("--attending", type=int, default=None, help="Delegates attending and entitled to vote.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the vote's results.json (default: ELECTION/hall-results/SESSION).")
@@ -151,36 +156,42 @@ def hall_out_of_service(election: Path, db_url: str | None, session_id: str, rea
               help="Count the booths' official files, or a rehearsal's (booths set up in test mode).")
 @click.argument("session_id", metavar="SESSION")
 def hall_tally(election: Path, db_url: str | None, shares: tuple[Path, ...],
-               passphrase_files: tuple[Path, ...], attending: int | None, out: Path | None,
-               mode: Literal["official", "test"], session_id: str) -> None:
-    """Count one closed vote once every booth reported (or is out of service); the projector shows it."""
+               passphrase_files: tuple[Path, ...], request: Path | None, partials: tuple[Path, ...],
+               attending: int | None, out: Path | None, mode: Literal["official", "test"],
+               session_id: str) -> None:  # fmt: skip
+    """Count one closed vote once every booth reported (or is out of service); the projector shows it.
+    End-to-end ballots: from k trustees' answers to `hall aggregate`'s request, no key at the desk."""
     from station_admin.cli_tally import _passphrase, _write_results
 
-    _session(election, session_id)
+    check_session(election, session_id)
     folder = folder_of(election)
     package, base, addenda = amended_package_of(folder)
+    inputs = TallyInputs({session_id: attending} if attending is not None else {})
+    target = out or election / "hall-results" / session_id
+    if package.election_key is not None:
+        from station_admin.cli_hall_e2e import e2e_hall_count
+
+        if shares:
+            raise click.UsageError("a vote of end-to-end ballots has no shares to recover: give --request "
+                                   "and each present trustee's --partial")  # fmt: skip
+        count = e2e_hall_count(election, db_url, session_id, request, partials, inputs, mode, target)
+        _write_results(count.results, package, (base, addenda), count.engine, target, as_json=False)
+        return
     if passphrase_files and len(passphrase_files) != len(shares):
         raise click.UsageError("one --trustee-passphrase-file per --share")
-    if package.election_key is not None:
-        raise click.ClickException(
-            f"{session_id!r} is a vote of end-to-end ballots: hall tally counts HPKE ballots only; its "
-            "session files are at the hall (hall check-stick); count it from the imported sticks with "
-            "station-admin aggregate, trustee decrypt and tally"
-        )
+    if request is not None or partials:
+        raise click.UsageError("this election's ballots are HPKE ones: give k trustees' --share")
     if not shares:
         raise click.UsageError("Missing option '--share': k trustees' shares count the vote")
-    inputs = TallyInputs({session_id: attending} if attending is not None else {})
     files: list[Path | None] = list(passphrase_files) or [None] * len(shares)
     with hall_db(election, db_url) as (store, sessions):
         try:
             check_attending(package.definition, inputs.attending)
             given = [TrusteeShare(p, _passphrase(p, f)) for p, f in zip(shares, files, strict=True)]
-            count = count_vote(store, sessions, package, (base, addenda), session_id, given, inputs,
-                               mode)
+            vote = count_vote(store, sessions, package, (base, addenda), session_id, given, inputs, mode)
         except (CountError, TallyError, ResultsError) as exc:
             raise click.ClickException(str(exc)) from None
-    target = out or election / "hall-results" / session_id
-    _write_results(count.results, package, (base, addenda), count.engine, target, as_json=False)
+    _write_results(vote.results, package, (base, addenda), vote.engine, target, as_json=False)
 
 
 @click.command("check-stick")

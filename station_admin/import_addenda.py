@@ -37,9 +37,9 @@ def check_addenda(sealed: AnySealed, base: ElectionDefinition, official: list[Ad
             Refusal.ADDENDA_MISMATCH,
             f"it counted session {session!r}, which the addenda the booth held ({len(held)}) do not add",
         )
-    if isinstance(sealed, SealedE2E) and [s.session for s in sealed.manifest.sessions] != [
-        s.id for s in definition.sessions
-    ]:
+    if isinstance(sealed, SealedE2E) and [s.session for s in sealed.manifest.sessions] != _listed(
+        sealed, definition
+    ):
         raise SealedFileError(
             Refusal.ADDENDA_MISMATCH,
             f"its manifest lists other sessions than the addenda the booth held ({len(held)}) give",
@@ -52,6 +52,14 @@ def check_addenda(sealed: AnySealed, base: ElectionDefinition, official: list[Ad
                 Refusal.ADDENDA_MISMATCH,
                 f"voter {voter_id!r} may not vote in {session!r} under the addenda the booth held",
             )
+
+
+def _listed(sealed: SealedE2E, definition: ElectionDefinition) -> list[str]:
+    """The sessions a file /2 must list: every one, or the closed vote alone in a hall's session
+    file (spec §10.1, its manifest's `session`)."""
+    every: list[str] = [s.id for s in definition.sessions]
+    closed = sealed.manifest.session
+    return every if closed is None else [s for s in every if s == closed]
 
 
 def _counted(sealed: AnySealed) -> set[str]:

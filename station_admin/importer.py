@@ -49,14 +49,17 @@ def import_file(
     e2e: E2EElection | None = None,
     jobs: int = 1,
     addenda: tuple[ElectionDefinition, list[Addendum]] | None = None,
+    proofs_checked: bool = False,
 ) -> ImportResult:
     """`package` is the election as amended by every addendum officials issued; `addenda` is the
     definition as first signed and those addenda, to check the ones the file's booth held.
     e2e: the election's end-to-end key when it has one (then only sealed files /2 import, every
-    proof checked over `jobs` processes); None for an election of HPKE ballots (files /1)."""
+    proof checked over `jobs` processes); None for an election of HPKE ballots (files /1).
+    proofs_checked: only for the hall's own session files, whose proofs it checked when it took
+    them (station_admin/hall/e2e_collect.py): every other check runs again."""
     replaced = ""
     try:
-        sealed = read_any(path, package, e2e, jobs)
+        sealed = read_any(path, package, e2e, jobs, proofs_checked)
         check_addenda(sealed, *(addenda or (package.definition, [])))
         _check_mode(sealed, mode)
         if isinstance(sealed, SealedFile):

@@ -5,8 +5,10 @@ its figures the JSON object on its last line), over the real commands. Figures a
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -40,3 +42,17 @@ def test_verify_scale_bench_verifies_each_record_with_processes_and_with_dask(tm
     for key in ("verify_2_jobs2_cpu_s", "verify_4_jobs2_cpu_s", "verify_4_dask2_cpu_s"):
         assert figures[key] > 0  # isoloir-verify exited 0 on that record: every check passed
     assert "1 question" in figures["ballot"]
+
+
+@pytest.mark.slow
+def test_hall_close_e2e_bench_counts_every_delegate_at_the_projector_and_reuses_its_casts() -> None:
+    reachable = Path(tempfile.mkdtemp(prefix="bench-hall-close-e2e-"))  # the hall's PostgreSQL runs in it
+    reachable.chmod(0o755)
+    try:
+        first = _bench("hall_close_e2e.py", "--cache", reachable / "cache")
+        assert first["delegates"] == 10 and first["questions"] == 24  # counted, and shown as counted
+        assert first["ballots_made_now_s"] is not None and first["hall_tally_combine_count_cpu_s"] > 0
+        again = _bench("hall_close_e2e.py", "--cache", reachable / "cache")
+        assert again["ballots_made_now_s"] is None and again["delegates"] == 10  # the cached day, anew
+    finally:
+        shutil.rmtree(reachable, ignore_errors=True)
