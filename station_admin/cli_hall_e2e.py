@@ -28,7 +28,6 @@ from station_admin.hall.count_e2e import aggregate_vote, count_e2e_vote
 from station_admin.results import ResultsError, TallyInputs, check_attending
 from station_admin.seats import TieNeedsLot
 from station_admin.tally import TallyError
-from station_admin.weights import e2e_weights_refusal
 
 MODE_OPTION = click.option(
     "--mode", type=click.Choice(["official", "test"]), default="official", show_default=True,
@@ -43,9 +42,6 @@ def hall_e2e_of(folder: ElectionDir) -> E2EElection:
             "this election has no trustees' key ceremony (station-admin election e2e-key): its votes are "
             "counted with hall tally --share"
         )
-    refusal = e2e_weights_refusal(folder.package().definition)
-    if refusal is not None:
-        raise click.ClickException(refusal)
     return e2e
 
 
