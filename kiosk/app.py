@@ -89,7 +89,7 @@ def booth_station(config: BoothConfig) -> Station:
     """The station the config describes; in a hall, joined to it (unfinished casts settled now)."""
     station = Station(config.station_data, authority=config.authority)
     if config.hall is not None:
-        join_hall(station, config.hall.url)
+        join_hall(station, config.hall.url, confirm_after_receipt=True)  # the receipt first
     return station
 
 
