@@ -13,6 +13,7 @@ Run alone: .venv/bin/python bench/hall_paced.py [SPEEDUP] [--confirm-before-rece
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import random
@@ -69,6 +70,8 @@ def booth_process(data: Path, url: str, confirm_after_receipt: bool) -> None:
     steps, pauses = Steps(), GcPauses()
     station.join_hall(hall, on_step=steps, confirm_after_receipt=confirm_after_receipt)
     assert station.hall is not None
+    if confirm_after_receipt:  # as the kiosk does (kiosk/app.py); the old way compares without
+        gc.freeze()
     assert station.hall_connected()
     order = read_order()
     session, rng, rows = station.election.session(SESSION), random.Random(data.name), []
