@@ -116,7 +116,7 @@ class HallCasts:
         # One settlement at a time: the confirm thread and the next voter's reservation may both
         # reach for one HELD row, and a released one must be voided once.
         self._settling = threading.RLock()
-        self._confirming: threading.Thread | None = None
+        self._confirming: list[threading.Thread] = []  # the confirms sent after receipts, in flight
         journal_metadata.create_all(box.engine)
         voided_metadata.create_all(box.engine)
         _add_ballot_code(box)
@@ -157,12 +157,12 @@ class HallCasts:
         # time-outs); a booth killed leaves the HELD row to the next start.
         thread = threading.Thread(target=self._confirm_quietly, args=(cast_id,), name="hall-confirm")
         thread.start()
-        self._confirming = thread
+        self._confirming = [t for t in self._confirming if t.is_alive()] + [thread]
 
     def wait_confirmed(self, timeout: float | None = None) -> None:
-        """Until the confirm sent after the last receipt has its answer (or gave up)."""
-        if self._confirming is not None:
-            self._confirming.join(timeout)
+        """Until every confirm sent after a receipt has its answer (or gave up)."""
+        for thread in list(self._confirming):
+            thread.join(timeout)
 
     def _confirm_quietly(self, cast_id: CastId) -> None:
         try:
