@@ -1,8 +1,9 @@
 """Where a hall round trip goes, with one booth (this process) against the hall and its PostgreSQL:
 use counts and CPU time, which a machine loaded by others does not bend, beside wall-clock.
 
-Prints per cast: TLS handshakes, PostgreSQL statements, commits and pings; per call: the hall's and
-the booth's thread CPU time; p50/p99 wall-clock of a commit and of each call (those depend on load).
+Prints per cast: TLS handshakes, PostgreSQL statements, BEGINs, commits and pings (each a round
+trip); per call: the hall's and the booth's thread CPU time; p50/p99 wall-clock of a commit and
+of each call (those depend on load).
 
 Run alone: .venv/bin/python bench/hall_probe.py [CASTS]   (figures: the JSON object on the last line)
 """
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from sqlalchemy import event
 from support.election import SESSION, percentile, report
 from support.hall import hall_day
@@ -60,8 +62,21 @@ def count_handshakes() -> None:
     booth_tls.HallConnection.connect = counted  # type: ignore[method-assign]
 
 
+def count_begins() -> None:
+    """psycopg sends BEGIN as a round trip of its own before a transaction's first statement:
+    SQLAlchemy's statement events do not see it."""
+    start = psycopg.Connection._get_tx_start_command
+
+    def counted(self: psycopg.Connection[Any]) -> bytes:
+        counts["pg_begins"] += 1
+        return start(self)
+
+    psycopg.Connection._get_tx_start_command = counted  # type: ignore[method-assign,assignment]
+
+
 def main(casts: int) -> None:
     count_handshakes()
+    count_begins()
     with tempfile.TemporaryDirectory(prefix="bench-hall-probe-") as tmp:
         root = Path(tmp)
         with hall_day(root, 1, casts + 5) as (election, hall):
@@ -90,7 +105,7 @@ def main(casts: int) -> None:
                 time.sleep(PAUSE_S)
             station.close()
     figures: dict[str, object] = {"bench": "hall_probe", "casts": casts}
-    for key in ("tls_handshakes", "pg_statements"):
+    for key in ("tls_handshakes", "pg_statements", "pg_begins"):
         figures[f"{key}_per_cast"] = round(counts[key] / casts, 2)
     figures.update({f"{k}_per_cast": round(len(wall_ms[k]) / casts, 2) for k in ("pg_commit", "pg_ping")})
     for label, walls in sorted((k, v) for k, v in wall_ms.items() if v):

@@ -5,6 +5,7 @@ The only module that knows which adapter is real (DESIGN.md, layer 5). `kiosk ru
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -89,7 +90,10 @@ def booth_station(config: BoothConfig) -> Station:
     """The station the config describes; in a hall, joined to it (unfinished casts settled now)."""
     station = Station(config.station_data, authority=config.authority)
     if config.hall is not None:
-        join_hall(station, config.hall.url)
+        join_hall(station, config.hall.url, confirm_after_receipt=True)  # the receipt first
+    # What start-up made lives all day: out of the collector's sight, so a full collection in the
+    # middle of a voter's cast walks only what casts make (tens of ms less at p99, bench/hall_paced.py).
+    gc.freeze()
     return station
 
 

@@ -19,6 +19,13 @@ Every call is idempotent by cast id, so a repeat after a crash or a
 lost reply changes nothing. The hall never drops a reservation on its own: a booth that vanishes
 mid-cast leaves that voter "being cast" (never voted twice) until the booth comes back.
 
+The confirm after the receipt (confirm_after_receipt, the kiosk's way): only the reserve must come
+before the voter's receipt. The HELD row, committed with the ballot, is the durable outbox; the
+confirm is sent from it in a thread of its own while the receipt shows, and whatever stops it (the
+booth killed, the hall gone) leaves the row HELD, confirmed at the next start or before the next
+reservation like any other. Meanwhile the hall holds the mark reserved: the delegate is refused at
+every other booth ("being recorded"), never free to vote twice.
+
 The cast id is random and names no ballot. A HELD row also names the ballot the cast stored, so
 that a released cast voids exactly it; that link is dropped when the session closes or is stopped
 here, or polls close (forget_ballot_links, before the close rebuilds the database): after a close
@@ -27,8 +34,10 @@ nothing links a voter to a ballot, and a confirmed cast's row is gone at once.
 
 from __future__ import annotations
 
+import logging
 import secrets
 import sqlite3
+import threading
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Protocol
@@ -39,6 +48,7 @@ from kiosk.ballot.ballot_box import BallotBox, StorageError
 from kiosk.ballot.ids import CastId, SessionId, VoterId
 from kiosk.booth.hall_void import void_ballot, voided_metadata
 
+log = logging.getLogger(__name__)
 
 class HallCastState(StrEnum):
     RESERVING = "reserving"
@@ -98,9 +108,15 @@ STEP_SETTLED = "settled"  # the hall confirmed or aborted, the row is gone
 
 class HallCasts:
     def __init__(
-        self, box: BallotBox, hall: HallTransport, on_step: Callable[[str], None] = lambda _step: None
+        self, box: BallotBox, hall: HallTransport, on_step: Callable[[str], None] = lambda _step: None,
+        confirm_after_receipt: bool = False,
     ) -> None:
         self.box, self.hall, self.on_step = box, hall, on_step
+        self.confirm_after_receipt = confirm_after_receipt
+        # One settlement at a time: the confirm thread and the next voter's reservation may both
+        # reach for one HELD row, and a released one must be voided once.
+        self._settling = threading.RLock()
+        self._confirming: list[threading.Thread] = []  # the confirms sent after receipts, in flight
         journal_metadata.create_all(box.engine)
         voided_metadata.create_all(box.engine)
         _add_ballot_code(box)
@@ -131,9 +147,28 @@ class HallCasts:
                   .values(state=HallCastState.HELD, ballot_code=ballot_code))
 
     def held(self, cast_id: CastId) -> None:
-        """After the cast's commit: the hall is told to confirm (settled later if it cannot be)."""
+        """After the cast's commit: the hall is told to confirm (settled later if it cannot be), at
+        once, or with confirm_after_receipt from a thread while the voter's receipt shows."""
         self.on_step(STEP_HELD)
-        self._settle_one(cast_id)
+        if not self.confirm_after_receipt:
+            self._settle_one(cast_id)
+            return
+        # Not a daemon: a booth shutting down sends the confirm first (bounded by the client's
+        # time-outs); a booth killed leaves the HELD row to the next start.
+        thread = threading.Thread(target=self._confirm_quietly, args=(cast_id,), name="hall-confirm")
+        thread.start()
+        self._confirming = [t for t in self._confirming if t.is_alive()] + [thread]
+
+    def wait_confirmed(self, timeout: float | None = None) -> None:
+        """Until every confirm sent after a receipt has its answer (or gave up)."""
+        for thread in list(self._confirming):
+            thread.join(timeout)
+
+    def _confirm_quietly(self, cast_id: CastId) -> None:
+        try:
+            self._settle_one(cast_id)
+        except StorageError as exc:  # the row stays HELD: settled at the next call or start
+            log.warning("hall confirm after the receipt: %s", exc)
 
     def release(self, cast_id: CastId) -> None:
         """The local commit failed (nothing stored here): the hall's reservation is aborted."""
@@ -157,6 +192,10 @@ class HallCasts:
 
     def _settle_one(self, cast_id: CastId) -> HallAnswer:
         """The hall's answer: CONFIRMED or ABORTED when the cast is settled (its row gone)."""
+        with self._settling:
+            return self._settle_one_now(cast_id)
+
+    def _settle_one_now(self, cast_id: CastId) -> HallAnswer:
         with self.box.read() as c:
             row = c.execute(select(hall_journal).where(hall_journal.c.cast_id == cast_id)).first()
         if row is None:

@@ -107,6 +107,8 @@ class Station(StationHall, StationCasting):
                 self.forget_cast_order()
 
     def close(self) -> None:
+        if self.hall is not None:  # a confirm sent after the last receipt is answered first
+            self.hall.wait_confirmed()
         self.box.close()
 
     def forget_cast_order(self, session_id: str | None = None) -> None:

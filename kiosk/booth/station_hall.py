@@ -26,12 +26,13 @@ class StationHall:
     # --- the hall --------------------------------------------------------------------------------
     def join_hall(
         self, hall: HallTransport, on_step: Callable[[str], None] = lambda _step: None,
-        sessions: SessionCloseTransport | None = None,
+        sessions: SessionCloseTransport | None = None, confirm_after_receipt: bool = False,
     ) -> None:
         """From now on any delegate may vote here, each mark reserved at the hall first
         (kiosk/booth/hall_cast.py); unfinished casts of an earlier run are settled at once, and
-        session files still to send are sent (kiosk/booth/session_close.py)."""
-        self.hall = HallCasts(self.box, hall, on_step)
+        session files still to send are sent (kiosk/booth/session_close.py). With
+        confirm_after_receipt the hall's confirm follows the receipt (kiosk/booth/hall_cast.py)."""
+        self.hall = HallCasts(self.box, hall, on_step, confirm_after_receipt)
         self.caster.hall = self.hall
         self.e2e_caster.hall = self.hall
         self.door.hall = hall

@@ -44,8 +44,12 @@ class HallSessionCalls:
             return SendOutcome.UNREACHABLE, "the hall's answer is not one of a session file's"
 
 
-def join_hall(station: Station, url: str, on_step: Callable[[str], None] = lambda _step: None) -> HallClient:
+def join_hall(
+    station: Station, url: str, on_step: Callable[[str], None] = lambda _step: None,
+    confirm_after_receipt: bool = False,
+) -> HallClient:
     """Joins the booth to the hall at url, for its casts and for closing votes; the client."""
     client = HallClient(url, station.election_package, station.booth_key)
-    station.join_hall(client, on_step, sessions=HallSessionCalls(client))
+    station.join_hall(client, on_step, sessions=HallSessionCalls(client),
+                      confirm_after_receipt=confirm_after_receipt)
     return client
