@@ -11,8 +11,8 @@ with the booth's code in 2 processes (support/e2e_day.py), then imported with `s
 `station-admin record`: three records of 10,000, 30,000 and 100,000 ballots, cached under
 build/bench/ for reruns. Every record has the same roll of 100,000 delegates.
 
-Run alone: nice -n 5 .venv/bin/python bench/verify_scale.py [--per-booth 10000] [--no-dask]
-[--cache DIR] [--quick]   (the figures are the JSON object on the last line)
+Run alone: nice -n 10 .venv/bin/python bench/verify_scale.py [--per-booth 10000] [--no-dask]
+[--cache DIR] [--make-only] [--quick]   (the figures are the JSON object on the last line)
 """
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> None:
     load_before = load_average()
     day, made_s = cached_day(cache, Sizes(at[-1], per_booth, SESSION, "sealed-file writer"))
     making = _records(day, at)
+    if args.make_only:
+        print(f"records made: {making}", file=sys.stderr)
+        return
     key = authority_key(day)
     figures: dict[str, object] = {
         "bench": "verify_scale",
@@ -120,6 +123,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--per-booth", type=int, default=PER_BOOTH)
     parser.add_argument("--no-dask", action="store_true", help="only --jobs 2")
     parser.add_argument("--cache", type=Path, help="where the sealed files and records are kept between runs")
+    parser.add_argument("--make-only", action="store_true", help="make the cached records, verify nothing")
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_PER_BOOTH} ballots a booth")
     return parser.parse_args(argv)
 
