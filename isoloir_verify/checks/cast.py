@@ -82,7 +82,7 @@ def check_cast_piece(piece: Piece, facts: Facts) -> CastOutcome:
         if previous is not None and ballot.code <= previous:
             outcome.v5.fail(f"{where}: ballots not sorted by code, or a code repeated")
         previous = ballot.code
-        _take(outcome, session, ballot, alphas)
+        collect(outcome, session, ballot, alphas)
         try:
             problems = ballot_problems(facts, session, piece.station, allowed, ballot)
         except ValueError as err:  # a value the spec's encodings cannot hold (an integer ≥ 2^32)
@@ -106,7 +106,7 @@ def piece_alphas(piece: Piece) -> Iterator[bytes]:
                 yield bytes(alpha)
 
 
-def _take(outcome: CastOutcome, session: Session, ballot: CastBallot, alphas: list[bytes]) -> None:
+def collect(outcome: CastOutcome, session: Session, ballot: CastBallot, alphas: list[bytes]) -> None:
     """Collect what the election-wide checks need, from every readable ballot (valid or not)."""
     outcome.ballots += 1
     outcome.codes.append(ballot.code)
