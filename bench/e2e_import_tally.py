@@ -14,7 +14,8 @@ makes them the slow way instead: a polling day at every booth through the booth'
 (`kiosk simulate`'s, each ballot cast in its transaction, 2% checked first).
 
 Run alone: nice -n 10 .venv/bin/python bench/e2e_import_tally.py [--booths 10] [--per-booth 1000]
-[--booth-services] [--cache DIR] [--make-only] [--quick]   (the figures: the JSON object on the last line)
+[--booth-services] [--cache DIR] [--import-booths K] [--make-only] [--quick]
+(the figures: the JSON object on the last line)
 """
 
 from __future__ import annotations
@@ -50,15 +51,18 @@ def main(argv: list[str] | None = None) -> None:
     load_start = load_average()
     with tempfile.TemporaryDirectory(prefix="bench-e2e-import-") as tmp:
         work = Path(tmp)
-        imported = import_booths(day, work / "tally.sqlite", booth_ids(booths))
+        stations = booth_ids(booths)[: args.import_booths or booths]
+        imported = import_booths(day, work / "tally.sqlite", stations)
         times = tally(day, work / "tally.sqlite", work)
         results = json.loads((work / "RESULTS" / "results.json").read_text(encoding="utf-8"))
     ballots = sum(s["ballots"] for s in results["sessions"] if s["id"] == SESSION)
-    assert ballots == booths * per_booth, f"{ballots} ballots counted of {booths * per_booth} cast"
+    cast = len(stations) * per_booth
+    assert ballots == cast, f"{ballots} ballots counted of {cast} cast"
     total = sum(times.values(), Timed(0.0, 0.0))
     figures: dict[str, object] = {
         "bench": "e2e_import_tally",
-        "booths": booths,
+        "booths": len(stations),
+        "per_booth": per_booth,
         "ballots": ballots,
         "questions": len(day_questions(results)),
         "ballots_made_by": sizes.ballots_made_by,
@@ -89,6 +93,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--booth-services", action="store_true",
                         help="cast every ballot through the booth's services (kiosk simulate's): hours")
     parser.add_argument("--cache", type=Path, help="where the booths' sealed files are kept between runs")
+    parser.add_argument("--import-booths", type=int, metavar="K",
+                        help="import and tally only the first K booths of the day (a shorter run)")
     parser.add_argument("--make-only", action="store_true", help="make the cached ballots, measure nothing")
     parser.add_argument("--quick", action="store_true", help=f"{QUICK[0]} booths x {QUICK[1]} ballots")
     return parser.parse_args(argv)

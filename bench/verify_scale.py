@@ -40,9 +40,10 @@ RECORDS_MADE = "records.json"
 def main(argv: list[str] | None = None) -> None:
     args = _arguments(argv)
     per_booth, at = (QUICK_PER_BOOTH, QUICK_AT) if args.quick else (args.per_booth, tuple(args.records_at))
-    cache = args.cache or CACHE / f"verify-scale-{at[-1]}x{per_booth}"
+    booths = at[-1] if args.quick else args.booths  # the election's booths; the records use the first ones
+    cache = args.cache or CACHE / f"verify-scale-{booths}x{per_booth}"
     load_before = load_average()
-    day, made_s = cached_day(cache, Sizes(at[-1], per_booth, SESSION, "sealed-file writer"))
+    day, made_s = cached_day(cache, Sizes(booths, per_booth, SESSION, "sealed-file writer"))
     making = _records(day, at)
     if args.make_only:
         print(f"records made: {making}", file=sys.stderr)
@@ -126,6 +127,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-booth", type=int, default=PER_BOOTH)
     parser.add_argument("--no-dask", action="store_true", help="only --jobs 2")
+    parser.add_argument("--booths", type=int, default=RECORDS_AT[-1], help="the election's booths")
     parser.add_argument("--records-at", type=int, nargs="+", default=list(RECORDS_AT), metavar="BOOTHS",
                         help="the booths in each record verified (records already made are reused)")
     parser.add_argument("--cache", type=Path, help="where the sealed files and records are kept between runs")
