@@ -11,8 +11,9 @@ with the booth's code in 2 processes (support/e2e_day.py), then imported with `s
 `station-admin record`: three records of 10,000, 30,000 and 100,000 ballots, cached under
 build/bench/ for reruns. Every record has the same roll of 100,000 delegates.
 
-Run alone: nice -n 5 .venv/bin/python bench/verify_scale.py [--per-booth 10000] [--no-dask]
-[--cache DIR] [--quick]   (the figures are the JSON object on the last line)
+Run alone: nice -n 10 .venv/bin/python bench/verify_scale.py [--per-booth 10000] [--no-dask]
+[--records-at 1 3 10] [--cache DIR] [--make-only] [--quick]
+(the figures are the JSON object on the last line)
 """
 
 from __future__ import annotations
@@ -38,11 +39,15 @@ RECORDS_MADE = "records.json"
 
 def main(argv: list[str] | None = None) -> None:
     args = _arguments(argv)
-    per_booth, at = (QUICK_PER_BOOTH, QUICK_AT) if args.quick else (args.per_booth, RECORDS_AT)
-    cache = args.cache or CACHE / f"verify-scale-{at[-1]}x{per_booth}"
+    per_booth, at = (QUICK_PER_BOOTH, QUICK_AT) if args.quick else (args.per_booth, tuple(args.records_at))
+    booths = at[-1] if args.quick else args.booths  # the election's booths; the records use the first ones
+    cache = args.cache or CACHE / f"verify-scale-{booths}x{per_booth}"
     load_before = load_average()
-    day, made_s = cached_day(cache, Sizes(at[-1], per_booth, SESSION, "sealed-file writer"))
+    day, made_s = cached_day(cache, Sizes(booths, per_booth, SESSION, "sealed-file writer"))
     making = _records(day, at)
+    if args.make_only:
+        print(f"records made: {making}", file=sys.stderr)
+        return
     key = authority_key(day)
     figures: dict[str, object] = {
         "bench": "verify_scale",
@@ -78,6 +83,9 @@ def _records(day: E2EDay, at: tuple[int, ...]) -> dict[str, object] | str:
     """The three records, made now (with what the import and the tally cost) or found made."""
     made = day.root / RECORDS_MADE
     if made.exists():
+        missing = [b for b in at if not _record(day, b).exists()]
+        if missing:
+            raise SystemExit(f"{made} lists other records: remove it to make those of {missing} booths")
         return "cached"
     db = day.root / "tally.sqlite"
     db.unlink(missing_ok=True)
@@ -119,7 +127,11 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-booth", type=int, default=PER_BOOTH)
     parser.add_argument("--no-dask", action="store_true", help="only --jobs 2")
+    parser.add_argument("--booths", type=int, default=RECORDS_AT[-1], help="the election's booths")
+    parser.add_argument("--records-at", type=int, nargs="+", default=list(RECORDS_AT), metavar="BOOTHS",
+                        help="the booths in each record verified (records already made are reused)")
     parser.add_argument("--cache", type=Path, help="where the sealed files and records are kept between runs")
+    parser.add_argument("--make-only", action="store_true", help="make the cached records, verify nothing")
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_PER_BOOTH} ballots a booth")
     return parser.parse_args(argv)
 

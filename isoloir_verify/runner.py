@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import traceback
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from isoloir_verify.checks.base import check_base_hashes, check_parameters
-from isoloir_verify.checks.cast import CastOutcome
+from isoloir_verify.checks.cast import CastOutcome, piece_alphas
 from isoloir_verify.checks.ceremony import check_ceremony
 from isoloir_verify.checks.checked import CheckedOutcome
 from isoloir_verify.checks.decryptions import Keys, decryption_problems
@@ -21,6 +21,7 @@ from isoloir_verify.checks.index import check_booths, check_index
 from isoloir_verify.checks.marks import MarksOutcome, check_signed_lists, hall_stations, read_booth_files
 from isoloir_verify.checks.recorded import check_recorded
 from isoloir_verify.checks.results import check_results
+from isoloir_verify.checks.unique import prefix
 from isoloir_verify.executors import Executor
 from isoloir_verify.group import Element
 from isoloir_verify.jobs import Job, run_job
@@ -32,7 +33,7 @@ from isoloir_verify.record.parameters import Parameters
 from isoloir_verify.record.reader import RecordError, load, parse, read_bytes
 from isoloir_verify.record.tally import Tally
 from isoloir_verify.report import CHECK_IDS, CheckResult, Report
-from isoloir_verify.shards import Facts, plan_pieces
+from isoloir_verify.shards import Facts, Piece, plan_pieces
 
 KIND_CHECK = {"ballots": "V5", "checked": "V8", "marks": "V7"}
 
@@ -69,6 +70,7 @@ class _Run:
         self.h_b: bytes | None = None
         self.cast: list[CastOutcome] = []
         self.checked: list[CheckedOutcome] = []
+        self.cast_pieces: list[Piece] = []
         self.marks: list[MarksOutcome] = []
         self.file_faults: dict[str, CheckResult] = {c: CheckResult(c) for c in KIND_CHECK.values()}
         self.tallies: dict[str, Tally] = {}
@@ -124,6 +126,7 @@ class _Run:
                     continue
                 for piece in plan_pieces(self.root, relative, booth.session, booth.station, booth.body_start):
                     jobs.append(Job(kind, piece, facts))  # type: ignore[arg-type]
+        self.cast_pieces = [job.piece for job in jobs if job.kind == "ballots"]
         for outcome in self.executor.map(run_job, jobs):
             if isinstance(outcome, CastOutcome):
                 self.cast.append(outcome)
@@ -131,6 +134,15 @@ class _Run:
                 self.checked.append(outcome)
             else:
                 self.marks.append(outcome)
+
+    def v6(self) -> CheckResult:
+        return check_unique(self.cast, [a for c in self.checked for a in c.alphas], self._cast_alphas)
+
+    def _cast_alphas(self, wanted: set[int]) -> Iterator[bytes]:
+        """The cast α whose prefix V6 saw repeated, read again in this process (rare: a copy, or
+        two α sharing 8 bytes)."""
+        for piece in self.cast_pieces:
+            yield from (a for a in piece_alphas(piece) if prefix(a) in wanted)
 
     def _booth_step(self, check: str, step: Callable[[], CheckResult]) -> CheckResult:
         if self.ceremony is None or self.manifest is None:
@@ -266,9 +278,7 @@ class _Run:
                 self.results[check] = _failed(check, pieces.failures[0])
                 continue
             if check == "V6":
-                self.results[check] = _guarded(
-                    check, lambda: check_unique(self.cast, [a for c in self.checked for a in c.alphas])
-                )
+                self.results[check] = _guarded(check, self.v6)
             elif check in booth_steps:
                 self.results[check] = self._booth_step(check, booth_steps[check])
             else:

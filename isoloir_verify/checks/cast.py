@@ -1,13 +1,16 @@
 """V5 on one piece of a booth's cast ballots, and what V6, V7, V9 and V11 need from it.
 
 Each ballot is checked alone (context, layout, elements, α ≠ identity, proofs, code); the piece
-returns its codes and α values (V6), its (group, weight) multiset and voters (V7) and its partial
-aggregates per (question, option, group, weight) (V9), all of which combine associatively.
+returns its codes and the sorted 8-byte prefixes of its α values (V6, checks/unique.py), its
+(group, weight) multiset and voters (V7) and its partial aggregates per (question, option, group,
+weight) (V9), all of which combine associatively.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from isoloir_verify.b64 import b64encode
@@ -20,6 +23,7 @@ from isoloir_verify.ballot_proofs import (
     question_digest,
     question_proof_valid,
 )
+from isoloir_verify.checks.unique import Prefixes, sorted_prefixes
 from isoloir_verify.group import IDENTITY, Element, add
 from isoloir_verify.record.ballots import CastBallot
 from isoloir_verify.record.manifest import Manifest, Session, context_group, context_voter, context_weight
@@ -37,7 +41,7 @@ class CastOutcome:
     v5: CheckResult
     ballots: int = 0
     codes: list[bytes] = field(default_factory=list)
-    alphas: list[bytes] = field(default_factory=list)
+    alpha_prefixes: Prefixes = field(default_factory=lambda: array("Q"))
     contexts: Counter[tuple[str, int]] = field(default_factory=Counter)
     voters: list[str] = field(default_factory=list)
     aggregates: dict[AggregateKey, Ciphertext] = field(default_factory=dict)
@@ -67,6 +71,7 @@ def check_cast_piece(piece: Piece, facts: Facts) -> CastOutcome:
         return outcome
     allowed = allowed_contexts(manifest, session, piece.station, piece.station in facts.hall)
     previous: bytes | None = None
+    alphas: list[bytes] = []  # this piece's only: what it returns is their prefixes
     for offset, line in piece_lines(piece):
         where = f"{piece.relative}@{offset}"
         outcome.v5.count()
@@ -78,17 +83,31 @@ def check_cast_piece(piece: Piece, facts: Facts) -> CastOutcome:
         if previous is not None and ballot.code <= previous:
             outcome.v5.fail(f"{where}: ballots not sorted by code, or a code repeated")
         previous = ballot.code
-        _take(outcome, session, ballot)
+        collect(outcome, session, ballot, alphas)
         try:
             problems = ballot_problems(facts, session, piece.station, allowed, ballot)
         except ValueError as err:  # a value the spec's encodings cannot hold (an integer ≥ 2^32)
             problems = [f"{type(err).__name__}: {err}"]
         for problem in problems:
             outcome.v5.fail(f"{where} (code {b64encode(ballot.code)[:12]}…): {problem}")
+    outcome.alpha_prefixes = sorted_prefixes(alphas)
     return outcome
 
 
-def _take(outcome: CastOutcome, session: Session, ballot: CastBallot) -> None:
+def piece_alphas(piece: Piece) -> Iterator[bytes]:
+    """Every α of the piece's readable ballots, read again: V6 compares the full values behind a
+    repeated prefix (rare), since the pieces kept only the prefixes."""
+    for offset, line in piece_lines(piece):
+        try:
+            ballot = parse(CastBallot, line, f"{piece.relative}@{offset}")
+        except RecordError:
+            continue  # V5 has failed it already
+        for question in ballot.questions:
+            for alpha, _ in question.ct:
+                yield bytes(alpha)
+
+
+def collect(outcome: CastOutcome, session: Session, ballot: CastBallot, alphas: list[bytes]) -> None:
     """Collect what the election-wide checks need, from every readable ballot (valid or not)."""
     outcome.ballots += 1
     outcome.codes.append(ballot.code)
@@ -100,7 +119,7 @@ def _take(outcome: CastOutcome, session: Session, ballot: CastBallot) -> None:
         row = [(Element(a), Element(b)) for a, b in question.ct]
         cts.append(row)
         for oi, (alpha, beta) in enumerate(row):
-            outcome.alphas.append(alpha)
+            alphas.append(alpha)
             key = (qi, oi, ballot.group, ballot.weight)
             sum_a, sum_b = outcome.aggregates.get(key, (IDENTITY, IDENTITY))
             outcome.aggregates[key] = (add(sum_a, alpha), add(sum_b, beta))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 
 from isoloir_verify.b64 import b64encode
 from isoloir_verify.ballot_proofs import Ciphertext
 from isoloir_verify.checks.cast import AggregateKey, CastOutcome
 from isoloir_verify.checks.marks import MarksOutcome
+from isoloir_verify.checks.unique import repeated_values, sorted_prefixes
 from isoloir_verify.checks.weights import check_weighted_session
 from isoloir_verify.group import IDENTITY, add, mul
 from isoloir_verify.record.manifest import Manifest, context_group, context_weight
@@ -17,19 +19,32 @@ from isoloir_verify.report import CheckResult
 Booth = tuple[str, str]  # (session, station)
 
 
-def check_unique(cast: list[CastOutcome], checked_alphas: list[bytes]) -> CheckResult:
-    """Codes unique among cast ballots; α unique among cast ballots and opened checked ones (spec §6.3)."""
+def check_unique(
+    cast: list[CastOutcome],
+    checked_alphas: list[bytes],
+    cast_alphas: Callable[[set[int]], Iterable[bytes]],
+) -> CheckResult:
+    """Codes unique among cast ballots; α unique among cast ballots and opened checked ones (spec §6.3).
+
+    In bounded memory (checks/unique.py): the pieces kept their α as sorted 8-byte prefixes;
+    cast_alphas reads again every cast α whose prefix is in the set it is given, only when one repeats.
+    """
     result = CheckResult("V6")
-    codes = Counter(code for o in cast for code in o.codes)
-    alphas = Counter(alpha for o in cast for alpha in o.alphas)
-    alphas.update(checked_alphas)
-    result.count(len(codes) + len(alphas))
+    n_codes, codes = repeated_values(
+        (sorted_prefixes(o.codes) for o in cast), lambda wanted: (c for o in cast for c in o.codes)
+    )
+    pieces = [o.alpha_prefixes for o in cast] + [sorted_prefixes(checked_alphas)]
+
+    def full_alphas(wanted: set[int]) -> Iterable[bytes]:
+        yield from cast_alphas(wanted)
+        yield from checked_alphas
+
+    n_alphas, alphas = repeated_values(pieces, full_alphas)
+    result.count(n_codes + n_alphas)
     for code, n in codes.items():
-        if n > 1:
-            result.fail(f"code {b64encode(code)[:12]}… cast {n} times")
+        result.fail(f"code {b64encode(code)[:12]}… cast {n} times")
     for alpha, n in alphas.items():
-        if n > 1:
-            result.fail(f"α {b64encode(alpha)[:12]}… appears {n} times (a copied ciphertext)")
+        result.fail(f"α {b64encode(alpha)[:12]}… appears {n} times (a copied ciphertext)")
     return result
 
 

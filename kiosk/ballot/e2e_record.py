@@ -37,9 +37,10 @@ def b64decode(text: object, size: int = 32) -> bytes:
         raise RecordError(f"{exc}: {text[:50]!r}") from None
 
 
-def _point(text: object) -> Point:
+def _point(text: object, check: bool = True) -> Point:
     try:
-        return Point.decode(b64decode(text))
+        data = b64decode(text)
+        return Point.decode(data) if check else Point.decode_unchecked(data)
     except GroupError as exc:
         raise RecordError(f"{text!r}: {exc}") from None
 
@@ -80,8 +81,10 @@ def ballot_to_json(ballot: EncryptedBallot) -> dict[str, Any]:
     }
 
 
-def ballot_from_json(line: object, session: str, station: str) -> EncryptedBallot:
-    """Reads one ballot line; session and station come from the file's header (its shard keys)."""
+def ballot_from_json(line: object, session: str, station: str, check_points: bool = True) -> EncryptedBallot:
+    """Reads one ballot line; session and station come from the file's header (its shard keys).
+    check_points=False: the elements are left to be validated by whoever computes with them (the
+    import's proof workers, who read the same line again: Point.decode_unchecked)."""
     if not isinstance(line, dict) or set(line) != BALLOT_FIELDS:
         raise RecordError(f"a ballot line has exactly the fields {sorted(BALLOT_FIELDS)}")
     group, weight, voter = line["group"], line["weight"], line["voter"]
@@ -93,7 +96,8 @@ def ballot_from_json(line: object, session: str, station: str) -> EncryptedBallo
     if not isinstance(questions, list):
         raise RecordError("a ballot's questions are a list")
     context = BallotContext(session, station, group, weight, voter)
-    return EncryptedBallot(context, tuple(_question(q) for q in questions), Digest(b64decode(line["code"])))
+    cast = tuple(_question(q, check_points) for q in questions)
+    return EncryptedBallot(context, cast, Digest(b64decode(line["code"])))
 
 
 def _context(line: dict[str, Any], session: str, station: str) -> BallotContext:
@@ -105,7 +109,7 @@ def _context(line: dict[str, Any], session: str, station: str) -> BallotContext:
     return BallotContext(session, station, group, weight, voter)
 
 
-def _question(value: object) -> EncryptedQuestion:
+def _question(value: object, check_points: bool = True) -> EncryptedQuestion:
     if not isinstance(value, dict) or set(value) != QUESTION_FIELDS:
         raise RecordError(f"a question has exactly the fields {sorted(QUESTION_FIELDS)}")
     cts, proofs = value["ct"], value["p"]
@@ -115,7 +119,7 @@ def _question(value: object) -> EncryptedQuestion:
     for pair in cts:
         if not isinstance(pair, list) or len(pair) != 2:
             raise RecordError("a ciphertext is a pair [α, β]")
-        ciphertexts.append(Ciphertext(_point(pair[0]), _point(pair[1])))
+        ciphertexts.append(Ciphertext(_point(pair[0], check_points), _point(pair[1], check_points)))
     return EncryptedQuestion(tuple(ciphertexts), tuple(_pairs(p) for p in proofs), _pairs(value["sp"]))
 
 

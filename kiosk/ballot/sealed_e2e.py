@@ -273,12 +273,16 @@ def read_sealed_e2e(path: Path, package: ElectionPackage, election: ElectionKey)
     return parse_sealed_e2e(data, package, election)
 
 
-def parse_sealed_e2e(data: bytes, package: ElectionPackage, election: ElectionKey) -> SealedE2E:
+def parse_sealed_e2e(
+    data: bytes, package: ElectionPackage, election: ElectionKey, check_points: bool = True
+) -> SealedE2E:
+    """check_points=False leaves the cast ballots' elements unvalidated (Point.decode_unchecked):
+    only for the import, whose proof check decodes and validates each of them (sealed_e2e_proofs)."""
     if sealed_version(data) == 1:
         raise SealedFileError(Refusal.OLD_FORMAT, OLD_FORMAT_REASON)
     members = safe_members(data, MEMBERS)
     manifest = _manifest(members)
-    contents = read_contents(manifest, members, package, election)
+    contents = read_contents(manifest, members, package, election, check_points)
     identity = sha256_hex(canonical_json(manifest.signed()))
     return SealedE2E(manifest, *contents, members=members, sha256=identity)
 

@@ -2,7 +2,9 @@
 ballot opened to its code (V8). The slow part of an import, so it can run over several processes.
 
 Work goes to the processes as the sealed lines themselves (bytes) with H_E and K: each worker decodes
-(validating every element again) and checks its share; nothing the parent decoded is trusted there.
+and validates every element of its share and checks it; nothing the parent decoded is trusted there.
+The import's parent reads the cast ballots without validating their elements (it only compares and
+stores their encodings), so each element is validated once, here, before the import stores anything.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from kiosk.ballot.e2e_ballot import (
     short_code,
     verify_ballot,
 )
-from kiosk.ballot.e2e_record import ballot_from_json
+from kiosk.ballot.e2e_record import RecordError, ballot_from_json
 from kiosk.ballot.package import ElectionPackage, load_json_text
 from kiosk.ballot.sealed_e2e import SealedE2E
 from kiosk.ballot.sealed_e2e_blocks import BALLOTS, parse_member
@@ -55,7 +57,7 @@ def check_proofs(sealed: SealedE2E, package: ElectionPackage, election: Election
             failures = list(pool.map(_check_task, tasks))
     for failure in failures:
         if failure is not None:
-            raise SealedFileError(Refusal.INVALID_BALLOT, failure)
+            raise SealedFileError(*failure)
 
 
 def _tasks(sealed: SealedE2E, package: ElectionPackage, election: ElectionKey) -> Iterator[_Task]:
@@ -67,14 +69,18 @@ def _tasks(sealed: SealedE2E, package: ElectionPackage, election: ElectionKey) -
             yield _Task(election.extended_hash, election.key.encode(), session, sealed.station, lines)
 
 
-def _check_task(task: _Task) -> str | None:
+def _check_task(task: _Task) -> tuple[Refusal, str] | None:
     election = ElectionKey(Digest(task.h_e), Point.decode(task.key))
     for line in task.lines:
-        ballot = ballot_from_json(load_json_text(line), task.session.id, task.station)
+        try:  # every element validated here, once: the import's parent did not (importer_e2e.read_any)
+            ballot = ballot_from_json(load_json_text(line), task.session.id, task.station)
+        except RecordError as exc:
+            return Refusal.TAMPERED, f"a ballot of {task.session.id!r} is malformed: {exc}"
         fault = verify_ballot(election, task.session, ballot)
         if fault is not None:
             where = "" if fault.question is None else f" (question {fault.question + 1})"
-            return f"ballot {short_code(ballot.code)} of {task.session.id!r}{where}: {fault.fault.value}"
+            message = f"ballot {short_code(ballot.code)} of {task.session.id!r}{where}: {fault.fault.value}"
+            return Refusal.INVALID_BALLOT, message
     return None
 
 

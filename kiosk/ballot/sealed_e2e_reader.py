@@ -48,7 +48,11 @@ Contents = tuple[
 
 
 def read_contents(
-    manifest: ManifestE2E, members: dict[str, bytes], package: ElectionPackage, election: ElectionKey
+    manifest: ManifestE2E,
+    members: dict[str, bytes],
+    package: ElectionPackage,
+    election: ElectionKey,
+    check_points: bool = True,
 ) -> Contents:
     _check_election(manifest, package, election)
     _check_signature(manifest, members, package)
@@ -69,7 +73,7 @@ def read_contents(
             raise SealedFileError(
                 Refusal.INCONSISTENT, f"{name}: no session {shown(strange[0])} in this election"
             )
-    ballots = {s: _ballots(b, station) for s, b in blocks[BALLOTS].items()}
+    ballots = {s: _ballots(b, station, check_points) for s, b in blocks[BALLOTS].items()}
     checked = {s: _checked(b, definition.session(s), station) for s, b in blocks[CHECKED].items()}
     marks = {s: _marks(b) for s, b in blocks[MARKS].items()}
     _check_counts(manifest, election, ballots, checked, marks, definition)
@@ -130,9 +134,9 @@ def _check_signature(manifest: ManifestE2E, members: dict[str, bytes], package: 
         raise SealedFileError(Refusal.TAMPERED, "the booth's signature does not match") from None
 
 
-def _ballots(block: Block, station: str) -> tuple[EncryptedBallot, ...]:
+def _ballots(block: Block, station: str, check_points: bool) -> tuple[EncryptedBallot, ...]:
     try:
-        ballots = tuple(ballot_from_json(v, block.session, station) for v in block.values)
+        ballots = tuple(ballot_from_json(v, block.session, station, check_points) for v in block.values)
     except RecordError as exc:
         raise SealedFileError(
             Refusal.TAMPERED, f"a ballot of {shown(block.session)} is malformed: {exc}"

@@ -27,12 +27,14 @@ def _bench(name: str, *args: str | Path) -> dict[str, Any]:
 
 @pytest.mark.slow
 def test_import_tally_bench_counts_every_cast_ballot_and_reuses_its_booths(tmp_path: Path) -> None:
-    first = _bench("e2e_import_tally.py", "--cache", tmp_path)
+    first = _bench("e2e_import_tally.py", "--cache", tmp_path / "writer")
     assert first["ballots"] == 4 and first["questions"] == 24  # 2 booths x 2 maritime ballots, counted
-    assert first["ballots_made_by"] == "booth services" and first["ballots_made_now_s"] is not None
+    assert first["ballots_made_by"] == "sealed-file writer" and first["ballots_made_now_s"] is not None
     assert first["import_with_proofs_cpu_s"] > 0 and first["tally_k2_of_3_cpu_s"] > 0
-    again = _bench("e2e_import_tally.py", "--cache", tmp_path)
+    again = _bench("e2e_import_tally.py", "--cache", tmp_path / "writer")
     assert again["ballots_made_now_s"] is None and again["ballots"] == 4  # the cached booths, imported anew
+    booths = _bench("e2e_import_tally.py", "--booth-services", "--cache", tmp_path / "booths")
+    assert booths["ballots_made_by"] == "booth services" and booths["ballots"] == 4
 
 
 @pytest.mark.slow

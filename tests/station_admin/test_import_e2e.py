@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine, func, select
 
+from kiosk.ballot.crypto.group import Point
 from kiosk.ballot.e2e_ballot import new_ballot_nonce
 from kiosk.ballot.e2e_record import CheckedBallot
 from kiosk.ballot.e2e_seal import encrypt_ballot
@@ -120,6 +121,28 @@ def test_two_votes_in_a_one_of_n_question_are_refused_though_signed_by_the_booth
     bad = dataclasses.replace(day, ballots=[forged if b is victim else b for b in day.ballots])
     reason = _refused(engine, e2e, _write(tmp_path, bad), Refusal.INVALID_BALLOT)
     assert "question's proof that its count is allowed does not verify" in reason
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_invalid_element_is_refused_by_the_proof_check_that_alone_validates_it(
+    engine: Engine, e2e: E2EKit, days: dict[str, BoothDay], tmp_path: Path, jobs: int
+) -> None:
+    # Threat: the booth's key; a β replaced by bytes that are no ristretto255 element (a
+    # non-canonical encoding). The import's parent no longer validates elements (each is validated
+    # once, by the worker that computes with it): the worker must refuse it, nothing stored.
+    day = days["booth-1"]
+    victim = day.ballots[-1]
+    question = victim.questions[0]
+    bad = Point.decode_unchecked(b"\xff" * 32)
+    ct = dataclasses.replace(question.ciphertexts[0], beta=bad)
+    changed = dataclasses.replace(question, ciphertexts=(ct, *question.ciphertexts[1:]))
+    forged = dataclasses.replace(victim, questions=(changed, *victim.questions[1:]))
+    sealed = dataclasses.replace(day, ballots=[*day.ballots[:-1], forged])
+    before = _rows(engine)
+    result = import_file(engine, e2e.kit.package, _write(tmp_path, sealed), e2e=e2e.e2e, jobs=jobs)
+    assert result.status == "refused" and result.reason.startswith(Refusal.TAMPERED.value), result.reason
+    assert "is malformed" in result.reason and "element" in result.reason
+    assert _rows(engine) == before
 
 
 def test_a_changed_proof_scalar_is_refused_though_signed_by_the_booth(
