@@ -35,6 +35,7 @@ from kiosk.ballot.addendum import (
 from kiosk.ballot.amendments import Amended, amend, amend_all, content_problems
 from kiosk.ballot.codes import format_code, generate_code, hash_code
 from kiosk.ballot.definition import Voter
+from kiosk.ballot.ids import VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.signing import sign_json
 from kiosk.clock import iso, utc_now
@@ -56,8 +57,8 @@ class Changes:
     voters: list[Voter] = field(default_factory=list)
     delegations: list[Delegation] = field(default_factory=list)
     revocations: list[Revocation] = field(default_factory=list)
-    reissue: list[str] = field(default_factory=list)
-    struck: list[str] = field(default_factory=list)
+    reissue: list[VoterId] = field(default_factory=list)
+    struck: list[VoterId] = field(default_factory=list)
     weightings: list[WeightingChange] = field(default_factory=list)
 
     def empty(self) -> bool:
@@ -143,7 +144,7 @@ def issue_addendum(folder: ElectionDir, changes: Changes, voted: Voted = lambda 
     return Issued(signed, path, codes)
 
 
-def _record_codes(folder: ElectionDir, state: Amended, new_codes: dict[str, str]) -> list[VoterCode]:
+def _record_codes(folder: ElectionDir, state: Amended, new_codes: dict[VoterId, str]) -> list[VoterCode]:
     if not new_codes:
         return []
     definition = state.definition

@@ -26,6 +26,7 @@ from kiosk.ballot.audit import GENESIS, AuditEntry, entry_hash
 from kiosk.ballot.e2e_ballot import new_ballot_nonce
 from kiosk.ballot.e2e_layout import context_for
 from kiosk.ballot.e2e_seal import encrypt_ballot
+from kiosk.ballot.ids import StationId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_e2e import BoothSeal, build_sealed_e2e_bytes
 from kiosk.ballot.signing import private_hex
@@ -127,9 +128,10 @@ def _booth_day(station: str) -> None:
                  progress=quiet)  # fmt: skip
 
 
-def _sealed_file(station: str) -> None:
+def _sealed_file(name: str) -> None:
     """The booth's sealed file /2 of every voter's ballot (seeded choices), written as the booth
     writes it: ballots encrypted and proved by the booth's code, its key certified by the card."""
+    station = StationId(name)
     day, election = _JOB["day"], _JOB["election"]
     bench: BenchElection = election
     package = bench.package

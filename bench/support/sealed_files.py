@@ -16,7 +16,7 @@ from kiosk.ballot.audit import GENESIS, AuditEntry, entry_hash
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.booth_certificate import BoothKeyBody, BoothKeyCertificate, certify
 from kiosk.ballot.encryption import encrypt_ballot, tracking_code
-from kiosk.ballot.ids import VoterId
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_file import SUFFIX, build_sealed_bytes
 from kiosk.ballot.selections import encode_ballot
@@ -60,12 +60,12 @@ def _audit(package: ElectionPackage, station: str, ballots: int) -> list[AuditEn
 
 def booth_ballots(
     package: ElectionPackage, voters: list[VoterId], seed: int
-) -> list[tuple[str, str, bytes]]:
+) -> list[tuple[str, SessionId, bytes]]:
     """(tracking code, session, ciphertext) of each voter's random maritime ballot."""
     definition = package.definition
     session = definition.session(SESSION)
     rng = random.Random(seed)
-    ballots: list[tuple[str, str, bytes]] = []
+    ballots: list[tuple[str, SessionId, bytes]] = []
     for voter in voters:
         plain = encode_ballot(definition, session, random_selections(session, rng), voter)
         ciphertext = encrypt_ballot(package.body.election_public_key, definition.id, SESSION, plain)
@@ -74,7 +74,8 @@ def booth_ballots(
 
 
 def write_booth_file(
-    election: BenchElection, station: str, ballots: list[tuple[str, str, bytes]], voters: list[str], out: Path
+    election: BenchElection, station: str, ballots: list[tuple[str, SessionId, bytes]], voters: list[VoterId],
+    out: Path,
 ) -> Path:
     certificate, booth_key = _certificate(election, station)
     audit = _audit(election.package, station, len(ballots))

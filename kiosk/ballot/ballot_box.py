@@ -159,13 +159,13 @@ class BallotBox:
             found = connection.execute(select(checked.c.id).where(checked.c.nonce == nonce)).first()
         return found is not None
 
-    def all_checked(self) -> list[tuple[str, str, bytes]]:
+    def all_checked(self) -> list[tuple[str, SessionId, bytes]]:
         """(code hex, session, checked line), sorted by code: no trace of the order of checks."""
         with self.read() as connection:
             rows = connection.execute(
                 select(checked.c.code, checked.c.session_id, checked.c.line).order_by(checked.c.code)
             ).all()
-        return [(code, session, bytes(line)) for code, session, line in rows]
+        return [(code, SessionId(session), bytes(line)) for code, session, line in rows]
 
     # --- voting codes (stored only as hashes) ---------------------------------------------------
     def add_credentials(self, connection: Connection, code_hashes: dict[str, str]) -> None:
@@ -223,7 +223,7 @@ class BallotBox:
         with self.read() as reading:
             return self.ballot_count(reading)
 
-    def all_ballots(self) -> list[tuple[str, str, bytes]]:
+    def all_ballots(self) -> list[tuple[str, SessionId, bytes]]:
         """(tracking code, session, ciphertext), sorted by tracking code: no trace of cast order."""
         with self.read() as connection:
             rows = (
@@ -234,9 +234,9 @@ class BallotBox:
                 )
                 .all()
             )
-        return [(t, s, bytes(c)) for t, s, c in rows]
+        return [(t, SessionId(s), bytes(c)) for t, s, c in rows]
 
-    def all_marks(self) -> list[tuple[str, str]]:
+    def all_marks(self) -> list[tuple[SessionId, VoterId]]:
         """(session, voter), sorted."""
         with self.read() as connection:
             rows = (
@@ -247,7 +247,7 @@ class BallotBox:
                 )
                 .all()
             )
-        return [(s, v) for s, v in rows]
+        return [(SessionId(s), VoterId(v)) for s, v in rows]
 
 
     # --- secrecy after a close -------------------------------------------------------------------

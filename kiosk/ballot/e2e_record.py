@@ -18,6 +18,7 @@ from kiosk.ballot.crypto.wire import WireError, b64encode
 from kiosk.ballot.definition import VotingSession
 from kiosk.ballot.e2e_ballot import EncryptedBallot, EncryptedQuestion
 from kiosk.ballot.e2e_layout import BallotContext
+from kiosk.ballot.ids import SessionId, StationId
 
 BALLOT_FIELDS = {"code", "group", "weight", "voter", "questions"}
 QUESTION_FIELDS = {"ct", "p", "sp"}
@@ -80,7 +81,7 @@ def ballot_to_json(ballot: EncryptedBallot) -> dict[str, Any]:
     }
 
 
-def ballot_from_json(line: object, session: str, station: str) -> EncryptedBallot:
+def ballot_from_json(line: object, session: SessionId, station: StationId) -> EncryptedBallot:
     """Reads one ballot line; session and station come from the file's header (its shard keys)."""
     if not isinstance(line, dict) or set(line) != BALLOT_FIELDS:
         raise RecordError(f"a ballot line has exactly the fields {sorted(BALLOT_FIELDS)}")
@@ -96,7 +97,7 @@ def ballot_from_json(line: object, session: str, station: str) -> EncryptedBallo
     return EncryptedBallot(context, tuple(_question(q) for q in questions), Digest(b64decode(line["code"])))
 
 
-def _context(line: dict[str, Any], session: str, station: str) -> BallotContext:
+def _context(line: dict[str, Any], session: SessionId, station: StationId) -> BallotContext:
     group, weight, voter = line["group"], line["weight"], line["voter"]
     if not isinstance(group, str) or not isinstance(voter, str):
         raise RecordError('a ballot\'s group and voter are strings ("" when absent)')
@@ -144,7 +145,7 @@ def checked_to_json(checked: CheckedBallot) -> dict[str, Any]:
     }
 
 
-def checked_from_json(line: object, session: VotingSession, station: str) -> CheckedBallot:
+def checked_from_json(line: object, session: VotingSession, station: StationId) -> CheckedBallot:
     """Reads one checked-ballot line; its choices must name every question of the session."""
     if not isinstance(line, dict) or set(line) != CHECKED_FIELDS:
         raise RecordError(f"a checked ballot line has exactly the fields {sorted(CHECKED_FIELDS)}")

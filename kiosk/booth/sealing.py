@@ -15,6 +15,7 @@ from kiosk.ballot.audit_events import Event
 from kiosk.ballot.booth_certificate import BoothKeyCertificate
 from kiosk.ballot.e2e_ballot import ElectionKey, EncryptedBallot
 from kiosk.ballot.e2e_record import CheckedBallot, ballot_from_json, checked_from_json
+from kiosk.ballot.ids import SessionId, StationId, VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_e2e import BoothSeal, build_sealed_e2e_bytes, parse_sealed_e2e
 from kiosk.ballot.sealed_file import SUFFIX, build_sealed_bytes, parse_sealed_bytes
@@ -50,16 +51,17 @@ class CloseSnapshot:
     mode: Mode
     opened_at: str
     closed_at: str
-    counts: dict[str, tuple[int, int]]  # per session of the election: (ballots, marks)
-    ballots: list[tuple[str, str, bytes]]  # (tracking code, session, ciphertext), sorted
-    marks: list[tuple[str, str]]  # (session, voter), sorted
+    counts: dict[SessionId, tuple[int, int]]  # per session of the election: (ballots, marks)
+    ballots: list[tuple[str, SessionId, bytes]]  # (tracking code, session, ciphertext), sorted
+    marks: list[tuple[SessionId, VoterId]]  # (session, voter), sorted
     audit: list[AuditEntry]  # the whole log; the file keeps it up to the closing
     addenda: tuple[tuple[int, str], ...] = ()  # (number, digest) of each addendum taken in, in order
-    checked: list[tuple[str, str, bytes]] = field(default_factory=list)  # (code, session, line), sorted
-    session: str | None = None  # a session file's session (kiosk/booth/session_close.py); None: the day's
+    checked: list[tuple[str, SessionId, bytes]] = field(default_factory=list)  # (code, session, line), sorted
+    # a session file's session (kiosk/booth/session_close.py); None: the day's
+    session: SessionId | None = None
 
     @property
-    def station(self) -> str:
+    def station(self) -> StationId:
         return self.certificate.body.station
 
 
@@ -112,7 +114,7 @@ def read_back(data: bytes, package: ElectionPackage) -> None:
         parse_sealed_bytes(data, package)
 
 
-def _up_to_closing(entries: list[AuditEntry], session: str | None = None) -> list[AuditEntry]:
+def _up_to_closing(entries: list[AuditEntry], session: SessionId | None = None) -> list[AuditEntry]:
     """The sealed file holds the log up to the closing (of the polls, or of its one session), so
     every copy written later is identical."""
     for index, entry in enumerate(entries):

@@ -20,7 +20,7 @@ from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
 from kiosk.ballot.booth_certificate import BoothKeyCertificate, CardSigner
 from kiosk.ballot.definition import ElectionDefinition
-from kiosk.ballot.ids import SessionId, VoterId
+from kiosk.ballot.ids import SessionId, StationId, VoterId
 from kiosk.ballot.package import (
     PACKAGE_FILE,
     PROVISION_FILE,
@@ -124,7 +124,7 @@ class Station(StationHall, StationCasting):
         return self._package().definition
 
     @property
-    def station_id(self) -> str:
+    def station_id(self) -> StationId:
         return self._provision().station
 
     @property
@@ -267,7 +267,7 @@ class Station(StationHall, StationCasting):
         return self.door.reissue_code(voter_id, by)
 
     # --- closing ---------------------------------------------------------------------------------
-    def counts(self) -> dict[str, tuple[int, int]]:
+    def counts(self) -> dict[SessionId, tuple[int, int]]:
         """(ballots, marks) for every session of the election."""
         stored = self.box.counts()
         return {s.id: stored.get(s.id, (0, 0)) for s in self.election.sessions}
