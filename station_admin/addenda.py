@@ -38,7 +38,8 @@ from kiosk.ballot.definition import Voter
 from kiosk.ballot.ids import VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.signing import sign_json
-from kiosk.clock import iso, utc_now
+from kiosk.ballot.times import iso
+from kiosk.clock import utc_now
 from station_admin.election_dir import ElectionDir, write_private
 from station_admin.notices import VoterCode, read_codes
 

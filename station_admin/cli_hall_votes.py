@@ -16,7 +16,8 @@ from typing import Literal
 import click
 
 from kiosk.ballot.ids import SessionId, StationId
-from kiosk.clock import iso, utc_now
+from kiosk.ballot.times import iso
+from kiosk.clock import utc_now
 from station_admin.cli_common import ELECTION_OPTION, amended_package_of, err, folder_of
 from station_admin.hall import local_postgres
 from station_admin.hall.close_store import HallSessions, SessionStoreUnavailable, VoteStatus

@@ -19,8 +19,9 @@ from kiosk.ballot.ids import StationId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_e2e import SealedE2E
 from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError
+from kiosk.ballot.times import iso
 from kiosk.ballot.values import Mode
-from kiosk.clock import iso, utc_now
+from kiosk.clock import utc_now
 from station_admin import tally_db as db
 from station_admin.booth_keys import check_booth_key
 from station_admin.e2e_election import E2EElection

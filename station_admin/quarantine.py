@@ -17,7 +17,8 @@ from sqlalchemy import Connection, Engine, select
 
 from kiosk.ballot.ids import ElectionId, StationId
 from kiosk.ballot.sealed_file import Refusal, SealedFileError
-from kiosk.clock import iso, utc_now
+from kiosk.ballot.times import iso
+from kiosk.clock import utc_now
 from station_admin import tally_db as db
 from station_admin.import_checks import AnySealed
 

@@ -21,6 +21,7 @@ from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_file import SUFFIX, build_sealed_bytes
 from kiosk.ballot.selections import encode_ballot
 from kiosk.ballot.signing import new_signing_key, private_hex, public_hex
+from kiosk.ballot.times import parse_iso
 from kiosk.simulate import random_selections
 
 from .election import SESSION, BenchElection
@@ -52,8 +53,8 @@ def _audit(package: ElectionPackage, station: str, ballots: int) -> list[AuditEn
     events.append((Event.POLLS_CLOSED, {"ballots": ballots, "by": "pw-1"}))
     entries, prev = [], GENESIS
     for seq, (kind, data) in enumerate(events, start=1):
-        digest = entry_hash(prev, seq, CLOSED, kind.value, data)
-        entries.append(AuditEntry(seq, CLOSED, kind.value, data, prev, digest))
+        digest = entry_hash(prev, seq, parse_iso(CLOSED), kind.value, data)
+        entries.append(AuditEntry(seq, parse_iso(CLOSED), kind.value, data, prev, digest))
         prev = digest
     return entries
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from kiosk.ballot.box_tables import (
     settings,
 )
 from kiosk.ballot.ids import SessionId, VoterId
+from kiosk.ballot.times import iso, parse_iso
 
 __all__ = ["DATABASE_NAME", "AlreadyVoted", "BallotBox", "StorageError", "has_mark", "voted_sessions"]
 
@@ -43,7 +45,7 @@ class AlreadyVoted(ValueError):
 
 
 class BallotBox:
-    def __init__(self, path: Path, clock: Callable[[], str]) -> None:
+    def __init__(self, path: Path, clock: Callable[[], datetime]) -> None:
         self.path = path
         self._clock = clock
         self.engine: Engine = open_engine(path)
@@ -79,7 +81,7 @@ class BallotBox:
         connection.execute(
             audit_log.insert().values(
                 seq=seq,
-                time=time,
+                time=iso(time),
                 event=kind.value,
                 data=json.dumps(body, sort_keys=True),
                 prev=prev,
@@ -97,7 +99,8 @@ class BallotBox:
             rows = connection.execute(
                 select(audit_log).where(audit_log.c.seq > since).order_by(audit_log.c.seq)
             ).all()
-        return [AuditEntry(r.seq, r.time, r.event, json.loads(r.data), r.prev, r.hash) for r in rows]
+        return [AuditEntry(r.seq, parse_iso(r.time), r.event, json.loads(r.data), r.prev, r.hash)
+                for r in rows]
 
     def audit_head(self) -> str:
         with self.read() as connection:

@@ -27,6 +27,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -66,6 +67,7 @@ from kiosk.ballot.sealed_file import (
 )
 from kiosk.ballot.sealed_file import MEMBERS as V1_MEMBERS
 from kiosk.ballot.signing import sign_json, signing_key_from_hex
+from kiosk.ballot.times import iso
 from kiosk.ballot.values import Mode
 
 SEALED_E2E_FORMAT = "isoloir-sealed-ballots/2"
@@ -125,8 +127,8 @@ class BoothSeal:
     certificate: BoothKeyCertificate  # the booth's key, certified by a poll worker's card at set-up
     booth_key: str = field(repr=False)  # its private half (hex)
     mode: Mode
-    opened_at: str
-    closed_at: str
+    opened_at: datetime  # written as their text (kiosk/ballot/times.py)
+    closed_at: datetime
     addenda: tuple[tuple[int, str], ...] = ()  # (number, digest) of each addendum taken in, in order
     session: SessionId | None = None  # a session file's one session; None: the whole day's file
 
@@ -220,8 +222,8 @@ def build_sealed_e2e_bytes(
         certificate=seal.certificate,
         roll=HALL_ROLL if serves_the_hall(audit) else STATION_ROLL,
         mode=seal.mode,
-        opened_at=seal.opened_at,
-        closed_at=seal.closed_at,
+        opened_at=iso(seal.opened_at),
+        closed_at=iso(seal.closed_at),
         h_e=b64encode(seal.election.extended_hash),
         election_key=b64encode(seal.election.key.encode()),
         sessions=[SessionSeal.model_validate(c) for c in counts],

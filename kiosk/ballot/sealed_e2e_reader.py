@@ -36,6 +36,7 @@ from kiosk.ballot.sealed_e2e_blocks import (
 )
 from kiosk.ballot.sealed_file import Refusal, SealedFileError, shown
 from kiosk.ballot.signing import SignatureError, verify_json
+from kiosk.ballot.times import parse_iso
 
 if TYPE_CHECKING:
     from kiosk.ballot.sealed_e2e import ManifestE2E
@@ -272,7 +273,7 @@ def _audit(data: bytes, head: str) -> list[AuditEntry]:
         entries = [
             AuditEntry(
                 int(r["seq"]),
-                str(r["time"]),
+                parse_iso(str(r["time"])),
                 str(r["event"]),
                 dict(r["data"]),
                 str(r["prev"]),

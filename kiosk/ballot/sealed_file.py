@@ -35,6 +35,7 @@ from kiosk.ballot.sealed_refusals import Refusal as Refusal
 from kiosk.ballot.sealed_refusals import SealedFileError as SealedFileError
 from kiosk.ballot.sealed_refusals import shown as shown
 from kiosk.ballot.signing import SignatureError, sign_json, signing_key_from_hex, verify_json
+from kiosk.ballot.times import parse_iso
 
 SEALED_FORMAT = "isoloir-sealed-ballots/1"
 SEALED_DOMAIN = "isoloir sealed ballot file"
@@ -236,7 +237,7 @@ def _parse_audit(data: bytes, manifest: Manifest) -> list[AuditEntry]:
         entries = [
             AuditEntry(
                 int(r["seq"]),
-                str(r["time"]),
+                parse_iso(str(r["time"])),
                 str(r["event"]),
                 dict(r["data"]),
                 str(r["prev"]),

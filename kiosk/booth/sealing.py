@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 from kiosk.ballot.audit import AuditEntry
@@ -19,6 +20,7 @@ from kiosk.ballot.ids import SessionId, StationId, VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_e2e import BoothSeal, build_sealed_e2e_bytes, parse_sealed_e2e
 from kiosk.ballot.sealed_file import SUFFIX, build_sealed_bytes, parse_sealed_bytes
+from kiosk.ballot.times import iso
 from kiosk.ballot.values import Mode
 
 
@@ -49,8 +51,8 @@ class CloseSnapshot:
     certificate: BoothKeyCertificate  # the booth's key, certified by a poll worker's card at set-up
     booth_key: str = field(repr=False)  # its private half (hex), read from the booth's data folder
     mode: Mode
-    opened_at: str
-    closed_at: str
+    opened_at: datetime
+    closed_at: datetime
     counts: dict[SessionId, tuple[int, int]]  # per session of the election: (ballots, marks)
     ballots: list[tuple[str, SessionId, bytes]]  # (tracking code, session, ciphertext), sorted
     marks: list[tuple[SessionId, VoterId]]  # (session, voter), sorted
@@ -68,7 +70,7 @@ class CloseSnapshot:
 def seal(snapshot: CloseSnapshot) -> tuple[str, bytes]:
     """The sealed ballot file's name and bytes: version 2 when the booth sealed end-to-end ballots."""
     audit = _up_to_closing(snapshot.audit, snapshot.session)
-    stamp = snapshot.closed_at.replace("-", "").replace(":", "")
+    stamp = iso(snapshot.closed_at).replace("-", "").replace(":", "")
     which = f"-{snapshot.session}" if snapshot.session else ""
     name = f"{snapshot.station}-{snapshot.mode}{which}-{stamp}{SUFFIX}"
     election = snapshot.package.election_key
@@ -80,8 +82,8 @@ def seal(snapshot: CloseSnapshot) -> tuple[str, bytes]:
         "station": snapshot.station,
         "certificate": snapshot.certificate.model_dump(),
         "mode": snapshot.mode,
-        "opened_at": snapshot.opened_at,
-        "closed_at": snapshot.closed_at,
+        "opened_at": iso(snapshot.opened_at),
+        "closed_at": iso(snapshot.closed_at),
         "sessions": [{"id": s, "ballots": b, "marks": m} for s, (b, m) in snapshot.counts.items()],
         "audit_head": audit[-1].hash,
         "addenda": [{"number": n, "digest": d} for n, d in snapshot.addenda],

@@ -27,7 +27,7 @@ from kiosk.ballot.audit_events import Event
 from kiosk.ballot.box_tables import ballots as ballots_table
 from kiosk.ballot.ids import SessionId
 from kiosk.booth.polls import PollsAction, PollsRefusal, TransitionRefused, may_change_sessions
-from kiosk.booth.polls_desk import ACTIVE, CLOSED_SESSIONS, OPENED_AT, polls_state
+from kiosk.booth.polls_desk import ACTIVE, CLOSED_SESSIONS, polls_state
 from kiosk.booth.sealing import CloseSnapshot, read_back, seal
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ class SessionCloser:
         return CloseSnapshot(
             package=package, certificate=certificate, booth_key=booth_key, mode=station.mode,
             # a booth that heard of the close before its polls ever opened holds no ballot of it
-            opened_at=str(station.setting(OPENED_AT, "") or closing.time), closed_at=closing.time,
+            opened_at=station.polls.opened_at() or closing.time, closed_at=closing.time,
             counts={session_id: station.counts()[session_id]},
             ballots=[b for b in station.box.all_ballots() if b[1] == session_id],
             marks=[m for m in station.box.all_marks() if m[0] == session_id],
