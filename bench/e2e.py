@@ -43,6 +43,7 @@ from kiosk.ballot.e2e_ballot import (
 from kiosk.ballot.e2e_layout import BallotContext
 from kiosk.ballot.e2e_record import ballot_from_json, ballot_to_json
 from kiosk.ballot.e2e_seal import prepare_ballot, seal_ballot
+from kiosk.ballot.ids import StationId
 from kiosk.simulate import random_selections
 
 ENCRYPTIONS = 200  # enough for a stable p99 (the second-worst of 200)
@@ -67,7 +68,7 @@ def _election(manifest: bytes) -> ElectionKey:
 MANIFEST = SAMPLE.read_bytes()
 DEFINITION = parse_definition(MANIFEST)
 ELECTION = _election(MANIFEST)
-CONTEXT = BallotContext(SESSION, "booth-1")
+CONTEXT = BallotContext(SESSION, StationId("booth-1"))
 
 
 def _micro_us(action: Callable[[], object]) -> float:
@@ -94,7 +95,7 @@ def _verify_lines(lines: list[dict[str, Any]]) -> int:
     session = DEFINITION.session(SESSION)
     good = 0
     for line in lines:
-        ballot = ballot_from_json(line, SESSION, "booth-1")
+        ballot = ballot_from_json(line, SESSION, StationId("booth-1"))
         good += verify_ballot(ELECTION, session, ballot) is None
     return good
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from support.election import AUTHORITY_PASSPHRASE, SESSION, make_bench_election, percentile, report
 
-from kiosk.ballot.ids import VoterId
+from kiosk.ballot.ids import StationId, VoterId
 from kiosk.booth.station import Station
 from kiosk.hall.client import HallClient
 from kiosk.simulate import random_selections
@@ -98,7 +98,7 @@ def main() -> None:
             marks = len(hall.service.store.marks())
         alone_root = root / "alone"
         set_up(election.media["booth-1"], election.signer("booth-1"), alone_root / "booth-1")
-        own = [v.id for v in election.package.definition.voters_at("booth-1")]
+        own = [v.id for v in election.package.definition.voters_at(StationId("booth-1"))]
         alone, _ = run_booths(alone_root, "", [own])
     with_hall.sort()
     alone.sort()

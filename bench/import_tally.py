@@ -21,7 +21,7 @@ from support.election import PASSPHRASES, BenchElection, booth_ids, make_bench_e
 from support.sealed_files import booth_ballots, write_booth_file
 
 from kiosk.ballot.counting import Tally
-from kiosk.ballot.ids import VoterId
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_file import read_sealed_file
 from station_admin import tally_db
@@ -37,14 +37,14 @@ _PACKAGE: ElectionPackage | None = None
 _SECRET = b""
 
 
-def _ballots_of(job: tuple[list[VoterId], int]) -> list[tuple[str, str, bytes]]:
+def _ballots_of(job: tuple[list[VoterId], int]) -> list[tuple[str, SessionId, bytes]]:
     assert _PACKAGE is not None
     return booth_ballots(_PACKAGE, *job)
 
 
 def make_files(election: BenchElection, out: Path) -> list[Path]:
     out.mkdir()
-    roll = {b: [v for v, _ in election.codes(b)] for b in booth_ids(ALL_BOOTHS)}
+    roll = {b: [VoterId(v) for v, _ in election.codes(b)] for b in booth_ids(ALL_BOOTHS)}
     jobs = [(roll[b], n) for n, b in enumerate(booth_ids(ALL_BOOTHS))]
     with ProcessPoolExecutor(WORKERS) as pool:
         ballots = list(pool.map(_ballots_of, jobs))

@@ -1,4 +1,5 @@
-"""Time as the booth sees it: UTC, to the second, injectable for tests of clock jumps."""
+"""Time as the booth sees it: UTC, to the second, injectable for tests of clock jumps. Its text
+form at the edges is kiosk/ballot/times.py's (iso, parse_iso)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,6 @@ Clock = Callable[[], datetime]
 
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
-
-
-def iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def parse_iso(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 # The wall clock may drift this far from the monotonic clock between two looks without it being a

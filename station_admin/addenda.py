@@ -35,9 +35,11 @@ from kiosk.ballot.addendum import (
 from kiosk.ballot.amendments import Amended, amend, amend_all, content_problems
 from kiosk.ballot.codes import format_code, generate_code, hash_code
 from kiosk.ballot.definition import Voter
+from kiosk.ballot.ids import VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.signing import sign_json
-from kiosk.clock import iso, utc_now
+from kiosk.ballot.times import iso
+from kiosk.clock import utc_now
 from station_admin.election_dir import ElectionDir, write_private
 from station_admin.notices import VoterCode, read_codes
 
@@ -56,8 +58,8 @@ class Changes:
     voters: list[Voter] = field(default_factory=list)
     delegations: list[Delegation] = field(default_factory=list)
     revocations: list[Revocation] = field(default_factory=list)
-    reissue: list[str] = field(default_factory=list)
-    struck: list[str] = field(default_factory=list)
+    reissue: list[VoterId] = field(default_factory=list)
+    struck: list[VoterId] = field(default_factory=list)
     weightings: list[WeightingChange] = field(default_factory=list)
 
     def empty(self) -> bool:
@@ -143,7 +145,7 @@ def issue_addendum(folder: ElectionDir, changes: Changes, voted: Voted = lambda 
     return Issued(signed, path, codes)
 
 
-def _record_codes(folder: ElectionDir, state: Amended, new_codes: dict[str, str]) -> list[VoterCode]:
+def _record_codes(folder: ElectionDir, state: Amended, new_codes: dict[VoterId, str]) -> list[VoterCode]:
     if not new_codes:
         return []
     definition = state.definition

@@ -21,7 +21,8 @@ from kiosk.ballot.package import PACKAGE_DOMAIN, Credential, PackageBody, Packag
 from kiosk.ballot.shamir import split
 from kiosk.ballot.shares import MIN_PASSPHRASE_LENGTH, seal_share
 from kiosk.ballot.signing import new_signing_key, public_hex, sign_json
-from kiosk.clock import iso, utc_now
+from kiosk.ballot.times import iso
+from kiosk.clock import utc_now
 from station_admin.authority_key import AuthorityKeyError, seal_authority_key
 from station_admin.election_dir import ElectionDir, write_private
 

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from kiosk.ballot.ids import StationId
 from station_admin.cli_amend import amend, delegate
 from station_admin.cli_cards import cards
 from station_admin.cli_common import (
@@ -157,7 +158,7 @@ def _replacement(booth: str | None, reason: str, by: str) -> Replacement | None:
         return None
     if not reason.strip() or not by.strip():
         raise click.UsageError("--replace takes a file out of the count: say why (--reason) and who (--by)")
-    return Replacement(booth, reason.strip(), by.strip())
+    return Replacement(StationId(booth), reason.strip(), by.strip())
 
 
 def _import_json(r: ImportResult) -> dict[str, Any]:

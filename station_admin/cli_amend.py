@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from kiosk.ballot.addendum import AddedSession, Delegation, Revocation, WeightingChange
 from kiosk.ballot.definition import Voter, VotingSession, Weighting
+from kiosk.ballot.ids import VoterId
 from kiosk.ballot.package import ElectionPackage
 from station_admin.addenda import AmendError, Changes, Issued, copy_to_stick, issue_addendum, official_state
 from station_admin.cli_common import (
@@ -74,8 +75,8 @@ def amend(election: Path, authority_file: Path | None, db_url: str | None, sessi
             voters=[Voter.model_validate(_json(path)) for path in voter_files],
             delegations=[_delegation(text) for text in delegations],
             revocations=[_revocation(text) for text in revocations],
-            reissue=list(reissue),
-            struck=list(struck),
+            reissue=[VoterId(v) for v in reissue],
+            struck=[VoterId(v) for v in struck],
             weightings=[_weighting(text) for text in weightings],
         )
     except (AmendError, ValidationError) as exc:

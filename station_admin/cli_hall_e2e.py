@@ -14,6 +14,7 @@ from typing import Literal
 
 import click
 
+from kiosk.ballot.ids import SessionId
 from station_admin.addenda import addenda_dir
 from station_admin.cli_common import ELECTION_OPTION, amended_package_of, folder_of
 from station_admin.cli_e2e import JOBS_OPTION, e2e_of
@@ -56,7 +57,7 @@ def hall_e2e_of(folder: ElectionDir) -> E2EElection:
 def hall_aggregate(election: Path, db_url: str | None, out: Path, jobs: int,
                    mode: Literal["official", "test"], session_id: str) -> None:  # fmt: skip
     """A closed vote's sums to decrypt, from the end-to-end files the hall holds: the trustees' request."""
-    check_session(election, session_id)
+    session_id = check_session(election, session_id)
     folder = folder_of(election)
     package, base, addenda = amended_package_of(folder)
     e2e = hall_e2e_of(folder)
@@ -75,8 +76,8 @@ def hall_aggregate(election: Path, db_url: str | None, out: Path, jobs: int,
 
 
 def e2e_hall_count(
-    election: Path, db_url: str | None, session_id: str, request: Path | None, partials: tuple[Path, ...],
-    inputs: TallyInputs, mode: Literal["official", "test"], target: Path,
+    election: Path, db_url: str | None, session_id: SessionId, request: Path | None,
+    partials: tuple[Path, ...], inputs: TallyInputs, mode: Literal["official", "test"], target: Path,
 ) -> VoteCount:
     """`hall tally` of a vote of end-to-end ballots: checked, combined, counted, kept at the hall;
     target/e2e/ holds the request, the partials and the tally files the record carries."""

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from kiosk.clock import iso, utc_now
+from kiosk.ballot.times import iso
+from kiosk.clock import utc_now
 from station_admin.cli_common import AUTHORITY_PASSPHRASE_OPTION, ELECTION_OPTION, err, signing_folder_of
 from station_admin.election_dir import ElectionDirError
 from station_admin.hall import local_postgres

@@ -15,7 +15,9 @@ from typing import Literal
 
 import click
 
-from kiosk.clock import iso, utc_now
+from kiosk.ballot.ids import SessionId, StationId
+from kiosk.ballot.times import iso
+from kiosk.clock import utc_now
 from station_admin.cli_common import ELECTION_OPTION, amended_package_of, err, folder_of
 from station_admin.hall import local_postgres
 from station_admin.hall.close_store import HallSessions, SessionStoreUnavailable, VoteStatus
@@ -51,13 +53,13 @@ def hall_db(election: Path, db_url: str | None) -> Iterator[tuple[HallStore, Hal
         store.close()
 
 
-def check_session(election: Path, session_id: str) -> str:
+def check_session(election: Path, session_id: str) -> SessionId:
     definition = amended_package_of(folder_of(election))[0].definition
     known = [s.id for s in definition.sessions]
     if session_id not in known:
         err.print(f"[red]error:[/red] no vote {session_id!r} in this election; votes: {', '.join(known)}")
         raise SystemExit(1)
-    return session_id
+    return SessionId(session_id)
 
 
 @click.command("close")
@@ -67,7 +69,7 @@ def check_session(election: Path, session_id: str) -> str:
 @click.argument("session_id", metavar="SESSION")
 def hall_close(election: Path, db_url: str | None, by: str, session_id: str) -> None:
     """Close a vote at every booth: no booth takes a ballot for it again; each sends its sealed file."""
-    check_session(election, session_id)
+    session_id = check_session(election, session_id)
     with hall_db(election, db_url) as (_store, sessions):
         if sessions.close(session_id, by):
             click.echo(f"vote {session_id} closed; booths are sending their session files "
@@ -83,7 +85,7 @@ def hall_close(election: Path, db_url: str | None, by: str, session_id: str) -> 
 @click.argument("session_id", metavar="SESSION")
 def hall_status(election: Path, db_url: str | None, as_json: bool, session_id: str) -> None:
     """Which booths have sent their session file of a vote, and which are out of service."""
-    check_session(election, session_id)
+    session_id = check_session(election, session_id)
     with hall_db(election, db_url) as (store, sessions):
         status = vote_status(store, sessions, session_id)
     if as_json:
@@ -117,7 +119,7 @@ def _status_json(status: VoteStatus) -> dict[str, object]:
 def hall_out_of_service(election: Path, db_url: str | None, session_id: str, reason: str, by: str,
                         booth: str) -> None:
     """Record that a booth will not send its session file of a vote (it is counted without it)."""
-    check_session(election, session_id)
+    session_id = check_session(election, session_id)
     if not reason.strip():
         raise click.BadParameter("say why", param_hint="--reason")
     with hall_db(election, db_url) as (store, sessions):
@@ -129,7 +131,7 @@ def hall_out_of_service(election: Path, db_url: str | None, session_id: str, rea
         if booth in status.reported:
             err.print(f"[red]error:[/red] booth {booth} sent its session file of {session_id}: it counts")
             raise SystemExit(1)
-        if sessions.record_out_of_service(session_id, booth, reason, by):
+        if sessions.record_out_of_service(session_id, StationId(booth), reason, by):
             click.echo(f"booth {booth} recorded out of service for {session_id} by {by}: {reason}")
         else:
             click.echo(f"booth {booth} was already recorded out of service for {session_id}; nothing changed")
@@ -163,7 +165,7 @@ def hall_tally(election: Path, db_url: str | None, shares: tuple[Path, ...],
     End-to-end ballots: from k trustees' answers to `hall aggregate`'s request, no key at the desk."""
     from station_admin.cli_tally import _passphrase, _write_results
 
-    check_session(election, session_id)
+    session_id = check_session(election, session_id)
     folder = folder_of(election)
     package, base, addenda = amended_package_of(folder)
     inputs = TallyInputs({session_id: attending} if attending is not None else {})

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kiosk.ballot.ids import VoterId
 from station_admin.cli_common import (
     AUTHORITY_PASSPHRASE_OPTION,
     ELECTION_OPTION,
@@ -73,7 +74,7 @@ def reissue(election: Path, authority_file: Path | None, voter_id: str, out: Pat
     """
     folder = signing_folder_of(election, authority_file)
     try:
-        voter, fingerprint = reissue_code(folder, voter_id)
+        voter, fingerprint = reissue_code(folder, VoterId(voter_id))
     except (ReissueError, ElectionDirError) as exc:
         raise click.ClickException(str(exc)) from None
     write_notices(package_of(folder).definition, [voter], out)

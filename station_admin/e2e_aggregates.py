@@ -22,12 +22,13 @@ from kiosk.ballot.crypto.group import Point, Scalar
 from kiosk.ballot.crypto.wire import b64encode
 from kiosk.ballot.definition import BallotMode, ElectionDefinition, VotingSession
 from kiosk.ballot.e2e_record import ballot_from_json
+from kiosk.ballot.ids import SessionId, StationId
 from kiosk.ballot.package import load_json_text
 from kiosk.ballot.weights import SessionWeights
 
 CHUNK = 500  # ballots a worker aggregates per task: ~2 s of group operations for a 24-question ballot
 ClassKey = tuple[int, int, str, int]  # qi, oi, group label, weight
-Line = tuple[str, bytes]  # station, the ballot's record line
+Line = tuple[StationId, bytes]  # station, the ballot's record line
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class RecordedBallot:
 
 @dataclass
 class SessionSums:
-    session: str
+    session: SessionId
     ballots: int = 0
     weights: dict[str, int] = field(default_factory=dict)  # group label -> total weight
     aggregates: list[Aggregate] = field(default_factory=list)
@@ -92,7 +93,7 @@ class _Part:
 
 
 def session_sums(
-    definition: ElectionDefinition, lines: Mapping[str, Sequence[Line]], jobs: int = 1
+    definition: ElectionDefinition, lines: Mapping[SessionId, Sequence[Line]], jobs: int = 1
 ) -> list[SessionSums]:
     """Every session's aggregates from its ballots' lines (each decoded and validated again)."""
     tasks = [
@@ -106,7 +107,7 @@ def session_sums(
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             parts = list(pool.map(_aggregate, tasks))
-    by_session: dict[str, list[_Part]] = {}
+    by_session: dict[SessionId, list[_Part]] = {}
     for task, part in zip(tasks, parts, strict=True):
         by_session.setdefault(task.session.id, []).append(part)
     return [_combine(definition.session(s), ps) for s, ps in sorted(by_session.items())]

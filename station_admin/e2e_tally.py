@@ -23,6 +23,7 @@ from sqlalchemy import Engine, select
 from kiosk.ballot.crypto.ceremony_record import CeremonyKeys
 from kiosk.ballot.crypto.wire import b64decode, b64encode
 from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.ids import ElectionId, SessionId, StationId
 from kiosk.ballot.sealed_e2e_blocks import header_line
 from kiosk.ballot.weights import SessionWeights
 from station_admin import tally_db as db
@@ -33,25 +34,27 @@ from station_admin.e2e_weights import tally_weights, weighted_session_sums
 TALLY_FORMAT, RECORDED_FORMAT = "isoloir-record/1 tally", "isoloir-record/1 recorded"
 
 
-def imported_lines(engine: Engine, election_id: str, table: Any = db.e2e_ballots) -> dict[str, list[Line]]:
+def imported_lines(
+    engine: Engine, election_id: ElectionId, table: Any = db.e2e_ballots
+) -> dict[SessionId, list[Line]]:
     """The cast (or checked) ballots' lines by session, as their booths sealed them."""
     query = (
         select(table.c.session_id, table.c.station, table.c.line)
         .join(db.imports, db.imports.c.file_sha256 == table.c.import_sha256)
         .where(db.imports.c.election_id == election_id)
     )
-    lines: dict[str, list[Line]] = {}
+    lines: dict[SessionId, list[Line]] = {}
     with engine.connect() as connection:
         for session, station, line in connection.execute(query):
-            lines.setdefault(session, []).append((station, line.encode()))
+            lines.setdefault(SessionId(session), []).append((StationId(station), line.encode()))
     return lines
 
 
-def booth_files(kind: str, lines: dict[str, list[Line]]) -> dict[str, bytes]:
+def booth_files(kind: str, lines: dict[SessionId, list[Line]]) -> dict[str, bytes]:
     """`<kind>/<session>/<station>.jsonl` of the record: header, then lines sorted by code bytes."""
     files: dict[str, bytes] = {}
     for session, rows in lines.items():
-        by_station: dict[str, list[bytes]] = {}
+        by_station: dict[StationId, list[bytes]] = {}
         for station, line in rows:
             by_station.setdefault(station, []).append(line)
         for station, station_lines in by_station.items():
@@ -68,11 +71,11 @@ def write_files(root: Path, files: dict[str, bytes]) -> None:
         path.write_bytes(data)
 
 
-def read_ballot_folder(folder: Path) -> dict[str, list[Line]]:
+def read_ballot_folder(folder: Path) -> dict[SessionId, list[Line]]:
     """The lines of DIR/ballots/<session>/<station>.jsonl (a trustee's copy of what was imported)."""
-    lines: dict[str, list[Line]] = {}
+    lines: dict[SessionId, list[Line]] = {}
     for path in sorted((folder / "ballots").glob("*/*.jsonl")):
-        session, station = path.parent.name, path.stem
+        session, station = SessionId(path.parent.name), StationId(path.stem)
         rows = path.read_bytes().splitlines()
         if not rows or json.loads(rows[0]) != json.loads(header_line("ballots", session, station)):
             raise ValueError(f"{path}: its header does not name {session!r} at {station!r}")
@@ -84,10 +87,10 @@ def aggregate(
     definition: ElectionDefinition,
     keys: CeremonyKeys,
     manifest: bytes,
-    lines: dict[str, list[Line]],
+    lines: dict[SessionId, list[Line]],
     out: Path,
     jobs: int,
-    weights: Mapping[str, list[SessionWeights]] | None = None,
+    weights: Mapping[SessionId, list[SessionWeights]] | None = None,
     beside: Mapping[str, bytes] | None = None,
 ) -> list[SessionSums]:
     """DIR/request.json and what a trustee recomputes it from; `beside` holds the package and the

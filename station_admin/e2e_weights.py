@@ -34,6 +34,7 @@ from kiosk.ballot.amendments import amend_all
 from kiosk.ballot.crypto.elgamal import EMPTY, Ciphertext
 from kiosk.ballot.crypto.group import Scalar
 from kiosk.ballot.definition import ElectionDefinition, Weighting
+from kiosk.ballot.ids import SessionId
 from kiosk.ballot.package import PackageError, parse_package
 from kiosk.ballot.weights import SessionWeights, weights_history
 from station_admin.e2e_aggregates import Aggregate, Line, SessionSums, session_sums
@@ -43,7 +44,9 @@ class E2EWeightsError(ValueError):
     """The weighted sums cannot be made; nothing is requested or counted."""
 
 
-def by_group_weights(base: ElectionDefinition, addenda: list[Addendum]) -> dict[str, list[SessionWeights]]:
+def by_group_weights(
+    base: ElectionDefinition, addenda: list[Addendum]
+) -> dict[SessionId, list[SessionWeights]]:
     """Every recomputation of the weights of each weighted session (by group or per voter), the last
     one applying. Only a session weighted by group is weighed here: per voter, each ballot's context
     already carries its voter's mandates (§5), so its aggregates are weighted by §9.1 itself."""
@@ -54,8 +57,8 @@ def by_group_weights(base: ElectionDefinition, addenda: list[Addendum]) -> dict[
 
 def weighted_session_sums(
     definition: ElectionDefinition,
-    lines: Mapping[str, Sequence[Line]],
-    weights: Mapping[str, list[SessionWeights]],
+    lines: Mapping[SessionId, Sequence[Line]],
+    weights: Mapping[SessionId, list[SessionWeights]],
     jobs: int = 1,
 ) -> list[SessionSums]:
     """session_sums, with each session weighted by group turned into its weighted totals."""
@@ -97,7 +100,7 @@ def weights_entry(history: list[SessionWeights]) -> dict[str, Any]:
 
 
 def mark_weighted(
-    results: dict[str, Any], sums: Sequence[SessionSums], weights: Mapping[str, list[SessionWeights]]
+    results: dict[str, Any], sums: Sequence[SessionSums], weights: Mapping[SessionId, list[SessionWeights]]
 ) -> None:
     """Each weighted session's results carry its weights; its votes are already weighted (decrypted
     so), and a session weighted by group publishes no per-group counts: they were never decrypted."""
@@ -129,7 +132,7 @@ def tally_weights(weights: SessionWeights) -> dict[str, Any]:
 
 def trustee_weights(
     folder: Path, definition: ElectionDefinition
-) -> tuple[ElectionDefinition, dict[str, list[SessionWeights]]]:
+) -> tuple[ElectionDefinition, dict[SessionId, list[SessionWeights]]]:
     """The definition as amended and the weights a trustee recomputes from the aggregate folder: its
     package.json (whose definition must be the ceremony's manifest) and addenda/, each signed by that
     package's authority and in sequence, exactly as the officials' own tally reads them."""

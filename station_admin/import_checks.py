@@ -102,7 +102,7 @@ def check_audit_log(sealed: AnySealed) -> None:
         _mismatch("it has no closing event")
     if replay.closed_ballots != ballots.total():
         _mismatch(f"polls closed with {replay.closed_ballots} ballots, the file holds {ballots.total()}")
-    marks = Counter(s for s, _ in sealed.marks)
+    marks: Counter[str] = Counter(s for s, _ in sealed.marks)
     for session in sorted(set(ballots) | set(marks) | set(replay.cast)):
         if not replay.cast[session] == ballots[session] == marks[session]:
             _mismatch(

@@ -11,15 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 
 from kiosk.ballot.addendum import Addendum
 from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.ids import StationId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_e2e import SealedE2E
 from kiosk.ballot.sealed_file import Refusal, SealedFile, SealedFileError
+from kiosk.ballot.times import iso
 from kiosk.ballot.values import Mode
-from kiosk.clock import iso, utc_now
+from kiosk.clock import utc_now
 from station_admin import tally_db as db
 from station_admin.booth_keys import check_booth_key
 from station_admin.e2e_election import E2EElection
@@ -28,12 +30,14 @@ from station_admin.import_checks import AnySealed, check_audit_log, check_no_dou
 from station_admin.importer_e2e import check_alphas_unseen, check_codes_unseen, read_any, store_e2e
 from station_admin.quarantine import Replacement, check_not_quarantined, quarantine
 
+NO_STATION = StationId("")  # a refused file's result names no booth
+
 
 @dataclass
 class ImportResult:
     path: Path
     status: Literal["imported", "refused", "already imported"]
-    station: str = ""
+    station: StationId = NO_STATION
     ballots: int = 0
     marks: int = 0
     reason: str = ""
@@ -130,20 +134,20 @@ def _check_mode(sealed: AnySealed, mode: Mode) -> None:
         )
 
 
-def _check_tracking_codes(connection: object, sealed: SealedFile) -> None:
+def _check_tracking_codes(connection: Connection, sealed: SealedFile) -> None:
     codes = [b.tracking_code for b in sealed.ballots]
     for start in range(0, len(codes), 500):
         chunk = codes[start : start + 500]
-        found = connection.execute(  # type: ignore[attr-defined]
+        found = connection.execute(
             select(func.count()).select_from(db.ballots).where(db.ballots.c.tracking_code.in_(chunk))
         ).scalar()
         if found:
             raise SealedFileError(Refusal.TAMPERED, "it holds ballots already imported from another file")
 
 
-def _store(connection: object, package: ElectionPackage, sealed: AnySealed) -> None:
+def _store(connection: Connection, package: ElectionPackage, sealed: AnySealed) -> None:
     manifest = sealed.manifest
-    execute = connection.execute  # type: ignore[attr-defined]
+    execute = connection.execute
     execute(
         db.imports.insert().values(
             file_sha256=sealed.sha256,
@@ -159,7 +163,7 @@ def _store(connection: object, package: ElectionPackage, sealed: AnySealed) -> N
         )
     )
     if isinstance(sealed, SealedE2E):
-        store_e2e(connection, sealed)  # type: ignore[arg-type]
+        store_e2e(connection, sealed)
     elif sealed.ballots:
         execute(
             db.ballots.insert(),

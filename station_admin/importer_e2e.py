@@ -14,6 +14,7 @@ from sqlalchemy import Connection, func, select
 from kiosk.ballot.crypto.hashing import Digest
 from kiosk.ballot.crypto.wire import b64encode
 from kiosk.ballot.e2e_ballot import short_code
+from kiosk.ballot.ids import SessionId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_e2e import SealedE2E, parse_sealed_e2e, sealed_version
 from kiosk.ballot.sealed_e2e_blocks import BALLOTS, CHECKED, parse_member
@@ -71,7 +72,7 @@ def check_codes_unseen(connection: Connection, sealed: SealedE2E) -> None:
                 raise SealedFileError(Refusal.TAMPERED, "it holds ballots already imported from another file")
 
 
-def _alphas(sealed: SealedE2E) -> dict[bytes, tuple[str, bytes]]:
+def _alphas(sealed: SealedE2E) -> dict[bytes, tuple[SessionId, bytes]]:
     """Each cast ciphertext's α, with the session and code of its ballot (unique: the proofs' check
     refused a file holding one twice)."""
     return {

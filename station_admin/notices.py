@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.ballot.codes import format_code
 from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.ids import StationId, VoterId
 from station_admin.pdf_fonts import MONO_BOLD, SANS, SANS_BOLD, register_fonts
 
 QR_SIZE = 45 * mm  # scans from a hand-held notice at the booth's scanner distance
@@ -74,9 +75,9 @@ TEXTS: dict[str, dict[str, Any]] = {
 
 @dataclass(frozen=True)
 class VoterCode:
-    voter_id: str
+    voter_id: VoterId
     name: str
-    station: str
+    station: StationId
     language: str
     code: str
 
@@ -84,7 +85,8 @@ class VoterCode:
 def read_codes(path: Path) -> list[VoterCode]:
     with path.open(encoding="utf-8", newline="") as handle:
         return [
-            VoterCode(row["voter_id"], row["name"], row["station"], row["language"], row["code"])
+            VoterCode(VoterId(row["voter_id"]), row["name"], StationId(row["station"]), row["language"],
+                      row["code"])
             for row in csv.DictReader(handle)
         ]
 

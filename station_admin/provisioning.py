@@ -11,7 +11,8 @@ import shutil
 from pathlib import Path
 
 from kiosk.ballot.package import PACKAGE_FILE, PROVISION_FILE, Provision
-from kiosk.clock import iso, utc_now
+from kiosk.ballot.times import iso
+from kiosk.clock import utc_now
 from station_admin.election_dir import ElectionDir
 
 

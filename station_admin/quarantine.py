@@ -15,20 +15,22 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
+from kiosk.ballot.ids import ElectionId, StationId
 from kiosk.ballot.sealed_file import Refusal, SealedFileError
-from kiosk.clock import iso, utc_now
+from kiosk.ballot.times import iso
+from kiosk.clock import utc_now
 from station_admin import tally_db as db
 from station_admin.import_checks import AnySealed
 
 
 @dataclass(frozen=True)
 class Replacement:
-    station: str
+    station: StationId
     reason: str
     by: str
 
 
-def check_not_quarantined(connection: Connection, sealed: AnySealed, election_id: str) -> None:
+def check_not_quarantined(connection: Connection, sealed: AnySealed, election_id: ElectionId) -> None:
     row = connection.execute(
         select(db.quarantined).where(
             (db.quarantined.c.file_sha256 == sealed.sha256) & (db.quarantined.c.election_id == election_id)
@@ -72,7 +74,7 @@ def quarantine(connection: Connection, file_sha256: str, replacement: Replacemen
     connection.execute(db.imports.delete().where(db.imports.c.file_sha256 == file_sha256))
 
 
-def quarantined_files(engine: Engine, election_id: str) -> list[dict[str, Any]]:
+def quarantined_files(engine: Engine, election_id: ElectionId) -> list[dict[str, Any]]:
     """What the results say was taken out of the count, and why."""
     with engine.connect() as connection:
         rows = connection.execute(

@@ -25,6 +25,7 @@ from kiosk.ballot.counting import vote_counts
 from kiosk.ballot.crypto.base_hashes import parameters_hash
 from kiosk.ballot.crypto.group import GENERATOR, ORDER
 from kiosk.ballot.crypto.wire import b64encode
+from kiosk.ballot.ids import SessionId, StationId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_e2e_blocks import header_line, line_bytes
 from station_admin import tally_db as db
@@ -156,10 +157,10 @@ def _marks(engine: Engine, election_id: str) -> dict[str, bytes]:
         .join(db.imports, db.imports.c.file_sha256 == db.marks.c.import_sha256)
         .where(db.imports.c.election_id == election_id)
     )
-    grouped: dict[tuple[str, str], list[str]] = {}
+    grouped: dict[tuple[SessionId, StationId], list[str]] = {}
     with engine.connect() as connection:
         for session, station, voter in connection.execute(query):
-            grouped.setdefault((session, station), []).append(voter)
+            grouped.setdefault((SessionId(session), StationId(station)), []).append(voter)
     files = {}
     for (session, station), voters in sorted(grouped.items()):
         body = b"".join(line_bytes({"voter": v}) + b"\n" for v in sorted(voters, key=lambda v: v.encode()))

@@ -14,6 +14,7 @@ import csv
 import io
 
 from kiosk.ballot.codes import format_code, generate_code, hash_code
+from kiosk.ballot.ids import VoterId
 from kiosk.ballot.package import Credential, parse_package
 from station_admin.ceremony import sign_package
 from station_admin.election_dir import ElectionDir, write_private
@@ -24,7 +25,7 @@ class ReissueError(ValueError):
     pass
 
 
-def reissue_code(folder: ElectionDir, voter_id: str) -> tuple[VoterCode, str]:
+def reissue_code(folder: ElectionDir, voter_id: VoterId) -> tuple[VoterCode, str]:
     """The voter's new code and the package's new fingerprint."""
     package = folder.package()
     try:

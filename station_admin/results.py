@@ -22,6 +22,7 @@ from kiosk.ballot.definition import (
     VotingSession,
     Weighting,
 )
+from kiosk.ballot.ids import SessionId
 from station_admin.outcomes import decide, plurality_winners, role_votes
 from station_admin.seats import ListVotes, allocate
 from station_admin.weights import quorum_base
@@ -45,7 +46,8 @@ class TallyInputs:
 
 
 def check_attending(definition: ElectionDefinition, attending: dict[str, int]) -> None:
-    for session_id, count in attending.items():
+    for given, count in attending.items():
+        session_id = SessionId(given)  # a name the official typed (--attending)
         try:
             eligible = definition.eligible_count(definition.session(session_id).id)
         except KeyError:

@@ -26,9 +26,11 @@ from kiosk.ballot.audit import GENESIS, AuditEntry, entry_hash
 from kiosk.ballot.e2e_ballot import new_ballot_nonce
 from kiosk.ballot.e2e_layout import context_for
 from kiosk.ballot.e2e_seal import encrypt_ballot
+from kiosk.ballot.ids import StationId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_e2e import BoothSeal, build_sealed_e2e_bytes
 from kiosk.ballot.signing import private_hex
+from kiosk.ballot.times import parse_iso
 from kiosk.booth.booth_key import certify_new_key
 from kiosk.simulate import random_selections, simulate
 from station_admin.e2e_election import load_e2e
@@ -130,9 +132,10 @@ def _booth_day(station: str) -> None:
                  progress=quiet)  # fmt: skip
 
 
-def _sealed_file(station: str) -> None:
+def _sealed_file(name: str) -> None:
     """The booth's sealed file /2 of every voter's ballot (seeded choices), written as the booth
     writes it: ballots encrypted and proved by the booth's code, its key certified by the card."""
+    station = StationId(name)
     day, election = _JOB["day"], _JOB["election"]
     bench: BenchElection = election
     package = bench.package
@@ -148,7 +151,8 @@ def _sealed_file(station: str) -> None:
         for v in voters
     ]  # fmt: skip
     marks = [(session.id, v.id) for v in voters]
-    seal = BoothSeal(package, election_key, certificate, private_hex(booth_key), "official", OPENED, CLOSED)
+    seal = BoothSeal(package, election_key, certificate, private_hex(booth_key), "official",
+                     parse_iso(OPENED), parse_iso(CLOSED))
     audit = _audit(station, package, session.id, len(ballots))
     data = build_sealed_e2e_bytes(seal, ballots, [], marks, audit)
     out = day.export(station)
@@ -165,8 +169,8 @@ def _audit(station: str, package: ElectionPackage, session: str, ballots: int) -
               ("polls_closed", {"ballots": ballots, "by": "pw-1"})]  # fmt: skip
     entries, prev = [], GENESIS
     for seq, (event, data) in enumerate(events, start=1):
-        digest = entry_hash(prev, seq, CLOSED, event, data)
-        entries.append(AuditEntry(seq, CLOSED, event, data, prev, digest))
+        digest = entry_hash(prev, seq, parse_iso(CLOSED), event, data)
+        entries.append(AuditEntry(seq, parse_iso(CLOSED), event, data, prev, digest))
         prev = digest
     return entries
 

@@ -16,11 +16,12 @@ from kiosk.ballot.audit import GENESIS, AuditEntry, entry_hash
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.booth_certificate import BoothKeyBody, BoothKeyCertificate, certify
 from kiosk.ballot.encryption import encrypt_ballot, tracking_code
-from kiosk.ballot.ids import VoterId
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_file import SUFFIX, build_sealed_bytes
 from kiosk.ballot.selections import encode_ballot
 from kiosk.ballot.signing import new_signing_key, private_hex, public_hex
+from kiosk.ballot.times import parse_iso
 from kiosk.simulate import random_selections
 
 from .election import SESSION, BenchElection
@@ -52,20 +53,20 @@ def _audit(package: ElectionPackage, station: str, ballots: int) -> list[AuditEn
     events.append((Event.POLLS_CLOSED, {"ballots": ballots, "by": "pw-1"}))
     entries, prev = [], GENESIS
     for seq, (kind, data) in enumerate(events, start=1):
-        digest = entry_hash(prev, seq, CLOSED, kind.value, data)
-        entries.append(AuditEntry(seq, CLOSED, kind.value, data, prev, digest))
+        digest = entry_hash(prev, seq, parse_iso(CLOSED), kind.value, data)
+        entries.append(AuditEntry(seq, parse_iso(CLOSED), kind.value, data, prev, digest))
         prev = digest
     return entries
 
 
 def booth_ballots(
     package: ElectionPackage, voters: list[VoterId], seed: int
-) -> list[tuple[str, str, bytes]]:
+) -> list[tuple[str, SessionId, bytes]]:
     """(tracking code, session, ciphertext) of each voter's random maritime ballot."""
     definition = package.definition
     session = definition.session(SESSION)
     rng = random.Random(seed)
-    ballots: list[tuple[str, str, bytes]] = []
+    ballots: list[tuple[str, SessionId, bytes]] = []
     for voter in voters:
         plain = encode_ballot(definition, session, random_selections(session, rng), voter)
         ciphertext = encrypt_ballot(package.body.election_public_key, definition.id, SESSION, plain)
@@ -74,7 +75,8 @@ def booth_ballots(
 
 
 def write_booth_file(
-    election: BenchElection, station: str, ballots: list[tuple[str, str, bytes]], voters: list[str], out: Path
+    election: BenchElection, station: str, ballots: list[tuple[str, SessionId, bytes]], voters: list[VoterId],
+    out: Path,
 ) -> Path:
     certificate, booth_key = _certificate(election, station)
     audit = _audit(election.package, station, len(ballots))

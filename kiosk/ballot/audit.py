@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from kiosk.ballot.canonical import canonical_json
+from kiosk.ballot.times import iso
 
 GENESIS = "0" * 64
 
@@ -22,7 +24,7 @@ class AuditChainError(ValueError):
 @dataclass(frozen=True)
 class AuditEntry:
     seq: int
-    time: str
+    time: datetime  # written and hashed as its text (kiosk/ballot/times.py)
     event: str
     data: dict[str, Any]
     prev: str
@@ -31,7 +33,7 @@ class AuditEntry:
     def as_dict(self) -> dict[str, Any]:
         return {
             "seq": self.seq,
-            "time": self.time,
+            "time": iso(self.time),
             "event": self.event,
             "data": self.data,
             "prev": self.prev,
@@ -39,8 +41,8 @@ class AuditEntry:
         }
 
 
-def entry_hash(prev: str, seq: int, time: str, event: str, data: dict[str, Any]) -> str:
-    body = canonical_json({"seq": seq, "time": time, "event": event, "data": data})
+def entry_hash(prev: str, seq: int, time: datetime, event: str, data: dict[str, Any]) -> str:
+    body = canonical_json({"seq": seq, "time": iso(time), "event": event, "data": data})
     return hashlib.sha256(bytes.fromhex(prev) + body).hexdigest()
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from kiosk.ballot.box_tables import (
     settings,
 )
 from kiosk.ballot.ids import SessionId, VoterId
+from kiosk.ballot.times import iso, parse_iso
 
 __all__ = ["DATABASE_NAME", "AlreadyVoted", "BallotBox", "StorageError", "has_mark", "voted_sessions"]
 
@@ -43,7 +45,7 @@ class AlreadyVoted(ValueError):
 
 
 class BallotBox:
-    def __init__(self, path: Path, clock: Callable[[], str]) -> None:
+    def __init__(self, path: Path, clock: Callable[[], datetime]) -> None:
         self.path = path
         self._clock = clock
         self.engine: Engine = open_engine(path)
@@ -79,7 +81,7 @@ class BallotBox:
         connection.execute(
             audit_log.insert().values(
                 seq=seq,
-                time=time,
+                time=iso(time),
                 event=kind.value,
                 data=json.dumps(body, sort_keys=True),
                 prev=prev,
@@ -97,7 +99,8 @@ class BallotBox:
             rows = connection.execute(
                 select(audit_log).where(audit_log.c.seq > since).order_by(audit_log.c.seq)
             ).all()
-        return [AuditEntry(r.seq, r.time, r.event, json.loads(r.data), r.prev, r.hash) for r in rows]
+        return [AuditEntry(r.seq, parse_iso(r.time), r.event, json.loads(r.data), r.prev, r.hash)
+                for r in rows]
 
     def audit_head(self) -> str:
         with self.read() as connection:
@@ -159,13 +162,13 @@ class BallotBox:
             found = connection.execute(select(checked.c.id).where(checked.c.nonce == nonce)).first()
         return found is not None
 
-    def all_checked(self) -> list[tuple[str, str, bytes]]:
+    def all_checked(self) -> list[tuple[str, SessionId, bytes]]:
         """(code hex, session, checked line), sorted by code: no trace of the order of checks."""
         with self.read() as connection:
             rows = connection.execute(
                 select(checked.c.code, checked.c.session_id, checked.c.line).order_by(checked.c.code)
             ).all()
-        return [(code, session, bytes(line)) for code, session, line in rows]
+        return [(code, SessionId(session), bytes(line)) for code, session, line in rows]
 
     # --- voting codes (stored only as hashes) ---------------------------------------------------
     def add_credentials(self, connection: Connection, code_hashes: dict[str, str]) -> None:
@@ -223,7 +226,7 @@ class BallotBox:
         with self.read() as reading:
             return self.ballot_count(reading)
 
-    def all_ballots(self) -> list[tuple[str, str, bytes]]:
+    def all_ballots(self) -> list[tuple[str, SessionId, bytes]]:
         """(tracking code, session, ciphertext), sorted by tracking code: no trace of cast order."""
         with self.read() as connection:
             rows = (
@@ -234,9 +237,9 @@ class BallotBox:
                 )
                 .all()
             )
-        return [(t, s, bytes(c)) for t, s, c in rows]
+        return [(t, SessionId(s), bytes(c)) for t, s, c in rows]
 
-    def all_marks(self) -> list[tuple[str, str]]:
+    def all_marks(self) -> list[tuple[SessionId, VoterId]]:
         """(session, voter), sorted."""
         with self.read() as connection:
             rows = (
@@ -247,7 +250,7 @@ class BallotBox:
                 )
                 .all()
             )
-        return [(s, v) for s, v in rows]
+        return [(SessionId(s), VoterId(v)) for s, v in rows]
 
 
     # --- secrecy after a close -------------------------------------------------------------------

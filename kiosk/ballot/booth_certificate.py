@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pydantic import BaseModel, ConfigDict, Field
 
 from kiosk.ballot.canonical import canonical_json
+from kiosk.ballot.ids import ElectionId, StationId
 from kiosk.ballot.package import ElectionPackage
 
 BOOTH_KEY_DOMAIN = "isoloir booth key certificate/1"
@@ -41,9 +42,9 @@ class _Strict(BaseModel):
 
 class BoothKeyBody(_Strict):
     format: Literal["isoloir-booth-key/1"] = "isoloir-booth-key/1"
-    election_id: str
+    election_id: ElectionId
     election_fingerprint: str
-    station: str
+    station: StationId
     booth_public_key: str = Field(pattern=_HEX_KEY)
     card_public_key: str = Field(pattern=_HEX_KEY)  # the poll worker's card that signed
     poll_worker: str

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.ids import SessionId
 
 Counters = tuple[dict[Any, int], dict[Any, int], dict[Any, int], dict[Any, int], dict[Any, int],
                  dict[str, list[dict[str, Any]]]]
@@ -91,7 +92,7 @@ class Tally:
             sessions.append(entry)
         return {"election": self.election.id, "sessions": sessions}
 
-    def _groups(self, session_id: str) -> list[dict[str, Any]]:
+    def _groups(self, session_id: SessionId) -> list[dict[str, Any]]:
         session = self.election.session(session_id)
         groups = []
         for group in self.election.groups:

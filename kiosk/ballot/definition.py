@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError, model_validator
 
+from kiosk.ballot.ids import SessionId, StationId, VoterId
 from kiosk.ballot.questions import (
     CandidateList,
     ElectionIdField,
@@ -237,24 +238,24 @@ class ElectionDefinition(Model):
                 problems.append(f"{where} {', '.join(ungrouped[:5])} belong to no group")
         return problems
 
-    def session(self, session_id: str) -> VotingSession:
+    def session(self, session_id: SessionId) -> VotingSession:
         for session in self.sessions:
             if session.id == session_id:
                 return session
         raise KeyError(session_id)
 
-    def voter(self, voter_id: str) -> Voter:
+    def voter(self, voter_id: VoterId) -> Voter:
         return self._voters_by_id[voter_id]  # KeyError for an unknown voter
 
     @cached_property
-    def _voters_by_id(self) -> dict[str, Voter]:
+    def _voters_by_id(self) -> dict[VoterId, Voter]:
         # Every cast and login looks a voter up: a scan of a 100,000-delegate roll each time adds up.
         return {v.id: v for v in self.voters}
 
-    def voters_at(self, station_id: str) -> list[Voter]:
+    def voters_at(self, station_id: StationId) -> list[Voter]:
         return [v for v in self.voters if v.station == station_id]
 
-    def eligible_count(self, session_id: str) -> int:
+    def eligible_count(self, session_id: SessionId) -> int:
         return sum(1 for v in self.voters if session_id in v.sessions)
 
 

@@ -39,6 +39,7 @@ from kiosk.ballot.e2e_layout import (
     plaintext_vector,
     session_layout,
 )
+from kiosk.ballot.ids import SessionId, StationId
 from kiosk.ballot.selections import SelectionError, Selections
 
 SHORT_CODE_BYTES = 10  # 80 bits printed: a booth cannot grind a colliding pair (2^40 work) in one session
@@ -158,7 +159,7 @@ def confirmation_code(election: ElectionKey, ctx: Digest, digests: list[Digest])
 
 
 def code_set_digest(
-    election: ElectionKey, session: str, station: str, kind: str, codes: list[Digest]
+    election: ElectionKey, session: SessionId, station: StationId, kind: str, codes: list[Digest]
 ) -> Digest:
     """Tag 0x26: one booth's cast (or checked) codes as a set, sorted bytewise, so no order is kept."""
     ordered = sorted(bytes(code) for code in codes)

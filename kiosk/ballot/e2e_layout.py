@@ -19,6 +19,7 @@ from kiosk.ballot.definition import (
     VotingSession,
     Weighting,
 )
+from kiosk.ballot.ids import SessionId, StationId, VoterId
 from kiosk.ballot.selections import Selections, validate_selections
 
 CONTEXT_FORMAT = "isoloir-ballot/2"
@@ -29,8 +30,8 @@ OPTION_VALUES: Ints = (0, 1)  # what each single ciphertext may encrypt
 class BallotContext:
     """The clear labels a ballot carries, hashed into ctx and so into every proof and the code."""
 
-    session: str
-    station: str
+    session: SessionId
+    station: StationId
     group: str = ""  # only when the session counts by group
     weight: int = 1
     voter: str = ""  # only in a recorded (named) session
@@ -41,7 +42,7 @@ class BallotContext:
 
 
 def context_for(
-    election: ElectionDefinition, session: VotingSession, station: str, voter_id: str
+    election: ElectionDefinition, session: VotingSession, station: StationId, voter_id: VoterId
 ) -> BallotContext:
     """The context the rules give the ballot of voter_id's vote: group and voter only where the
     session says. voter_id is whose vote it is, the one the booth marks: an adviser voting under a

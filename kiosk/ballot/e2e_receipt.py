@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from kiosk.ballot.crypto import wire
 from kiosk.ballot.crypto.hashing import Digest, encode_bytes, encode_str
 from kiosk.ballot.crypto.wire import WireError, b64encode
+from kiosk.ballot.ids import SessionId, StationId
 
 RECEIPT_FORMAT = "isoloir-receipt/2"
 SLIP_VERSION = "2"  # the `r` (cast) or `check` (checked) parameter of the QR link
@@ -63,8 +64,8 @@ def signature_holds(public_key: bytes, message: bytes, signature: bytes) -> bool
 class CastSlip:
     """A cast ballot's receipt QR: where to find it on the board, signed by the booth."""
 
-    session: str
-    station: str
+    session: SessionId
+    station: StationId
     code: Digest
     signature: bytes
 
@@ -73,8 +74,8 @@ class CastSlip:
 class CheckedSlip:
     """A checked ballot's QR: its context, its nonce and its plaintext, so anyone can re-encrypt it."""
 
-    session: str
-    station: str
+    session: SessionId
+    station: StationId
     group: str
     weight: int
     voter: str
@@ -140,7 +141,7 @@ def parse_checked(text: str) -> CheckedSlip:
     if not weight.isdigit() or not 1 <= int(weight) < 2**32:
         raise SlipError("the slip's weight is not a whole number from 1")
     return CheckedSlip(
-        fields["s"], fields["b"], fields["g"], int(weight), fields["v"],
+        SessionId(fields["s"]), StationId(fields["b"]), fields["g"], int(weight), fields["v"],
         Digest(_b64(fields, "c")), Digest(_b64(fields, "n")), _b64(fields, "p", None),
         _b64(fields, "sig", SIGNATURE_BYTES),
     )  # fmt: skip
@@ -153,4 +154,5 @@ def parse_cast(text: str) -> CastSlip:
     for name in ("s", "b"):
         if name not in fields:
             raise SlipError(f"the receipt has no field {name!r}")
-    return CastSlip(fields["s"], fields["b"], Digest(_b64(fields, "c")), _b64(fields, "sig", SIGNATURE_BYTES))
+    return CastSlip(SessionId(fields["s"]), StationId(fields["b"]), Digest(_b64(fields, "c")),
+                    _b64(fields, "sig", SIGNATURE_BYTES))

@@ -18,6 +18,7 @@ from kiosk.ballot.crypto.wire import WireError, b64encode
 from kiosk.ballot.definition import VotingSession
 from kiosk.ballot.e2e_ballot import EncryptedBallot, EncryptedQuestion
 from kiosk.ballot.e2e_layout import BallotContext
+from kiosk.ballot.ids import SessionId, StationId
 
 BALLOT_FIELDS = {"code", "group", "weight", "voter", "questions"}
 QUESTION_FIELDS = {"ct", "p", "sp"}
@@ -81,7 +82,8 @@ def ballot_to_json(ballot: EncryptedBallot) -> dict[str, Any]:
     }
 
 
-def ballot_from_json(line: object, session: str, station: str, check_points: bool = True) -> EncryptedBallot:
+def ballot_from_json(line: object, session: SessionId, station: StationId,
+                     check_points: bool = True) -> EncryptedBallot:
     """Reads one ballot line; session and station come from the file's header (its shard keys).
     check_points=False: the elements are left to be validated by whoever computes with them (the
     import's proof workers, who read the same line again: Point.decode_unchecked)."""
@@ -100,7 +102,7 @@ def ballot_from_json(line: object, session: str, station: str, check_points: boo
     return EncryptedBallot(context, cast, Digest(b64decode(line["code"])))
 
 
-def _context(line: dict[str, Any], session: str, station: str) -> BallotContext:
+def _context(line: dict[str, Any], session: SessionId, station: StationId) -> BallotContext:
     group, weight, voter = line["group"], line["weight"], line["voter"]
     if not isinstance(group, str) or not isinstance(voter, str):
         raise RecordError('a ballot\'s group and voter are strings ("" when absent)')
@@ -148,7 +150,7 @@ def checked_to_json(checked: CheckedBallot) -> dict[str, Any]:
     }
 
 
-def checked_from_json(line: object, session: VotingSession, station: str) -> CheckedBallot:
+def checked_from_json(line: object, session: VotingSession, station: StationId) -> CheckedBallot:
     """Reads one checked-ballot line; its choices must name every question of the session."""
     if not isinstance(line, dict) or set(line) != CHECKED_FIELDS:
         raise RecordError(f"a checked ballot line has exactly the fields {sorted(CHECKED_FIELDS)}")

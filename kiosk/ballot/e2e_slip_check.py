@@ -15,6 +15,7 @@ from kiosk.ballot.definition import BallotMode, ElectionDefinition, ListChoice, 
 from kiosk.ballot.e2e_ballot import CheckOutcome, ElectionKey, open_checked, short_code
 from kiosk.ballot.e2e_layout import BallotContext, session_layout
 from kiosk.ballot.e2e_receipt import CheckedSlip, receipt_message, signature_holds
+from kiosk.ballot.ids import SessionId
 
 
 class SlipVerdict(StrEnum):
@@ -90,7 +91,7 @@ def check_slip(
     return SlipCheck(verdict, shown, choices)
 
 
-def describe(definition: ElectionDefinition, session_id: str, choices: dict[str, tuple[str, ...]],
+def describe(definition: ElectionDefinition, session_id: SessionId, choices: dict[str, tuple[str, ...]],
              language: str = "en") -> list[str]:
     """One line a question, in the voter's language: its title and the choices the slip claims."""
     session = definition.session(session_id)

@@ -21,7 +21,7 @@ from kiosk.ballot.canonical import canonical_json, sha256_hex
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.e2e_ballot import ElectionKey
 from kiosk.ballot.e2e_key import E2EKey, E2EKeyError, check_e2e_key
-from kiosk.ballot.ids import ElectionId, ElectionKeyHex, SigningKeyHex, VoterId
+from kiosk.ballot.ids import ElectionId, ElectionKeyHex, SigningKeyHex, StationId, VoterId
 from kiosk.ballot.signing import SignatureError, verify_json
 
 PACKAGE_FORMAT = "isoloir-election-package/1"
@@ -119,7 +119,7 @@ class Provision(Strict):
     secret, and nothing the import trusts: the booth's key is certified by a poll worker's card."""
 
     format: Literal["isoloir-booth-provision/2"] = "isoloir-booth-provision/2"
-    station: str
+    station: StationId
 
 
 class ElectionPackage:

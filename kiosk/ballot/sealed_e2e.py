@@ -27,6 +27,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -41,6 +42,7 @@ from kiosk.ballot.crypto.wire import b64encode
 from kiosk.ballot.e2e_ballot import ElectionKey, EncryptedBallot, code_set_digest
 from kiosk.ballot.e2e_marks import HALL_ROLL, STATION_ROLL, Roll, voter_set_digest
 from kiosk.ballot.e2e_record import CheckedBallot, ballot_to_json, checked_to_json
+from kiosk.ballot.ids import ElectionId, SessionId, StationId, VoterId
 from kiosk.ballot.package import ElectionPackage, InvalidText, load_json_text
 from kiosk.ballot.sealed_e2e_blocks import (
     AUDIT,
@@ -65,6 +67,7 @@ from kiosk.ballot.sealed_file import (
 )
 from kiosk.ballot.sealed_file import MEMBERS as V1_MEMBERS
 from kiosk.ballot.signing import sign_json, signing_key_from_hex
+from kiosk.ballot.times import iso
 from kiosk.ballot.values import Mode
 
 SEALED_E2E_FORMAT = "isoloir-sealed-ballots/2"
@@ -82,7 +85,7 @@ class _Strict(BaseModel):
 
 
 class SessionSeal(_Strict):
-    session: str
+    session: SessionId
     cast: int = Field(ge=0)
     checked: int = Field(ge=0)
     marks: int = Field(ge=0)
@@ -93,9 +96,9 @@ class SessionSeal(_Strict):
 
 class ManifestE2E(_Strict):
     format: Literal["isoloir-sealed-ballots/2"] = "isoloir-sealed-ballots/2"
-    election_id: str
+    election_id: ElectionId
     election_fingerprint: str = Field(pattern=r"^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$")
-    station: str
+    station: StationId
     certificate: BoothKeyCertificate
     roll: Roll  # whose marks it may hold: its station's voters, or every delegate (a hall's booth)
     mode: Literal["official", "test"]
@@ -108,7 +111,7 @@ class ManifestE2E(_Strict):
     members: dict[str, str]
     addenda: list[HeldAddendum]  # the addenda the booth held, in order (the import checks them)
     # A session file's one session (closed at a hall while polls stayed open); absent in a day's file.
-    session: str | None = None
+    session: SessionId | None = None
 
     def signed(self) -> dict[str, Any]:
         """The manifest as signed and hashed: `session` only in a session file (as in version 1)."""
@@ -124,29 +127,29 @@ class BoothSeal:
     certificate: BoothKeyCertificate  # the booth's key, certified by a poll worker's card at set-up
     booth_key: str = field(repr=False)  # its private half (hex)
     mode: Mode
-    opened_at: str
-    closed_at: str
+    opened_at: datetime  # written as their text (kiosk/ballot/times.py)
+    closed_at: datetime
     addenda: tuple[tuple[int, str], ...] = ()  # (number, digest) of each addendum taken in, in order
-    session: str | None = None  # a session file's one session; None: the whole day's file
+    session: SessionId | None = None  # a session file's one session; None: the whole day's file
 
     @property
-    def station(self) -> str:
+    def station(self) -> StationId:
         return self.certificate.body.station
 
 
 @dataclass(frozen=True)
 class SealedE2E:
     manifest: ManifestE2E
-    ballots: dict[str, tuple[EncryptedBallot, ...]]  # by session, sorted by code bytes
-    checked: dict[str, tuple[CheckedBallot, ...]]
-    marks: list[tuple[str, str]]  # (session, voter), sorted
+    ballots: dict[SessionId, tuple[EncryptedBallot, ...]]  # by session, sorted by code bytes
+    checked: dict[SessionId, tuple[CheckedBallot, ...]]
+    marks: list[tuple[SessionId, VoterId]]  # (session, voter), sorted
     audit: list[AuditEntry]
     # The members as sealed, by name: the record publishes their blocks byte for byte.
     members: dict[str, bytes] = field(repr=False)
     sha256: str  # the file's identity: the digest of its signed manifest, as in version 1
 
     @property
-    def station(self) -> str:
+    def station(self) -> StationId:
         return self.manifest.station
 
     def cast_count(self) -> int:
@@ -219,8 +222,8 @@ def build_sealed_e2e_bytes(
         certificate=seal.certificate,
         roll=HALL_ROLL if serves_the_hall(audit) else STATION_ROLL,
         mode=seal.mode,
-        opened_at=seal.opened_at,
-        closed_at=seal.closed_at,
+        opened_at=iso(seal.opened_at),
+        closed_at=iso(seal.closed_at),
         h_e=b64encode(seal.election.extended_hash),
         election_key=b64encode(seal.election.key.encode()),
         sessions=[SessionSeal.model_validate(c) for c in counts],
@@ -240,7 +243,7 @@ def build_sealed_e2e_bytes(
     )
 
 
-def _codes(seal: BoothSeal, session: str, kind: str, codes: list[bytes]) -> str:
+def _codes(seal: BoothSeal, session: SessionId, kind: str, codes: list[bytes]) -> str:
     return b64encode(code_set_digest(seal.election, session, seal.station, kind, [Digest(c) for c in codes]))
 
 

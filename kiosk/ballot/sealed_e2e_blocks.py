@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.ballot.ids import SessionId, StationId
 from kiosk.ballot.package import InvalidText, load_json_text
 from kiosk.ballot.sealed_file import Refusal, SealedFileError, shown
 
@@ -32,11 +33,11 @@ def line_bytes(value: dict[str, Any]) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def header_line(kind: str, session: str, station: str) -> bytes:
+def header_line(kind: str, session: SessionId, station: StationId) -> bytes:
     return line_bytes({"format": HEADER_FORMATS[kind], "session": session, "station": station})
 
 
-def build_member(kind: str, station: str, blocks: dict[str, Sequence[bytes]]) -> bytes:
+def build_member(kind: str, station: StationId, blocks: dict[SessionId, Sequence[bytes]]) -> bytes:
     """The member's bytes: one block per session with lines (already sorted), sessions ascending."""
     out = []
     for session in sorted(blocks):
@@ -50,21 +51,21 @@ def build_member(kind: str, station: str, blocks: dict[str, Sequence[bytes]]) ->
 class Block:
     """One session's lines of one kind: the raw bytes (what the record publishes) and their values."""
 
-    session: str
+    session: SessionId
     lines: tuple[bytes, ...]
     values: tuple[dict[str, Any], ...]
 
-    def file_bytes(self, kind: str, station: str) -> bytes:
+    def file_bytes(self, kind: str, station: StationId) -> bytes:
         return header_line(kind, self.session, station) + b"\n" + b"".join(x + b"\n" for x in self.lines)
 
 
-def parse_member(kind: str, name: str, data: bytes, station: str) -> dict[str, Block]:
+def parse_member(kind: str, name: str, data: bytes, station: StationId) -> dict[SessionId, Block]:
     """The blocks of a member by session; a header out of place, a line that is not an object, a
     session twice or out of order, or another station's header are refused."""
     if data and not data.endswith(b"\n"):
         raise SealedFileError(Refusal.TAMPERED, f"{name} does not end with a whole line")
-    blocks: dict[str, Block] = {}
-    session: str | None = None
+    blocks: dict[SessionId, Block] = {}
+    session: SessionId | None = None
     lines: list[bytes] = []
     values: list[dict[str, Any]] = []
     for raw in data.split(b"\n")[:-1] if data else []:
@@ -96,7 +97,9 @@ def _object(raw: bytes, name: str) -> dict[str, Any]:
     return value
 
 
-def _header(kind: str, name: str, value: dict[str, Any], station: str, seen: dict[str, Block]) -> str:
+def _header(
+    kind: str, name: str, value: dict[str, Any], station: StationId, seen: dict[SessionId, Block]
+) -> SessionId:
     if set(value) != HEADER_FIELDS or value["format"] != HEADER_FORMATS[kind]:
         raise SealedFileError(Refusal.TAMPERED, f"{name} has a header that is not {HEADER_FORMATS[kind]!r}")
     session = value["session"]
@@ -104,10 +107,10 @@ def _header(kind: str, name: str, value: dict[str, Any], station: str, seen: dic
         raise SealedFileError(Refusal.TAMPERED, f"{name} has a block of another booth than {station!r}")
     if seen and (session in seen or session < max(seen)):
         raise SealedFileError(Refusal.TAMPERED, f"{name}: session {shown(session)} twice or out of order")
-    return session
+    return SessionId(session)
 
 
-def _block(session: str, lines: list[bytes], values: list[dict[str, Any]], name: str) -> Block:
+def _block(session: SessionId, lines: list[bytes], values: list[dict[str, Any]], name: str) -> Block:
     if not lines:
         raise SealedFileError(Refusal.TAMPERED, f"{name}: session {shown(session)} has a header and no line")
     return Block(session, tuple(lines), tuple(values))

@@ -25,6 +25,7 @@ from kiosk.ballot.e2e_ballot import (
     verify_ballot,
 )
 from kiosk.ballot.e2e_record import RecordError, ballot_from_json
+from kiosk.ballot.ids import StationId
 from kiosk.ballot.package import ElectionPackage, load_json_text
 from kiosk.ballot.sealed_e2e import SealedE2E
 from kiosk.ballot.sealed_e2e_blocks import BALLOTS, parse_member
@@ -40,7 +41,7 @@ class _Task:
     h_e: bytes
     key: bytes
     session: VotingSession
-    station: str
+    station: StationId
     lines: tuple[bytes, ...]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,7 @@ from kiosk.ballot.e2e_ballot import ElectionKey, EncryptedBallot, code_set_diges
 from kiosk.ballot.e2e_layout import context_for
 from kiosk.ballot.e2e_marks import HALL_ROLL, STATION_ROLL, voter_set_digest
 from kiosk.ballot.e2e_record import CheckedBallot, RecordError, ballot_from_json, checked_from_json
-from kiosk.ballot.ids import VoterId
+from kiosk.ballot.ids import SessionId, StationId, VoterId
 from kiosk.ballot.package import ElectionPackage, InvalidText, load_json_text
 from kiosk.ballot.sealed_e2e_blocks import (
     AUDIT,
@@ -35,14 +36,15 @@ from kiosk.ballot.sealed_e2e_blocks import (
 )
 from kiosk.ballot.sealed_file import Refusal, SealedFileError, shown
 from kiosk.ballot.signing import SignatureError, verify_json
+from kiosk.ballot.times import parse_iso
 
 if TYPE_CHECKING:
     from kiosk.ballot.sealed_e2e import ManifestE2E
 
 Contents = tuple[
-    dict[str, tuple[EncryptedBallot, ...]],
-    dict[str, tuple[CheckedBallot, ...]],
-    list[tuple[str, str]],
+    dict[SessionId, tuple[EncryptedBallot, ...]],
+    dict[SessionId, tuple[CheckedBallot, ...]],
+    list[tuple[SessionId, VoterId]],
     list[AuditEntry],
 ]
 
@@ -134,7 +136,7 @@ def _check_signature(manifest: ManifestE2E, members: dict[str, bytes], package: 
         raise SealedFileError(Refusal.TAMPERED, "the booth's signature does not match") from None
 
 
-def _ballots(block: Block, station: str, check_points: bool) -> tuple[EncryptedBallot, ...]:
+def _ballots(block: Block, station: StationId, check_points: bool) -> tuple[EncryptedBallot, ...]:
     try:
         ballots = tuple(ballot_from_json(v, block.session, station, check_points) for v in block.values)
     except RecordError as exc:
@@ -149,7 +151,7 @@ def _ballots(block: Block, station: str, check_points: bool) -> tuple[EncryptedB
     return ballots
 
 
-def _checked(block: Block, session: VotingSession, station: str) -> tuple[CheckedBallot, ...]:
+def _checked(block: Block, session: VotingSession, station: StationId) -> tuple[CheckedBallot, ...]:
     try:
         checked = tuple(checked_from_json(v, session, station) for v in block.values)
     except RecordError as exc:
@@ -163,10 +165,10 @@ def _checked(block: Block, session: VotingSession, station: str) -> tuple[Checke
     return checked
 
 
-def _marks(block: Block) -> list[str]:
+def _marks(block: Block) -> list[VoterId]:
     if not all(set(v) == {"voter"} and isinstance(v["voter"], str) for v in block.values):
         raise SealedFileError(Refusal.TAMPERED, f"a mark of {shown(block.session)} is malformed")
-    voters = [v["voter"] for v in block.values]
+    voters = [VoterId(v["voter"]) for v in block.values]
     if not strictly_ascending(v.encode() for v in voters):
         raise SealedFileError(
             Refusal.INCONSISTENT,
@@ -178,9 +180,9 @@ def _marks(block: Block) -> list[str]:
 def _check_counts(
     manifest: ManifestE2E,
     election: ElectionKey,
-    ballots: dict[str, tuple[EncryptedBallot, ...]],
-    checked: dict[str, tuple[CheckedBallot, ...]],
-    marks: dict[str, list[str]],
+    ballots: dict[SessionId, tuple[EncryptedBallot, ...]],
+    checked: dict[SessionId, tuple[CheckedBallot, ...]],
+    marks: dict[SessionId, list[VoterId]],
     definition: ElectionDefinition,
 ) -> None:
     listed = [s.session for s in manifest.sessions]
@@ -219,7 +221,7 @@ def _check_counts(
             raise SealedFileError(Refusal.INCONSISTENT, f"session {s!r}: a checked ballot was also cast")
 
 
-def _in_order(listed: list[str], sessions: list[str]) -> bool:
+def _in_order(listed: Sequence[str], sessions: Sequence[str]) -> bool:
     """Each listed session is the election's, none twice, in the definition's order."""
     position = {s: i for i, s in enumerate(sessions)}
     indices = [position.get(s, -1) for s in listed]
@@ -229,11 +231,11 @@ def _in_order(listed: list[str], sessions: list[str]) -> bool:
 def _check_contexts(
     definition: ElectionDefinition,
     session: VotingSession,
-    station: str,
+    station: StationId,
     served: set[VoterId],
     ballots: tuple[EncryptedBallot, ...],
     checked: tuple[CheckedBallot, ...],
-    voters: list[str],
+    voters: list[VoterId],
 ) -> None:
     """Each marked voter is one this booth serves (its roll, or every delegate for a booth of a
     hall), for this session; the ballots' clear labels (group, weight, recorded name) are exactly the
@@ -275,7 +277,7 @@ def _audit(data: bytes, head: str) -> list[AuditEntry]:
         entries = [
             AuditEntry(
                 int(r["seq"]),
-                str(r["time"]),
+                parse_iso(str(r["time"])),
                 str(r["event"]),
                 dict(r["data"]),
                 str(r["prev"]),

@@ -24,6 +24,7 @@ from kiosk.ballot.booth_certificate import BoothKeyCertificate, CertificateError
 from kiosk.ballot.canonical import canonical_json, sha256_hex
 from kiosk.ballot.definition import Voter
 from kiosk.ballot.encryption import tracking_code
+from kiosk.ballot.ids import ElectionId, SessionId, StationId, VoterId
 from kiosk.ballot.package import ElectionPackage, InvalidText, load_json_text
 from kiosk.ballot.sealed_archive import MANIFEST as MANIFEST
 from kiosk.ballot.sealed_archive import MAX_FILE_BYTES as MAX_FILE_BYTES
@@ -34,6 +35,7 @@ from kiosk.ballot.sealed_refusals import Refusal as Refusal
 from kiosk.ballot.sealed_refusals import SealedFileError as SealedFileError
 from kiosk.ballot.sealed_refusals import shown as shown
 from kiosk.ballot.signing import SignatureError, sign_json, signing_key_from_hex, verify_json
+from kiosk.ballot.times import parse_iso
 
 SEALED_FORMAT = "isoloir-sealed-ballots/1"
 SEALED_DOMAIN = "isoloir sealed ballot file"
@@ -60,9 +62,9 @@ class HeldAddendum(_Strict):
 
 class Manifest(_Strict):
     format: Literal["isoloir-sealed-ballots/1"] = "isoloir-sealed-ballots/1"
-    election_id: str
+    election_id: ElectionId
     election_fingerprint: str = Field(pattern=r"^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$")
-    station: str
+    station: StationId
     certificate: BoothKeyCertificate  # the booth's key, certified by a poll worker's card
     mode: Literal["official", "test"]
     opened_at: str = Field(pattern=_TIME)  # shown in the report: a time, never free text
@@ -73,13 +75,13 @@ class Manifest(_Strict):
     addenda: list[HeldAddendum] = Field(default_factory=list)  # the addenda the booth held, in order
     # A session file (a hall's vote closed while polls stay open) holds that one session's ballots,
     # marks and the log up to its session_closed event; None for the end-of-day file.
-    session: str | None = None
+    session: SessionId | None = None
 
 
 @dataclass(frozen=True)
 class SealedBallot:
     tracking_code: str
-    session: str
+    session: SessionId
     ciphertext: bytes
 
 
@@ -87,7 +89,7 @@ class SealedBallot:
 class SealedFile:
     manifest: Manifest
     ballots: list[SealedBallot]
-    marks: list[tuple[str, str]]  # (session, voter)
+    marks: list[tuple[SessionId, VoterId]]  # (session, voter)
     audit: list[AuditEntry]
     # The file's identity: the digest of its signed manifest, which names every member's digest.
     # The same sealed contents in another zip wrapper are the same file, not "a different file".
@@ -97,8 +99,8 @@ class SealedFile:
 # --- writing ----------------------------------------------------------------------------------------
 def build_sealed_bytes(
     manifest_fields: dict[str, Any],
-    ballots: list[tuple[str, str, bytes]],
-    marks: list[tuple[str, str]],
+    ballots: list[tuple[str, SessionId, bytes]],
+    marks: list[tuple[SessionId, VoterId]],
     audit: list[AuditEntry],
     booth_private_key: str,
 ) -> bytes:
@@ -204,7 +206,9 @@ def _rows(data: bytes, name: str) -> list[dict[str, Any]]:
 def _parse_ballots(data: bytes) -> list[SealedBallot]:
     try:
         ballots = [
-            SealedBallot(str(r["tracking_code"]), str(r["session"]), base64.b64decode(r["ciphertext"]))
+            SealedBallot(
+                str(r["tracking_code"]), SessionId(str(r["session"])), base64.b64decode(r["ciphertext"])
+            )
             for r in _rows(data, BALLOTS)
         ]
     except (KeyError, ValueError, TypeError):
@@ -218,9 +222,9 @@ def _parse_ballots(data: bytes) -> list[SealedBallot]:
     return ballots
 
 
-def _parse_marks(data: bytes) -> list[tuple[str, str]]:
+def _parse_marks(data: bytes) -> list[tuple[SessionId, VoterId]]:
     try:
-        marks = [(str(r["session"]), str(r["voter"])) for r in _rows(data, MARKS)]
+        marks = [(SessionId(str(r["session"])), VoterId(str(r["voter"]))) for r in _rows(data, MARKS)]
     except KeyError:
         raise SealedFileError(Refusal.TAMPERED, f"{MARKS} is malformed") from None
     if len(set(marks)) != len(marks):
@@ -233,7 +237,7 @@ def _parse_audit(data: bytes, manifest: Manifest) -> list[AuditEntry]:
         entries = [
             AuditEntry(
                 int(r["seq"]),
-                str(r["time"]),
+                parse_iso(str(r["time"])),
                 str(r["event"]),
                 dict(r["data"]),
                 str(r["prev"]),
@@ -252,7 +256,8 @@ def _parse_audit(data: bytes, manifest: Manifest) -> list[AuditEntry]:
 
 
 def _check_counts(
-    manifest: Manifest, ballots: list[SealedBallot], marks: list[tuple[str, str]], package: ElectionPackage
+    manifest: Manifest, ballots: list[SealedBallot], marks: list[tuple[SessionId, VoterId]],
+    package: ElectionPackage,
 ) -> None:
     definition = package.definition
     sessions = {s.id for s in definition.sessions}

@@ -28,6 +28,7 @@ from math import lcm
 from kiosk.ballot.addendum import Addendum
 from kiosk.ballot.amendments import Amended, amend
 from kiosk.ballot.definition import ElectionDefinition, Weighting
+from kiosk.ballot.ids import SessionId
 
 STANDING_ORDERS = (
     "ILC Standing Orders, Section H (Committees of the Conference), votes in committees: "
@@ -44,7 +45,7 @@ class GroupWeight:
 
 @dataclass(frozen=True)
 class SessionWeights:
-    session: str
+    session: SessionId
     weighting: Weighting
     groups: tuple[GroupWeight, ...] = ()  # by group
     voters: tuple[tuple[str, int], ...] = ()  # per voter: (voter, weight)
@@ -88,7 +89,7 @@ def equal_strength(members: dict[str, int]) -> dict[str, int]:
     return {g: common // n if n > 0 else 0 for g, n in members.items()}
 
 
-def session_weights(state: Amended, session_id: str) -> SessionWeights | None:
+def session_weights(state: Amended, session_id: SessionId) -> SessionWeights | None:
     """The weights of a session in the election as amended; None when it is not weighted."""
     definition = state.definition
     session = definition.session(session_id)
@@ -106,7 +107,7 @@ def session_weights(state: Amended, session_id: str) -> SessionWeights | None:
 
 
 def weights_history(
-    base: ElectionDefinition, addenda: list[Addendum], session_id: str
+    base: ElectionDefinition, addenda: list[Addendum], session_id: SessionId
 ) -> list[SessionWeights]:
     """Each recomputation of a session's weights: at the package, then at every addendum that
     changed its composition (a voter added or struck off) or its weighting. The last one applies."""

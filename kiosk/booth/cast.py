@@ -52,7 +52,7 @@ class CastRefused(ValueError):
 
 @dataclass(frozen=True)
 class CastReceipt:
-    session_id: str
+    session_id: SessionId
     tracking_code: str
     qr: str = ""  # an end-to-end receipt's signed link to the board (kiosk/ballot/e2e_receipt.py)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kiosk.booth.polls import PollsState
-from kiosk.booth.polls_desk import CLOSED_AT, OPENED_AT
 from kiosk.booth.sealing import CloseSnapshot, ExportError, ExportRefusal
 
 if TYPE_CHECKING:
@@ -19,13 +18,15 @@ def day_snapshot(station: Station) -> CloseSnapshot:
     package = station.package
     assert package is not None  # a closed booth was set up
     certificate, booth_key = station.booth_key()
+    opened_at, closed_at = station.polls.opened_at(), station.polls.closed_at()
+    assert opened_at is not None and closed_at is not None  # polls close only once they opened
     return CloseSnapshot(
         package=package,
         certificate=certificate,
         booth_key=booth_key,
         mode=station.mode,
-        opened_at=str(station.setting(OPENED_AT, "")),
-        closed_at=str(station.setting(CLOSED_AT, "")),
+        opened_at=opened_at,
+        closed_at=closed_at,
         counts=station.counts(),
         ballots=station.box.all_ballots(),
         marks=station.box.all_marks(),

@@ -32,7 +32,7 @@ from kiosk.ballot.e2e_receipt import (
 )
 from kiosk.ballot.e2e_record import CheckedBallot, ballot_to_json, checked_to_json
 from kiosk.ballot.e2e_seal import PreparedBallot, prepare_ballot, seal_ballot
-from kiosk.ballot.ids import SessionId, VoterId
+from kiosk.ballot.ids import SessionId, StationId, VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.selections import Selections
 from kiosk.booth.cast import CastReceipt, CastRefused, check_allowed, reserve_in_hall
@@ -87,7 +87,7 @@ class E2ECaster:
         self,
         box: BallotBox,
         package: Callable[[], ElectionPackage],
-        station_id: Callable[[], str],
+        station_id: Callable[[], StationId],
         before_cast: Callable[[], None],
         signing_key: Callable[[], Ed25519PrivateKey],
         amended: Callable[[], Amended],

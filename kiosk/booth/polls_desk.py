@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any, NoReturn
 
 from sqlalchemy import Connection
 
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
+from kiosk.ballot.times import iso, parse_iso
 from kiosk.ballot.values import Mode
 from kiosk.booth.polls import (
     PollsAction,
@@ -21,7 +23,7 @@ from kiosk.booth.polls import (
     next_state,
     step,
 )
-from kiosk.clock import Clock, iso
+from kiosk.clock import Clock
 
 POLLS, MODE, ACTIVE, OPENED_AT, CLOSED_AT = "polls", "mode", "active_sessions", "opened_at", "closed_at"
 CLOSED_SESSIONS = "closed_sessions"  # votes closed for good while polls stay open (session_close.py)
@@ -54,6 +56,18 @@ class PollsDesk:
         with self.box.read() as c:
             mode: Mode = self.box.get_setting(c, MODE, "official")
             return mode
+
+    def opened_at(self) -> datetime | None:
+        """When the polls opened; None before."""
+        return self._moment(OPENED_AT)
+
+    def closed_at(self) -> datetime | None:
+        return self._moment(CLOSED_AT)
+
+    def _moment(self, key: str) -> datetime | None:
+        with self.box.read() as c:
+            text = self.box.get_setting(c, key, None)
+        return None if text is None else parse_iso(text)
 
     def active_sessions(self) -> list[str]:
         with self.box.read() as c:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from kiosk.ballot.times import iso
 from kiosk.booth.station import Station
-from kiosk.clock import iso
 from kiosk.devices.printer import ReportData, SessionCount
 
 

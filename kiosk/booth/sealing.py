@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 from kiosk.ballot.audit import AuditEntry
@@ -15,9 +16,11 @@ from kiosk.ballot.audit_events import Event
 from kiosk.ballot.booth_certificate import BoothKeyCertificate
 from kiosk.ballot.e2e_ballot import ElectionKey, EncryptedBallot
 from kiosk.ballot.e2e_record import CheckedBallot, ballot_from_json, checked_from_json
+from kiosk.ballot.ids import SessionId, StationId, VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_e2e import BoothSeal, build_sealed_e2e_bytes, parse_sealed_e2e
 from kiosk.ballot.sealed_file import SUFFIX, build_sealed_bytes, parse_sealed_bytes
+from kiosk.ballot.times import iso
 from kiosk.ballot.values import Mode
 
 
@@ -48,25 +51,26 @@ class CloseSnapshot:
     certificate: BoothKeyCertificate  # the booth's key, certified by a poll worker's card at set-up
     booth_key: str = field(repr=False)  # its private half (hex), read from the booth's data folder
     mode: Mode
-    opened_at: str
-    closed_at: str
-    counts: dict[str, tuple[int, int]]  # per session of the election: (ballots, marks)
-    ballots: list[tuple[str, str, bytes]]  # (tracking code, session, ciphertext), sorted
-    marks: list[tuple[str, str]]  # (session, voter), sorted
+    opened_at: datetime
+    closed_at: datetime
+    counts: dict[SessionId, tuple[int, int]]  # per session of the election: (ballots, marks)
+    ballots: list[tuple[str, SessionId, bytes]]  # (tracking code, session, ciphertext), sorted
+    marks: list[tuple[SessionId, VoterId]]  # (session, voter), sorted
     audit: list[AuditEntry]  # the whole log; the file keeps it up to the closing
     addenda: tuple[tuple[int, str], ...] = ()  # (number, digest) of each addendum taken in, in order
-    checked: list[tuple[str, str, bytes]] = field(default_factory=list)  # (code, session, line), sorted
-    session: str | None = None  # a session file's session (kiosk/booth/session_close.py); None: the day's
+    checked: list[tuple[str, SessionId, bytes]] = field(default_factory=list)  # (code, session, line), sorted
+    # a session file's session (kiosk/booth/session_close.py); None: the day's
+    session: SessionId | None = None
 
     @property
-    def station(self) -> str:
+    def station(self) -> StationId:
         return self.certificate.body.station
 
 
 def seal(snapshot: CloseSnapshot) -> tuple[str, bytes]:
     """The sealed ballot file's name and bytes: version 2 when the booth sealed end-to-end ballots."""
     audit = _up_to_closing(snapshot.audit, snapshot.session)
-    stamp = snapshot.closed_at.replace("-", "").replace(":", "")
+    stamp = iso(snapshot.closed_at).replace("-", "").replace(":", "")
     which = f"-{snapshot.session}" if snapshot.session else ""
     name = f"{snapshot.station}-{snapshot.mode}{which}-{stamp}{SUFFIX}"
     election = snapshot.package.election_key
@@ -78,8 +82,8 @@ def seal(snapshot: CloseSnapshot) -> tuple[str, bytes]:
         "station": snapshot.station,
         "certificate": snapshot.certificate.model_dump(),
         "mode": snapshot.mode,
-        "opened_at": snapshot.opened_at,
-        "closed_at": snapshot.closed_at,
+        "opened_at": iso(snapshot.opened_at),
+        "closed_at": iso(snapshot.closed_at),
         "sessions": [{"id": s, "ballots": b, "marks": m} for s, (b, m) in snapshot.counts.items()],
         "audit_head": audit[-1].hash,
         "addenda": [{"number": n, "digest": d} for n, d in snapshot.addenda],
@@ -112,7 +116,7 @@ def read_back(data: bytes, package: ElectionPackage) -> None:
         parse_sealed_bytes(data, package)
 
 
-def _up_to_closing(entries: list[AuditEntry], session: str | None = None) -> list[AuditEntry]:
+def _up_to_closing(entries: list[AuditEntry], session: SessionId | None = None) -> list[AuditEntry]:
     """The sealed file holds the log up to the closing (of the polls, or of its one session), so
     every copy written later is identical."""
     for index, entry in enumerate(entries):

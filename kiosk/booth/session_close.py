@@ -25,8 +25,9 @@ from sqlalchemy import func, select
 
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.box_tables import ballots as ballots_table
+from kiosk.ballot.ids import SessionId
 from kiosk.booth.polls import PollsAction, PollsRefusal, TransitionRefused, may_change_sessions
-from kiosk.booth.polls_desk import ACTIVE, CLOSED_SESSIONS, OPENED_AT, polls_state
+from kiosk.booth.polls_desk import ACTIVE, CLOSED_SESSIONS, polls_state
 from kiosk.booth.sealing import CloseSnapshot, read_back, seal
 
 if TYPE_CHECKING:
@@ -52,21 +53,21 @@ class SendOutcome(StrEnum):
 class SessionCloseTransport(Protocol):
     """The hall's side of closing votes (kiosk/hall/session_calls.py over the network)."""
 
-    def close_session(self, session_id: str) -> bool | None:
+    def close_session(self, session_id: SessionId) -> bool | None:
         """True once the hall holds the session closed; None when the hall cannot be reached."""
         ...
 
-    def closed_sessions(self) -> list[str] | None: ...
+    def closed_sessions(self) -> list[SessionId] | None: ...
 
-    def send_session_file(self, session_id: str, name: str, data: bytes) -> tuple[SendOutcome, str]: ...
+    def send_session_file(self, session_id: SessionId, name: str, data: bytes) -> tuple[SendOutcome, str]: ...
 
 
 @dataclass(frozen=True)
 class SessionsReport:
     """What the poll worker sees of the closed votes."""
 
-    closed: list[str]  # in the definition's order
-    unsent: list[str]  # closed here, sealed file not taken by the hall yet
+    closed: list[SessionId]  # in the definition's order
+    unsent: list[SessionId]  # closed here, sealed file not taken by the hall yet
 
 
 class SessionCloser:
@@ -76,10 +77,10 @@ class SessionCloser:
         self.on_step: Callable[[str], None] = lambda _step: None
 
     # --- the close --------------------------------------------------------------------------------
-    def closed(self) -> list[str]:
-        return list(self.station.setting(CLOSED_SESSIONS, []))
+    def closed(self) -> list[SessionId]:
+        return [SessionId(s) for s in self.station.setting(CLOSED_SESSIONS, [])]
 
-    def close(self, session_id: str, by: str) -> bool:
+    def close(self, session_id: SessionId, by: str) -> bool:
         """Closes the vote here for good: False (nothing changed) when it was closed already.
 
         KeyError for a session the election does not hold; TransitionRefused when polls are not
@@ -106,7 +107,7 @@ class SessionCloser:
         return True
 
     # --- its sealed file --------------------------------------------------------------------------
-    def snapshot(self, session_id: str) -> CloseSnapshot:
+    def snapshot(self, session_id: SessionId) -> CloseSnapshot:
         station = self.station
         package = station.election_package()
         certificate, booth_key = station.booth_key()
@@ -117,7 +118,7 @@ class SessionCloser:
         return CloseSnapshot(
             package=package, certificate=certificate, booth_key=booth_key, mode=station.mode,
             # a booth that heard of the close before its polls ever opened holds no ballot of it
-            opened_at=str(station.setting(OPENED_AT, "") or closing.time), closed_at=closing.time,
+            opened_at=station.polls.opened_at() or closing.time, closed_at=closing.time,
             counts={session_id: station.counts()[session_id]},
             ballots=[b for b in station.box.all_ballots() if b[1] == session_id],
             marks=[m for m in station.box.all_marks() if m[0] == session_id],
@@ -125,7 +126,7 @@ class SessionCloser:
             checked=[b for b in station.box.all_checked() if b[1] == session_id], session=session_id,
         )  # fmt: skip
 
-    def session_file(self, session_id: str) -> tuple[str, bytes]:
+    def session_file(self, session_id: SessionId) -> tuple[str, bytes]:
         """The closed session's sealed file, read back as the hall will read it."""
         if session_id not in self.closed():
             raise KeyError(f"session {session_id!r} is not closed on this booth")

@@ -20,7 +20,7 @@ from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
 from kiosk.ballot.booth_certificate import BoothKeyCertificate, CardSigner
 from kiosk.ballot.definition import ElectionDefinition
-from kiosk.ballot.ids import SessionId, VoterId
+from kiosk.ballot.ids import SessionId, StationId, VoterId
 from kiosk.ballot.package import (
     PACKAGE_FILE,
     PROVISION_FILE,
@@ -31,6 +31,7 @@ from kiosk.ballot.package import (
     load_provision,
 )
 from kiosk.ballot.signing import signing_key_from_hex
+from kiosk.ballot.times import iso
 from kiosk.ballot.values import Mode
 from kiosk.booth import card_registry, setup
 from kiosk.booth.addenda import ADDENDA
@@ -50,7 +51,7 @@ from kiosk.booth.station_cast import StationCasting
 from kiosk.booth.station_hall import StationHall
 from kiosk.booth.voter_auth import Authenticated, AuthOutcome
 from kiosk.booth.voter_door import SessionStatus, VoterDoor, VoterSession
-from kiosk.clock import Clock, ClockWatch, iso, utc_now
+from kiosk.clock import Clock, ClockWatch, utc_now
 
 __all__ = [
     "CastReceipt",
@@ -78,7 +79,7 @@ class Station(StationHall, StationCasting):
         self.clock = clock  # tests may set another: the parts below always ask this attribute
         now: Clock = lambda: self.clock()  # noqa: E731
         self._clock_watch = ClockWatch(now, monotonic)
-        self.box = BallotBox(data_dir / box.DATABASE_NAME, lambda: iso(self.clock()))
+        self.box = BallotBox(data_dir / box.DATABASE_NAME, lambda: self.clock())
         self.code_lock = CodeLock(self.box, now)
         self.polls = PollsDesk(self.box, now, self._watch_clock)
         self.door = VoterDoor(
@@ -126,7 +127,7 @@ class Station(StationHall, StationCasting):
         return self._package().definition
 
     @property
-    def station_id(self) -> str:
+    def station_id(self) -> StationId:
         return self._provision().station
 
     @property
@@ -269,7 +270,7 @@ class Station(StationHall, StationCasting):
         return self.door.reissue_code(voter_id, by)
 
     # --- closing ---------------------------------------------------------------------------------
-    def counts(self) -> dict[str, tuple[int, int]]:
+    def counts(self) -> dict[SessionId, tuple[int, int]]:
         """(ballots, marks) for every session of the election."""
         stored = self.box.counts()
         return {s.id: stored.get(s.id, (0, 0)) for s in self.election.sessions}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kiosk.ballot.ballot_box import BallotBox
+from kiosk.ballot.ids import SessionId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.booth.cast import BallotCaster
 from kiosk.booth.e2e_cast import E2ECaster
@@ -51,7 +52,7 @@ class StationHall:
         self.sessions.follow_hall()  # votes closed at the desk close here; their files go there
         return True
 
-    def close_session(self, session_id: str, by: str) -> SessionsReport:
+    def close_session(self, session_id: SessionId, by: str) -> SessionsReport:
         """The poll worker closes a vote for good (in a hall: at every booth); polls stay open."""
         self.sessions.close(session_id, by)
         return self.sessions.follow_hall()

@@ -11,7 +11,7 @@ from kiosk.ballot.amendments import Amended
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
 from kiosk.ballot.codes import generate_code, hash_code
-from kiosk.ballot.ids import SessionId, VoterId
+from kiosk.ballot.ids import SessionId, StationId, VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.booth.card_registry import registered_card
 from kiosk.booth.code_lock import CodeLock
@@ -42,7 +42,7 @@ class VoterDoor:
         code_lock: CodeLock,
         clock: Clock,
         package: Callable[[], ElectionPackage],
-        station_id: Callable[[], str],
+        station_id: Callable[[], StationId],
         amended: Callable[[], Amended],
     ) -> None:
         self.box, self.polls, self.code_lock, self.clock = box, polls, code_lock, clock

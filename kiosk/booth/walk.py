@@ -109,7 +109,7 @@ class Walk(SealingSteps):
         return None if isinstance(self.state, Welcome | CodeEntry) else self.state.voter_id
 
     @property
-    def session_id(self) -> str | None:
+    def session_id(self) -> SessionId | None:
         return self.state.session_id if isinstance(self.state, InSession | CastDone) else None
 
     @property
@@ -221,7 +221,7 @@ class Walk(SealingSteps):
         """Casts through the core in one transaction; only then does the voter see it recorded."""
         state = self.state
         if not isinstance(state, Confirming):
-            self.apply(Cast(CastReceipt("", "")))  # refused and logged: no cast from here
+            self.apply(Cast(CastReceipt(SessionId(""), "")))  # refused and logged: no cast from here
             return
         try:
             receipt = self.booth.cast(state.voter_id, state.session_id, dict(state.selections))

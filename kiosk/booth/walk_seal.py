@@ -86,7 +86,7 @@ class SealingSteps:
 
     def cast_sealed(self) -> None:
         """Cast: one transaction on the booth, then the receipt with its signed QR."""
-        self._allowed(Cast(CastReceipt("", "")))
+        self._allowed(Cast(CastReceipt(SessionId(""), "")))
         state, sealed = self.state, self._sealed
         assert isinstance(state, Sealed) and sealed is not None
         try:

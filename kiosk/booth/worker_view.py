@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kiosk.ballot.times import iso
 from kiosk.booth.polls import PollsState
 from kiosk.booth.setup import SetupPreview
 from kiosk.booth.station import Station
@@ -133,5 +134,5 @@ class WorkerView:
 
     def audit(self) -> list[tuple[str, str, str]]:
         entries = self.station.box.audit_entries()[-AUDIT_SHOWN:]
-        return [(e.time, e.event, ", ".join(f"{k}={v}" for k, v in e.data.items()))
+        return [(iso(e.time), e.event, ", ".join(f"{k}={v}" for k, v in e.data.items()))
                 for e in reversed(entries)]

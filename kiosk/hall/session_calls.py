@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
+from kiosk.ballot.ids import SessionId
 from kiosk.booth.session_close import SendOutcome
 from kiosk.booth.station import Station
 from kiosk.hall.client import HallClient, HallUnreachable
@@ -16,22 +17,22 @@ class HallSessionCalls:
     def __init__(self, client: HallClient) -> None:
         self.client = client
 
-    def close_session(self, session_id: str) -> bool | None:
+    def close_session(self, session_id: SessionId) -> bool | None:
         try:
             return self.client.call({"op": "close_session", "session": session_id}).get("outcome") == "closed"
         except HallUnreachable:
             return None
 
-    def closed_sessions(self) -> list[str] | None:
+    def closed_sessions(self) -> list[SessionId] | None:
         try:
             sessions = self.client.call({"op": "closed_sessions"}).get("sessions")
         except HallUnreachable:
             return None
         if not isinstance(sessions, list) or not all(isinstance(s, str) for s in sessions):
             return None
-        return sessions
+        return [SessionId(s) for s in sessions]
 
-    def send_session_file(self, session_id: str, name: str, data: bytes) -> tuple[SendOutcome, str]:
+    def send_session_file(self, session_id: SessionId, name: str, data: bytes) -> tuple[SendOutcome, str]:
         body = {"op": "session_file", "session": session_id, "name": name,
                 "sha256": hashlib.sha256(data).hexdigest()}
         try:

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.e2e_slip_check import describe
+from kiosk.ballot.ids import StationId
 from kiosk.booth.e2e_cast import CheckReceipt, SealedCode
 from kiosk.booth.station import CastReceipt
 from kiosk.booth.walk import Printout, PrintOutcome
@@ -63,7 +64,7 @@ class ReceiptSlips:
     """Prints a cast's receipt: election, session and booth in the voter's language, tracking code, QR."""
 
     def __init__(self, printer: Printer, election: Callable[[], ElectionDefinition],
-                 station_id: Callable[[], str], test_mode: Callable[[], bool] = lambda: False) -> None:
+                 station_id: Callable[[], StationId], test_mode: Callable[[], bool] = lambda: False) -> None:
         self.printer, self._election, self._station_id = printer, election, station_id
         self._test_mode = test_mode
         self.language: Callable[[], str] = lambda: "en"  # the screens' language, once they exist

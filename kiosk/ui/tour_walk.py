@@ -13,6 +13,7 @@ from kiosk.ballot.ballot_box import StorageError
 from kiosk.ballot.codes import generate_code
 from kiosk.ballot.definition import ElectionDefinition, Question, VotingSession
 from kiosk.ballot.encryption import tracking_code
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.ballot.selections import Selections
 from kiosk.ballot.values import Mode
 from kiosk.booth.polls import PollsState
@@ -69,16 +70,16 @@ class TourBooth(TourSealing):
     def authenticate_code(self, text: str) -> AuthOutcome:
         return typed_code_problem(text) or self.refusal or Authenticated(self._voter.id)
 
-    def sessions_for(self, voter_id: str) -> list[VoterSession]:
+    def sessions_for(self, voter_id: VoterId) -> list[VoterSession]:
         ids = [s.id for s in self.election.sessions if s.id in self._voter.sessions]
         return [VoterSession(i, self._status(i)) for i in ids]
 
-    def _status(self, session_id: str) -> SessionStatus:
+    def _status(self, session_id: SessionId) -> SessionStatus:
         if session_id in self.voted:
             return SessionStatus.VOTED
         return SessionStatus.NOT_OPEN if session_id == self._closed else SessionStatus.OPEN
 
-    def cast(self, voter_id: str, session_id: str, selections: Selections) -> CastReceipt:
+    def cast(self, voter_id: VoterId, session_id: SessionId, selections: Selections) -> CastReceipt:
         if self.storage_fails:
             raise StorageError("the tour's storage is full")
         self.voted.add(session_id)

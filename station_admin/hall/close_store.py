@@ -17,6 +17,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from kiosk.ballot.ids import ElectionId, SessionId, StationId
 from station_admin.hall.session_tables import (
     hall_out_of_service,
     hall_results,
@@ -32,7 +33,7 @@ class SessionStoreUnavailable(RuntimeError):
 
 @dataclass(frozen=True)
 class SessionFile:
-    station: str
+    station: StationId
     file_sha256: str
     name: str
     data: bytes
@@ -43,15 +44,15 @@ class SessionFile:
 class VoteStatus:
     """Where a vote stands at the hall: what the officials' desk shows."""
 
-    session_id: str
+    session_id: SessionId
     closed_at: str | None
-    booths: list[str]  # every booth that joined the hall, sorted
-    reported: dict[str, int] = field(default_factory=dict)  # station -> ballots in its session file
-    out_of_service: dict[str, str] = field(default_factory=dict)  # station -> the official's reason
+    booths: list[StationId]  # every booth that joined the hall, sorted
+    reported: dict[StationId, int] = field(default_factory=dict)  # station -> ballots in its session file
+    out_of_service: dict[StationId, str] = field(default_factory=dict)  # station -> the official's reason
     counted: bool = False
 
     @property
-    def waiting(self) -> list[str]:
+    def waiting(self) -> list[StationId]:
         return [b for b in self.booths if b not in self.reported and b not in self.out_of_service]
 
     @property
@@ -60,14 +61,14 @@ class VoteStatus:
 
 
 class HallSessions:
-    def __init__(self, engine: Engine, election_id: str, clock: Callable[[], str]) -> None:
+    def __init__(self, engine: Engine, election_id: ElectionId, clock: Callable[[], str]) -> None:
         self.engine, self.election_id, self._clock = engine, election_id, clock
         try:
             session_metadata.create_all(engine)
         except SQLAlchemyError as exc:
             raise SessionStoreUnavailable(f"the hall's database cannot be used: {exc}") from None
 
-    def close(self, session_id: str, by: str) -> bool:
+    def close(self, session_id: SessionId, by: str) -> bool:
         """True when this call closed the vote; False when it was closed already (nothing changed)."""
         try:
             with self.engine.begin() as c:
@@ -79,15 +80,15 @@ class HallSessions:
             raise SessionStoreUnavailable(str(exc.orig)) from None
         return done is not None
 
-    def closed(self) -> list[str]:
+    def closed(self) -> list[SessionId]:
         try:
             with self.engine.connect() as c:
-                return sorted(c.execute(select(hall_sessions.c.session_id).where(
+                return sorted(SessionId(s) for s in c.execute(select(hall_sessions.c.session_id).where(
                     hall_sessions.c.election_id == self.election_id)).scalars())
         except DBAPIError as exc:
             raise SessionStoreUnavailable(str(exc.orig)) from None
 
-    def put_file(self, session_id: str, file: SessionFile) -> bool:
+    def put_file(self, session_id: SessionId, file: SessionFile) -> bool:
         """True when the hall holds this very file for the booth and vote (now or before); False
         when it holds another one (nothing changed)."""
         try:
@@ -104,15 +105,16 @@ class HallSessions:
             raise SessionStoreUnavailable(str(exc.orig)) from None
         return held == file.file_sha256
 
-    def files(self, session_id: str) -> list[SessionFile]:
+    def files(self, session_id: SessionId) -> list[SessionFile]:
         """The vote's session files, by booth."""
         with self.engine.connect() as c:
             rows = c.execute(select(hall_session_files).where(
                 hall_session_files.c.election_id == self.election_id,
                 hall_session_files.c.session_id == session_id).order_by(hall_session_files.c.station)).all()
-        return [SessionFile(r.station, r.file_sha256, r.name, bytes(r.data), r.ballots) for r in rows]
+        return [SessionFile(StationId(r.station), r.file_sha256, r.name, bytes(r.data), r.ballots)
+                for r in rows]
 
-    def record_out_of_service(self, session_id: str, station: str, reason: str, by: str) -> bool:
+    def record_out_of_service(self, session_id: SessionId, station: StationId, reason: str, by: str) -> bool:
         """False when that booth was already recorded out of service for this vote."""
         with self.engine.begin() as c:
             return c.execute(insert(hall_out_of_service).values(
@@ -120,7 +122,7 @@ class HallSessions:
                 recorded_by=by, recorded_at=self._clock()).on_conflict_do_nothing()
                 .returning(hall_out_of_service.c.station)).first() is not None
 
-    def status(self, session_id: str, booths: list[str]) -> VoteStatus:
+    def status(self, session_id: SessionId, booths: list[StationId]) -> VoteStatus:
         with self.engine.connect() as c:
             closed_at = c.execute(select(hall_sessions.c.closed_at).where(
                 hall_sessions.c.election_id == self.election_id,
@@ -137,7 +139,7 @@ class HallSessions:
                 hall_results.c.session_id == session_id)).first() is not None
         return VoteStatus(session_id, closed_at, sorted(booths), reported, out, counted)
 
-    def put_results(self, session_id: str, results: dict[str, Any], provisional: bool) -> None:
+    def put_results(self, session_id: SessionId, results: dict[str, Any], provisional: bool) -> None:
         """The vote's count; a count again (final after provisional) replaces it."""
         values = {"results": json.dumps(results, ensure_ascii=False), "provisional": provisional,
                   "counted_at": self._clock()}
@@ -145,9 +147,9 @@ class HallSessions:
             row = insert(hall_results).values(election_id=self.election_id, session_id=session_id, **values)
             c.execute(row.on_conflict_do_update(index_elements=["election_id", "session_id"], set_=values))
 
-    def results(self) -> list[tuple[str, dict[str, Any], bool, str]]:
+    def results(self) -> list[tuple[SessionId, dict[str, Any], bool, str]]:
         """(session, its results entry, provisional, counted at) for every counted vote."""
         with self.engine.connect() as c:
             rows = c.execute(select(hall_results).where(hall_results.c.election_id == self.election_id)
                              .order_by(hall_results.c.session_id)).all()
-        return [(r.session_id, json.loads(r.results), r.provisional, r.counted_at) for r in rows]
+        return [(SessionId(r.session_id), json.loads(r.results), r.provisional, r.counted_at) for r in rows]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 
+from kiosk.ballot.ids import SessionId, StationId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_e2e import sealed_version
 from kiosk.ballot.sealed_file import SealedFileError, parse_sealed_bytes
@@ -28,8 +29,8 @@ STORED, UNSETTLED, REFUSED = "stored", "unsettled", "refused"
 
 
 def take_session_file(
-    package: ElectionPackage, store: HallStore, sessions: HallSessions, station: str, session_id: str,
-    name: str, data: bytes, alphas: HallAlphas | None = None,
+    package: ElectionPackage, store: HallStore, sessions: HallSessions, station: StationId,
+    session_id: SessionId, name: str, data: bytes, alphas: HallAlphas | None = None,
 ) -> dict[str, str]:
     """The hall's answer: {"outcome": stored | unsettled | refused, "reason": ...}. A file of
     end-to-end ballots (version 2) goes to station_admin/hall/e2e_collect.py."""
@@ -54,7 +55,7 @@ def take_session_file(
 
 
 def against_the_hall(
-    store: HallStore, sessions: HallSessions, station: str, session_id: str, file_station: str,
+    store: HallStore, sessions: HallSessions, station: StationId, session_id: SessionId, file_station: str,
     file_session: str | None, held: set[str],
 ) -> dict[str, str] | None:
     """None when a read file is the sending booth's, of that vote, closed at the hall, and holds

@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 
 from kiosk.ballot.addendum import Addendum
 from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.ids import SessionId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.values import Mode
 from station_admin.e2e_election import E2EElection
@@ -42,11 +43,11 @@ class VoteCount:
     status: VoteStatus
 
 
-def vote_status(store: HallStore, sessions: HallSessions, session_id: str) -> VoteStatus:
+def vote_status(store: HallStore, sessions: HallSessions, session_id: SessionId) -> VoteStatus:
     return sessions.status(session_id, sorted(store.booths()))
 
 
-def ready_status(store: HallStore, sessions: HallSessions, session_id: str) -> VoteStatus:
+def ready_status(store: HallStore, sessions: HallSessions, session_id: SessionId) -> VoteStatus:
     """The vote's status if every booth reported or is out of service; CountError otherwise."""
     status = vote_status(store, sessions, session_id)
     if status.closed_at is None:
@@ -62,8 +63,8 @@ def ready_status(store: HallStore, sessions: HallSessions, session_id: str) -> V
 
 def import_vote(
     store: HallStore, sessions: HallSessions, package: ElectionPackage,
-    amended: tuple[ElectionDefinition, list[Addendum]], session_id: str, work: Path, mode: Mode = "official",
-    e2e: E2EElection | None = None,
+    amended: tuple[ElectionDefinition, list[Addendum]], session_id: SessionId, work: Path,
+    mode: Mode = "official", e2e: E2EElection | None = None,
 ) -> tuple[Engine, VoteStatus]:
     """The vote's session files imported into a tally database in work (nothing else in it).
 
@@ -84,7 +85,7 @@ def import_vote(
 
 def count_vote(
     store: HallStore, sessions: HallSessions, package: ElectionPackage,
-    amended: tuple[ElectionDefinition, list[Addendum]], session_id: str, shares: list[TrusteeShare],
+    amended: tuple[ElectionDefinition, list[Addendum]], session_id: SessionId, shares: list[TrusteeShare],
     inputs: TallyInputs, mode: Mode = "official",
 ) -> VoteCount:
     """Counts the closed vote alone and keeps its count at the hall (never provisional: every file

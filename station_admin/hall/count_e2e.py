@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from kiosk.ballot.ids import SessionId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.values import Mode
 from station_admin.e2e_aggregates import SessionSums
@@ -34,7 +35,7 @@ from station_admin.tally_results import Amended
 @contextmanager
 def _imported(
     store: HallStore, sessions: HallSessions, package: ElectionPackage, amended: Amended,
-    e2e: E2EElection, session_id: str, mode: Mode,
+    e2e: E2EElection, session_id: SessionId, mode: Mode,
 ) -> Iterator[tuple[Engine, VoteStatus, Path]]:
     work = Path(tempfile.mkdtemp(prefix=f"hall-count-{session_id}-"))
     try:
@@ -47,7 +48,7 @@ def _imported(
 
 def aggregate_vote(
     store: HallStore, sessions: HallSessions, package: ElectionPackage, amended: Amended,
-    e2e: E2EElection, session_id: str, out: Path, beside: Mapping[str, bytes], jobs: int = 2,
+    e2e: E2EElection, session_id: SessionId, out: Path, beside: Mapping[str, bytes], jobs: int = 2,
     mode: Mode = "official",
 ) -> list[SessionSums]:
     """out/request.json of the closed vote alone, with the manifest and ballots beside it.
@@ -62,7 +63,7 @@ def aggregate_vote(
 
 def count_e2e_vote(
     store: HallStore, sessions: HallSessions, package: ElectionPackage, amended: Amended,
-    e2e: E2EElection, session_id: str, request: bytes, answers: Sequence[bytes], inputs: TallyInputs,
+    e2e: E2EElection, session_id: SessionId, request: bytes, answers: Sequence[bytes], inputs: TallyInputs,
     jobs: int = 2, mode: Mode = "official",
 ) -> tuple[VoteCount, E2ECount]:
     """Counts the closed vote from k trustees' answers and keeps its count at the hall. Never

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 from typing import Final
 
+from kiosk.ballot.ids import SessionId, StationId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_e2e import SealedE2E, parse_sealed_e2e
 from kiosk.ballot.sealed_e2e_proofs import check_proofs
@@ -31,7 +32,7 @@ PROOF_JOBS: Final = 2  # processes checking a file's proofs: the hall's PC has t
 
 def take_e2e_session_file(
     package: ElectionPackage, store: HallStore, sessions: HallSessions, alphas: HallAlphas,
-    station: str, session_id: str, name: str, data: bytes,
+    station: StationId, session_id: SessionId, name: str, data: bytes,
 ) -> dict[str, str]:  # fmt: skip
     """The hall's answer: {"outcome": stored | unsettled | refused, "reason": ...}."""
     election = package.election_key

@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.ballot.hall_wire import certify_hall_key
-from kiosk.clock import iso, utc_now
+from kiosk.ballot.times import iso
+from kiosk.clock import utc_now
 from station_admin.election_dir import ElectionDir
 from station_admin.hall.http_server import HallHttpServer
 from station_admin.hall.projector_server import ProjectorServer

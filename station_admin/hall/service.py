@@ -34,7 +34,8 @@ from kiosk.ballot.hall_wire import (
 )
 from kiosk.ballot.ids import CastId, SessionId, StationId, VoterId
 from kiosk.ballot.package import ElectionPackage
-from kiosk.clock import iso, utc_now
+from kiosk.ballot.times import iso
+from kiosk.clock import utc_now
 from station_admin.hall.close_store import HallSessions, SessionStoreUnavailable
 from station_admin.hall.e2e_alphas import HallAlphas
 from station_admin.hall.session_ops import SESSION_OPS, session_operation

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from kiosk.ballot.ids import SessionId, StationId
 from kiosk.ballot.package import ElectionPackage
 from station_admin.hall.close_store import HallSessions
 from station_admin.hall.collect import take_session_file
@@ -15,16 +16,17 @@ SESSION_OPS = frozenset({"close_session", "closed_sessions", "session_file"})
 
 
 def session_operation(
-    package: ElectionPackage, store: HallStore, sessions: HallSessions, station: str, body: dict[str, Any],
-    attachment: bytes | None, alphas: HallAlphas | None = None,
+    package: ElectionPackage, store: HallStore, sessions: HallSessions, station: StationId,
+    body: dict[str, Any],    attachment: bytes | None, alphas: HallAlphas | None = None,
 ) -> dict[str, Any] | None:
     """The answer's body, or None for a call that is not one of these operations."""
     op = body.get("op")
     if op == "closed_sessions":
         return {"sessions": sessions.closed()}
-    session_id = body.get("session")
-    if not isinstance(session_id, str) or session_id not in {s.id for s in package.definition.sessions}:
+    given = body.get("session")
+    if not isinstance(given, str) or given not in {s.id for s in package.definition.sessions}:
         return None
+    session_id = SessionId(given)
     if op == "close_session":  # a poll worker closed the vote at this booth: it closes everywhere
         sessions.close(session_id, f"poll worker at {station}")
         return {"outcome": "closed"}

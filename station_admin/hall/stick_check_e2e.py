@@ -9,6 +9,7 @@ from pathlib import Path
 from kiosk.ballot.crypto.hashing import Digest
 from kiosk.ballot.e2e_ballot import short_code
 from kiosk.ballot.e2e_record import ballot_to_json, checked_to_json
+from kiosk.ballot.ids import SessionId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.sealed_e2e import SealedE2E, parse_sealed_e2e, read_sealed_e2e
 from kiosk.ballot.sealed_e2e_blocks import line_bytes
@@ -41,7 +42,7 @@ def compare_e2e_stick(sealed: SealedE2E, package: ElectionPackage, sessions: Hal
     return StickComparison(station, votes, dict(sorted(others.items())))
 
 
-def _lines(sealed: SealedE2E, session_id: str) -> dict[str, set[tuple[str, bytes]]]:
+def _lines(sealed: SealedE2E, session_id: SessionId) -> dict[str, set[tuple[str, bytes]]]:
     return {
         "ballot": {(short_code(Digest(b.code)), line_bytes(ballot_to_json(b)))
                    for b in sealed.ballots.get(session_id, ())},
@@ -50,7 +51,7 @@ def _lines(sealed: SealedE2E, session_id: str) -> dict[str, set[tuple[str, bytes
     }  # fmt: skip
 
 
-def _compare(session_id: str, stick: SealedE2E, hall: SealedE2E) -> VoteComparison:
+def _compare(session_id: SessionId, stick: SealedE2E, hall: SealedE2E) -> VoteComparison:
     mine, theirs = _lines(stick, session_id), _lines(hall, session_id)
     differences = []
     for kind in mine:

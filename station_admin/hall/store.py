@@ -178,12 +178,12 @@ class HallStore:
             raise unavailable(exc) from None
         return held == public_key
 
-    def booths(self) -> dict[str, str]:
+    def booths(self) -> dict[StationId, str]:
         """Joined booths: station -> booth public key."""
         with self.engine.connect() as c:
             rows = c.execute(select(hall_booths.c.station, hall_booths.c.booth_public_key).where(
                 hall_booths.c.election_id == self.election_id)).all()
-        return {r.station: r.booth_public_key for r in rows}
+        return {StationId(r.station): r.booth_public_key for r in rows}
 
     @once_more_if_dropped
     def reserve(self, station: StationId, cast_id: CastId, voter_id: VoterId, session_id: SessionId) -> str:

@@ -25,6 +25,7 @@ from kiosk.ballot.sealed_e2e_blocks import SEALED_E2E_DOMAIN
 from kiosk.ballot.sealed_file import zip_members
 from kiosk.ballot.selections import Selections
 from kiosk.ballot.signing import private_hex, sign_json, signing_key_from_hex
+from kiosk.ballot.times import parse_iso
 from kiosk.booth.booth_key import certify_new_key
 from tests.kit import ElectionKit
 
@@ -57,8 +58,8 @@ def audit_log(
     ]
     entries, prev = [], GENESIS
     for seq, (event, data) in enumerate(events, start=1):
-        digest = entry_hash(prev, seq, OPENED, event, data)
-        entries.append(AuditEntry(seq, OPENED, event, data, prev, digest))
+        digest = entry_hash(prev, seq, parse_iso(OPENED), event, data)
+        entries.append(AuditEntry(seq, parse_iso(OPENED), event, data, prev, digest))
         prev = digest
     return entries
 
@@ -89,7 +90,8 @@ def booth_day(
     if certificate is None:
         key, cert = certify_new_key(kit.package, station, kit.signer(station), OPENED)
         certificate = (private_hex(key), cert)
-    seal = BoothSeal(kit.package, election, certificate[1], certificate[0], "official", OPENED, CLOSED)
+    seal = BoothSeal(kit.package, election, certificate[1], certificate[0], "official", parse_iso(OPENED),
+                     parse_iso(CLOSED))
     served = definition.voters if hall else definition.voters_at(station)
     roll = [v for v in served if voters is None or v.id in voters]
     ballots, marks, casts, plain = [], [], [], {}

@@ -10,6 +10,7 @@ import pytest
 
 from kiosk.ballot.audit_events import CATALOG, Event, UncataloguedEvent, catalog_markdown
 from kiosk.ballot.ballot_box import BallotBox
+from kiosk.ballot.times import parse_iso
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs" / "audit-events.md"
@@ -43,7 +44,7 @@ def test_an_event_whose_data_does_not_match_its_entry_is_refused_and_nothing_is_
 ) -> None:
     """Threat: a change to the booth that logs more than the catalog allows (a tracking code next to
     a cast would link a ballot to the moment it was cast)."""
-    box = BallotBox(tmp_path / "box.sqlite", lambda: "2026-11-23T09:00:00Z")
+    box = BallotBox(tmp_path / "box.sqlite", lambda: parse_iso("2026-11-23T09:00:00Z"))
     with pytest.raises(UncataloguedEvent):
         box.log(kind, data)
     assert box.audit_entries() == []

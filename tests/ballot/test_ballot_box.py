@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -9,13 +10,14 @@ import pytest
 
 from kiosk.ballot.audit import AuditChainError, verify_chain
 from kiosk.ballot.ballot_box import AlreadyVoted, BallotBox, StorageError
+from kiosk.ballot.times import parse_iso
 
 NOW = "2026-06-12T09:00:00Z"
 
 
 @pytest.fixture
 def box(tmp_path: Path) -> BallotBox:
-    return BallotBox(tmp_path / "box.sqlite", lambda: NOW)
+    return BallotBox(tmp_path / "box.sqlite", lambda: parse_iso(NOW))
 
 
 def test_a_cast_that_fails_half_way_leaves_nothing(box: BallotBox, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -49,7 +51,7 @@ def test_the_audit_chain_shows_any_change(box: BallotBox) -> None:
     assert verify_chain(entries) == box.audit_head()
     changed = [
         entries[0],
-        entries[1].__class__(**{**entries[1].as_dict(), "data": {"session": "s9"}}),
+        replace(entries[1], data={"session": "s9"}),
         entries[2],
     ]
     with pytest.raises(AuditChainError, match="entry 2 was changed"):

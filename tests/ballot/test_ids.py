@@ -14,11 +14,13 @@ HEADER = """
 from kiosk.ballot.amendments import Amended
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.encryption import encrypt_ballot
-from kiosk.ballot.ids import ElectionId, ElectionKeyHex, SessionId, SigningKeyHex, VoterId
+from kiosk.ballot.ids import ElectionId, ElectionKeyHex, SessionId, SigningKeyHex, StationId, VoterId
+from station_admin.hall.close_store import HallSessions
 
-def check(state: Amended, definition: ElectionDefinition, election: ElectionId) -> None:
+def check(state: Amended, definition: ElectionDefinition, election: ElectionId, hall: HallSessions) -> None:
     adviser, session = VoterId("a001"), SessionId("budget")
     key, authority = ElectionKeyHex("ab" * 32), SigningKeyHex("cd" * 32)
+    booth = StationId("booth-1")
 """
 
 
@@ -33,7 +35,11 @@ def mypy_says(tmp_path: Path, body: str) -> tuple[str, int]:
 def test_ids_passed_in_their_places_are_accepted(tmp_path: Path) -> None:
     said, status = mypy_says(tmp_path, "    state.acting_for(adviser, session)\n"
                                        "    state.sessions_of(definition.voters[0].id)\n"
-                                       "    encrypt_ballot(key, election, session, b'')\n")
+                                       "    encrypt_ballot(key, election, session, b'')\n"
+                                       "    definition.session(session); definition.voter(adviser)\n"
+                                       "    definition.voters_at(booth); definition.eligible_count(session)\n"
+                                       "    hall.close(session, 'desk')\n"
+                                       "    hall.record_out_of_service(session, booth, 'r', 'x')\n")
     assert status == 0, said
 
 
@@ -48,6 +54,19 @@ def test_ids_passed_in_their_places_are_accepted(tmp_path: Path) -> None:
         ("    encrypt_ballot(key, key, session, b'')\n", '"ElectionKeyHex"; expected "ElectionId"'),
         ("    encrypt_ballot(authority, election, session, b'')\n",
          '"SigningKeyHex"; expected "ElectionKeyHex"'),
+        # the definition's look-ups take the id of what they look up, never a bare text or another id
+        ("    definition.session(adviser)\n", '"VoterId"; expected "SessionId"'),
+        ("    definition.session('budget')\n", '"str"; expected "SessionId"'),
+        ("    definition.voter(session)\n", '"SessionId"; expected "VoterId"'),
+        ("    definition.voter(definition.voters[0].station)\n", '"StationId"; expected "VoterId"'),
+        ("    definition.voters_at(election)\n", '"ElectionId"; expected "StationId"'),
+        ("    definition.voters_at(definition.voters[0].id)\n", '"VoterId"; expected "StationId"'),
+        ("    definition.eligible_count(booth)\n", '"StationId"; expected "SessionId"'),
+        # the hall's record of closed votes: a booth where a vote is wanted, and the other way round
+        ("    hall.close(booth, 'desk')\n", '"StationId"; expected "SessionId"'),
+        ("    hall.record_out_of_service(booth, session, 'r', 'x')\n", '"StationId"; expected "SessionId"'),
+        ("    hall.status(session, definition.voters[0].sessions)\n",
+         '"list[SessionId]"; expected "list[StationId]"'),
     ],
 )
 def test_mypy_refuses_an_id_of_another_kind(tmp_path: Path, mix_up: str, wanted: str) -> None:

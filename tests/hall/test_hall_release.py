@@ -16,9 +16,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
+from kiosk.ballot.times import iso
 from kiosk.booth.hall_cast import STEP_HELD
 from kiosk.booth.station import Station
-from kiosk.clock import iso, utc_now
+from kiosk.clock import utc_now
 from station_admin.cli import main
 from station_admin.hall.http_server import HallHttpServer
 from station_admin.hall.release import BOOTH_AT_WORK_S, Release, ReleaseRefused, release

@@ -18,10 +18,11 @@ from pathlib import Path
 
 from kiosk.ballot.ballot_box import DATABASE_NAME
 from kiosk.ballot.sealed_file import read_sealed_file
+from kiosk.ballot.times import iso
 from kiosk.booth.hall_cast import STEP_HELD
 from kiosk.booth.hall_void import voided_codes
 from kiosk.booth.station import Station
-from kiosk.clock import iso, utc_now
+from kiosk.clock import utc_now
 from station_admin.hall.http_server import HallHttpServer
 from station_admin.hall.release import Release, release
 from station_admin.importer import import_file

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kiosk.ballot.audit import GENESIS, entry_hash
+from kiosk.ballot.times import parse_iso
 
 Entry = dict[str, Any]
 
@@ -19,7 +20,7 @@ def rewrite_audit(database: sqlite3.Connection, change: Callable[[list[Entry]], 
     database.execute("DELETE FROM audit_log")
     prev = GENESIS
     for seq, entry in enumerate(entries, start=1):
-        digest = entry_hash(prev, seq, entry["time"], entry["event"], entry["data"])
+        digest = entry_hash(prev, seq, parse_iso(entry["time"]), entry["event"], entry["data"])
         database.execute(
             "INSERT INTO audit_log (seq, time, event, data, prev, hash) VALUES (?, ?, ?, ?, ?, ?)",
             (seq, entry["time"], entry["event"], json.dumps(entry["data"]), prev, digest),

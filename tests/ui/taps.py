@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.ballot.ids import StationId
 from kiosk.ui.app import BoothUi
 from tests.kit import ElectionKit
 
@@ -132,7 +133,7 @@ def _visible(item: QQuickItem | None) -> bool:
 def voter_code(kit: ElectionKit, station_id: str, session_id: str) -> tuple[str, str]:
     """A voter of the booth who may vote in the session, and their code."""
     codes = kit.codes()
-    for voter in kit.definition.voters_at(station_id):
+    for voter in kit.definition.voters_at(StationId(station_id)):
         if session_id in voter.sessions and voter.id in codes:
             return voter.id, codes[voter.id]
     raise LookupError(f"no voter of {station_id} votes in {session_id}")
