@@ -3,8 +3,6 @@ clearing, and a backwards clock jump that must not lengthen a lock. Every change
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.ballot_box import BallotBox
 from kiosk.booth.lockout import FAILURES_BEFORE_LOCK, LockState
@@ -55,7 +53,5 @@ class CodeLock:
         with self.box.transaction() as c:
             lock = LockState.from_dict(self.box.get_setting(c, SETTING))
             if seconds < 0 and lock.locked_until is not None:
-                until = datetime.fromisoformat(lock.locked_until) + timedelta(seconds=seconds)
-                shifted = LockState(lock.failures, lock.locks, until.isoformat())
-                self.box.put_setting(c, SETTING, shifted.as_dict())
+                self.box.put_setting(c, SETTING, lock.shifted(seconds).as_dict())
             self.box.append_audit(c, Event.CLOCK_JUMP, {"seconds": seconds})
