@@ -38,6 +38,14 @@ Item {
         return found.sort(function (a, b) { return a.top - b.top })
     }
     function clamped(y) { return Math.max(0, Math.min(contentTall - flick.height, y)) }
+    // Content that shrank (a list of changes replaced by one line) comes back on the glass: a page
+    // left past the new end would show nothing, with no pager to page back.
+    onContentTallChanged: {
+        if (flick.contentY > Math.max(0, contentTall + tail - flick.height)) {
+            tail = 0
+            flick.contentY = clamped(flick.contentY)
+        }
+    }
     function pageDown() {
         var target = flick.contentY + flick.height * 0.8
         var shown = rows()
