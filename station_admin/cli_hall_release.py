@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from kiosk.ballot.times import iso
 from kiosk.clock import utc_now
 from station_admin.cli_common import AUTHORITY_PASSPHRASE_OPTION, ELECTION_OPTION, err, signing_folder_of
 from station_admin.election_dir import ElectionDirError
@@ -37,9 +36,9 @@ def hall_release(voter: str, election: Path, session_id: str, station: str, reas
     folder = signing_folder_of(election, authority_file)
     url = db_url or local_postgres.url_of(election / "hall-postgres")
     try:
-        store = HallStore(url, folder.package().election_id, lambda: iso(utc_now()))
+        store = HallStore(url, folder.package().election_id, utc_now)
         try:
-            wanted = Release(voter, session_id, station, reason, force, iso(utc_now()))
+            wanted = Release(voter, session_id, station, reason, force, utc_now())
             cast_id = release(store, folder.authority_key(), wanted)
         finally:
             store.close()

@@ -38,8 +38,8 @@ def hall_db(election: Path, db_url: str | None) -> Iterator[tuple[HallStore, Hal
     package = folder_of(election).package()
     url = db_url or local_postgres.url_of(election / "hall-postgres")
     try:
-        store = HallStore(url, package.election_id, lambda: iso(utc_now()))
-        sessions = HallSessions(store.engine, package.election_id, lambda: iso(utc_now()))
+        store = HallStore(url, package.election_id, utc_now)
+        sessions = HallSessions(store.engine, package.election_id, utc_now)
     except (StoreUnavailable, SessionStoreUnavailable):
         err.print("[red]error:[/red] the hall's database cannot be reached: is `station-admin hall serve` "
                   "running (or give --db)?")
@@ -91,7 +91,8 @@ def hall_status(election: Path, db_url: str | None, as_json: bool, session_id: s
     if as_json:
         click.echo(json.dumps(_status_json(status), indent=1))
         return
-    click.echo(f"vote {session_id}: " + (f"closed at {status.closed_at}" if status.closed_at else "open"))
+    closed = f"closed at {iso(status.closed_at)}" if status.closed_at else "open"
+    click.echo(f"vote {session_id}: {closed}")
     for booth in status.booths:
         if booth in status.reported:
             click.echo(f"  {booth}: reported, {status.reported[booth]} ballot(s)")
@@ -104,7 +105,8 @@ def hall_status(election: Path, db_url: str | None, as_json: bool, session_id: s
 
 
 def _status_json(status: VoteStatus) -> dict[str, object]:
-    return {"session": status.session_id, "closed_at": status.closed_at, "booths": status.booths,
+    closed_at = None if status.closed_at is None else iso(status.closed_at)
+    return {"session": status.session_id, "closed_at": closed_at, "booths": status.booths,
             "reported": status.reported, "out_of_service": status.out_of_service,
             "waiting": status.waiting, "complete": status.complete, "counted": status.counted}
 

@@ -9,8 +9,8 @@ no mark is reserved in a vote after the hall recorded it closed.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, select, text
@@ -18,6 +18,8 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from kiosk.ballot.ids import ElectionId, SessionId, StationId
+from kiosk.ballot.times import iso, parse_iso
+from kiosk.clock import Clock
 from station_admin.hall.session_tables import (
     hall_out_of_service,
     hall_results,
@@ -45,7 +47,7 @@ class VoteStatus:
     """Where a vote stands at the hall: what the officials' desk shows."""
 
     session_id: SessionId
-    closed_at: str | None
+    closed_at: datetime | None
     booths: list[StationId]  # every booth that joined the hall, sorted
     reported: dict[StationId, int] = field(default_factory=dict)  # station -> ballots in its session file
     out_of_service: dict[StationId, str] = field(default_factory=dict)  # station -> the official's reason
@@ -61,7 +63,8 @@ class VoteStatus:
 
 
 class HallSessions:
-    def __init__(self, engine: Engine, election_id: ElectionId, clock: Callable[[], str]) -> None:
+    # The moments are aware datetimes here and the booth's one time text (times.iso) in the columns.
+    def __init__(self, engine: Engine, election_id: ElectionId, clock: Clock) -> None:
         self.engine, self.election_id, self._clock = engine, election_id, clock
         try:
             session_metadata.create_all(engine)
@@ -74,7 +77,7 @@ class HallSessions:
             with self.engine.begin() as c:
                 c.execute(text("LOCK TABLE hall_marks IN SHARE MODE"))
                 done = c.execute(insert(hall_sessions).values(
-                    election_id=self.election_id, session_id=session_id, closed_at=self._clock(),
+                    election_id=self.election_id, session_id=session_id, closed_at=iso(self._clock()),
                     closed_by=by).on_conflict_do_nothing().returning(hall_sessions.c.session_id)).first()
         except DBAPIError as exc:
             raise SessionStoreUnavailable(str(exc.orig)) from None
@@ -96,7 +99,7 @@ class HallSessions:
                 c.execute(insert(hall_session_files).values(
                     election_id=self.election_id, session_id=session_id, station=file.station,
                     file_sha256=file.file_sha256, name=file.name, data=file.data, ballots=file.ballots,
-                    received_at=self._clock()).on_conflict_do_nothing())
+                    received_at=iso(self._clock())).on_conflict_do_nothing())
                 held = c.execute(select(hall_session_files.c.file_sha256).where(
                     hall_session_files.c.election_id == self.election_id,
                     hall_session_files.c.session_id == session_id,
@@ -119,7 +122,7 @@ class HallSessions:
         with self.engine.begin() as c:
             return c.execute(insert(hall_out_of_service).values(
                 election_id=self.election_id, session_id=session_id, station=station, reason=reason,
-                recorded_by=by, recorded_at=self._clock()).on_conflict_do_nothing()
+                recorded_by=by, recorded_at=iso(self._clock())).on_conflict_do_nothing()
                 .returning(hall_out_of_service.c.station)).first() is not None
 
     def status(self, session_id: SessionId, booths: list[StationId]) -> VoteStatus:
@@ -137,19 +140,21 @@ class HallSessions:
             counted = c.execute(select(hall_results.c.session_id).where(
                 hall_results.c.election_id == self.election_id,
                 hall_results.c.session_id == session_id)).first() is not None
-        return VoteStatus(session_id, closed_at, sorted(booths), reported, out, counted)
+        closed = None if closed_at is None else parse_iso(closed_at)
+        return VoteStatus(session_id, closed, sorted(booths), reported, out, counted)
 
     def put_results(self, session_id: SessionId, results: dict[str, Any], provisional: bool) -> None:
         """The vote's count; a count again (final after provisional) replaces it."""
         values = {"results": json.dumps(results, ensure_ascii=False), "provisional": provisional,
-                  "counted_at": self._clock()}
+                  "counted_at": iso(self._clock())}
         with self.engine.begin() as c:
             row = insert(hall_results).values(election_id=self.election_id, session_id=session_id, **values)
             c.execute(row.on_conflict_do_update(index_elements=["election_id", "session_id"], set_=values))
 
-    def results(self) -> list[tuple[SessionId, dict[str, Any], bool, str]]:
+    def results(self) -> list[tuple[SessionId, dict[str, Any], bool, datetime]]:
         """(session, its results entry, provisional, counted at) for every counted vote."""
         with self.engine.connect() as c:
             rows = c.execute(select(hall_results).where(hall_results.c.election_id == self.election_id)
                              .order_by(hall_results.c.session_id)).all()
-        return [(SessionId(r.session_id), json.loads(r.results), r.provisional, r.counted_at) for r in rows]
+        return [(SessionId(r.session_id), json.loads(r.results), r.provisional, parse_iso(r.counted_at))
+                for r in rows]

@@ -9,13 +9,14 @@ both be taken. Each row names the file it came from; no column follows the order
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Final
 
 from sqlalchemy import Column, Connection, Engine, LargeBinary, MetaData, String, Table, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from kiosk.ballot.times import iso
+from kiosk.clock import Clock
 from station_admin.hall.close_store import SessionFile, SessionStoreUnavailable
 from station_admin.hall.session_tables import hall_session_files
 
@@ -39,7 +40,7 @@ class _Clash(Exception):
 
 
 class HallAlphas:
-    def __init__(self, engine: Engine, election_id: str, clock: Callable[[], str]) -> None:
+    def __init__(self, engine: Engine, election_id: str, clock: Clock) -> None:
         self.engine, self.election_id, self._clock = engine, election_id, clock
         try:
             alpha_metadata.create_all(engine)
@@ -54,7 +55,7 @@ class HallAlphas:
                 c.execute(insert(hall_session_files).values(
                     election_id=self.election_id, session_id=session_id, station=file.station,
                     file_sha256=file.file_sha256, name=file.name, data=file.data, ballots=file.ballots,
-                    received_at=self._clock()).on_conflict_do_nothing())  # fmt: skip
+                    received_at=iso(self._clock())).on_conflict_do_nothing())  # fmt: skip
                 files = hall_session_files.c
                 held = c.execute(select(files.file_sha256).where(
                     files.election_id == self.election_id, files.session_id == session_id,

@@ -15,9 +15,9 @@ may release it, and only it:
 
 from __future__ import annotations
 
-import datetime
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -25,6 +25,7 @@ from sqlalchemy import Row, func, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from kiosk.ballot.signing import sign_json
+from kiosk.ballot.times import iso, parse_iso
 from station_admin.hall.store import HallStore, MarkState, StoreUnavailable, hall_marks, hall_releases
 
 RELEASE_DOMAIN = "isoloir hall release/1"
@@ -44,7 +45,7 @@ class Release:
     station: str
     reason: str
     forced: bool
-    released_at: str
+    released_at: datetime  # signed, and stored, as the booth's one time text (times.iso)
 
 
 def release(store: HallStore, authority: Ed25519PrivateKey, wanted: Release) -> str:
@@ -61,9 +62,10 @@ def release(store: HallStore, authority: Ed25519PrivateKey, wanted: Release) -> 
             latest = c.execute(select(func.max(hall_marks.c.reserved_at)).where(
                 hall_marks.c.election_id == store.election_id,
                 hall_marks.c.station == wanted.station)).scalar()
-            _check_quiet(str(latest), wanted)
+            assert latest is not None  # the station holds this very mark
+            _check_quiet(parse_iso(latest), wanted)
             record = {"format": "isoloir-hall-release/1", "election_id": store.election_id,
-                      "cast_id": mark.cast_id, **wanted.__dict__}
+                      "cast_id": mark.cast_id, **vars(wanted), "released_at": iso(wanted.released_at)}
             c.execute(insert(hall_releases).values(
                 election_id=store.election_id, cast_id=mark.cast_id, session_id=wanted.session_id,
                 voter_id=wanted.voter_id, station=wanted.station, record=json.dumps(record, sort_keys=True),
@@ -86,9 +88,8 @@ def _check(mark: Row[Any] | None, wanted: Release) -> None:
         raise ReleaseRefused(f"{wanted.voter_id} is being recorded at {station}, not at {wanted.station}")
 
 
-def _check_quiet(latest: str, wanted: Release) -> None:
-    quiet = (datetime.datetime.fromisoformat(wanted.released_at)
-             - datetime.datetime.fromisoformat(latest)).total_seconds()
+def _check_quiet(latest: datetime, wanted: Release) -> None:
+    quiet = (wanted.released_at - latest).total_seconds()
     if quiet < BOOTH_AT_WORK_S and not wanted.forced:
         raise ReleaseRefused(
             f"{wanted.station} reserved a mark {max(quiet, 0):.0f} s ago: it may still be recording "

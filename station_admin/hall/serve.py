@@ -38,7 +38,7 @@ def serving(
     certificate = certify_hall_key(authority, package, hall_key, iso(utc_now()))
     tls = hall_tls(authority, package, hall_key)  # TLS certificates, signed now, kept in memory
     del authority
-    store = HallStore(db_url, package.election_id, lambda: iso(utc_now()))
+    store = HallStore(db_url, package.election_id, utc_now)
     service = HallService(package, store, hall_key, certificate)
     server = HallHttpServer((host, port), service, tls)
     if projector_port is None:

@@ -34,7 +34,6 @@ from kiosk.ballot.hall_wire import (
 )
 from kiosk.ballot.ids import CastId, SessionId, StationId, VoterId
 from kiosk.ballot.package import ElectionPackage
-from kiosk.ballot.times import iso
 from kiosk.clock import utc_now
 from station_admin.hall.close_store import HallSessions, SessionStoreUnavailable
 from station_admin.hall.e2e_alphas import HallAlphas
@@ -67,8 +66,8 @@ class HallService:
         self._lock = threading.Lock()
         self._challenges: OrderedDict[str, float] = OrderedDict()
         self._channels: dict[str, Channel] = {}
-        self.sessions = HallSessions(store.engine, package.election_id, lambda: iso(utc_now()))
-        self.alphas = HallAlphas(store.engine, package.election_id, lambda: iso(utc_now()))
+        self.sessions = HallSessions(store.engine, package.election_id, utc_now)
+        self.alphas = HallAlphas(store.engine, package.election_id, utc_now)
 
     def greeting(self) -> tuple[int, dict[str, Any]]:
         challenge = secrets.token_hex(16)

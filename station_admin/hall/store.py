@@ -33,6 +33,8 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from kiosk.ballot.ids import CastId, ElectionId, SessionId, StationId, VoterId
+from kiosk.ballot.times import iso
+from kiosk.clock import Clock
 from station_admin.hall.session_tables import hall_sessions
 
 
@@ -146,7 +148,7 @@ class Mark:
 
 
 class HallStore:
-    def __init__(self, url: str, election_id: ElectionId, clock: Callable[[], str]) -> None:
+    def __init__(self, url: str, election_id: ElectionId, clock: Clock) -> None:
         self.election_id, self._clock = election_id, clock
         self.engine: Engine = create_engine(
             url, pool_size=20, max_overflow=10,  # no pre-ping: see once_more_if_dropped
@@ -171,7 +173,7 @@ class HallStore:
             with self.engine.begin() as c:
                 c.execute(insert(hall_booths).values(
                     election_id=self.election_id, station=station, booth_public_key=public_key,
-                    certificate=certificate, joined_at=self._clock()).on_conflict_do_nothing())
+                    certificate=certificate, joined_at=iso(self._clock())).on_conflict_do_nothing())
                 held = c.execute(select(hall_booths.c.booth_public_key).where(
                     hall_booths.c.election_id == self.election_id, hall_booths.c.station == station)).scalar()
         except DBAPIError as exc:
@@ -194,7 +196,7 @@ class HallStore:
         try:
             with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
                 row = c.execute(call, {"e": self.election_id, "s": session_id, "v": voter_id, "c": cast_id,
-                                       "st": station, "at": self._clock()}).one()
+                                       "st": station, "at": iso(self._clock())}).one()
         except DBAPIError as exc:
             raise unavailable(exc) from None
         assert row.held_cast is not None  # inserted, or held by the insert that won
@@ -225,7 +227,7 @@ class HallStore:
                 # an older copy): the booth's ballot box is the durable copy, so the mark comes back.
                 c.execute(insert(hall_marks).values(
                     election_id=self.election_id, session_id=session_id, voter_id=voter_id, cast_id=cast_id,
-                    station=station, state=MarkState.CONFIRMED, reserved_at=self._clock(),
+                    station=station, state=MarkState.CONFIRMED, reserved_at=iso(self._clock()),
                 ).on_conflict_do_nothing())
                 mark = self._mark(session_id, voter_id)
                 holder = c.execute(select(hall_marks.c.cast_id).where(mark)).scalar()

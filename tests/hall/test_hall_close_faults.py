@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from kiosk.booth.session_close import STEP_FILE_TAKEN, STEP_SESSION_CLOSED
+from kiosk.clock import utc_now
 from station_admin.hall.close_store import HallSessions
 from station_admin.hall.http_server import HallHttpServer
 from tests.hall.conftest import hall_station
@@ -92,7 +93,7 @@ def test_the_hall_killed_mid_collection_keeps_what_it_took_and_takes_the_rest_on
 ) -> None:
     port = free_port()
     url = f"https://127.0.0.1:{port}"
-    sessions = HallSessions(create_engine(hall_db), small_election.package.election_id, lambda: "now")
+    sessions = HallSessions(create_engine(hall_db), small_election.package.election_id, utc_now)
     serve = start_hall(small_election, hall_db, port, tmp_path)
     one = hall_station(small_election, tmp_path / "booth-1", "booth-1", url)
     two = hall_station(small_election, tmp_path / "booth-2", "booth-2", url)

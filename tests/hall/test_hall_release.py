@@ -16,7 +16,6 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from kiosk.ballot.times import iso
 from kiosk.booth.hall_cast import STEP_HELD
 from kiosk.booth.station import Station
 from kiosk.clock import utc_now
@@ -57,7 +56,7 @@ def test_a_released_delegate_votes_elsewhere_and_the_lost_booth_coming_back_is_n
     two = hall_station(small_election, tmp_path / "booth-2", "booth-2", hall.url)
     assert two.hall is not None and two.hall.hall.reserve("00" * 16, "v03", "budget").value == "pending"
     release(store, authority, Release("v03", "budget", "booth-1", "booth-1 fell off the table", True,
-                                      iso(utc_now())))
+                                      utc_now()))
     two.cast("v03", "budget", ANSWERS)  # the delegate votes at another booth
     one = hall_station(small_election, tmp_path / "booth-1", "booth-1", hall.url, open_polls=False)
     assert one.hall is not None and one.hall.settle() == 0  # the hall said released: the ballot voided
@@ -85,8 +84,8 @@ def test_a_release_is_refused_unless_it_frees_a_reservation_of_a_booth_gone_quie
     lost_mid_cast(small_election, hall, tmp_path / "booth-1", "v03")
     two = hall_station(small_election, tmp_path / "booth-2", "booth-2", hall.url)
     two.cast("v05", "budget", ANSWERS)
-    now = iso(utc_now())
-    later = iso(utc_now() + datetime.timedelta(seconds=BOOTH_AT_WORK_S + 1))
+    now = utc_now()
+    later = utc_now() + datetime.timedelta(seconds=BOOTH_AT_WORK_S + 1)
     refusals = {
         "a vote is never released": Release("v05", "budget", "booth-2", "mistake", True, later),
         "not at booth-2": Release("v03", "budget", "booth-2", "lost", True, later),

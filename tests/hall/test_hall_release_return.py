@@ -18,7 +18,6 @@ from pathlib import Path
 
 from kiosk.ballot.ballot_box import DATABASE_NAME
 from kiosk.ballot.sealed_file import read_sealed_file
-from kiosk.ballot.times import iso
 from kiosk.booth.hall_cast import STEP_HELD
 from kiosk.booth.hall_void import voided_codes
 from kiosk.booth.station import Station
@@ -49,7 +48,7 @@ def lost_with_an_accepted_ballot(kit: ElectionKit, hall: HallHttpServer, data: P
     assert run.returncode == -signal.SIGKILL, run.stderr.decode()
     codes = {str(c) for (c,) in box_rows(data, "SELECT tracking_code FROM ballots")}
     release(hall.service.store, unlocked(kit).authority_key(),
-            Release("v03", "budget", "booth-1", "booth-1 lost", True, iso(utc_now())))
+            Release("v03", "budget", "booth-1", "booth-1 lost", True, utc_now()))
     (lost,) = codes - {kept}
     return kept, lost
 
