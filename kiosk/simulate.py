@@ -25,7 +25,7 @@ from kiosk.ballot.addendum import AddendumError, AddendumRefusal
 from kiosk.ballot.booth_certificate import CardSigner
 from kiosk.ballot.counting import Tally, vote_counts
 from kiosk.ballot.definition import ListChoice, MultipleChoice, SingleChoice, VotingSession
-from kiosk.ballot.ids import VoterId
+from kiosk.ballot.ids import SessionId, VoterId
 from kiosk.booth.addenda import preview_addendum, take_in_addendum
 from kiosk.booth.addenda_stick import next_addendum_bytes
 from kiosk.booth.station import Mode, SessionStatus, Station
@@ -103,7 +103,7 @@ def simulate(
         if voters > len(roll):
             print(f"booth {station.station_id} has {len(roll)} voters; all of them vote", file=progress)
         codes = read_codes(codes_file) if codes_file else {}
-        cast: list[tuple[str, dict[str, tuple[str, ...]]]] = []
+        cast: list[tuple[SessionId, dict[str, tuple[str, ...]]]] = []
         checked: list[str] = []
         queue, number = [v.id for v in chosen], 0
         waiting: list[VoterId] = []

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kiosk.ballot.definition import ElectionDefinition
-from kiosk.ballot.ids import SessionId
+from kiosk.ballot.ids import SessionId, VoterId
 
 Counters = tuple[dict[Any, int], dict[Any, int], dict[Any, int], dict[Any, int], dict[Any, int],
                  dict[str, list[dict[str, Any]]]]
@@ -30,10 +30,10 @@ class Tally:
 
     def add(
         self,
-        session_id: str,
+        session_id: SessionId,
         answers: Mapping[str, tuple[str, ...]],
         group: str | None = None,
-        voter: str | None = None,
+        voter: VoterId | None = None,
     ) -> None:
         self.ballots[session_id] += 1
         if group is not None:
@@ -67,7 +67,7 @@ class Tally:
         for session_id, rows in recorded.items():
             self.recorded.setdefault(session_id, []).extend(rows)
 
-    def add_all(self, rows: Iterable[tuple[str, Mapping[str, tuple[str, ...]]]]) -> None:
+    def add_all(self, rows: Iterable[tuple[SessionId, Mapping[str, tuple[str, ...]]]]) -> None:
         for session_id, answers in rows:
             self.add(session_id, answers)
 

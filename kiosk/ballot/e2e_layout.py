@@ -24,6 +24,7 @@ from kiosk.ballot.selections import Selections, validate_selections
 
 CONTEXT_FORMAT = "isoloir-ballot/2"
 OPTION_VALUES: Ints = (0, 1)  # what each single ciphertext may encrypt
+NO_VOTER = VoterId("")  # a secret ballot's voter field: hashed as the empty text
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,7 @@ class BallotContext:
     station: StationId
     group: str = ""  # only when the session counts by group
     weight: int = 1
-    voter: str = ""  # only in a recorded (named) session
+    voter: VoterId = NO_VOTER  # only in a recorded (named) session
 
     def digest(self, extended_hash: Digest) -> Digest:
         fields = (CONTEXT_FORMAT, self.session, self.station, self.group, self.weight, self.voter)
@@ -52,7 +53,7 @@ def context_for(
     The weight is the roll's (election as amended) in a vote weighted per voter, else 1."""
     voter = election.voter(voter_id)
     group = voter.group if session.carries_group and voter.group is not None else ""
-    named = voter.id if session.mode is BallotMode.RECORDED else ""
+    named = voter.id if session.mode is BallotMode.RECORDED else NO_VOTER
     weight = voter.weight if session.weighting is Weighting.PER_VOTER else 1
     return BallotContext(session.id, station, group, weight, named)
 

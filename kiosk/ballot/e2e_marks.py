@@ -13,7 +13,7 @@ from typing import Final, Literal
 
 from kiosk.ballot.crypto.hashing import Digest, Tag, encode_fields, h_encoded
 from kiosk.ballot.e2e_ballot import ElectionKey
-from kiosk.ballot.ids import SessionId, StationId
+from kiosk.ballot.ids import SessionId, StationId, VoterId
 
 Roll = Literal["station", "hall"]
 STATION_ROLL: Final[Roll] = "station"  # the booth let in its own station's voters only
@@ -21,7 +21,7 @@ HALL_ROLL: Final[Roll] = "hall"  # a booth of a hall: every delegate may vote th
 
 
 def voter_set_digest(
-    election: ElectionKey, session: SessionId, station: StationId, voters: Iterable[str]
+    election: ElectionKey, session: SessionId, station: StationId, voters: Iterable[VoterId]
 ) -> Digest:
     """Tag 0x27 over the voter ids sorted by their UTF-8 bytes (the marks' order), each a `str` field."""
     ordered = sorted(voters, key=lambda v: v.encode("utf-8"))

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from kiosk.ballot.crypto import wire
 from kiosk.ballot.crypto.hashing import Digest, encode_bytes, encode_str
 from kiosk.ballot.crypto.wire import WireError, b64encode
-from kiosk.ballot.ids import SessionId, StationId
+from kiosk.ballot.ids import SessionId, StationId, VoterId
 
 RECEIPT_FORMAT = "isoloir-receipt/2"
 SLIP_VERSION = "2"  # the `r` (cast) or `check` (checked) parameter of the QR link
@@ -78,7 +78,7 @@ class CheckedSlip:
     station: StationId
     group: str
     weight: int
-    voter: str
+    voter: VoterId
     code: Digest
     nonce: Digest
     plaintext: bytes
@@ -141,7 +141,7 @@ def parse_checked(text: str) -> CheckedSlip:
     if not weight.isdigit() or not 1 <= int(weight) < 2**32:
         raise SlipError("the slip's weight is not a whole number from 1")
     return CheckedSlip(
-        SessionId(fields["s"]), StationId(fields["b"]), fields["g"], int(weight), fields["v"],
+        SessionId(fields["s"]), StationId(fields["b"]), fields["g"], int(weight), VoterId(fields["v"]),
         Digest(_b64(fields, "c")), Digest(_b64(fields, "n")), _b64(fields, "p", None),
         _b64(fields, "sig", SIGNATURE_BYTES),
     )  # fmt: skip

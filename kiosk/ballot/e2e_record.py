@@ -18,7 +18,7 @@ from kiosk.ballot.crypto.wire import WireError, b64encode
 from kiosk.ballot.definition import VotingSession
 from kiosk.ballot.e2e_ballot import EncryptedBallot, EncryptedQuestion
 from kiosk.ballot.e2e_layout import BallotContext
-from kiosk.ballot.ids import SessionId, StationId
+from kiosk.ballot.ids import SessionId, StationId, VoterId
 
 BALLOT_FIELDS = {"code", "group", "weight", "voter", "questions"}
 QUESTION_FIELDS = {"ct", "p", "sp"}
@@ -97,7 +97,7 @@ def ballot_from_json(line: object, session: SessionId, station: StationId,
     questions = line["questions"]
     if not isinstance(questions, list):
         raise RecordError("a ballot's questions are a list")
-    context = BallotContext(session, station, group, weight, voter)
+    context = BallotContext(session, station, group, weight, VoterId(voter))
     cast = tuple(_question(q, check_points) for q in questions)
     return EncryptedBallot(context, cast, Digest(b64decode(line["code"])))
 
@@ -108,7 +108,7 @@ def _context(line: dict[str, Any], session: SessionId, station: StationId) -> Ba
         raise RecordError('a ballot\'s group and voter are strings ("" when absent)')
     if isinstance(weight, bool) or not isinstance(weight, int) or not 1 <= weight < 2**32:
         raise RecordError("a ballot's weight is a whole number from 1")
-    return BallotContext(session, station, group, weight, voter)
+    return BallotContext(session, station, group, weight, VoterId(voter))
 
 
 def _question(value: object, check_points: bool = True) -> EncryptedQuestion:

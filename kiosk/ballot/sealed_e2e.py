@@ -210,7 +210,7 @@ def build_sealed_e2e_bytes(
             "cast_codes": _codes(seal, s, "cast", [b.code for b in cast_by[s]]),
             "checked_codes": _codes(seal, s, "checked", [c.code for c in checked_by[s]]),
             "voters": b64encode(
-                voter_set_digest(seal.election, s, seal.station, [v.decode() for v in marks_by[s]])
+                voter_set_digest(seal.election, s, seal.station, [VoterId(v.decode()) for v in marks_by[s]])
             ),
         }
         for s in sessions

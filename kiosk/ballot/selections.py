@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kiosk.ballot.definition import BallotMode, ElectionDefinition, VotingSession
-from kiosk.ballot.ids import VoterId
+from kiosk.ballot.ids import SessionId, VoterId
 
 Selections = Mapping[str, tuple[str, ...]]  # question id -> chosen option or list ids; () is blank
 ENCODING_VERSION = 1
@@ -25,10 +25,10 @@ class SelectionError(ValueError):
 
 @dataclass(frozen=True)
 class DecodedBallot:
-    session_id: str
+    session_id: SessionId
     answers: dict[str, tuple[str, ...]]
     group: str | None
-    voter: str | None
+    voter: VoterId | None
 
 
 def validate_selections(session: VotingSession, selections: Selections) -> None:

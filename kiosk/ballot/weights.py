@@ -28,7 +28,7 @@ from math import lcm
 from kiosk.ballot.addendum import Addendum
 from kiosk.ballot.amendments import Amended, amend
 from kiosk.ballot.definition import ElectionDefinition, Weighting
-from kiosk.ballot.ids import SessionId
+from kiosk.ballot.ids import SessionId, VoterId
 
 STANDING_ORDERS = (
     "ILC Standing Orders, Section H (Committees of the Conference), votes in committees: "
@@ -48,7 +48,7 @@ class SessionWeights:
     session: SessionId
     weighting: Weighting
     groups: tuple[GroupWeight, ...] = ()  # by group
-    voters: tuple[tuple[str, int], ...] = ()  # per voter: (voter, weight)
+    voters: tuple[tuple[VoterId, int], ...] = ()  # per voter: (voter, weight)
     as_of_addendum: int = 0  # the composition is the election's as amended by this many addenda
 
     def of_group(self, group: str | None) -> int:
@@ -57,7 +57,7 @@ class SessionWeights:
                 return g.weight
         return 0
 
-    def of_voter(self, voter: str) -> int:
+    def of_voter(self, voter: VoterId) -> int:
         return dict(self.voters).get(voter, 0)
 
     @property

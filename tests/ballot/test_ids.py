@@ -12,12 +12,18 @@ ROOT = Path(__file__).resolve().parents[2]
 
 HEADER = """
 from kiosk.ballot.amendments import Amended
+from kiosk.ballot.counting import Tally
 from kiosk.ballot.definition import ElectionDefinition
+from kiosk.ballot.e2e_ballot import ElectionKey
+from kiosk.ballot.e2e_layout import BallotContext
+from kiosk.ballot.e2e_marks import voter_set_digest
 from kiosk.ballot.encryption import encrypt_ballot
 from kiosk.ballot.ids import ElectionId, ElectionKeyHex, SessionId, SigningKeyHex, StationId, VoterId
+from kiosk.ballot.weights import SessionWeights
 from station_admin.hall.close_store import HallSessions
 
-def check(state: Amended, definition: ElectionDefinition, election: ElectionId, hall: HallSessions) -> None:
+def check(state: Amended, definition: ElectionDefinition, election: ElectionId, hall: HallSessions,
+          tally: Tally, weights: SessionWeights, roll: ElectionKey) -> None:
     adviser, session = VoterId("a001"), SessionId("budget")
     key, authority = ElectionKeyHex("ab" * 32), SigningKeyHex("cd" * 32)
     booth = StationId("booth-1")
@@ -39,7 +45,10 @@ def test_ids_passed_in_their_places_are_accepted(tmp_path: Path) -> None:
                                        "    definition.session(session); definition.voter(adviser)\n"
                                        "    definition.voters_at(booth); definition.eligible_count(session)\n"
                                        "    hall.close(session, 'desk')\n"
-                                       "    hall.record_out_of_service(session, booth, 'r', 'x')\n")
+                                       "    hall.record_out_of_service(session, booth, 'r', 'x')\n"
+                                       "    BallotContext(session, booth, 'g', 1, adviser)\n"
+                                       "    tally.add(session, {}, 'g', adviser); weights.of_voter(adviser)\n"
+                                       "    voter_set_digest(roll, session, booth, [adviser])\n")
     assert status == 0, said
 
 
@@ -67,6 +76,16 @@ def test_ids_passed_in_their_places_are_accepted(tmp_path: Path) -> None:
         ("    hall.record_out_of_service(booth, session, 'r', 'x')\n", '"StationId"; expected "SessionId"'),
         ("    hall.status(session, definition.voters[0].sessions)\n",
          '"list[SessionId]"; expected "list[StationId]"'),
+        # a ballot's context, the count and the weights name a voter by a VoterId: not a bare text
+        # (a group's id), a session or a booth
+        ("    BallotContext(session, booth, 'g', 1, session)\n", '"SessionId"; expected "VoterId"'),
+        ("    BallotContext(session, booth, 'g', 1, 'a001')\n", '"str"; expected "VoterId"'),
+        ("    tally.add(session, {}, 'g', booth)\n", '"StationId"; expected "VoterId | None"'),
+        ("    tally.add(session, {}, adviser, 'g')\n", '"str"; expected "VoterId | None"'),  # swapped
+        ("    tally.add(adviser, {})\n", '"VoterId"; expected "SessionId"'),
+        ("    weights.of_voter(definition.voters[0].group or '')\n", '"str"; expected "VoterId"'),
+        ("    voter_set_digest(roll, session, booth, definition.voters[0].sessions)\n",
+         '"list[SessionId]"; expected "Iterable[VoterId]"'),
     ],
 )
 def test_mypy_refuses_an_id_of_another_kind(tmp_path: Path, mix_up: str, wanted: str) -> None:
