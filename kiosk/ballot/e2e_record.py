@@ -85,8 +85,10 @@ def ballot_to_json(ballot: EncryptedBallot) -> dict[str, Any]:
 def ballot_from_json(line: object, session: SessionId, station: StationId,
                      check_points: bool = True) -> EncryptedBallot:
     """Reads one ballot line; session and station come from the file's header (its shard keys).
-    check_points=False: the elements are left to be validated by whoever computes with them (the
-    import's proof workers, who read the same line again: Point.decode_unchecked)."""
+    check_points=False: the elements and the proofs are left to whoever computes with them (the proof
+    workers of the import or the hall, who read the same line again with both): the elements are
+    kept unvalidated (Point.decode_unchecked) and the proofs not read at all, their places empty, so
+    that verify_ballot refuses such a ballot if it ever reached it."""
     if not isinstance(line, dict) or set(line) != BALLOT_FIELDS:
         raise RecordError(f"a ballot line has exactly the fields {sorted(BALLOT_FIELDS)}")
     group, weight, voter = line["group"], line["weight"], line["voter"]
@@ -122,6 +124,8 @@ def _question(value: object, check_points: bool = True) -> EncryptedQuestion:
         if not isinstance(pair, list) or len(pair) != 2:
             raise RecordError("a ciphertext is a pair [α, β]")
         ciphertexts.append(Ciphertext(_point(pair[0], check_points), _point(pair[1], check_points)))
+    if not check_points:  # the proofs' reader reads them (see ballot_from_json)
+        return EncryptedQuestion(tuple(ciphertexts), (), ())
     return EncryptedQuestion(tuple(ciphertexts), tuple(_pairs(p) for p in proofs), _pairs(value["sp"]))
 
 
