@@ -82,6 +82,7 @@ class SessionSums:
 class _Task:
     session: VotingSession
     lines: tuple[Line, ...]
+    read_proofs: bool
 
 
 @dataclass
@@ -93,11 +94,14 @@ class _Part:
 
 
 def session_sums(
-    definition: ElectionDefinition, lines: Mapping[SessionId, Sequence[Line]], jobs: int = 1
+    definition: ElectionDefinition, lines: Mapping[SessionId, Sequence[Line]], jobs: int = 1,
+    read_proofs: bool = True,
 ) -> list[SessionSums]:
-    """Every session's aggregates from its ballots' lines (each decoded and validated again)."""
+    """Every session's aggregates from its ballots' lines (each decoded and its elements validated
+    again). read_proofs=False skips reading the proofs, which the sums never use: only for lines
+    stored by an import (or the hall's take) that checked every proof of them (e2e_tally_results)."""
     tasks = [
-        _Task(definition.session(s), tuple(rows[i : i + CHUNK]))
+        _Task(definition.session(s), tuple(rows[i : i + CHUNK]), read_proofs)
         for s, rows in sorted(lines.items())
         for i in range(0, len(rows), CHUNK)
     ]
@@ -118,7 +122,8 @@ def _aggregate(task: _Task) -> _Part:
     named = task.session.mode is BallotMode.RECORDED
     classes: dict[ClassKey, Ciphertext] = {}
     for station, line in task.lines:
-        ballot = ballot_from_json(load_json_text(line), task.session.id, station)
+        value = load_json_text(line)
+        ballot = ballot_from_json(value, task.session.id, station, read_proofs=task.read_proofs)
         group, weight = ballot.context.group, ballot.context.weight
         part.ballots += 1
         part.counts[(group, weight)] = part.counts.get((group, weight), 0) + 1

@@ -94,8 +94,10 @@ def aggregate(
     beside: Mapping[str, bytes] | None = None,
 ) -> list[SessionSums]:
     """DIR/request.json and what a trustee recomputes it from; `beside` holds the package and the
-    addenda, from which a trustee recomputes the weights of a weighted session."""
-    sums = weighted_session_sums(definition, lines, weights or {}, jobs)
+    addenda, from which a trustee recomputes the weights of a weighted session. `lines` are imported
+    ones (imported_lines), every proof of them checked before they were stored: the sums do not
+    read the proofs again (a trustee's sums read them whole, on the trustee's laptop)."""
+    sums = weighted_session_sums(definition, lines, weights or {}, jobs, read_proofs=False)
     out.mkdir(parents=True, exist_ok=True)
     if (out / "addenda").exists():
         shutil.rmtree(out / "addenda")

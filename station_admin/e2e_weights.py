@@ -60,9 +60,10 @@ def weighted_session_sums(
     lines: Mapping[SessionId, Sequence[Line]],
     weights: Mapping[SessionId, list[SessionWeights]],
     jobs: int = 1,
+    read_proofs: bool = True,
 ) -> list[SessionSums]:
     """session_sums, with each session weighted by group turned into its weighted totals."""
-    sums = session_sums(definition, lines, jobs)
+    sums = session_sums(definition, lines, jobs, read_proofs)
     for s in sums:
         history = weights.get(s.session)
         if history and history[-1].weighting is Weighting.BY_GROUP:

@@ -83,10 +83,13 @@ def ballot_to_json(ballot: EncryptedBallot) -> dict[str, Any]:
 
 
 def ballot_from_json(line: object, session: SessionId, station: StationId,
-                     check_points: bool = True) -> EncryptedBallot:
+                     check_points: bool = True, read_proofs: bool = True) -> EncryptedBallot:
     """Reads one ballot line; session and station come from the file's header (its shard keys).
     check_points=False: the elements are left to be validated by whoever computes with them (the
-    import's proof workers, who read the same line again: Point.decode_unchecked)."""
+    proof workers of the import or the hall, who read the same line again: Point.decode_unchecked).
+    read_proofs=False: the proofs are not read, their places left empty (verify_ballot refuses such
+    a ballot), for a reader that never checks them: the proof workers read them from the same line,
+    or they were checked before these lines were stored (a tally's sums)."""
     if not isinstance(line, dict) or set(line) != BALLOT_FIELDS:
         raise RecordError(f"a ballot line has exactly the fields {sorted(BALLOT_FIELDS)}")
     group, weight, voter = line["group"], line["weight"], line["voter"]
@@ -98,7 +101,7 @@ def ballot_from_json(line: object, session: SessionId, station: StationId,
     if not isinstance(questions, list):
         raise RecordError("a ballot's questions are a list")
     context = BallotContext(session, station, group, weight, VoterId(voter))
-    cast = tuple(_question(q, check_points) for q in questions)
+    cast = tuple(_question(q, check_points, read_proofs) for q in questions)
     return EncryptedBallot(context, cast, Digest(b64decode(line["code"])))
 
 
@@ -111,7 +114,7 @@ def _context(line: dict[str, Any], session: SessionId, station: StationId) -> Ba
     return BallotContext(session, station, group, weight, VoterId(voter))
 
 
-def _question(value: object, check_points: bool = True) -> EncryptedQuestion:
+def _question(value: object, check_points: bool = True, read_proofs: bool = True) -> EncryptedQuestion:
     if not isinstance(value, dict) or set(value) != QUESTION_FIELDS:
         raise RecordError(f"a question has exactly the fields {sorted(QUESTION_FIELDS)}")
     cts, proofs = value["ct"], value["p"]
@@ -122,6 +125,8 @@ def _question(value: object, check_points: bool = True) -> EncryptedQuestion:
         if not isinstance(pair, list) or len(pair) != 2:
             raise RecordError("a ciphertext is a pair [α, β]")
         ciphertexts.append(Ciphertext(_point(pair[0], check_points), _point(pair[1], check_points)))
+    if not read_proofs:
+        return EncryptedQuestion(tuple(ciphertexts), (), ())
     return EncryptedQuestion(tuple(ciphertexts), tuple(_pairs(p) for p in proofs), _pairs(value["sp"]))
 
 

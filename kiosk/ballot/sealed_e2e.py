@@ -279,8 +279,9 @@ def read_sealed_e2e(path: Path, package: ElectionPackage, election: ElectionKey)
 def parse_sealed_e2e(
     data: bytes, package: ElectionPackage, election: ElectionKey, check_points: bool = True
 ) -> SealedE2E:
-    """check_points=False leaves the cast ballots' elements unvalidated (Point.decode_unchecked):
-    only for the import, whose proof check decodes and validates each of them (sealed_e2e_proofs)."""
+    """check_points=False leaves the cast ballots' elements unvalidated (Point.decode_unchecked) and
+    their proofs unread: only for the import and the hall's take, whose proof check decodes,
+    validates and checks each of them from the same lines (sealed_e2e_proofs)."""
     if sealed_version(data) == 1:
         raise SealedFileError(Refusal.OLD_FORMAT, OLD_FORMAT_REASON)
     members = safe_members(data, MEMBERS)

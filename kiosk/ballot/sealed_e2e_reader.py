@@ -138,7 +138,11 @@ def _check_signature(manifest: ManifestE2E, members: dict[str, bytes], package: 
 
 def _ballots(block: Block, station: StationId, check_points: bool) -> tuple[EncryptedBallot, ...]:
     try:
-        ballots = tuple(ballot_from_json(v, block.session, station, check_points) for v in block.values)
+        # unchecked elements go to proof workers, which read the proofs too (sealed_e2e_proofs)
+        ballots = tuple(
+            ballot_from_json(v, block.session, station, check_points, read_proofs=check_points)
+            for v in block.values
+        )
     except RecordError as exc:
         raise SealedFileError(
             Refusal.TAMPERED, f"a ballot of {shown(block.session)} is malformed: {exc}"

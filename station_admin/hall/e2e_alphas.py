@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from sqlalchemy import Column, Connection, Engine, LargeBinary, MetaData, String, Table, select
+from sqlalchemy import Column, Connection, Engine, LargeBinary, MetaData, String, Table, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
@@ -20,7 +20,18 @@ from kiosk.clock import Clock
 from station_admin.hall.close_store import SessionFile, SessionStoreUnavailable
 from station_admin.hall.session_tables import hall_session_files
 
-_CHUNK: Final = 5000  # α values per statement: a 150-ballot maritime file holds 10,800
+# A 150-ballot maritime file holds 10,800 α: they go to the server in one COPY, then one statement
+# claims them all and one finds a clash (a multi-row INSERT of them cost ~13 s a file, its planning).
+_INCOMING: Final = "hall_e2e_incoming"
+_CLAIM: Final = text(
+    f"INSERT INTO hall_e2e_alphas (election_id, alpha, station, session_id, file_sha256) "
+    f"SELECT :election_id, alpha, :station, :session_id, :file_sha256 FROM {_INCOMING} "
+    "ON CONFLICT DO NOTHING"
+)
+_HELD_ELSEWHERE: Final = text(
+    f"SELECT h.station, h.session_id FROM {_INCOMING} i JOIN hall_e2e_alphas h "
+    "ON h.election_id = :election_id AND h.alpha = i.alpha WHERE h.file_sha256 <> :file_sha256 LIMIT 1"
+)
 alpha_metadata = MetaData()
 hall_e2e_alphas = Table(
     "hall_e2e_alphas",
@@ -62,22 +73,25 @@ class HallAlphas:
                     files.station == file.station)).scalar()  # fmt: skip
                 if held != file.file_sha256:
                     return f"the hall holds another session file of booth {file.station!r} for {session_id!r}"
-                for start in range(0, len(alphas), _CHUNK):
-                    self._claim(c, session_id, file, alphas[start : start + _CHUNK])
+                self._claim(c, session_id, file, alphas)
         except _Clash as clash:
             return clash.reason  # the transaction rolled back: neither the file nor its α are kept
         except DBAPIError as exc:
             raise SessionStoreUnavailable(str(exc.orig)) from None
         return None
 
-    def _claim(self, c: Connection, session_id: str, file: SessionFile, chunk: list[bytes]) -> None:
-        rows = [{"election_id": self.election_id, "alpha": a, "station": file.station,
-                 "session_id": session_id, "file_sha256": file.file_sha256} for a in chunk]  # fmt: skip
-        c.execute(insert(hall_e2e_alphas).values(rows).on_conflict_do_nothing())
-        t = hall_e2e_alphas.c
-        other = c.execute(select(t.station, t.session_id).where(
-            t.election_id == self.election_id, t.alpha.in_(chunk),
-            t.file_sha256 != file.file_sha256).limit(1)).first()  # fmt: skip
+    def _claim(self, c: Connection, session_id: str, file: SessionFile, alphas: list[bytes]) -> None:
+        """Claims every α for this file in the transaction; an α another file holds is a _Clash.
+        A racing transaction claiming one of them waits on its row, then sees it held."""
+        c.exec_driver_sql(f"CREATE TEMPORARY TABLE {_INCOMING} (alpha bytea NOT NULL) ON COMMIT DROP")
+        cursor = c.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        with cursor, cursor.copy(f"COPY {_INCOMING} (alpha) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.set_types(["bytea"])
+            for alpha in alphas:
+                copy.write_row((alpha,))
+        names = {"election_id": self.election_id, "file_sha256": file.file_sha256}
+        c.execute(_CLAIM, {**names, "station": file.station, "session_id": session_id})
+        other = c.execute(_HELD_ELSEWHERE, names).first()
         if other is not None:
             raise _Clash(
                 f"it repeats a ciphertext (α) of booth {other.station!r}'s session file of "
