@@ -27,7 +27,7 @@ say "CI=true bash .ci/run (make test), in a network namespace with only a loopba
 CI=true bash .ci/run
 
 say "make demo under Xvfb"
-exec 3< <(Xvfb -displayfd 4 -screen 0 1280x800x24 -nolisten tcp 4>&1 2>/dev/null)
+exec 3< <(Xvfb -displayfd 4 -screen 0 1280x800x24 -nolisten tcp -noreset 4>&1 2>/dev/null)
 read -r -t 60 display <&3 || { echo "Xvfb did not start"; exit 1; }
 DISPLAY=":$display" make demo >build-demo.log 2>&1 &
 demo=$!
