@@ -79,3 +79,8 @@ def package_of(folder: ElectionDir) -> ElectionPackage:
         return folder.package()
     except ElectionDirError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+JOBS_OPTION = click.option(
+    "--jobs", default=2, show_default=True, type=click.IntRange(1, 64), help="Processes that share the work."
+)

@@ -15,6 +15,7 @@ from station_admin.cli_common import (
     AUTHORITY_PASSPHRASE_OPTION,
     DB_OPTION,
     ELECTION_OPTION,
+    JOBS_OPTION,
     amended_package_of,
     folder_of,
     package_of,
@@ -31,10 +32,6 @@ from station_admin.results import ResultsError, TallyInputs
 from station_admin.seats import TieNeedsLot
 from station_admin.tally import TallyError
 from station_admin.tally_db import open_db
-
-JOBS_OPTION = click.option(
-    "--jobs", default=2, show_default=True, type=click.IntRange(1, 64), help="Processes that share the work."
-)
 
 
 def e2e_of(folder: ElectionDir) -> E2EElection | None:

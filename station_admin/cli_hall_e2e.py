@@ -16,8 +16,8 @@ import click
 
 from kiosk.ballot.ids import SessionId
 from station_admin.addenda import addenda_dir
-from station_admin.cli_common import ELECTION_OPTION, amended_package_of, folder_of
-from station_admin.cli_e2e import JOBS_OPTION, e2e_of
+from station_admin.cli_common import ELECTION_OPTION, JOBS_OPTION, amended_package_of, folder_of
+from station_admin.cli_e2e import e2e_of
 from station_admin.cli_hall_votes import DB_OPTION, check_session, hall_db
 from station_admin.e2e_count import E2ETallyError
 from station_admin.e2e_election import E2EElection

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from station_admin.cli_common import CEREMONY_OPTION, MANIFEST_OPTION
+from station_admin.cli_common import CEREMONY_OPTION, JOBS_OPTION, MANIFEST_OPTION
 from station_admin.trustee import Seat, answer, finish, keygen, shares
 from station_admin.trustee_decrypt import check_request_is_the_sums, combine, decrypt
 from station_admin.trustee_files import TrusteeError
@@ -163,6 +163,7 @@ def finish_command(
 )
 @OUT_OPTION
 @PASSPHRASE_OPTION
+@JOBS_OPTION
 def decrypt_command(
     key_path: Path,
     ceremony: Path,
@@ -170,11 +171,12 @@ def decrypt_command(
     ballots: Path | None,
     out: Path,
     passphrase_file: Path | None,
+    jobs: int,
 ) -> None:
     """This trustee's share of each requested sum, with a proof anyone can check."""
     try:
         if ballots is not None:
-            check_request_is_the_sums(ceremony, request, ballots)
+            check_request_is_the_sums(ceremony, request, ballots, jobs)
         written = decrypt(key_path, ceremony, request, out, _passphrase(passphrase_file))
     except TrusteeError as exc:
         raise click.ClickException(str(exc)) from None

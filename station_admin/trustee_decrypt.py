@@ -60,16 +60,17 @@ def decrypt(key_path: Path, ceremony_path: Path, request_path: Path, out: Path, 
     return path
 
 
-def check_request_is_the_sums(ceremony_path: Path, request_path: Path, ballots: Path) -> None:
-    """The trustee's own recomputation before decrypting: the request must be exactly the sums of the
-    ballots in `ballots` (and a recorded session's named ballots), for this ceremony's definition."""
+def check_request_is_the_sums(ceremony_path: Path, request_path: Path, ballots: Path, jobs: int = 1) -> None:
+    """The trustee's own recomputation before decrypting, in `jobs` processes: the request must be
+    exactly the sums of the ballots in `ballots` (and a recorded session's named ballots), for this
+    ceremony's definition."""
     ceremony = load_ceremony(read(ceremony_path))
     manifest = read(ballots / "manifest.json")
     if manifest_hash(parameters_hash(), manifest) != ceremony.h_m:
         raise TrusteeError(f"{ballots / 'manifest.json'} is not the definition this ceremony was made for")
     try:
         definition, weights = trustee_weights(ballots, parse_definition(manifest))
-        sums = weighted_session_sums(definition, read_ballot_folder(ballots), weights)
+        sums = weighted_session_sums(definition, read_ballot_folder(ballots), weights, jobs)
         asked = load_request(read(request_path), ceremony.h_e)
     except (DefinitionError, DecryptionRefused, ValueError, KeyError) as exc:
         raise TrusteeError(f"cannot recompute the sums from {ballots}: {exc}") from None

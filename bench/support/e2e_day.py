@@ -197,7 +197,7 @@ def tally(day: E2EDay, db: Path, work: Path) -> dict[str, Timed]:
     for i in PRESENT:
         times[f"trustee_{i}_decrypt"] = run(
             "station-admin", "trustee", "decrypt", "--key", day.trustee_key(i), "--ceremony", day.ceremony,
-            "--request", request, "--ballots", stick, "--out", partials,
+            "--request", request, "--ballots", stick, "--out", partials, "--jobs", str(WORKERS),
             "--passphrase-file", day.passphrase_file(f"trustee-{i}"),
         )  # fmt: skip
     given = [a for i in PRESENT for a in ("--partial", partials / f"partial-{i}.json")]
