@@ -68,13 +68,27 @@ def booth_addenda(engine: Engine, election_id: str) -> dict[str, list[int]]:
     return held
 
 
-def name_delegates(results: dict[str, Any], state: Amended) -> None:
-    """A record vote's ballot cast by an adviser is published as the delegate's: "a001-3 for s001-1"."""
+def name_delegates(
+    results: dict[str, Any], state: Amended, delegations: list[dict[str, Any]], e2e: bool
+) -> None:
+    """A record vote's ballot cast by an adviser is published as the delegate's: "a001-3 for s001-1".
+
+    An HPKE ballot names who cast it, the adviser, and `state.cast_for` gives whose vote it was. An
+    end-to-end ballot names whose vote it is, the delegate (docs/e2e-spec.md §5: the marked voter's
+    labels), so its caster is the adviser of the delegation that was used there (`delegations`, from
+    delegations_entries: the booth held it, the delegate was marked, the delegate had not voted first);
+    a delegate whose delegation was refused or never reached the booth voted in person."""
+    used = {(d["session"], d["delegate"]): d["adviser"] for d in delegations if d["status"] == "used"}
     for session in results["sessions"]:
         rows = session.get("recorded_votes")
         if not rows:
             continue
         for row in rows:
+            if e2e:
+                adviser = used.get((session["id"], row["voter"]))
+                if adviser is not None:
+                    row["cast_by"] = adviser
+                continue
             delegate = state.cast_for.get((session["id"], row["voter"]))
             if delegate is not None:
                 row["cast_by"], row["voter"] = row["voter"], delegate

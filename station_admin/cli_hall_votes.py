@@ -179,7 +179,7 @@ def hall_tally(election: Path, db_url: str | None, shares: tuple[Path, ...],
             raise click.UsageError("a vote of end-to-end ballots has no shares to recover: give --request "
                                    "and each present trustee's --partial")  # fmt: skip
         count = e2e_hall_count(election, db_url, session_id, request, partials, inputs, mode, target)
-        _write_results(count.results, package, (base, addenda), count.engine, target, as_json=False)
+        _write_results(count.results, package, (base, addenda), count.engine, target, as_json=False, e2e=True)
         return
     if passphrase_files and len(passphrase_files) != len(shares):
         raise click.UsageError("one --trustee-passphrase-file per --share")

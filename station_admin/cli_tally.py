@@ -101,7 +101,7 @@ def tally(
         except ResultsError as exc:
             raise click.ClickException(str(exc)) from None
         results = e2e_tally(folder, package, e2e, db_url, request, partials, inputs, out, (base, addenda))
-        _write_results(results, package, (base, addenda), engine, out, as_json)
+        _write_results(results, package, (base, addenda), engine, out, as_json, e2e=True)
         return
     if not shares:
         raise click.UsageError("give k trustees' --share")
@@ -122,21 +122,24 @@ def tally(
 
 def _write_results(
     results: dict[str, Any], package: ElectionPackage, amended: tuple[ElectionDefinition, list[Addendum]],
-    engine: Engine, out: Path, as_json: bool,
+    engine: Engine, out: Path, as_json: bool, e2e: bool = False,
 ) -> None:
+    """results.json, with the booths, tracking codes, addenda and delegations; `e2e`: its ballots are
+    end-to-end ones, whose record votes name the delegate, not the adviser who cast (name_delegates)."""
     base, addenda = amended
     results["fingerprint"] = package.fingerprint
     results["booths"] = booths(engine, package.election_id)
     results["tracking_codes"] = tracking_codes(engine, package.election_id)
     results["quarantined"] = quarantined_files(engine, package.election_id)
     state = amend_all(base, addenda)
-    name_delegates(results, state)
+    marked = set(voter_marks(engine, package.election_id))
+    delegations = delegations_entries(state, engine, package.election_id, marked)
+    name_delegates(results, state, delegations, e2e)
     held = booth_addenda(engine, package.election_id)
     for booth in results["booths"]:
         booth["addenda"] = held.get(booth["station"], [])
     results["addenda"] = addenda_entries(addenda)
-    marked = set(voter_marks(engine, package.election_id))
-    results["delegations"] = delegations_entries(state, engine, package.election_id, marked)
+    results["delegations"] = delegations
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
     if as_json:

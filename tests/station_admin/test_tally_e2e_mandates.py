@@ -226,6 +226,7 @@ def test_an_adviser_voting_under_a_delegation_casts_the_delegate_s_mandates_end_
                     amend=("--delegate", "s001-1:a001-3:roll-call"))  # fmt: skip
     assert [o["votes"] for o in day.roll_call["questions"][0]["options"]] == [6, 5, 0]
     assert {b["voter"]: b["weight"] for b in _ballot_lines(day.record)} == {"s001-1": 6, "v01": 5}
-    assert [r["voter"] for r in day.roll_call["recorded_votes"]] == ["s001-1", "v01"]
+    assert [(r["voter"], r.get("cast_by")) for r in day.roll_call["recorded_votes"]] == [
+        ("s001-1", "a001-3"), ("v01", None)]  # fmt: skip
     verified = verify(delegations, day.record)
     assert verified.returncode == 0, verified.stdout + verified.stderr
