@@ -6,8 +6,9 @@ Measured, each part in wall and CPU seconds: the desk's close; every booth heari
 session file /2 and sending it, the hall checking every proof of every ballot as it takes each file
 (the only time they are checked: the count imports the files without a second pass); the desk's
 `hall aggregate` (a process, as an official runs it); trustees 1 and 3 each `trustee decrypt
---ballots` (recomputing the sums from the ballots first); `hall tally` (the sums recomputed again,
-every partial's proof checked, combined, counted, decided); until the projector's JSON shows it.
+--ballots` (recomputing the sums from the ballots first); `hall tally` (from the sums `hall
+aggregate` kept at the hall, once the files are found the same: every partial's proof checked,
+combined, counted, decided); until the projector's JSON shows it.
 
 The casts (750 E2E ballots through the booths' own services and the hall's round trip, every one a
 cast at a booth process of its own) are made once into a cache under build/bench/ (the election,

@@ -123,7 +123,7 @@ def walk(out: Path, url: str, db_folder: Path) -> None:
     rng = random.Random(15)
     stations = [Station(out / booth) for booth in BOOTHS]
     for station in stations:
-        join_hall(station, url)
+        join_hall(station, url, confirm_after_receipt=True)  # as the kiosk does (kiosk/app.py)
     election = stations[0].election
     session = election.session(VOTE_CLOSED)
     voters = [v for v in election.voters if VOTE_CLOSED in v.sessions][:VOTERS_WALKING]

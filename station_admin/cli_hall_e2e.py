@@ -19,12 +19,13 @@ from station_admin.addenda import addenda_dir
 from station_admin.cli_common import ELECTION_OPTION, JOBS_OPTION, amended_package_of, folder_of
 from station_admin.cli_e2e import e2e_of
 from station_admin.cli_hall_votes import DB_OPTION, check_session, hall_db
+from station_admin.cli_tally import write_results
 from station_admin.e2e_count import E2ETallyError
 from station_admin.e2e_election import E2EElection
 from station_admin.e2e_tally_results import write_e2e_files
 from station_admin.e2e_weights import E2EWeightsError, beside_request
 from station_admin.election_dir import ElectionDir
-from station_admin.hall.count import CountError, VoteCount
+from station_admin.hall.count import CountError
 from station_admin.hall.count_e2e import aggregate_vote, count_e2e_vote
 from station_admin.results import ResultsError, TallyInputs, check_attending
 from station_admin.seats import TieNeedsLot
@@ -41,7 +42,7 @@ def hall_e2e_of(folder: ElectionDir) -> E2EElection:
     if e2e is None:
         raise click.ClickException(
             "this election has no trustees' key ceremony (station-admin election e2e-key): its votes are "
-            "counted with hall tally --share"
+            "counted with station-admin hall tally SESSION --share ... --share ..."
         )
     return e2e
 
@@ -78,13 +79,14 @@ def hall_aggregate(election: Path, db_url: str | None, out: Path, jobs: int,
 def e2e_hall_count(
     election: Path, db_url: str | None, session_id: SessionId, request: Path | None,
     partials: tuple[Path, ...], inputs: TallyInputs, mode: Literal["official", "test"], target: Path,
-) -> VoteCount:
+) -> None:
     """`hall tally` of a vote of end-to-end ballots: checked, combined, counted, kept at the hall;
-    target/e2e/ holds the request, the partials and the tally files the record carries."""
+    target/results.json, and target/e2e/ with the request, the partials and the tally files the
+    record carries."""
     if request is None or len(partials) == 0:
         raise click.UsageError(
             "a vote of end-to-end ballots is counted from the trustees' answers: give --request (of "
-            "station-admin hall aggregate) and each present trustee's --partial"
+            f"station-admin hall aggregate {session_id} --out DIR) and each present trustee's --partial"
         )
     folder = folder_of(election)
     package, base, addenda = amended_package_of(folder)
@@ -93,10 +95,11 @@ def e2e_hall_count(
         try:
             check_attending(package.definition, inputs.attending)
             answers = [p.read_bytes() for p in partials]
-            vote, count = count_e2e_vote(store, sessions, package, (base, addenda), e2e, session_id,
-                                         request.read_bytes(), answers, inputs, mode=mode)  # fmt: skip
+            beside = beside_request(folder.package_path, addenda_dir(folder))
+            vote = count_e2e_vote(store, sessions, package, (base, addenda), e2e, session_id,
+                                  request.read_bytes(), answers, inputs, beside, mode)  # fmt: skip
         except (CountError, TallyError, E2ETallyError, E2EWeightsError, ResultsError, TieNeedsLot,
                 OSError) as exc:  # fmt: skip
             raise click.ClickException(str(exc)) from None
-    write_e2e_files(target / "e2e", package, count, request, partials, inputs.lot_seed)
-    return vote
+    write_e2e_files(target / "e2e", package, vote.count, request, partials, inputs.lot_seed)
+    write_results(vote.results, package, (base, addenda), vote.entries, target, as_json=False, e2e=True)

@@ -101,7 +101,16 @@ def hall_status(election: Path, db_url: str | None, as_json: bool, session_id: s
         else:
             click.echo(f"  {booth}: waiting")
     if status.complete:
-        click.echo("every booth has reported: ready to count (station-admin hall tally)")
+        click.echo(f"every booth has reported: ready to count ({_count_commands(election, session_id)})")
+
+
+def _count_commands(election: Path, session_id: SessionId) -> str:
+    """What the desk types next to count the vote, by the kind of ballots."""
+    if folder_of(election).package().election_key is None:
+        return f"station-admin hall tally {session_id} --share ... --share ..."
+    return (f"station-admin hall aggregate {session_id} --out DIR, each present trustee's station-admin "
+            f"trustee decrypt --ballots DIR, then station-admin hall tally {session_id} --request "
+            "DIR/request.json --partial ... --partial ...")  # fmt: skip
 
 
 def _status_json(status: VoteStatus) -> dict[str, object]:
@@ -149,7 +158,8 @@ def hall_out_of_service(election: Path, db_url: str | None, session_id: str, rea
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="For scripts: one file per --share, in the same order.")
 @click.option("--request", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="End-to-end ballots: the request.json of `hall aggregate` the trustees answered.")
+              help="End-to-end ballots: the request.json of `station-admin hall aggregate` the "
+              "trustees answered.")
 @click.option("--partial", "partials", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="End-to-end ballots: a present trustee's partial-<n>.json (at least k of them).")
@@ -178,8 +188,7 @@ def hall_tally(election: Path, db_url: str | None, shares: tuple[Path, ...],
         if shares:
             raise click.UsageError("a vote of end-to-end ballots has no shares to recover: give --request "
                                    "and each present trustee's --partial")  # fmt: skip
-        count = e2e_hall_count(election, db_url, session_id, request, partials, inputs, mode, target)
-        _write_results(count.results, package, (base, addenda), count.engine, target, as_json=False, e2e=True)
+        e2e_hall_count(election, db_url, session_id, request, partials, inputs, mode, target)
         return
     if passphrase_files and len(passphrase_files) != len(shares):
         raise click.UsageError("one --trustee-passphrase-file per --share")

@@ -4,6 +4,7 @@ under its rule and write results.json (with the booths, tracking codes, addenda 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,14 +16,14 @@ from kiosk.ballot.amendments import amend_all
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.package import ElectionPackage
 from station_admin import passphrases
-from station_admin.addenda_results import addenda_entries, booth_addenda, delegations_entries, name_delegates
+from station_admin.addenda_results import addenda_entries, name_delegates
 from station_admin.cli_common import DB_OPTION, ELECTION_OPTION, amended_package_of, folder_of
 from station_admin.cli_e2e import e2e_of, e2e_tally
 from station_admin.passphrases import PassphraseError
-from station_admin.quarantine import quarantined_files
 from station_admin.results import ResultsError, TallyInputs, check_attending
+from station_admin.results_entries import imported_entries
 from station_admin.seats import TieNeedsLot
-from station_admin.tally import TallyError, TrusteeShare, booths, tracking_codes, voter_marks
+from station_admin.tally import TallyError, TrusteeShare
 from station_admin.tally_db import open_db
 from station_admin.tally_results import tally_results
 from station_admin.weights import WeightsError
@@ -124,22 +125,23 @@ def _write_results(
     results: dict[str, Any], package: ElectionPackage, amended: tuple[ElectionDefinition, list[Addendum]],
     engine: Engine, out: Path, as_json: bool, e2e: bool = False,
 ) -> None:
-    """results.json, with the booths, tracking codes, addenda and delegations; `e2e`: its ballots are
-    end-to-end ones, whose record votes name the delegate, not the adviser who cast (name_delegates)."""
+    write_results(results, package, amended, imported_entries(engine, package, amended), out, as_json, e2e)
+
+
+def write_results(
+    results: dict[str, Any], package: ElectionPackage, amended: tuple[ElectionDefinition, list[Addendum]],
+    entries: Mapping[str, Any], out: Path, as_json: bool, e2e: bool = False,
+) -> None:
+    """out/results.json: the count, with the entries of the imported files (results_entries.py); `e2e`:
+    its ballots are end-to-end ones, whose record votes name the delegate, not the adviser who cast
+    (name_delegates)."""
     base, addenda = amended
     results["fingerprint"] = package.fingerprint
-    results["booths"] = booths(engine, package.election_id)
-    results["tracking_codes"] = tracking_codes(engine, package.election_id)
-    results["quarantined"] = quarantined_files(engine, package.election_id)
-    state = amend_all(base, addenda)
-    marked = set(voter_marks(engine, package.election_id))
-    delegations = delegations_entries(state, engine, package.election_id, marked)
-    name_delegates(results, state, delegations, e2e)
-    held = booth_addenda(engine, package.election_id)
-    for booth in results["booths"]:
-        booth["addenda"] = held.get(booth["station"], [])
+    for key in ("booths", "tracking_codes", "quarantined"):
+        results[key] = entries[key]
+    name_delegates(results, amend_all(base, addenda), entries["delegations"], e2e)
     results["addenda"] = addenda_entries(addenda)
-    results["delegations"] = delegations
+    results["delegations"] = entries["delegations"]
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
     if as_json:

@@ -158,8 +158,9 @@ def finish_command(
 @click.option(
     "--ballots",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="The folder `station-admin aggregate` wrote (manifest.json, ballots/): the sums are "
-    "recomputed from these ballots first, and a request asking for anything else is refused.",
+    help="The folder `station-admin aggregate` or `station-admin hall aggregate` wrote (manifest.json, "
+    "ballots/): the sums are recomputed from these ballots first, and a request asking for anything else "
+    "is refused.",
 )
 @OUT_OPTION
 @PASSPHRASE_OPTION

@@ -37,15 +37,20 @@ def request_text(keys: CeremonyKeys, sums: Sequence[SessionSums]) -> str:
     return make_request(keys.h_e, request_ciphertexts(sums))
 
 
+OFF_HALL_AGGREGATE = "station-admin aggregate --out DIR"  # what makes the request at a desk of sticks
+
+
 def decrypt_sums(
-    keys: CeremonyKeys, sums: Sequence[SessionSums], request: bytes, answers: Sequence[bytes]
+    keys: CeremonyKeys, sums: Sequence[SessionSums], request: bytes, answers: Sequence[bytes],
+    aggregate_command: str = OFF_HALL_AGGREGATE,
 ) -> Decrypted:
-    """t for every requested sum, from at least k trustees whose every proof holds."""
+    """t for every requested sum, from at least k trustees whose every proof holds. A request that
+    is not these sums is refused, naming the command that makes it (`aggregate_command`)."""
     if request != request_text(keys, sums).encode():
         raise E2ETallyError(
-            "this request is not the sums of the imported ballots (a file was imported or quarantined "
-            "since, or the request was changed): run `station-admin aggregate` again and have the "
-            "trustees decrypt the new request"
+            "this request is not the sums of the ballots counted (ballots were added or taken out since "
+            f"it was made, or it was changed): run `{aggregate_command}` again and have the trustees "
+            "decrypt the new request"
         )
     wanted = request_ciphertexts(sums)
     bounds = {a.id: a.bound for s in sums for a in s.aggregates}

@@ -3,8 +3,9 @@
 The one path for every desk that counts end-to-end ballots, as station_admin/tally_results.py is for
 HPKE ones: `station-admin aggregate` and `tally` (over the imported sticks) and the hall's count of one
 closed vote (station_admin/hall/count_e2e.py) call these, so the projector and the report cannot
-drift apart. No key is at the desk: the sums are recomputed from the ballots in `engine` each time,
-the trustees' answers must be to exactly that request, and every proof is checked.
+drift apart. No key is at the desk: the sums are recomputed from the ballots in `engine` (or, at the
+hall, are the ones `hall aggregate` made from the very files the hall still holds), the trustees'
+answers must be to exactly that request, and every proof is checked.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from sqlalchemy import Engine
 
 from kiosk.ballot.package import ElectionPackage
 from station_admin.e2e_aggregates import SessionSums
-from station_admin.e2e_count import Decrypted, decrypt_sums, e2e_results
+from station_admin.e2e_count import OFF_HALL_AGGREGATE, Decrypted, decrypt_sums, e2e_results
 from station_admin.e2e_election import E2EElection
 from station_admin.e2e_tally import aggregate, imported_lines, tally_files, write_files
 from station_admin.e2e_weights import by_group_weights, mark_weighted, weighted_session_sums
@@ -63,10 +64,21 @@ def e2e_count(
     lines = imported_lines(engine, package.election_id)
     # imported lines, every proof checked before they were stored (by the import or the hall's take)
     sums = weighted_session_sums(package.definition, lines, weights, jobs, read_proofs=False)
-    decrypted = decrypt_sums(e2e.keys, sums, request, answers)
-    counted = e2e_results(package.definition, sums, decrypted.values)
-    mark_weighted(counted, sums, weights)
     marked = voter_marks(engine, package.election_id)
+    return count_sums(package, e2e, amended, sums, marked, request, answers, inputs)
+
+
+def count_sums(
+    package: ElectionPackage, e2e: E2EElection, amended: Amended, sums: list[SessionSums],
+    marked: Sequence[tuple[str, str]], request: bytes, answers: Sequence[bytes], inputs: TallyInputs,
+    aggregate_command: str = OFF_HALL_AGGREGATE,
+) -> E2ECount:
+    """k trustees' answers to exactly these sums (of the ballots of voters `marked`) checked and
+    combined, each question decided. Raises E2ETallyError (naming `aggregate_command` for a request
+    that is not these sums), ResultsError or TieNeedsLot."""
+    decrypted = decrypt_sums(e2e.keys, sums, request, answers, aggregate_command)
+    counted = e2e_results(package.definition, sums, decrypted.values)
+    mark_weighted(counted, sums, by_group_weights(*amended))
     return E2ECount(with_outcomes(counted, package.definition, marked, inputs), sums, decrypted, counted)
 
 

@@ -82,4 +82,7 @@ def _first_difference(published: Any, expected: dict[str, Any]) -> str:
     for mine, theirs in zip(expected["sessions"], published.get("sessions") or [], strict=False):
         if mine != theirs:
             return f" (first in session {mine['id']!r})"
+    listed = published.get("sessions") or []
+    if len(listed) != len(expected["sessions"]):
+        return f" (it lists {len(listed)} session(s), the manifest {len(expected['sessions'])})"
     return ""

@@ -21,6 +21,7 @@ from kiosk.ballot.ids import ElectionId, SessionId, StationId
 from kiosk.ballot.times import iso, parse_iso
 from kiosk.clock import Clock
 from station_admin.hall.session_tables import (
+    hall_aggregates,
     hall_out_of_service,
     hall_results,
     hall_session_files,
@@ -116,6 +117,35 @@ class HallSessions:
                 hall_session_files.c.session_id == session_id).order_by(hall_session_files.c.station)).all()
         return [SessionFile(StationId(r.station), r.file_sha256, r.name, bytes(r.data), r.ballots)
                 for r in rows]
+
+    def file_digests(self, session_id: SessionId) -> dict[StationId, str]:
+        """station -> the SHA-256 of the session file the hall holds of the vote (not its bytes)."""
+        files = hall_session_files.c
+        with self.engine.connect() as c:
+            rows = c.execute(select(files.station, files.file_sha256).where(
+                files.election_id == self.election_id, files.session_id == session_id)).all()
+        return {StationId(station): digest for station, digest in rows}
+
+    def put_aggregate(self, session_id: SessionId, basis: str, sums: str, entries: str) -> None:
+        """The vote's last `hall aggregate` (texts of station_admin/hall/kept_aggregate.py); an
+        aggregate again replaces it."""
+        values = {"basis": basis, "sums": sums, "entries": entries, "aggregated_at": iso(self._clock())}
+        try:
+            with self.engine.begin() as c:
+                row = insert(hall_aggregates).values(election_id=self.election_id, session_id=session_id,
+                                                     **values)
+                keys = ["election_id", "session_id"]
+                c.execute(row.on_conflict_do_update(index_elements=keys, set_=values))
+        except DBAPIError as exc:
+            raise SessionStoreUnavailable(str(exc.orig)) from None
+
+    def aggregate(self, session_id: SessionId) -> tuple[str, str, str] | None:
+        """(basis, sums, entries) of the vote's last `hall aggregate`, or None if none was run."""
+        with self.engine.connect() as c:
+            row = c.execute(select(hall_aggregates.c.basis, hall_aggregates.c.sums, hall_aggregates.c.entries)
+                            .where(hall_aggregates.c.election_id == self.election_id,
+                                   hall_aggregates.c.session_id == session_id)).first()
+        return None if row is None else (row.basis, row.sums, row.entries)
 
     def record_out_of_service(self, session_id: SessionId, station: StationId, reason: str, by: str) -> bool:
         """False when that booth was already recorded out of service for this vote."""

@@ -22,7 +22,7 @@ from kiosk.ballot.ids import SessionId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.values import Mode
 from station_admin.e2e_election import E2EElection
-from station_admin.hall.close_store import HallSessions, VoteStatus
+from station_admin.hall.close_store import HallSessions, SessionFile, VoteStatus
 from station_admin.hall.store import HallStore
 from station_admin.importer import import_file
 from station_admin.results import TallyInputs
@@ -65,22 +65,24 @@ def import_vote(
     store: HallStore, sessions: HallSessions, package: ElectionPackage,
     amended: tuple[ElectionDefinition, list[Addendum]], session_id: SessionId, work: Path,
     mode: Mode = "official", e2e: E2EElection | None = None,
-) -> tuple[Engine, VoteStatus]:
-    """The vote's session files imported into a tally database in work (nothing else in it).
+) -> tuple[Engine, VoteStatus, list[SessionFile]]:
+    """The vote's session files imported into a tally database in work (nothing else in it), and
+    those files.
 
     End-to-end files (e2e given) are imported without checking their proofs again: the hall stored
     each only after checking every proof of those very bytes (station_admin/hall/e2e_collect.py),
     so a count is not slowed by a second pass; every other check of the import runs."""
     status = ready_status(store, sessions, session_id)
     engine = open_db(f"sqlite:///{work / 'vote.sqlite'}")
-    for file in sessions.files(session_id):
+    files = sessions.files(session_id)
+    for file in files:
         path = work / file.name
         path.write_bytes(file.data)
         result = import_file(engine, package, path, mode=mode, addenda=amended, e2e=e2e,
                              proofs_checked=e2e is not None)  # fmt: skip
         if result.status != "imported":
             raise CountError(f"booth {file.station}'s session file of {session_id!r}: {result.reason}")
-    return engine, status
+    return engine, status, files
 
 
 def count_vote(
@@ -91,7 +93,7 @@ def count_vote(
     """Counts the closed vote alone and keeps its count at the hall (never provisional: every file
     was wholly verified before any ballot was decrypted)."""
     work = Path(tempfile.mkdtemp(prefix=f"hall-count-{session_id}-"))
-    engine, status = import_vote(store, sessions, package, amended, session_id, work, mode)
+    engine, status, _ = import_vote(store, sessions, package, amended, session_id, work, mode)
     try:
         results = tally_results(engine, package, amended, shares, inputs)  # `station-admin tally`'s own
     except WeightsError as exc:

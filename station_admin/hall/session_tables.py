@@ -50,3 +50,13 @@ hall_results = Table(  # a closed vote's count, as the projector page shows it
     Column("provisional", Boolean, nullable=False),  # counted before every proof was verified
     Column("counted_at", String, nullable=False),
 )
+hall_aggregates = Table(  # a closed vote's last `hall aggregate`: the sums `hall tally` counts from
+    "hall_aggregates",
+    session_metadata,
+    Column("election_id", String, primary_key=True),
+    Column("session_id", String, primary_key=True),
+    Column("basis", Text, nullable=False),  # what was counted: each session file, the mode, package, addenda
+    Column("sums", Text, nullable=False),  # the trustees' sums (station_admin/e2e_sums_json.py)
+    Column("entries", Text, nullable=False),  # the marks, and results.json's entries of the imported files
+    Column("aggregated_at", String, nullable=False),
+)
