@@ -35,6 +35,14 @@ def weigh_by_mandates(officials: Officials) -> None:
     assert result.exit_code == 0, result.output
 
 
+def booth_under_mandates(officials: Officials, data: Path) -> Station:
+    """booth-1, polls open, addendum 1 taken in: the record vote counts mandates."""
+    weigh_by_mandates(officials)
+    booth = open_booth(officials.kit, data)
+    take_in_next(booth, officials.stick())
+    return booth
+
+
 def by_heads(officials: Officials) -> None:
     """Addendum 2, signed at a desk that has imported no vote of roll-call: it cannot know."""
     result = officials.signed("election", "amend", "--weighting", "roll-call=none")
@@ -56,9 +64,7 @@ def signed_addenda(officials: Officials) -> list[str]:
 def test_officials_refuse_to_weigh_otherwise_a_vote_whose_votes_they_imported(
     officials: Officials, tmp_path: Path
 ) -> None:
-    weigh_by_mandates(officials)
-    booth = open_booth(officials.kit, tmp_path / "booth")
-    take_in_next(booth, officials.stick())
+    booth = booth_under_mandates(officials, tmp_path / "booth")
     booth.cast("m01", "roll-call", YES)
     booth.cast("v01", "roll-call", NO)
     assert officials.admin("import", str(seal(booth, tmp_path / "OUT"))).exit_code == 0
@@ -75,9 +81,7 @@ def test_officials_refuse_to_weigh_otherwise_a_vote_whose_votes_they_imported(
 def test_a_booth_holding_votes_of_the_session_refuses_the_addendum_and_logs_why(
     officials: Officials, tmp_path: Path
 ) -> None:
-    weigh_by_mandates(officials)
-    booth = open_booth(officials.kit, tmp_path / "booth")
-    take_in_next(booth, officials.stick())
+    booth = booth_under_mandates(officials, tmp_path / "booth")
     booth.cast("m01", "roll-call", YES)
     by_heads(officials)
     data = next_addendum_bytes(media(officials.stick("STICK-2")), 1)
@@ -99,9 +103,7 @@ def test_a_booth_holding_votes_of_the_session_refuses_the_addendum_and_logs_why(
 def test_a_vote_cast_after_the_poll_worker_read_the_addendum_keeps_it_out(
     officials: Officials, tmp_path: Path
 ) -> None:
-    weigh_by_mandates(officials)
-    booth = open_booth(officials.kit, tmp_path / "booth")
-    take_in_next(booth, officials.stick())
+    booth = booth_under_mandates(officials, tmp_path / "booth")
     by_heads(officials)
     data = next_addendum_bytes(media(officials.stick("STICK-2")), 1)
     preview = preview_addendum(booth, data)  # no vote yet: shown, as any change of weighting is

@@ -19,7 +19,6 @@ from click.testing import CliRunner, Result
 from kiosk.ballot.definition import load_definition
 from kiosk.ballot.package import PackageCard
 from kiosk.devices.sim_card import SimCard
-from station_admin import trustee
 from station_admin.ceremony import create_election, register_cards
 from station_admin.cli import main as station_admin
 from station_admin.e2e_election import install_e2e
@@ -29,7 +28,7 @@ from station_admin.tally import TrusteeShare, recover_key
 from tests.conference.kit import Officials, open_booth
 from tests.conference.test_delegations import take_in_next
 from tests.kit import AUTHORITY_PASSPHRASE, PASSPHRASES, ElectionKit, authority_args
-from tests.station_admin.e2e_kit import TRUSTEE_PASSPHRASE, E2EKit, K, N
+from tests.station_admin.e2e_kit import E2EKit, trustees_ceremony
 
 VERIFY = str(Path(sys.executable).parent / "isoloir-verify")
 
@@ -40,19 +39,7 @@ Step = tuple[str, ...] | Mapping[str, str]
 
 def make_e2e_booth_election(definition_path: Path, root: Path) -> E2EKit:
     """The trustees' ceremony, then the election with its key, cards and provisioned booths."""
-    sticks = root / "sticks"
-    key = lambda i: root / f"laptop-{i}" / "trustee.key"  # noqa: E731
-    for i in range(1, N + 1):
-        trustee.keygen(definition_path, trustee.Seat(N, K, i, f"Trustee {i}"), key(i), sticks / "round1",
-                       TRUSTEE_PASSPHRASE)  # fmt: skip
-    for i in range(1, N + 1):
-        trustee.shares(key(i), [sticks / "round1"], sticks / "round2", TRUSTEE_PASSPHRASE)
-    for i in range(1, N + 1):
-        done = trustee.finish(
-            key(i), [sticks / "round1", sticks / "round2"], sticks / f"round3-{i}", TRUSTEE_PASSPHRASE
-        )
-        assert done.ceremony is not None, done.complaints
-    ceremony = sticks / "round3-1" / "ceremony.json"
+    ceremony = trustees_ceremony(definition_path, root)
     definition = load_definition(definition_path)
     created = create_election(
         definition, 3, 2, PASSPHRASES, root / "ELECTION", authority_passphrase=AUTHORITY_PASSPHRASE
@@ -68,7 +55,6 @@ def make_e2e_booth_election(definition_path: Path, root: Path) -> E2EKit:
     secret = recover_key(package, [TrusteeShare(created.folder.share_path(1), PASSPHRASES[0]),
                                    TrusteeShare(created.folder.share_path(2), PASSPHRASES[1])])  # fmt: skip
     kit = ElectionKit(created.folder, definition, package, media, secret, cards, None)
-    (root / "trustee.passphrase").write_text(TRUSTEE_PASSPHRASE + "\n", encoding="utf-8")
     return E2EKit(kit, e2e, root)
 
 
