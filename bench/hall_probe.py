@@ -14,15 +14,15 @@ import random
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import psycopg
 from sqlalchemy import event
-from support.election import SESSION, percentile, report
+from support.election import SESSION, report
 from support.hall import hall_day
+from support.hall_phases import cpus, p50_p99, timed, walls
 
 from kiosk.booth.station import Station
 from kiosk.hall import tls as booth_tls
@@ -33,23 +33,6 @@ CASTS = 40
 PAUSE_S = 0.05  # between voters: the booth's connection idles as it does between delegates
 
 counts: Counter[str] = Counter()
-cpu_ms: defaultdict[str, float] = defaultdict(float)
-wall_ms: defaultdict[str, list[float]] = defaultdict(list)
-
-
-def timed(owner: Any, name: str, label: str) -> None:
-    """Wraps owner.name to add up its wall-clock and its thread's CPU time under label."""
-    inner: Callable[..., Any] = getattr(owner, name)
-
-    def run(*args: Any, **kwargs: Any) -> Any:
-        wall, cpu = time.perf_counter(), time.thread_time()
-        try:
-            return inner(*args, **kwargs)
-        finally:
-            wall_ms[label].append((time.perf_counter() - wall) * 1000)
-            cpu_ms[label] += (time.thread_time() - cpu) * 1000
-
-    setattr(owner, name, run)
 
 
 def count_handshakes() -> None:
@@ -97,8 +80,8 @@ def main(casts: int) -> None:
             for op in ("reserve", "confirm"):
                 timed(client, op, f"booth_{op}")
             counts.clear()
-            wall_ms.clear()
-            cpu_ms.clear()
+            walls.clear()  # the set-up's calls are not the day's
+            cpus.clear()
             rng = random.Random(1)
             for voter in [v.id for v in election.package.definition.voters][:casts]:
                 station.cast(voter, SESSION, random_selections(station.election.session(SESSION), rng))
@@ -107,11 +90,10 @@ def main(casts: int) -> None:
     figures: dict[str, object] = {"bench": "hall_probe", "casts": casts}
     for key in ("tls_handshakes", "pg_statements", "pg_begins"):
         figures[f"{key}_per_cast"] = round(counts[key] / casts, 2)
-    figures.update({f"{k}_per_cast": round(len(wall_ms[k]) / casts, 2) for k in ("pg_commit", "pg_ping")})
-    for label, walls in sorted((k, v) for k, v in wall_ms.items() if v):
-        ordered = sorted(walls)
-        figures[f"{label}_cpu_ms"] = round(cpu_ms[label] / len(walls), 2)
-        figures[f"{label}_wall_p50_p99_ms"] = [round(percentile(ordered, share), 1) for share in (0.5, 0.99)]
+    figures.update({f"{k}_per_cast": round(len(walls[k]) / casts, 2) for k in ("pg_commit", "pg_ping")})
+    for label, values in sorted((k, v) for k, v in walls.items() if v):
+        figures[f"{label}_cpu_ms"] = round(cpus[label] / len(values), 2)
+        figures[f"{label}_wall_p50_p99_ms"] = p50_p99(values)
     report(figures)
 
 

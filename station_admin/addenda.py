@@ -3,7 +3,8 @@ folder (ELECTION/addenda/addendum-0001.json, ...), and copied to the sticks that
 
 An addendum is checked against the election as amended so far before it is signed, so a bad change
 (a delegation to another delegation's adviser, a voter twice) is refused here, with its reason, and
-never reaches a booth. A delegation after the delegate's vote is already imported is refused too.
+never reaches a booth. A delegation after the delegate's vote is already imported is refused too, and
+so is a change of a vote's weighting once votes cast in it are imported (kiosk/ballot/weights.py).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +41,7 @@ from kiosk.ballot.ids import VoterId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.signing import sign_json
 from kiosk.ballot.times import iso
+from kiosk.ballot.weights import reweighted
 from kiosk.clock import utc_now
 from station_admin.election_dir import ElectionDir, write_private
 from station_admin.notices import VoterCode, read_codes
@@ -93,7 +96,7 @@ def official_state(folder: ElectionDir, package: ElectionPackage) -> Amended:
         raise AmendError(str(exc)) from None
 
 
-Voted = Callable[[str, str], bool]  # (session, voter) -> whether an imported file marks that vote
+Marks = Collection[tuple[str, str]]  # (session, voter) for every vote an imported file marks
 
 
 @dataclass(frozen=True)
@@ -103,15 +106,16 @@ class Issued:
     codes: list[VoterCode]  # the new codes (reissued or added voters), for their notices
 
 
-def issue_addendum(folder: ElectionDir, changes: Changes, voted: Voted = lambda s, v: False) -> Issued:
-    """Checks the changes against the election as amended so far, signs the next addendum, keeps it
-    in the election folder and writes the new codes to the codes file."""
+def issue_addendum(folder: ElectionDir, changes: Changes, marks: Marks = ()) -> Issued:
+    """Checks the changes against the election as amended so far and the votes imported (`marks`),
+    signs the next addendum, keeps it in the election folder and writes the new codes to the codes
+    file."""
     if changes.empty():
         raise AmendError("the addendum would change nothing: say what it adds, delegates or strikes")
     package = folder.package()
     state = official_state(folder, package)
     for d in changes.delegations:
-        if voted(d.session, d.delegate):
+        if (d.session, d.delegate) in marks:
             raise AmendError(f"{d.delegate!r} already voted in {d.session!r}: that vote cannot be delegated")
     new_codes = {v: generate_code() for v in [*changes.reissue, *[v.id for v in changes.voters]]}
     hashes = {v: hash_code(package.election_id, c) for v, c in new_codes.items()}
@@ -132,6 +136,10 @@ def issue_addendum(folder: ElectionDir, changes: Changes, voted: Voted = lambda 
     problems = content_problems(state, body)
     if problems:
         raise AmendError("; ".join(problems))
+    cast = Counter(session for session, _ in marks)
+    for change in reweighted(state, body):
+        if cast[change.session]:
+            raise AmendError(change.after_votes(cast[change.session], "(imported)") + "; nothing was signed")
     raw = body.model_dump(mode="json")
     signed = Addendum(body, raw, sign_json(folder.authority_key(), ADDENDUM_DOMAIN, raw))
     try:

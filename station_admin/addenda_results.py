@@ -63,7 +63,7 @@ def delegations_entries(
 def booth_addenda(engine: Engine, election_id: str) -> dict[str, list[int]]:
     """station -> the numbers of the addenda its booth took in, as its sealed audit log says."""
     held: dict[str, list[int]] = {}
-    for station, entries in _audit_logs(engine, election_id):
+    for station, entries in audit_logs(engine, election_id):
         held[station] = [int(e["data"]["number"]) for e in entries if e["event"] == Event.ADDENDUM_TAKEN_IN]
     return held
 
@@ -97,14 +97,15 @@ def name_delegates(
 
 def _refused_at_booths(engine: Engine, election_id: str) -> set[tuple[str, str]]:
     refused = set()
-    for _station, entries in _audit_logs(engine, election_id):
+    for _station, entries in audit_logs(engine, election_id):
         for e in entries:
             if e["event"] == Event.DELEGATION_REFUSED:
                 refused.add((str(e["data"]["session"]), str(e["data"]["delegate"])))
     return refused
 
 
-def _audit_logs(engine: Engine, election_id: str) -> list[tuple[str, list[dict[str, Any]]]]:
+def audit_logs(engine: Engine, election_id: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    """(station, its sealed audit log's entries in order) for every file imported."""
     with engine.connect() as connection:
         rows = connection.execute(
             select(db.imports.c.station, db.audit_logs.c.entries)

@@ -114,7 +114,7 @@ def _issue(folder: ElectionDir, package: ElectionPackage, changes: Changes, db_u
            notices: Path | None, stick: Path | None, as_json: bool) -> None:
     marked = set(voter_marks(open_db(db_url or folder.default_db_url), package.election_id))
     try:
-        issued = issue_addendum(folder, changes, lambda session, voter: (session, voter) in marked)
+        issued = issue_addendum(folder, changes, marked)
         copied = copy_to_stick(folder, package, stick) if stick is not None else []
     except (AmendError, ElectionDirError) as exc:
         raise click.ClickException(str(exc)) from None

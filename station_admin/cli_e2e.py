@@ -11,6 +11,7 @@ from kiosk.ballot.addendum import Addendum
 from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.package import ElectionPackage
 from station_admin.addenda import addenda_dir
+from station_admin.cast_weightings import check_cast_weightings
 from station_admin.cli_common import (
     AUTHORITY_PASSPHRASE_OPTION,
     DB_OPTION,
@@ -32,6 +33,7 @@ from station_admin.results import ResultsError, TallyInputs
 from station_admin.seats import TieNeedsLot
 from station_admin.tally import TallyError
 from station_admin.tally_db import open_db
+from station_admin.weights import WeightsError
 
 
 def e2e_of(folder: ElectionDir) -> E2EElection | None:
@@ -62,9 +64,10 @@ def aggregate(election: Path, db_url: str | None, out: Path, jobs: int) -> None:
         )
     engine = open_db(db_url or folder.default_db_url)
     try:
+        check_cast_weightings(engine, package.election_id, base, addenda)  # before trustees are asked
         beside = beside_request(folder.package_path, addenda_dir(folder))
         sums = write_request(engine, package, e2e, (base, addenda), out, jobs, beside)
-    except (TallyError, E2EWeightsError) as exc:
+    except (TallyError, E2EWeightsError, WeightsError) as exc:
         raise click.ClickException(str(exc)) from None
     count = sum(len(s.aggregates) for s in sums) + sum(len(s.recorded) for s in sums)
     click.echo(

@@ -17,6 +17,7 @@ from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.package import ElectionPackage
 from station_admin import passphrases
 from station_admin.addenda_results import addenda_entries, name_delegates
+from station_admin.cast_weightings import check_cast_weightings
 from station_admin.cli_common import DB_OPTION, ELECTION_OPTION, amended_package_of, folder_of
 from station_admin.cli_e2e import e2e_of, e2e_tally
 from station_admin.passphrases import PassphraseError
@@ -91,6 +92,10 @@ def tally(
     package, base, addenda = amended_package_of(folder)
     engine = open_db(db_url or folder.default_db_url)
     inputs = TallyInputs(_attending(attending), lot_seed)
+    try:
+        check_cast_weightings(engine, package.election_id, base, addenda)
+    except WeightsError as exc:
+        raise click.ClickException(str(exc)) from None
     e2e = e2e_of(folder)
     if e2e is not None:
         if shares:

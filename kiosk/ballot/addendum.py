@@ -50,14 +50,17 @@ class AddendumRefusal(StrEnum):
     OUT_OF_SEQUENCE = "out_of_sequence"  # does not follow the addenda this booth holds
     DOES_NOT_FIT = "does_not_fit"  # its changes do not fit the election as amended so far
     NOT_THE_ONE_READ = "not_the_one_read"  # the stick changed after the poll worker read the addendum
+    # it changes the weighting of a vote in which ballots were already cast at this booth
+    VOTES_CAST = "votes_cast"
 
 
 class AddendumError(ValueError):
-    """An addendum refused; reason for the screen, detail (English) for the log and officials."""
+    """An addendum refused; reason for the screen, detail (English) for the log and officials, and
+    what the screen's text names (the vote, for VOTES_CAST)."""
 
-    def __init__(self, reason: AddendumRefusal, detail: str) -> None:
+    def __init__(self, reason: AddendumRefusal, detail: str, names: tuple[str, ...] = ()) -> None:
         super().__init__(detail)
-        self.reason, self.detail = reason, detail
+        self.reason, self.detail, self.names = reason, detail, names
 
 
 class _Strict(BaseModel):

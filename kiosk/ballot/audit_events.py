@@ -49,6 +49,7 @@ class Event(StrEnum):
     ADDENDUM_TAKEN_IN = "addendum_taken_in"
     ADDENDUM_REFUSED = "addendum_refused"
     DELEGATION_REFUSED = "delegation_refused"
+    WEIGHTING_REFUSED = "weighting_refused"
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,9 @@ CATALOG: dict[Event, EventInfo] = {
         "reason": "why: one of kiosk.ballot.addendum.AddendumRefusal (not_signed, skipped, ...)"}),
     Event.DELEGATION_REFUSED: EventInfo("an addendum's delegation came after the delegate voted", {
         "session": "the session's id", "delegate": "the delegate's id", "reason": "voted_first"}),
+    Event.WEIGHTING_REFUSED: EventInfo(
+        "an addendum was refused: it changed the weighting of a vote in which ballots were cast here", {
+            "number": "the addendum's number", "session": "the session's id", "reason": "votes_cast"}),
 }
 
 

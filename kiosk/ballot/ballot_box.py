@@ -226,6 +226,14 @@ class BallotBox:
         with self.read() as reading:
             return self.ballot_count(reading)
 
+    def marks_in(self, session_id: SessionId, connection: Connection | None = None) -> int:
+        """The voters marked as having voted in that session; inside the caller's transaction when given."""
+        if connection is not None:
+            found = connection.execute(select(func.count()).where(marks.c.session_id == session_id)).scalar()
+            return int(found or 0)
+        with self.read() as reading:
+            return self.marks_in(session_id, reading)
+
     def all_ballots(self) -> list[tuple[str, SessionId, bytes]]:
         """(tracking code, session, ciphertext), sorted by tracking code: no trace of cast order."""
         with self.read() as connection:

@@ -17,7 +17,10 @@ group 2,484,920). docs/weights.md says where this rule was read and what could n
 Weighted per voter (a union congress, each delegate carrying their mandates): the roll's `weight`.
 
 The members entitled to vote are the session's voters in the election as amended, less those struck
-off: a voter added or struck by an addendum changes the composition, and the weights with it.
+off: a voter added or struck by an addendum changes the composition, and the weights with it. The
+weighting itself (none, by group, per voter) is declared before the vote opens: an addendum that
+changes it once ballots are cast in that vote would count them under another weighting than the one
+they were cast under (`reweighted`), and the desk, the booth and the tally refuse it.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import lcm
 
-from kiosk.ballot.addendum import Addendum
+from kiosk.ballot.addendum import Addendum, AddendumBody
 from kiosk.ballot.amendments import Amended, amend
 from kiosk.ballot.definition import ElectionDefinition, Weighting
 from kiosk.ballot.ids import SessionId, VoterId
@@ -126,3 +129,35 @@ def weights_history(
                                                                             weights.weighting):
             history.append(weights)
     return history
+
+
+@dataclass(frozen=True)
+class Reweighting:
+    """A vote whose weighting an addendum changes: from `was` to `now`."""
+
+    session: SessionId
+    was: Weighting
+    now: Weighting
+
+    def after_votes(self, cast: int, where: str) -> str:
+        """Why such an addendum is refused, for the officials and the logs (English)."""
+        return (f"{cast} vote(s) were already cast in session {self.session!r} {where} under its weighting "
+                f"{self.was.value!r}: an addendum cannot count them as {self.now.value!r}. A weighting is "
+                "declared before the vote opens; to vote under another, add a new vote")
+
+
+def reweighted(state: Amended, body: AddendumBody) -> list[Reweighting]:
+    """The votes of the election as amended so far whose weighting this addendum changes."""
+    sessions = {s.id: s for s in state.definition.sessions}
+    return [Reweighting(w.session, sessions[w.session].weighting, w.weighting) for w in body.weightings
+            if w.session in sessions and sessions[w.session].weighting is not w.weighting]
+
+
+def weighting_at(base: ElectionDefinition, addenda: list[Addendum]) -> list[dict[SessionId, Weighting]]:
+    """Each vote's weighting at the package (index 0) and after each addendum (index n)."""
+    state = Amended(base)
+    steps = [{s.id: s.weighting for s in base.sessions}]
+    for addendum in addenda:
+        state = amend(state, addendum)
+        steps.append({s.id: s.weighting for s in state.definition.sessions})
+    return steps

@@ -3,7 +3,9 @@
 Where the bytes come from is the caller's business (kiosk/booth/addenda_stick.py reads a stick; the
 hall network can hand them over the same way). Checks, before anything changes: the authority's
 signature, the package it amends (this booth's), its number (the next one: no addendum skipped,
-repeated or out of order) and that its changes fit the election as amended so far. A refusal says
+repeated or out of order), that its changes fit the election as amended so far, and that it changes
+the weighting of no vote in which this booth already holds ballots (the officials' desk refuses such
+an addendum when it has imported those votes; a booth offline is the first to know). A refusal says
 why (AddendumRefusal, translated on the poll worker's screen) and changes nothing but the audit log.
 """
 
@@ -12,11 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sqlalchemy import Connection
+
 from kiosk.ballot.addendum import Addendum, AddendumError, AddendumRefusal, next_in_sequence, parse_addendum
 from kiosk.ballot.amendments import Amended, amend
 from kiosk.ballot.audit_events import Event
 from kiosk.ballot.definition import Weighting
-from kiosk.ballot.weights import GroupWeight, SessionWeights, session_weights
+from kiosk.ballot.weights import GroupWeight, SessionWeights, reweighted, session_weights
 
 if TYPE_CHECKING:
     from kiosk.booth.station import Station
@@ -65,34 +69,45 @@ def preview_addendum(station: Station, data: bytes) -> AddendumPreview:
 
 def take_in_addendum(station: Station, data: bytes, seen: AddendumPreview, by: str) -> AddendumPreview:
     """Applies the addendum the poll worker read (the same digest), in one commit: the addendum
-    kept, the codes of this booth's voters changed, the audit event; then the election is amended."""
+    kept, the codes of this booth's voters changed, the audit event; then the election is amended.
+    Every check is made again: a vote may have been cast since the poll worker read it."""
     addendum, after = _checked(station, data)
     if addendum.digest != seen.digest:
         detail = "this is not the addendum the poll worker read"
         _refuse(station, AddendumError(AddendumRefusal.NOT_THE_ONE_READ, detail))
     preview = _preview(station, addendum, after)
-    mine = {v.id for v in after.definition.voters_at(station.station_id)}
-    body = addendum.body
     with station.box.transaction() as c:
         held = station.box.get_setting(c, ADDENDA, [])
         if len(held) != addendum.number - 1:  # another poll worker's screen took one in meanwhile
             raise AddendumError(AddendumRefusal.REPEATED, f"addendum {addendum.number} was already taken in")
-        station.box.put_setting(c, ADDENDA, [*held, addendum.to_bytes().decode()])
-        changed = [(x.voter, x.code_hash) for x in body.codes]
-        changed += [(x.voter.id, x.code_hash) for x in body.voters]
-        for voter_id, code_hash in changed:
-            if voter_id in mine:
-                station.box.replace_credential(c, voter_id, code_hash)
-        for voter_id in body.struck:
-            station.box.remove_credential(c, voter_id)
-        station.box.append_audit(c, Event.ADDENDUM_TAKEN_IN,
-                                 {"number": addendum.number, "digest": addendum.digest, "by": by})
-        for d in preview.delegations:
-            if d.voted_first:
-                refused = {"session": d.session, "delegate": d.delegate, "reason": "voted_first"}
-                station.box.append_audit(c, Event.DELEGATION_REFUSED, refused)
+        refused = _reweighting_votes_cast(station, addendum, c)  # a vote cast since the preview
+        if refused is None:
+            _keep(station, c, addendum, after, preview, by)
+    if refused is not None:
+        _refuse(station, refused)
     station.reload_addenda()
     return preview
+
+
+def _keep(station: Station, c: Connection, addendum: Addendum, after: Amended, preview: AddendumPreview,
+          by: str) -> None:
+    held = station.box.get_setting(c, ADDENDA, [])
+    station.box.put_setting(c, ADDENDA, [*held, addendum.to_bytes().decode()])
+    mine = {v.id for v in after.definition.voters_at(station.station_id)}
+    body = addendum.body
+    changed = [(x.voter, x.code_hash) for x in body.codes]
+    changed += [(x.voter.id, x.code_hash) for x in body.voters]
+    for voter_id, code_hash in changed:
+        if voter_id in mine:
+            station.box.replace_credential(c, voter_id, code_hash)
+    for voter_id in body.struck:
+        station.box.remove_credential(c, voter_id)
+    station.box.append_audit(c, Event.ADDENDUM_TAKEN_IN,
+                             {"number": addendum.number, "digest": addendum.digest, "by": by})
+    for d in preview.delegations:
+        if d.voted_first:
+            refused = {"session": d.session, "delegate": d.delegate, "reason": "voted_first"}
+            station.box.append_audit(c, Event.DELEGATION_REFUSED, refused)
 
 
 def _checked(station: Station, data: bytes) -> tuple[Addendum, Amended]:
@@ -102,14 +117,35 @@ def _checked(station: Station, data: bytes) -> tuple[Addendum, Amended]:
     try:
         addendum = parse_addendum(data, base)
         next_in_sequence(addendum, station.held_addenda())
-        return addendum, amend(state, addendum)
+        after = amend(state, addendum)
+        with station.box.read() as reading:
+            refused = _reweighting_votes_cast(station, addendum, reading)
+        if refused is not None:
+            raise refused
+        return addendum, after
     except AddendumError as exc:
         _refuse(station, exc)
         raise  # unreachable: _refuse raises
 
 
+def _reweighting_votes_cast(station: Station, addendum: Addendum, c: Connection) -> AddendumError | None:
+    """The refusal of an addendum that changes the weighting of a vote this booth holds ballots of:
+    they were cast under the earlier weighting, and would be counted under the new one."""
+    for change in reweighted(station.amended_election(), addendum.body):
+        cast = station.box.marks_in(change.session, c)
+        if cast:
+            detail = change.after_votes(cast, "at this booth")
+            return AddendumError(AddendumRefusal.VOTES_CAST, detail, (change.session, str(addendum.number)))
+    return None
+
+
 def _refuse(station: Station, exc: AddendumError) -> None:
-    station.box.log(Event.ADDENDUM_REFUSED, {"reason": exc.reason.value})
+    with station.box.transaction() as c:
+        station.box.append_audit(c, Event.ADDENDUM_REFUSED, {"reason": exc.reason.value})
+        if exc.reason is AddendumRefusal.VOTES_CAST:  # which vote, for the officials reading the log
+            session, number = exc.names
+            station.box.append_audit(c, Event.WEIGHTING_REFUSED,
+                                     {"number": int(number), "session": session, "reason": exc.reason.value})
     raise exc
 
 

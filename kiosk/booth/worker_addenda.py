@@ -70,4 +70,4 @@ class WorkerAddenda:
 
     def _refused(self, exc: AddendumError) -> None:
         log.warning("poll worker: addendum refused (%s): %s", exc.reason.value, exc.detail)
-        self.apply(Failed(Notice(Problem.ADDENDUM_REFUSED, exc.reason.value)))
+        self.apply(Failed(Notice(Problem.ADDENDUM_REFUSED, exc.reason.value, exc.names)))

@@ -21,6 +21,7 @@ from kiosk.ballot.definition import ElectionDefinition
 from kiosk.ballot.ids import SessionId
 from kiosk.ballot.package import ElectionPackage
 from kiosk.ballot.values import Mode
+from station_admin.cast_weightings import check_cast_weightings
 from station_admin.e2e_election import E2EElection
 from station_admin.hall.close_store import HallSessions, SessionFile, VoteStatus
 from station_admin.hall.store import HallStore
@@ -82,6 +83,10 @@ def import_vote(
                              proofs_checked=e2e is not None)  # fmt: skip
         if result.status != "imported":
             raise CountError(f"booth {file.station}'s session file of {session_id!r}: {result.reason}")
+    try:
+        check_cast_weightings(engine, package.election_id, *amended)
+    except WeightsError as exc:
+        raise CountError(str(exc)) from None
     return engine, status, files
 
 

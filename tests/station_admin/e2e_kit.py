@@ -32,8 +32,8 @@ class E2EKit:
         return self.root / "trustee.passphrase"
 
 
-def make_e2e_election(root: Path, definition: Path = SMALL_ELECTION) -> E2EKit:
-    kit = make_election(definition, root)
+def trustees_ceremony(definition: Path, root: Path) -> Path:
+    """The three trustees' key ceremony (files as messages, laptops under root): its ceremony.json."""
     sticks = root / "sticks"
     key = lambda i: root / f"laptop-{i}" / "trustee.key"  # noqa: E731
     for i in range(1, N + 1):
@@ -46,6 +46,11 @@ def make_e2e_election(root: Path, definition: Path = SMALL_ELECTION) -> E2EKit:
             key(i), [sticks / "round1", sticks / "round2"], sticks / f"round3-{i}", TRUSTEE_PASSPHRASE
         )
         assert done.ceremony is not None, done.complaints
-    e2e = install_e2e(kit.folder, sticks / "round3-1" / "ceremony.json", definition)
     (root / "trustee.passphrase").write_text(TRUSTEE_PASSPHRASE + "\n", encoding="utf-8")
+    return sticks / "round3-1" / "ceremony.json"
+
+
+def make_e2e_election(root: Path, definition: Path = SMALL_ELECTION) -> E2EKit:
+    kit = make_election(definition, root)
+    e2e = install_e2e(kit.folder, trustees_ceremony(definition, root), definition)
     return E2EKit(kit, e2e, root)

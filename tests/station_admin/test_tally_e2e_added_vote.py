@@ -14,15 +14,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 
-from station_admin.cli import main as admin
-from tests.conference.kit import Officials, officials_of, open_booth
+from tests.conference.kit import officials_of
 from tests.conference.test_added_vote import add_the_vote, vote_on_amendment
-from tests.kit import SMALL_ELECTION, authority_args
+from tests.kit import SMALL_ELECTION
 from tests.station_admin.e2e_kit import E2EKit
-from tests.station_admin.test_tally_e2e_mandates import verify
-from tests.station_admin.weighted_e2e_kit import make_e2e_booth_election
+from tests.station_admin.weighted_e2e_kit import (
+    ballot_lines,
+    count,
+    election_of,
+    make_e2e_booth_election,
+    seal_day,
+    verify,
+)
 
 
 @pytest.fixture(scope="module")
@@ -33,39 +37,10 @@ def conference(tmp_path_factory: pytest.TempPathFactory) -> E2EKit:
 @pytest.fixture(scope="module")
 def hands(tmp_path_factory: pytest.TempPathFactory) -> E2EKit:
     """The small election whose budget vote is a show of hands, in the package itself."""
-    root = tmp_path_factory.mktemp("hands-e2e")
     data = json.loads(SMALL_ELECTION.read_text(encoding="utf-8"))
     budget = next(s for s in data["sessions"] if s["id"] == "budget")
     budget["mode"], budget["counts_by_group"] = "show-of-hands", False
-    path = root / "hands.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return make_e2e_booth_election(path, root)
-
-
-def _admin(*args: str | Path) -> Result:
-    result = CliRunner().invoke(admin, [str(a) for a in args])
-    assert result.exit_code == 0, result.output
-    return result
-
-
-def count(e2e: E2EKit, officials: Officials, sealed: Path) -> tuple[dict[str, Any], Path]:
-    """Import, aggregate, trustees 1 and 3 decrypt, tally, record: the results and the record."""
-    root, election = officials.root, officials.election
-    _admin("import", "--election", election, sealed)
-    stick = root / "TALLY-STICK"
-    _admin("aggregate", "--election", election, "--out", stick)
-    partials: list[str | Path] = []
-    for t in (1, 3):
-        _admin("trustee", "decrypt", "--key", e2e.key(t), "--ceremony", e2e.ceremony, "--request",
-               stick / "request.json", "--ballots", stick, "--out", root / f"t{t}", "--passphrase-file",
-               e2e.passphrase_file)  # fmt: skip
-        partials += ["--partial", root / f"t{t}" / f"partial-{t}.json"]
-    _admin("tally", "--election", election, "--request", stick / "request.json", *partials, "--out",
-           root / "RESULTS")  # fmt: skip
-    _admin("record", "--election", election, "--results", root / "RESULTS", "--out", root / "RECORD",
-           *authority_args(root / "secrets"))  # fmt: skip
-    results = json.loads((root / "RESULTS" / "results.json").read_text(encoding="utf-8"))
-    return results, root / "RECORD"
+    return election_of(data, tmp_path_factory.mktemp("hands-e2e"), "hands.json")
 
 
 def _groups(entry: dict[str, Any]) -> dict[str, tuple[int, list[int]]]:
@@ -75,8 +50,7 @@ def _groups(entry: dict[str, Any]) -> dict[str, tuple[int, list[int]]]:
 
 
 def _ballot_groups(record: Path, session: str) -> set[str]:
-    lines = (record / "ballots" / session / "booth-1.jsonl").read_text(encoding="utf-8").splitlines()[1:]
-    return {json.loads(line)["group"] for line in lines}
+    return {line["group"] for line in ballot_lines(record, session)}
 
 
 def test_an_e2e_vote_added_by_addendum_is_counted_per_group_and_its_record_verifies(
@@ -85,8 +59,8 @@ def test_an_e2e_vote_added_by_addendum_is_counted_per_group_and_its_record_verif
     officials = officials_of(conference.kit, tmp_path)
     add_the_vote(officials)  # amendment-7, a show of hands, for the budget's voters
     sealed = vote_on_amendment(officials, tmp_path / "booth", officials.stick())  # v01..v08 yes, v09..v12 no
-    results, record = count(conference, officials, sealed)
-    added = next(s for s in results["sessions"] if s["id"] == "amendment-7")
+    counted = count(conference, officials, sealed, "amendment-7")
+    added, record = counted.session, counted.record
     assert added["ballots"] == 12 and added["kind"] == "show-of-hands"
     assert [o["votes"] for o in added["questions"][0]["options"]] == [8, 4]
     # v01..v12: government v01 v04 v05 v08 v09 v12, employers v02 v06, workers v03 v07 v11 (v10: see roll)
@@ -109,16 +83,9 @@ def test_a_show_of_hands_with_e2e_ballots_publishes_each_group_s_count_even_a_sm
     hands: E2EKit, tmp_path: Path
 ) -> None:
     officials = officials_of(hands.kit, tmp_path)
-    booth = open_booth(hands.kit, tmp_path / "booth")
     votes = {"v01": "yes", "v04": "yes", "v05": "no", "v02": "no", "v03": "yes"}  # 3 government, 1 + 1
-    for voter, answer in votes.items():
-        booth.cast(voter, "budget", {"q1": (answer,)})
-    booth.close_polls("pw-1")
-    (tmp_path / "OUT").mkdir()
-    sealed = booth.export(tmp_path / "OUT")
-    booth.close()
-    results, record = count(hands, officials, sealed)
-    budget = next(s for s in results["sessions"] if s["id"] == "budget")
+    counted = count(hands, officials, seal_day(hands, officials, "budget", votes), "budget")
+    budget, record = counted.session, counted.record
     options = [o["id"] for o in budget["questions"][0]["options"]]
 
     def votes_of(*chosen: str) -> list[int]:

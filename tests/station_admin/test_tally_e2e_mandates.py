@@ -7,13 +7,10 @@ ballot's weight against the roll as amended."""
 from __future__ import annotations
 
 import json
-import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 
 from kiosk.ballot.e2e_ballot import new_ballot_nonce
 from kiosk.ballot.e2e_layout import BallotContext
@@ -21,14 +18,11 @@ from kiosk.ballot.e2e_seal import encrypt_ballot
 from kiosk.ballot.sealed_e2e import parse_sealed_e2e
 from kiosk.ballot.sealed_file import Refusal, SealedFileError
 from station_admin.authority_key import open_authority_key
-from station_admin.cli import main as admin
 from tests.ballot.sealed_kit import booth_day
-from tests.conference.kit import CONFERENCE_VOTERS, officials_of, open_booth
-from tests.conference.test_delegations import take_in_next
-from tests.kit import AUTHORITY_PASSPHRASE, SMALL_ELECTION, authority_args
+from tests.conference.kit import CONFERENCE_VOTERS, officials_of
+from tests.kit import AUTHORITY_PASSPHRASE, SMALL_ELECTION
 from tests.station_admin.e2e_kit import E2EKit
-from tests.station_admin.test_tally_e2e_weights import VERIFY
-from tests.station_admin.weighted_e2e_kit import make_e2e_booth_election
+from tests.station_admin.weighted_e2e_kit import Counted, ballot_lines, count, election_of, seal_day, verify
 
 MANDATES = {"v01": 5, "v02": 2, "v04": 3}  # the others carry one mandate each
 
@@ -47,84 +41,26 @@ def congress_definition() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def congress(tmp_path_factory: pytest.TempPathFactory) -> E2EKit:
-    root = tmp_path_factory.mktemp("congress-e2e")
-    path = root / "congress.json"
-    path.write_text(json.dumps(congress_definition()), encoding="utf-8")
-    return make_e2e_booth_election(path, root)
+    return election_of(congress_definition(), tmp_path_factory.mktemp("congress-e2e"), "congress.json")
 
 
 @pytest.fixture(scope="module")
 def delegations(tmp_path_factory: pytest.TempPathFactory) -> E2EKit:
     """The congress with delegation 001 (delegates s001-1, 6 mandates, and s001-3; their advisers)."""
-    root = tmp_path_factory.mktemp("congress-delegations-e2e")
     data = congress_definition()
     for voter in json.loads(json.dumps(CONFERENCE_VOTERS)):
         voter["sessions"] = ["roll-call"] if voter["sessions"] else []
         voter["weight"] = 6 if voter["id"] == "s001-1" else 1
         data["voters"].append(voter)
-    path = root / "congress.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return make_e2e_booth_election(path, root)
+    return election_of(data, tmp_path_factory.mktemp("congress-delegations-e2e"), "congress.json")
 
 
-@dataclass(frozen=True)
-class Day:
-    roll_call: dict[str, Any]
-    stick: Path
-    record: Path
-
-
-def _admin(*args: str | Path, ok: bool = True) -> Result:
-    result = CliRunner().invoke(admin, [str(a) for a in args])
-    assert (result.exit_code == 0) == ok, result.output
-    return result
-
-
-def count_day(e2e: E2EKit, root: Path, votes: dict[str, str], amend: tuple[str, ...] = ()) -> Day:
+def count_day(e2e: E2EKit, root: Path, votes: dict[str, str], amend: tuple[str, ...] = ()) -> Counted:
     """An addendum `amend` may be taken in first; booth-1 casts `votes` in the record vote; the file is
-    imported, aggregated, decrypted by trustees 1 and 3, tallied and recorded."""
+    counted and reported."""
     officials = officials_of(e2e.kit, root)
-    election = officials.election
-    booth = open_booth(e2e.kit, root / "booth")
-    assert booth.e2e
-    if amend:
-        assert officials.signed("election", "amend", *amend).exit_code == 0
-        take_in_next(booth, officials.stick("STICK-0"))
-    for voter, answer in votes.items():
-        booth.cast(voter, "roll-call", {"q1": (answer,)})
-    booth.close_polls("pw-1")
-    (root / "OUT").mkdir()
-    sealed = booth.export(root / "OUT")
-    booth.close()
-    _admin("import", "--election", election, sealed)
-    stick = root / "STICK"
-    _admin("aggregate", "--election", election, "--out", stick)
-    partials: list[str | Path] = []
-    for t in (1, 3):
-        _admin("trustee", "decrypt", "--key", e2e.key(t), "--ceremony", e2e.ceremony, "--request",
-               stick / "request.json", "--ballots", stick, "--out", root / f"t{t}", "--passphrase-file",
-               e2e.passphrase_file)  # fmt: skip
-        partials += ["--partial", root / f"t{t}" / f"partial-{t}.json"]
-    _admin("tally", "--election", election, "--request", stick / "request.json", *partials, "--out",
-           root / "RESULTS")  # fmt: skip
-    _admin("report", "--election", election, "--results", root / "RESULTS" / "results.json", "--out",
-           root / "RESULTS" / "report.pdf")  # fmt: skip
-    _admin("record", "--election", election, "--results", root / "RESULTS", "--out", root / "RECORD",
-           *authority_args(root / "secrets"))  # fmt: skip
-    results = json.loads((root / "RESULTS" / "results.json").read_text(encoding="utf-8"))
-    roll_call = next(s for s in results["sessions"] if s["id"] == "roll-call")
-    return Day(roll_call, stick, root / "RECORD")
-
-
-def verify(e2e: E2EKit, record: Path) -> subprocess.CompletedProcess[str]:
-    key = e2e.kit.package.body.authority_public_key
-    return subprocess.run([VERIFY, str(record), "--authority-key", key],
-                          capture_output=True, text=True, timeout=600)  # fmt: skip
-
-
-def _ballot_lines(record: Path) -> list[dict[str, Any]]:
-    lines = (record / "ballots" / "roll-call" / "booth-1.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines[1:]]
+    sealed = seal_day(e2e, officials, "roll-call", *([amend] if amend else []), votes)
+    return count(e2e, officials, sealed, "roll-call", report=True)
 
 
 def test_a_record_vote_weighted_per_voter_counts_the_mandates_and_its_record_verifies(
@@ -133,14 +69,14 @@ def test_a_record_vote_weighted_per_voter_counts_the_mandates_and_its_record_ver
     # by heads 1 for, 3 against; by mandates 5 for, 2 + 3 + 1 = 6 against... and v05's 1 abstains
     votes = {"v01": "yes", "v02": "no", "v03": "no", "v04": "no", "v05": "abstain"}
     day = count_day(congress, tmp_path, votes)
-    question = day.roll_call["questions"][0]
+    question = day.session["questions"][0]
     assert [o["votes"] for o in question["options"]] == [5, 6, 1]
-    assert day.roll_call["ballots"] == 5 and day.roll_call["weighted_ballots"] == 12
-    assert day.roll_call["weights"]["weighting"] == "per-voter"
+    assert day.session["ballots"] == 5 and day.session["weighted_ballots"] == 12
+    assert day.session["weights"]["weighting"] == "per-voter"
     entitled = len(congress.kit.definition.voters)
-    assert day.roll_call["weights"]["total"] == entitled + sum(MANDATES.values()) - len(MANDATES)
+    assert day.session["weights"]["total"] == entitled + sum(MANDATES.values()) - len(MANDATES)
     # The ballots carry their voter's mandates, and only totals and the named ballots were requested.
-    assert {b["voter"]: b["weight"] for b in _ballot_lines(day.record)} == {
+    assert {b["voter"]: b["weight"] for b in ballot_lines(day.record, "roll-call")} == {
         "v01": 5, "v02": 2, "v03": 1, "v04": 3, "v05": 1}  # fmt: skip
     request = json.loads((day.stick / "request.json").read_text(encoding="utf-8"))
     totals = [c["id"] for c in request["ciphertexts"] if "/recorded/" not in c["id"]]
@@ -192,8 +128,8 @@ def test_a_delegate_added_by_addendum_carries_the_mandates_the_addendum_gives(
     day = count_day(
         congress, tmp_path / "day", {"m01": "no", "v01": "yes"}, amend=("--add-voter", str(added))
     )
-    assert [o["votes"] for o in day.roll_call["questions"][0]["options"]] == [5, 7, 0]
-    assert {b["voter"]: b["weight"] for b in _ballot_lines(day.record)} == {"m01": 7, "v01": 5}
+    assert [o["votes"] for o in day.session["questions"][0]["options"]] == [5, 7, 0]
+    assert {b["voter"]: b["weight"] for b in ballot_lines(day.record, "roll-call")} == {"m01": 7, "v01": 5}
     verified = verify(congress, day.record)
     assert verified.returncode == 0, verified.stdout + verified.stderr
 
@@ -224,9 +160,9 @@ def test_an_adviser_voting_under_a_delegation_casts_the_delegate_s_mandates_end_
     # sets is s001-1's), so the booth seals its day, the import takes it and the record verifies.
     day = count_day(delegations, tmp_path, {"a001-3": "yes", "v01": "no"},
                     amend=("--delegate", "s001-1:a001-3:roll-call"))  # fmt: skip
-    assert [o["votes"] for o in day.roll_call["questions"][0]["options"]] == [6, 5, 0]
-    assert {b["voter"]: b["weight"] for b in _ballot_lines(day.record)} == {"s001-1": 6, "v01": 5}
-    assert [(r["voter"], r.get("cast_by")) for r in day.roll_call["recorded_votes"]] == [
+    assert [o["votes"] for o in day.session["questions"][0]["options"]] == [6, 5, 0]
+    assert {b["voter"]: b["weight"] for b in ballot_lines(day.record, "roll-call")} == {"s001-1": 6, "v01": 5}
+    assert [(r["voter"], r.get("cast_by")) for r in day.session["recorded_votes"]] == [
         ("s001-1", "a001-3"), ("v01", None)]  # fmt: skip
     verified = verify(delegations, day.record)
     assert verified.returncode == 0, verified.stdout + verified.stderr

@@ -7,107 +7,37 @@ members) gives 17,020, 13,432 and 13,505 votes; an addendum striking a member mi
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 
-from station_admin.cli import main as admin
-from tests.conference.kit import Officials, officials_of, open_booth
-from tests.conference.test_delegations import take_in_next
+from tests.conference.kit import officials_of
 from tests.conference.test_weighted_votes import committee_definition
-from tests.kit import authority_args
 from tests.station_admin.e2e_kit import E2EKit
-from tests.station_admin.weighted_e2e_kit import make_e2e_booth_election
-
-VERIFY = str(Path(sys.executable).parent / "isoloir-verify")
+from tests.station_admin.weighted_e2e_kit import Counted, Step, count, decrypt, election_of, seal_day, verify
 
 
 @pytest.fixture(scope="module")
 def committee(tmp_path_factory: pytest.TempPathFactory) -> E2EKit:
-    root = tmp_path_factory.mktemp("committee-e2e")
-    path = root / "committee.json"
-    path.write_text(json.dumps(committee_definition()), encoding="utf-8")
-    return make_e2e_booth_election(path, root)
+    return election_of(committee_definition(), tmp_path_factory.mktemp("committee-e2e"), "committee.json")
 
 
 @pytest.fixture(scope="module")
 def unweighted_committee(tmp_path_factory: pytest.TempPathFactory) -> E2EKit:
-    root = tmp_path_factory.mktemp("committee-e2e-unweighted")
     data = committee_definition()
     del data["sessions"][0]["weighting"]
-    path = root / "committee.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return make_e2e_booth_election(path, root)
-
-
-@dataclass(frozen=True)
-class Counted:
-    officials: Officials
-    budget: dict[str, Any]
-    stick: Path  # what the trustees decrypt from: request.json, ballots, package and addenda
-    record: Path
-
-
-def _admin(*args: str | Path, ok: bool = True) -> Result:
-    result = CliRunner().invoke(admin, [str(a) for a in args])
-    assert (result.exit_code == 0) == ok, result.output
-    return result
-
-
-def _decrypt(e2e: E2EKit, stick: Path, trustee: int, out: Path, request: Path | None = None) -> Result:
-    return _admin("trustee", "decrypt", "--key", e2e.key(trustee), "--ceremony", e2e.ceremony,
-                  "--request", request or stick / "request.json", "--ballots", stick, "--out", out,
-                  "--passphrase-file", e2e.passphrase_file, ok=request is None)  # fmt: skip
+    return election_of(data, tmp_path_factory.mktemp("committee-e2e-unweighted"), "committee.json")
 
 
 def vote_and_count(e2e: E2EKit, root: Path, before: dict[str, str], strike: str | None = None,
                    after: dict[str, str] | None = None, first: tuple[str, ...] = ()) -> Counted:
     """An addendum `first` may be taken in before the vote; booth-1 votes `before`; an addendum may
-    strike a member off (taken in mid-vote); `after` votes; the file is imported, aggregated,
-    decrypted by trustees 1 and 3, tallied and recorded."""
+    strike a member off (taken in mid-vote); `after` votes; the file is counted."""
     officials = officials_of(e2e.kit, root)
-    election = officials.election
-    booth = open_booth(e2e.kit, root / "booth")
-    assert booth.e2e
-    if first:
-        assert officials.signed("election", "amend", *first).exit_code == 0
-        take_in_next(booth, officials.stick("STICK-0"))
-    for voter, answer in before.items():
-        booth.cast(voter, "budget", {"q1": (answer,)})
-    if strike is not None:
-        assert officials.signed("election", "amend", "--strike", strike).exit_code == 0
-        take_in_next(booth, officials.stick())
-    for voter, answer in (after or {}).items():
-        booth.cast(voter, "budget", {"q1": (answer,)})
-    booth.close_polls("pw-1")
-    (root / "OUT").mkdir()
-    sealed = booth.export(root / "OUT")
-    booth.close()
-    _admin("import", "--election", election, sealed)
-    stick = root / "STICK"
-    _admin("aggregate", "--election", election, "--out", stick)
-    partials = []
-    for t in (1, 3):
-        _decrypt(e2e, stick, t, root / f"t{t}")
-        partials += ["--partial", root / f"t{t}" / f"partial-{t}.json"]
-    _admin("tally", "--election", election, "--request", stick / "request.json", *partials, "--out",
-           root / "RESULTS")  # fmt: skip
-    _admin("record", "--election", election, "--results", root / "RESULTS", "--out", root / "RECORD",
-           *authority_args(root / "secrets"))  # fmt: skip
-    results = json.loads((root / "RESULTS" / "results.json").read_text(encoding="utf-8"))
-    budget = next(s for s in results["sessions"] if s["id"] == "budget")
-    return Counted(officials, budget, stick, root / "RECORD")
-
-
-def verify(e2e: E2EKit, record: Path) -> subprocess.CompletedProcess[str]:
-    key = e2e.kit.package.body.authority_public_key
-    return subprocess.run([VERIFY, str(record), "--authority-key", key],
-                          capture_output=True, text=True, timeout=600)  # fmt: skip
+    firsts: list[Step] = [first] if first else []
+    strikes: list[Step] = [("--strike", strike)] if strike is not None else []
+    sealed = seal_day(e2e, officials, "budget", *firsts, before, *strikes, after or {})
+    return count(e2e, officials, sealed, "budget")
 
 
 def test_the_2018_committee_is_counted_end_to_end_in_votes_of_equal_strength(
@@ -116,7 +46,7 @@ def test_the_2018_committee_is_counted_end_to_end_in_votes_of_equal_strength(
     # 4 Government members for, 5 Employer members against: by heads rejected, by votes adopted
     ballots = {**{f"g{n:03d}": "yes" for n in range(1, 5)}, **{f"e{n:03d}": "no" for n in range(1, 6)}}
     counted = vote_and_count(committee, tmp_path, ballots)
-    budget = counted.budget
+    budget = counted.session
     weights = {g["id"]: (g["members"], g["weight"]) for g in budget["weights"]["groups"]}
     assert weights == {"government": (146, 17020), "employers": (185, 13432), "workers": (184, 13505)}
     question = budget["questions"][0]
@@ -140,7 +70,7 @@ def test_a_member_struck_off_mid_vote_changes_the_weights_and_the_verifier_recom
 ) -> None:
     before = {**{f"g{n:03d}": "yes" for n in range(1, 5)}, **{f"e{n:03d}": "no" for n in range(1, 4)}}
     counted = vote_and_count(committee, tmp_path, before, strike="e185", after={"e004": "no", "e005": "no"})
-    budget = counted.budget
+    budget = counted.session
     weights = {g["id"]: (g["members"], g["weight"]) for g in budget["weights"]["groups"]}
     assert weights == {"government": (146, 92), "employers": (184, 73), "workers": (184, 73)}
     assert [h["as_of_addendum"] for h in budget["weights"]["history"]] == [0, 1]
@@ -159,10 +89,10 @@ def test_a_trustee_refuses_a_request_weighted_otherwise_than_the_composition(
     counted = vote_and_count(committee, tmp_path / "day", ballots, strike="e185")
     addendum = counted.stick / "addenda" / "addendum-0001.json"
     addendum.write_text(addendum.read_text(encoding="utf-8").replace("e185", "e184"), encoding="utf-8")
-    refused = _decrypt(committee, counted.stick, 2, tmp_path / "t2", request=counted.stick / "request.json")
+    refused = decrypt(committee, counted.stick, 2, tmp_path / "t2", request=counted.stick / "request.json")
     assert "not signed by this election's authority" in refused.output
     addendum.unlink()  # without it the weights are the package's 17,020 / 13,432 / 13,505
-    refused = _decrypt(committee, counted.stick, 2, tmp_path / "t2", request=counted.stick / "request.json")
+    refused = decrypt(committee, counted.stick, 2, tmp_path / "t2", request=counted.stick / "request.json")
     assert "something other than the sums of these ballots" in refused.output
     assert not (tmp_path / "t2" / "partial-2.json").exists()
 
@@ -175,7 +105,7 @@ def test_a_vote_weighted_by_group_by_addendum_before_it_opens_is_counted_end_to_
     ballots = {"g001": "yes", "e001": "no", "w001": "no"}
     declared = ("--weighting", "budget=by-group")
     counted = vote_and_count(unweighted_committee, tmp_path, ballots, first=declared)
-    options = [o["votes"] for o in counted.budget["questions"][0]["options"]]
+    options = [o["votes"] for o in counted.session["questions"][0]["options"]]
     assert options == [17020, 13432 + 13505, 0]
     verified = verify(unweighted_committee, counted.record)
     assert verified.returncode == 0, verified.stdout + verified.stderr

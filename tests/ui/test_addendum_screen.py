@@ -165,3 +165,32 @@ def test_the_poll_worker_sees_a_change_of_weighting_and_the_weights_it_gives(
     ui.window.grabWindow().save(str(SCREENS / "worker-addendum-weights-recomputed-fr.png"))
     tap(ui, "addendum-accept")
     assert len(station.held_addenda()) == 2
+
+
+def test_the_poll_worker_is_told_why_a_vote_already_cast_here_cannot_be_weighted_anew(
+    amended_day: tuple[BoothUi, Station, Officials, Path],
+) -> None:
+    """Delegates voted in the record vote at this booth; the officials, who have imported nothing
+    yet, then weight it per voter: the booth refuses the addendum, says which vote and why, in the
+    poll worker's language, and takes nothing in."""
+    ui, station, officials, stick = amended_day
+    station.set_session_active("roll-call", True, "pw-1")
+    station.cast("v01", "roll-call", {"q1": ("yes",)})
+    assert officials.signed("election", "amend", "--weighting", "roll-call=per-voter").exit_code == 0
+    folder = ElectionDir(officials.election)
+    copy_to_stick(folder, folder.package(), stick)
+    worker_logs_in(ui)
+    tap(ui, "worker-addendum")
+    tap(ui, "addendum-check")
+    said = text_of(ui, "addendum-refused")
+    assert "The addendum was refused and nothing changed" in said
+    assert "votes were already cast at this booth in 'roll-call' under its earlier weighting" in said
+    assert "addendum 1 would count them under another" in said
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    ui.window.grabWindow().save(str(SCREENS / "worker-addendum-votes-cast.png"))
+    assert not changes_shown(ui) and station.held_addenda() == []
+    ui.language.choose("fr")
+    tap(ui, "addendum-check")
+    said = text_of(ui, "addendum-refused")
+    assert "« roll-call » sous sa pondération antérieure" in said and "l'additif 1 les compterait" in said
+    assert station.held_addenda() == []

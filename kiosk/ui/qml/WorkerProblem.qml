@@ -59,6 +59,7 @@ Notice {
         case "out_of_sequence": return qsTr("it does not follow the addenda this booth holds. Call the election officials")
         case "does_not_fit": return qsTr("its changes do not fit this election. Call the election officials")
         case "not_the_one_read": return qsTr("the stick no longer holds the addendum just shown: check it again")
+        case "votes_cast": return qsTr("votes were already cast at this booth in '%1' under its earlier weighting, and addendum %2 would count them under another. Call the election officials").arg(args[0]).arg(args[1])
         }
         return ""
     }

@@ -1474,6 +1474,11 @@
         <translation>la memoria ya no contiene la adenda mostrada: verifíquela de nuevo</translation>
     </message>
     <message>
+        <location filename="../qml/WorkerProblem.qml" line="62"/>
+        <source>votes were already cast at this booth in &apos;%1&apos; under its earlier weighting, and addendum %2 would count them under another. Call the election officials</source>
+        <translation>ya se emitieron votos en esta cabina en «%1» con su ponderación anterior, y la adenda %2 los contaría con otra. Llame a los responsables de la elección</translation>
+    </message>
+    <message>
         <location filename="../qml/WorkerProblem.qml" line="25"/>
         <source>the booth provisioning is damaged, or names a booth this election does not have</source>
         <translation>el archivo de preparación de la cabina está dañado, o nombra una cabina que esta elección no tiene</translation>

@@ -1474,6 +1474,11 @@
         <translation>la clé ne contient plus l&apos;additif affiché : vérifiez-la de nouveau</translation>
     </message>
     <message>
+        <location filename="../qml/WorkerProblem.qml" line="62"/>
+        <source>votes were already cast at this booth in &apos;%1&apos; under its earlier weighting, and addendum %2 would count them under another. Call the election officials</source>
+        <translation>des votes ont déjà été exprimés dans cet isoloir dans « %1 » sous sa pondération antérieure, et l&apos;additif %2 les compterait sous une autre. Appelez les responsables de l&apos;élection</translation>
+    </message>
+    <message>
         <location filename="../qml/WorkerProblem.qml" line="25"/>
         <source>the booth provisioning is damaged, or names a booth this election does not have</source>
         <translation>la fiche d&apos;installation de l&apos;isoloir est endommagée, ou nomme un isoloir que cette élection n&apos;a pas</translation>
