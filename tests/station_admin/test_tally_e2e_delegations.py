@@ -13,16 +13,13 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
-from click.testing import CliRunner, Result
 
 from kiosk.booth.cast import CastRefusal, CastRefused
-from station_admin.cli import main as admin
 from tests.conference.kit import CONFERENCE_VOTERS, Officials, officials_of, open_booth
 from tests.conference.test_delegations import take_in_next
-from tests.kit import SMALL_ELECTION, authority_args
+from tests.kit import SMALL_ELECTION
 from tests.station_admin.e2e_kit import E2EKit
-from tests.station_admin.test_tally_e2e_mandates import verify
-from tests.station_admin.weighted_e2e_kit import make_e2e_booth_election
+from tests.station_admin.weighted_e2e_kit import admin, count, election_of, verify
 
 DEPUTY = "Government delegate 1, State 001 (a001-3 for s001-1)"
 IN_PERSON = "Employers' delegate, State 001"  # their delegation to a001-5 came after they voted
@@ -44,9 +41,7 @@ def record_vote_definition() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def conference(tmp_path_factory: pytest.TempPathFactory) -> E2EKit:
     root = tmp_path_factory.mktemp("delegations-e2e")
-    path = root / "record-vote.json"
-    path.write_text(json.dumps(record_vote_definition()), encoding="utf-8")
-    return make_e2e_booth_election(path, root)
+    return election_of(record_vote_definition(), root, "record-vote.json")
 
 
 @dataclass(frozen=True)
@@ -56,12 +51,6 @@ class Published:
     pdf: str  # the PDF report's text, read back, its whitespace folded
     board: str  # the public board's index.html
     record: Path
-
-
-def _admin(*args: str | Path) -> Result:
-    result = CliRunner().invoke(admin, [str(a) for a in args])
-    assert result.exit_code == 0, result.output
-    return result
 
 
 def vote_with_delegations(officials: Officials, booth_data: Path) -> Path:
@@ -91,33 +80,21 @@ def vote_with_delegations(officials: Officials, booth_data: Path) -> Path:
 
 
 def publish(e2e: E2EKit, officials: Officials, sealed: Path) -> Published:
-    """Import, aggregate, trustees 1 and 3 decrypt, tally, report, board and record, as officials do."""
+    """Import, aggregate, trustees 1 and 3 decrypt, tally, report, record and board, as officials do."""
     root, election = officials.root, officials.election
-    _admin("import", "--election", election, sealed)
-    stick = root / "TALLY-STICK"
-    _admin("aggregate", "--election", election, "--out", stick)
-    partials: list[str | Path] = []
-    for t in (1, 3):
-        _admin("trustee", "decrypt", "--key", e2e.key(t), "--ceremony", e2e.ceremony, "--request",
-               stick / "request.json", "--ballots", stick, "--out", root / f"t{t}", "--passphrase-file",
-               e2e.passphrase_file)  # fmt: skip
-        partials += ["--partial", root / f"t{t}" / f"partial-{t}.json"]
+    counted = count(e2e, officials, sealed, "roll-call", report=True)
     results = root / "RESULTS" / "results.json"
-    _admin("tally", "--election", election, "--request", stick / "request.json", *partials,
-           "--out", results.parent)  # fmt: skip
-    _admin("report", "--election", election, "--results", results, "--format", "json",
-           "--out", root / "report.json")  # fmt: skip
-    _admin("report", "--election", election, "--results", results, "--out", root / "report.pdf")
-    _admin("publish", "--election", election, "--results", results, "--out", root / "SITE")
-    _admin("record", "--election", election, "--results", results.parent, "--out", root / "RECORD",
-           *authority_args(root / "secrets"))  # fmt: skip
-    pdf = " ".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(root / "report.pdf"))
+    admin("report", "--election", election, "--results", results, "--format", "json",
+          "--out", root / "report.json")  # fmt: skip
+    admin("publish", "--election", election, "--results", results, "--out", root / "SITE")
+    pages = pdfium.PdfDocument(root / "RESULTS" / "report.pdf")
+    pdf = " ".join(page.get_textpage().get_text_range() for page in pages)
     return Published(
         json.loads(results.read_text(encoding="utf-8")),
         json.loads((root / "report.json").read_text(encoding="utf-8")),
         " ".join(pdf.split()),
         (root / "SITE" / "index.html").read_text(encoding="utf-8"),
-        root / "RECORD",
+        counted.record,
     )
 
 

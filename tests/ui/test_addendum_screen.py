@@ -70,6 +70,14 @@ def changes_shown(ui: BoothUi) -> list[str]:
     return [str(item.property("text")) for item in shown]
 
 
+def check_the_stick(ui: BoothUi, officials: Officials, stick: Path) -> None:
+    """The officials' addenda copied to the stick; the poll worker logs in and has the booth check it."""
+    folder = ElectionDir(officials.election)
+    copy_to_stick(folder, folder.package(), stick)
+    worker_logs_in(ui)
+    tap(ui, "worker-addendum")
+    tap(ui, "addendum-check")
+
 def test_the_poll_worker_reads_what_an_addendum_changes_then_accepts_it(
     amended_day: tuple[BoothUi, Station, Officials, Path],
 ) -> None:
@@ -78,11 +86,7 @@ def test_the_poll_worker_reads_what_an_addendum_changes_then_accepts_it(
     assert officials.signed("voters", "delegate", "--from", "s001-1", "--to", "a001-3",
                             "--session", "budget").exit_code == 0
     assert officials.signed("election", "amend", "--reissue", "v05").exit_code == 0
-    folder = ElectionDir(officials.election)
-    copy_to_stick(folder, folder.package(), stick)
-    worker_logs_in(ui)
-    tap(ui, "worker-addendum")
-    tap(ui, "addendum-check")
+    check_the_stick(ui, officials, stick)
     assert "Addendum 1" in text_of(ui, "addendum-number")
     assert changes_shown(ui) == ["• A vote is added: Amendment 7"]
     tap(ui, "addendum-accept")
@@ -136,11 +140,7 @@ def test_the_poll_worker_sees_a_change_of_weighting_and_the_weights_it_gives(
     ui, station, officials, stick = amended_day
     assert officials.signed("election", "amend", "--weighting", "budget=by-group").exit_code == 0
     assert officials.signed("election", "amend", "--strike", "v02").exit_code == 0
-    folder = ElectionDir(officials.election)
-    copy_to_stick(folder, folder.package(), stick)
-    worker_logs_in(ui)
-    tap(ui, "worker-addendum")
-    tap(ui, "addendum-check")
+    check_the_stick(ui, officials, stick)
     # the budget's voters: 21 Government, 11 Employer and 10 Worker members; lcm 2,310
     assert changes_shown(ui) == [
         "• Budget is weighted by group, equal strength for each group:",
@@ -177,11 +177,7 @@ def test_the_poll_worker_is_told_why_a_vote_already_cast_here_cannot_be_weighted
     station.set_session_active("roll-call", True, "pw-1")
     station.cast("v01", "roll-call", {"q1": ("yes",)})
     assert officials.signed("election", "amend", "--weighting", "roll-call=per-voter").exit_code == 0
-    folder = ElectionDir(officials.election)
-    copy_to_stick(folder, folder.package(), stick)
-    worker_logs_in(ui)
-    tap(ui, "worker-addendum")
-    tap(ui, "addendum-check")
+    check_the_stick(ui, officials, stick)
     said = text_of(ui, "addendum-refused")
     assert "The addendum was refused and nothing changed" in said
     assert "votes were already cast at this booth in 'roll-call' under its earlier weighting" in said
