@@ -19,7 +19,6 @@ from station_admin.cli_common import (
     JOBS_OPTION,
     amended_package_of,
     folder_of,
-    package_of,
     signing_folder_of,
 )
 from station_admin.e2e_count import E2ETallyError
@@ -108,10 +107,12 @@ def e2e_tally(
 @DB_OPTION
 @click.option(
     "--results",
-    "results_dir",
+    "results_dirs",
     required=True,
+    multiple=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="The --out folder of `tally` (results.json and e2e/).",
+    help="The --out folder of `tally` (results.json and e2e/); for votes counted at the hall, each "
+    "vote's `hall tally --out` folder, --results once per vote.",
 )
 @click.option(
     "--out",
@@ -121,19 +122,19 @@ def e2e_tally(
 )
 @AUTHORITY_PASSPHRASE_OPTION
 def record(
-    election: Path, db_url: str | None, results_dir: Path, out: Path, authority_file: Path | None
+    election: Path, db_url: str | None, results_dirs: tuple[Path, ...], out: Path, authority_file: Path | None
 ) -> None:
     """Write the public election record, signed by the election authority: anyone checks it with
     `isoloir-verify RECORD --authority-key KEY` (the key `election show` prints)."""
     folder = signing_folder_of(election, authority_file)
-    package = package_of(folder)
+    package, _, _ = amended_package_of(folder)  # a vote added by addendum is in the record's results
     e2e = e2e_of(folder)
     if e2e is None:
         raise click.ClickException("only an end-to-end election has a verifiable record")
     engine = open_db(db_url or folder.default_db_url)
     try:
         index = write_record(
-            folder.package_path, package, e2e, engine, results_dir, folder.authority_key(), out
+            folder.package_path, package, e2e, engine, results_dirs, folder.authority_key(), out
         )
     except (RecordWriteError, ElectionDirError, PassphraseError, OSError) as exc:
         raise click.ClickException(str(exc)) from None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,6 @@ from sqlalchemy import Engine, select
 
 from kiosk.ballot.addendum import ADDENDUM_PREFIX, ADDENDUM_SUFFIX
 from kiosk.ballot.canonical import canonical_json, sha256_hex
-from kiosk.ballot.counting import vote_counts
 from kiosk.ballot.crypto.base_hashes import parameters_hash
 from kiosk.ballot.crypto.group import GENERATOR, ORDER
 from kiosk.ballot.crypto.wire import b64encode
@@ -31,6 +31,7 @@ from kiosk.ballot.sealed_e2e_blocks import header_line, line_bytes
 from station_admin import tally_db as db
 from station_admin.e2e_election import E2EElection
 from station_admin.e2e_tally import booth_files, imported_lines, write_files
+from station_admin.record_results import RecordResultsError, merged_results
 
 RECORD_FORMAT = "isoloir-record/1"
 UNINDEXED = ("record.json", "record.sig")
@@ -45,32 +46,41 @@ def write_record(
     package: ElectionPackage,
     e2e: E2EElection,
     engine: Engine,
-    results_dir: Path,
+    results_dirs: Sequence[Path],
     authority: Ed25519PrivateKey,
     out: Path,
 ) -> Path:
-    """The record folder at `out` (replaced if it exists); returns record.json's path."""
-    tally_dir = results_dir / "e2e"
-    if not (tally_dir / "tally").is_dir() or not (results_dir / "results.json").exists():
-        raise RecordWriteError(f"{results_dir} holds no end-to-end tally: run `station-admin tally` first")
+    """The record folder at `out` (replaced if it exists); returns record.json's path. `package`: as
+    amended by the addenda. `results_dirs`: one `tally --out` folder, or one `hall tally --out` folder
+    per vote counted at the hall."""
+    ballots = imported_lines(engine, package.election_id)
+    # The sessions as amended (a vote added by addendum is the verifier's too, after the manifest's).
+    sessions = package.definition.model_dump(mode="json", by_alias=True)["sessions"]
+    try:
+        results = merged_results(results_dirs, sessions, {s for s, b in ballots.items() if b})
+    except RecordResultsError as exc:
+        raise RecordWriteError(str(exc)) from None
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
+    counts = {
+        "format": "isoloir-record/1 results",
+        "election": package.election_id,
+        "sessions": results.sessions,
+    }
     files: dict[str, bytes] = {
         "parameters.json": _json(_parameters()),
         "manifest.json": e2e.manifest,
         "ceremony.json": e2e.ceremony_bytes,
         "package.json": package_file.read_bytes(),
-        "results.json": _json(_results(package, results_dir)),
+        "results.json": _json(counts),
     }
     files.update(_addenda(package_file.parent / "addenda"))
     files.update(_booths(engine, package.election_id))
-    files.update(booth_files("ballots", imported_lines(engine, package.election_id)))
+    files.update(booth_files("ballots", ballots))
     files.update(booth_files("checked", imported_lines(engine, package.election_id, db.e2e_checked)))
     files.update(_marks(engine, package.election_id))
-    for kind in ("tally", "recorded"):
-        for path in sorted((tally_dir / kind).glob("*")) if (tally_dir / kind).is_dir() else []:
-            files[f"{kind}/{path.name}"] = path.read_bytes()
+    files.update(results.files)
     write_files(out, files)
     index = {
         "format": RECORD_FORMAT,
@@ -100,12 +110,6 @@ def _parameters() -> dict[str, Any]:
         "order": str(ORDER),
         "h_p": b64encode(parameters_hash()),
     }
-
-
-def _results(package: ElectionPackage, results_dir: Path) -> dict[str, Any]:
-    """The counts (§10 results.json): what the verifier re-derives from the decrypted sums."""
-    results = json.loads((results_dir / "results.json").read_text(encoding="utf-8"))
-    return {"format": "isoloir-record/1 results", "election": package.election_id, **vote_counts(results)}
 
 
 def _addenda(folder: Path) -> dict[str, bytes]:
